@@ -1,0 +1,139 @@
+//! The config file as written: raw serde types, one per TOML table.
+//!
+//! Value checks live in the field deserializers so that every rejection carries the
+//! span of the offending value (and so its line) and the key path.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Deserializer, de};
+
+use crate::exercises::{Library, Position};
+
+/// The whole file. Every key is optional; missing ones take the embedded defaults.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawConfig {
+    /// `[breaks]`
+    pub breaks: RawBreaks,
+    /// `[activity]`
+    pub activity: RawActivity,
+    /// `[exercises]`
+    pub exercises: RawExercises,
+}
+
+/// `[breaks]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawBreaks {
+    /// Sitting time before a break is due.
+    #[serde(deserialize_with = "positive_duration")]
+    pub interval: Option<Duration>,
+    /// How long a snooze lasts.
+    #[serde(deserialize_with = "positive_duration")]
+    pub snooze: Option<Duration>,
+    /// Snoozes in a row before Snooze is no longer offered.
+    #[serde(deserialize_with = "max_snoozes")]
+    pub max_snoozes: Option<u32>,
+    /// Re-show interval for an unanswered prompt; zero = never.
+    #[serde(deserialize_with = "any_duration")]
+    pub renotify: Option<Duration>,
+}
+
+/// `[activity]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawActivity {
+    /// An absence this long is a break taken.
+    #[serde(deserialize_with = "positive_duration")]
+    pub natural_break: Option<Duration>,
+}
+
+/// `[exercises]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawExercises {
+    /// Positions the user can exercise in.
+    #[serde(deserialize_with = "positions")]
+    pub positions: Option<Vec<Position>>,
+    /// Exercise ids never suggested.
+    #[serde(deserialize_with = "exercise_ids")]
+    pub exclude: Option<Vec<String>>,
+}
+
+/// The longest duration any setting accepts; beyond it a value is surely a typo.
+const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
+
+const DURATION_HINT: &str = "a duration such as \"45m\", \"1h 30m\" or \"20s\"";
+
+fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
+    let text = String::deserialize(d)
+        .map_err(|_| de::Error::custom(format!("expected {DURATION_HINT} (a quoted string)")))?;
+    let value = humantime::parse_duration(text.trim()).map_err(|err| {
+        de::Error::custom(format!(
+            "invalid duration {text:?} ({err}): expected {DURATION_HINT}"
+        ))
+    })?;
+    if value > LONGEST {
+        return Err(de::Error::custom(format!(
+            "{text:?} is longer than 24h: expected {DURATION_HINT}"
+        )));
+    }
+    Ok(value)
+}
+
+fn any_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    duration(d).map(Some)
+}
+
+fn positive_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    let value = duration(d)?;
+    if value < Duration::from_secs(1) {
+        return Err(de::Error::custom(format!(
+            "must be at least 1s: expected {DURATION_HINT}"
+        )));
+    }
+    Ok(Some(value))
+}
+
+fn max_snoozes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
+    let value = i64::deserialize(d)
+        .map_err(|_| de::Error::custom("expected a whole number from 0 to 20"))?;
+    match u32::try_from(value) {
+        Ok(n) if n <= 20 => Ok(Some(n)),
+        _ => Err(de::Error::custom(format!(
+            "{value} is out of range: expected a whole number from 0 to 20"
+        ))),
+    }
+}
+
+fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D::Error> {
+    let hint = "expected a list of \"seated\" and/or \"standing\"";
+    let values = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let mut out = Vec::new();
+    for value in &values {
+        let position = match value.as_str() {
+            "seated" => Position::Seated,
+            "standing" => Position::Standing,
+            other => return Err(de::Error::custom(format!("unknown position {other:?}: {hint}"))),
+        };
+        if !out.contains(&position) {
+            out.push(position);
+        }
+    }
+    if out.is_empty() {
+        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+    }
+    Ok(Some(out))
+}
+
+fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    let hint = "expected a list of exercise ids (see `deskbreak exercises`)";
+    let ids = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let library = Library::embedded();
+    if let Some(unknown) = ids.iter().find(|id| library.get(id).is_none()) {
+        return Err(de::Error::custom(format!(
+            "unknown exercise id {unknown:?}: {hint}"
+        )));
+    }
+    Ok(Some(ids))
+}

@@ -1,0 +1,272 @@
+//! Configuration: the TOML file ([`file`]) turned into validated settings ([`Config`]).
+//!
+//! A missing file means the embedded defaults ([`DEFAULT_TOML`], which is also what
+//! `deskbreak config init` writes). A broken file is an error that names the file, the
+//! line, the key and what was expected.
+
+pub mod file;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Preferences, Rules};
+use crate::exercises::Library;
+use file::RawConfig;
+
+/// The commented default config, embedded in the binary.
+pub const DEFAULT_TOML: &str = include_str!("default.toml");
+
+/// Validated settings.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    /// Timing rules for the engine.
+    pub rules: Rules,
+    /// Which exercises to suggest.
+    pub preferences: Preferences,
+}
+
+/// Why a config file was rejected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place.
+    pub location: Option<(usize, usize)>,
+    /// The key path, e.g. `breaks.interval`.
+    pub key: Option<String>,
+    /// What is wrong and what is expected.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.location {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(key) = &self.key {
+            write!(f, ": {key}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// Load the config at `path`; a missing file gives the defaults.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Self::parse(&text, path),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(err) => Err(ConfigError {
+                path: path.to_owned(),
+                location: None,
+                key: None,
+                message: format!("cannot read the file: {err}"),
+            }),
+        }
+    }
+
+    /// Parse config text; `path` is only used in error messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        let raw: RawConfig = parse_raw(text).map_err(|(span, key, message)| ConfigError {
+            path: path.to_owned(),
+            location: span.map(|at| line_column(text, at)),
+            key,
+            message,
+        })?;
+        let defaults = Self::default();
+        let rules = Rules {
+            interval: raw.breaks.interval.unwrap_or(defaults.rules.interval),
+            snooze: raw.breaks.snooze.unwrap_or(defaults.rules.snooze),
+            max_snoozes: raw.breaks.max_snoozes.unwrap_or(defaults.rules.max_snoozes),
+            renotify: match raw.breaks.renotify {
+                Some(d) if d.is_zero() => None,
+                Some(d) => Some(d),
+                None => defaults.rules.renotify,
+            },
+            natural_break: raw
+                .activity
+                .natural_break
+                .unwrap_or(defaults.rules.natural_break),
+        };
+        let preferences = Preferences {
+            positions: raw
+                .exercises
+                .positions
+                .unwrap_or(defaults.preferences.positions),
+            exclude: raw.exercises.exclude.unwrap_or_default(),
+        };
+        let library = Library::embedded();
+        if !library.all().iter().any(|e| preferences.allows(e)) {
+            return Err(ConfigError {
+                path: path.to_owned(),
+                location: find_line(text, "[exercises]").map(|line| (line, 1)),
+                key: Some("exercises".into()),
+                message: "positions and exclude leave no exercise to suggest: \
+                          allow another position or exclude fewer exercises"
+                    .into(),
+            });
+        }
+        Ok(Self { rules, preferences })
+    }
+}
+
+type RawError = (Option<usize>, Option<String>, String);
+
+fn parse_raw(text: &str) -> Result<RawConfig, RawError> {
+    let deserializer = toml::Deserializer::parse(text)
+        .map_err(|err| (err.span().map(|s| s.start), None, err.message().to_owned()))?;
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        let key = (path != ".").then_some(path);
+        (inner.span().map(|s| s.start), key, inner.message().to_owned())
+    })
+}
+
+/// 1-based line and column of byte offset `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = text.get(..at).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+fn find_line(text: &str, needle: &str) -> Option<usize> {
+    text.lines()
+        .position(|l| l.trim().starts_with(needle))
+        .map(|i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+    use crate::exercises::Position;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(text, Path::new("/cfg/config.toml"))
+    }
+
+    fn error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn the_commented_default_file_is_exactly_the_defaults() {
+        assert_eq!(parse(DEFAULT_TOML).unwrap(), Config::default());
+    }
+
+    #[test]
+    fn an_empty_file_means_defaults() {
+        assert_eq!(parse("").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn durations_are_human() {
+        let config = parse(
+            "[breaks]\ninterval = \"1h 30m\"\nsnooze = \"20s\"\nrenotify = \"0s\"\n\
+             [activity]\nnatural_break = \"2m\"\n",
+        )
+        .unwrap();
+        assert_eq!(config.rules.interval, Duration::from_secs(90 * 60));
+        assert_eq!(config.rules.snooze, Duration::from_secs(20));
+        assert_eq!(config.rules.renotify, None, "0s = never");
+        assert_eq!(config.rules.natural_break, Duration::from_secs(120));
+    }
+
+    #[test]
+    fn exercise_preferences_are_read() {
+        let config =
+            parse("[exercises]\npositions = [\"seated\"]\nexclude = [\"chin-tucks\"]\n").unwrap();
+        assert_eq!(config.preferences.positions, vec![Position::Seated]);
+        assert_eq!(config.preferences.exclude, vec!["chin-tucks".to_owned()]);
+    }
+
+    #[test]
+    fn unknown_key_names_file_line_key_and_what_is_expected() {
+        let e = error("[breaks]\ninterval = \"45m\"\nintervall = \"30m\"\n");
+        assert!(e.starts_with("/cfg/config.toml:3:1: breaks.intervall: "), "{e}");
+        assert!(e.contains("unknown field `intervall`, expected one of"), "{e}");
+    }
+
+    #[test]
+    fn unknown_table_is_an_error() {
+        let e = error("[brakes]\ninterval = \"45m\"\n");
+        assert!(e.starts_with("/cfg/config.toml:1:2: brakes: unknown field"), "{e}");
+    }
+
+    #[test]
+    fn bad_duration_explains_the_format() {
+        let e = error("[breaks]\nsnooze = \"ten minutes\"\n");
+        assert!(e.starts_with("/cfg/config.toml:2:10: breaks.snooze: "), "{e}");
+        assert!(e.contains("invalid duration \"ten minutes\""), "{e}");
+        assert!(e.contains("\"1h 30m\""), "{e}");
+    }
+
+    #[test]
+    fn wrong_types_are_errors() {
+        let e = error("[breaks]\ninterval = 45\n");
+        assert!(e.contains("breaks.interval: expected a duration"), "{e}");
+        let e = error("[breaks]\nmax_snoozes = \"3\"\n");
+        assert!(e.contains("breaks.max_snoozes: expected a whole number"), "{e}");
+        let e = error("[exercises]\npositions = \"seated\"\n");
+        assert!(e.contains("exercises.positions: expected a list"), "{e}");
+    }
+
+    #[test]
+    fn impossible_values_are_errors() {
+        for (text, key, what) in [
+            ("[breaks]\ninterval = \"0s\"\n", "breaks.interval", "at least 1s"),
+            ("[breaks]\ninterval = \"3d\"\n", "breaks.interval", "longer than 24h"),
+            ("[breaks]\nmax_snoozes = -1\n", "breaks.max_snoozes", "out of range"),
+            ("[breaks]\nmax_snoozes = 99\n", "breaks.max_snoozes", "out of range"),
+            ("[activity]\nnatural_break = \"0s\"\n", "activity.natural_break", "at least 1s"),
+            ("[exercises]\npositions = []\n", "exercises.positions", "must not be empty"),
+            ("[exercises]\npositions = [\"lying\"]\n", "exercises.positions", "unknown position"),
+            ("[exercises]\nexclude = [\"nope\"]\n", "exercises.exclude", "unknown exercise id"),
+        ] {
+            let e = error(text);
+            assert!(e.contains(&format!(":2:")), "{text}: {e}");
+            assert!(e.contains(key), "{text}: {e}");
+            assert!(e.contains(what), "{text}: {e}");
+        }
+    }
+
+    #[test]
+    fn excluding_everything_is_an_error() {
+        let ids: Vec<String> = Library::embedded()
+            .all()
+            .iter()
+            .filter(|e| e.position == Position::Seated)
+            .map(|e| format!("{:?}", e.id))
+            .collect();
+        let text = format!(
+            "[exercises]\npositions = [\"seated\"]\nexclude = [{}]\n",
+            ids.join(", ")
+        );
+        let e = error(&text);
+        assert!(e.contains("config.toml:1:1: exercises: positions and exclude leave no"), "{e}");
+    }
+
+    #[test]
+    fn syntax_errors_have_a_place() {
+        let e = error("[breaks]\ninterval = \"45m\n");
+        assert!(e.starts_with("/cfg/config.toml:2:"), "{e}");
+    }
+
+    #[test]
+    fn a_missing_file_means_defaults_an_unreadable_one_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Config::load(&dir.path().join("absent.toml")).unwrap(),
+            Config::default()
+        );
+        let e = Config::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("cannot read the file"), "{e}");
+    }
+}

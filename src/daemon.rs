@@ -1,0 +1,226 @@
+//! The daemon loop: sources in, engine in the middle, effects out.
+//!
+//! One `select!` over the sources (shutdown, the desktop's answers, the engine's next
+//! deadline) and one sleep armed from [`Engine::poll_timeout`]. Everything interesting
+//! happens in the engine; this file only moves things between it and the world.
+
+use std::future::Future;
+use std::time::Duration;
+
+use chrono::{Local, Timelike};
+
+use crate::config::Config;
+use crate::effects::notifier::{Delivery, Event, Notifier};
+use crate::engine::{Action, Engine, Input, Moment, Snapshot};
+use crate::exercises::Library;
+use crate::paths::Paths;
+use crate::sources::clock::Clock;
+use crate::store::{self, history, state};
+
+/// Save the sitting time at least this often, so a crash loses little. This is also the
+/// longest the loop sleeps: tokio's timers stop during suspend, so a sleep armed before a
+/// suspend fires late, and the regular wake-up bounds how late a suspend is noticed.
+const SAVE_EVERY: Duration = Duration::from_secs(10 * 60);
+
+/// Run until `shutdown` completes. State is saved on the way out.
+pub async fn run(paths: Paths, config: Config, shutdown: impl Future<Output = ()>) {
+    let library = Library::embedded();
+    let mut clock = Clock::new();
+    let snapshot = restore(&paths, &config);
+    let seed = clock.now().since_origin().subsec_nanos() as u64 ^ u64::from(std::process::id());
+    let mut engine = Engine::new(
+        clock.now(),
+        config.rules.clone(),
+        library.clone(),
+        config.preferences.clone(),
+        snapshot,
+        seed,
+    );
+    let mut daemon = Daemon {
+        paths,
+        library,
+        notifier: Notifier::new(),
+        last_save: clock.now(),
+        dirty: false,
+        store_failed: false,
+    };
+    let status = engine.status();
+    tracing::info!(
+        interval = %crate::human::duration(config.rules.interval),
+        sitting = %crate::human::duration(status.sitting),
+        "deskbreak is running; the user is treated as always present (no idle source yet)"
+    );
+
+    tokio::pin!(shutdown);
+    engine.handle_timeout(clock.now());
+    daemon.carry_out(&mut engine).await;
+    loop {
+        let now = clock.now();
+        let save_at = daemon.last_save + SAVE_EVERY;
+        let wake_at = engine.poll_timeout().map_or(save_at, |t| t.min(save_at));
+        let sleep = tokio::time::sleep(wake_at.saturating_since(now));
+
+        let event = tokio::select! {
+            () = &mut shutdown => break,
+            () = sleep => None,
+            event = daemon.notifier.next_event() => Some(event),
+        };
+
+        let now = clock.now();
+        if let Some(duration) = clock.slept() {
+            tracing::info!(asleep = %crate::human::duration(duration), "the machine slept");
+            engine.handle(now, Input::Slept { duration });
+        }
+        match event {
+            Some(Event::Answer { prompt, answer }) => {
+                engine.handle(now, Input::Answer { prompt, answer });
+            }
+            None => engine.handle_timeout(now),
+        }
+        daemon.carry_out(&mut engine).await;
+        if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
+            daemon.save(&engine, now);
+        }
+    }
+
+    let now = clock.now();
+    engine.handle_timeout(now);
+    daemon.carry_out(&mut engine).await;
+    daemon.notifier.close().await;
+    daemon.save(&engine, now);
+    tracing::info!("deskbreak stopped; state saved");
+}
+
+/// The effects side of the loop.
+struct Daemon {
+    paths: Paths,
+    library: Library,
+    notifier: Notifier,
+    last_save: Moment,
+    /// The engine changed something worth saving right away.
+    dirty: bool,
+    /// The last write to the state folder failed (reported once, not on every try).
+    store_failed: bool,
+}
+
+impl Daemon {
+    async fn carry_out(&mut self, engine: &mut Engine) {
+        while let Some(action) = engine.poll_action() {
+            match action {
+                Action::Show(prompt) => {
+                    self.dirty = true;
+                    let Some(exercise) = self.library.get(&prompt.exercise).cloned() else {
+                        tracing::error!(exercise = %prompt.exercise, "unknown exercise");
+                        continue;
+                    };
+                    let delivery = self.notifier.show(&prompt, &exercise).await;
+                    match delivery {
+                        Delivery::Desktop { buttons } => tracing::info!(
+                            exercise = %exercise.id,
+                            prompt = %prompt.id,
+                            repeat = prompt.repeat,
+                            buttons,
+                            "break due: reminder shown"
+                        ),
+                        Delivery::Terminal { reason } => tracing::warn!(
+                            exercise = %exercise.id,
+                            prompt = %prompt.id,
+                            "break due: reminder written to stderr because the desktop \
+                             is unavailable: {reason}"
+                        ),
+                    }
+                }
+                Action::Close => self.notifier.close().await,
+                Action::Record(record) => {
+                    self.dirty = true;
+                    let at = Local::now();
+                    let entry = history::Entry {
+                        at: at.with_nanosecond(0).unwrap_or(at).fixed_offset(),
+                        outcome: record.outcome,
+                        exercise: record.exercise,
+                        sat_for_secs: record.sat_for.as_secs(),
+                    };
+                    tracing::info!(
+                        outcome = entry.outcome.as_str(),
+                        exercise = entry.exercise.as_deref().unwrap_or("-"),
+                        sat_for = %crate::human::duration(record.sat_for),
+                        "break recorded"
+                    );
+                    let result = history::append(&self.paths.history(), &entry);
+                    self.report_store(result);
+                }
+            }
+        }
+    }
+
+    fn save(&mut self, engine: &Engine, now: Moment) {
+        let result = state::save(&self.paths.state(), &engine.snapshot());
+        self.report_store(result);
+        self.last_save = now;
+        self.dirty = false;
+    }
+
+    /// Report a failing state folder once (and its recovery), not on every write:
+    /// reminders keep coming either way.
+    fn report_store(&mut self, result: Result<(), store::StoreError>) {
+        match (result, self.store_failed) {
+            (Ok(()), true) => {
+                tracing::info!("the state folder is writable again");
+                self.store_failed = false;
+            }
+            (Ok(()), false) => {}
+            (Err(err), false) => {
+                tracing::error!(
+                    "cannot write to the state folder: {err}; reminders continue, but \
+                     history and state are not saved until this is fixed"
+                );
+                self.store_failed = true;
+            }
+            (Err(err), true) => tracing::debug!("still cannot write: {err}"),
+        }
+    }
+}
+
+/// Load the saved state, keeping damaged files aside, and decide what carries over.
+fn restore(paths: &Paths, config: &Config) -> Snapshot {
+    match history::repair(&paths.history()) {
+        Ok(None) => {}
+        Ok(Some((kept_at, damaged))) => tracing::warn!(
+            "{damaged} damaged line(s) in {}: the original is kept as {} and the good lines \
+             were kept in place",
+            paths.history().display(),
+            kept_at.display()
+        ),
+        Err(err) => tracing::warn!("cannot check the history: {err}"),
+    }
+    let saved = match state::load(&paths.state()) {
+        Ok(state::Loaded::Missing) => return Snapshot::default(),
+        Ok(state::Loaded::Found(saved)) => saved,
+        Ok(state::Loaded::Damaged { kept_at, reason }) => {
+            tracing::warn!(
+                "the state file {} was damaged ({reason}); it is kept as {} and deskbreak \
+                 starts afresh",
+                paths.state().display(),
+                kept_at.display()
+            );
+            return Snapshot::default();
+        }
+        Err(err) => {
+            tracing::warn!("cannot read the state: {err}; starting afresh");
+            return Snapshot::default();
+        }
+    };
+    let mut snapshot = saved.engine;
+    // Time while deskbreak was not running: a quick restart kept the user sitting; a long
+    // gap (logged out, powered off) was a break.
+    let gap = (Local::now() - saved.saved_at)
+        .to_std()
+        .unwrap_or(Duration::ZERO);
+    if gap >= config.rules.natural_break {
+        snapshot.sitting_secs = 0;
+        snapshot.snoozes = 0;
+    } else {
+        snapshot.sitting_secs += gap.as_secs();
+    }
+    snapshot
+}

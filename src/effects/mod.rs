@@ -1,0 +1,10 @@
+//! Effects: carrying out what the engine decided.
+//!
+//! * [`reminder`] — the words of a prompt (pure, testable).
+//! * [`notifier`] — putting it on the desktop through `org.freedesktop.Notifications`, and
+//!   turning button presses back into answers; stderr when there is no desktop.
+//!
+//! History and state writes go through [`crate::store`].
+
+pub mod notifier;
+pub mod reminder;

@@ -1,0 +1,363 @@
+//! Desktop notifications with Done / Snooze / Skip buttons, and their answers.
+//!
+//! The notification itself is built with notify-rust's [`Notification`] (summary, body,
+//! actions, hints, urgency, timeout). It is sent over our own zbus connection rather than
+//! notify-rust's `show_async`, because no answer may be lost:
+//!
+//! * notify-rust opens a new connection per notification and subscribes to the answer
+//!   signals only after `Notify` returns, so a quick click can be missed; and some servers
+//!   send `ActionInvoked` only to the connection that called `Notify`.
+//! * Here one long-lived connection subscribes to *both* `ActionInvoked` and
+//!   `NotificationClosed` with a single match rule before the first `Notify`, and reads
+//!   them from one ordered stream, so a close can never overtake the click before it.
+//!
+//! Signals are only believed from the server that showed the bubble and only for its id.
+//! After a button press the bubble is closed explicitly (dunst keeps it open otherwise).
+//! Without a session bus or a notification server the reminder goes to stderr, and the
+//! desktop is tried again on the next prompt (or as soon as a server appears).
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use futures_util::StreamExt;
+use notify_rust::{Hint, Notification, Timeout, Urgency};
+use zbus::message::Type;
+use zbus::{Connection, MatchRule, Message, MessageStream};
+
+use super::reminder::{self, Channel, Reminder};
+use crate::engine::{Answer, Prompt, PromptId};
+use crate::exercises::Exercise;
+
+const NAME: &str = "org.freedesktop.Notifications";
+const PATH: &str = "/org/freedesktop/Notifications";
+const INTERFACE: &str = "org.freedesktop.Notifications";
+/// A notification server that does not answer in this time is treated as absent.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Something the notifier learned from the desktop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The user answered the prompt shown as `prompt`.
+    Answer {
+        /// The showing the answer belongs to.
+        prompt: PromptId,
+        /// The answer.
+        answer: Answer,
+    },
+}
+
+/// Where a reminder ended up.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// On the desktop, with buttons or without.
+    Desktop {
+        /// Whether the server shows buttons.
+        buttons: bool,
+    },
+    /// On stderr, because the desktop could not be reached.
+    Terminal {
+        /// Why not on the desktop.
+        reason: String,
+    },
+}
+
+/// The bubble currently on screen.
+#[derive(Debug)]
+struct Bubble {
+    /// The server's id for it.
+    id: u32,
+    /// The engine's prompt it shows.
+    prompt: PromptId,
+    /// The unique bus name of the server that showed it; only its signals count.
+    server: String,
+}
+
+struct Link {
+    connection: Connection,
+    /// `ActionInvoked` and `NotificationClosed`, in the order the server sent them.
+    signals: MessageStream,
+    /// `NameOwnerChanged` for the notification service: a server appearing or leaving.
+    owner_changes: MessageStream,
+}
+
+/// Shows prompts and reports answers. Owned by the daemon loop.
+pub struct Notifier {
+    link: Option<Link>,
+    bubble: Option<Bubble>,
+    /// The last prompt that only reached stderr, shown again when a server appears.
+    undelivered: Option<(Prompt, Exercise)>,
+}
+
+impl Default for Notifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Notifier {
+    /// A notifier that connects on first use.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            link: None,
+            bubble: None,
+            undelivered: None,
+        }
+    }
+
+    /// Show `prompt`, replacing the bubble on screen if there is one.
+    pub async fn show(&mut self, prompt: &Prompt, exercise: &Exercise) -> Delivery {
+        match self.show_on_desktop(prompt, exercise).await {
+            Ok(buttons) => {
+                self.undelivered = None;
+                Delivery::Desktop { buttons }
+            }
+            Err(reason) => {
+                let text = reminder::render(prompt, exercise, Channel::Terminal);
+                eprintln!("\n*** {} ***\n{}\n", text.summary, text.body);
+                self.undelivered = Some((prompt.clone(), exercise.clone()));
+                Delivery::Terminal { reason }
+            }
+        }
+    }
+
+    /// Take the bubble off the screen, if there is one.
+    pub async fn close(&mut self) {
+        self.undelivered = None;
+        let Some(bubble) = self.bubble.take() else {
+            return;
+        };
+        if let Some(link) = &self.link
+            && let Err(err) = call(&link.connection, "CloseNotification", &(bubble.id,)).await
+        {
+            tracing::debug!(%err, id = bubble.id, "closing the notification failed");
+        }
+    }
+
+    /// Wait for the next answer from the desktop. Cancel-safe: use it in `select!`.
+    ///
+    /// Pending forever while not connected.
+    pub async fn next_event(&mut self) -> Event {
+        loop {
+            let Some(link) = &mut self.link else {
+                return std::future::pending().await;
+            };
+            tokio::select! {
+                message = link.signals.next() => match message {
+                    Some(Ok(message)) => {
+                        if let Some(event) = self.on_signal(&message) {
+                            return event;
+                        }
+                    }
+                    Some(Err(err)) => tracing::debug!(%err, "unreadable message from the bus"),
+                    None => self.disconnected(),
+                },
+                message = link.owner_changes.next() => match message {
+                    Some(Ok(message)) => self.on_owner_change(&message).await,
+                    Some(Err(err)) => tracing::debug!(%err, "unreadable message from the bus"),
+                    None => self.disconnected(),
+                },
+            }
+        }
+    }
+
+    fn disconnected(&mut self) {
+        tracing::warn!("lost the session bus; reminders go to stderr until it is back");
+        self.link = None;
+        self.bubble = None;
+    }
+
+    fn on_signal(&mut self, message: &Message) -> Option<Event> {
+        let header = message.header();
+        let member = header.member()?.as_str().to_owned();
+        let sender = header.sender()?.as_str().to_owned();
+        let bubble = self.bubble.as_ref()?;
+        if sender != bubble.server {
+            return None;
+        }
+        let answer = match member.as_str() {
+            "ActionInvoked" => {
+                let (id, key) = message.body().deserialize::<(u32, String)>().ok()?;
+                if id != bubble.id {
+                    return None;
+                }
+                match key.as_str() {
+                    reminder::DONE => Answer::Done,
+                    reminder::SNOOZE => Answer::Snooze,
+                    reminder::SKIP => Answer::Skip,
+                    other => {
+                        tracing::debug!(action = other, "ignoring an unknown action");
+                        return None;
+                    }
+                }
+            }
+            "NotificationClosed" => {
+                let (id, reason) = message.body().deserialize::<(u32, u32)>().ok()?;
+                if id != bubble.id {
+                    return None;
+                }
+                match reason {
+                    // 2: dismissed by the user.
+                    2 => Answer::Dismissed,
+                    // 3: closed by a CloseNotification call. Not ours (we forget the bubble
+                    // before closing it), so another client did it; nobody answered.
+                    // 1 (expired) and anything undefined: the prompt is still due.
+                    _ => Answer::Expired,
+                }
+            }
+            _ => return None,
+        };
+        let prompt = bubble.prompt;
+        if answer == Answer::Expired || answer == Answer::Dismissed {
+            // The bubble is gone; a later signal for its id means nothing.
+            self.bubble = None;
+        }
+        tracing::debug!(?answer, %prompt, "answer from the desktop");
+        Some(Event::Answer { prompt, answer })
+    }
+
+    async fn on_owner_change(&mut self, message: &Message) {
+        let Ok((name, _old, new)) = message.body().deserialize::<(String, String, String)>()
+        else {
+            return;
+        };
+        if name != NAME {
+            return;
+        }
+        if new.is_empty() {
+            tracing::info!("the notification server went away");
+            self.bubble = None;
+        } else if let Some((prompt, exercise)) = self.undelivered.take() {
+            tracing::info!(server = %new, "a notification server appeared; showing the reminder");
+            self.show(&prompt, &exercise).await;
+        }
+    }
+
+    /// Try the desktop. Returns whether the server shows buttons.
+    async fn show_on_desktop(&mut self, prompt: &Prompt, exercise: &Exercise) -> Result<bool, String> {
+        if self.link.is_none() {
+            self.link = Some(connect().await?);
+        }
+        let Some(link) = &self.link else {
+            return Err("not connected".into());
+        };
+        let connection = link.connection.clone();
+
+        let capabilities: Vec<String> = call(&connection, "GetCapabilities", &())
+            .await
+            .and_then(|reply| reply.body().deserialize().map_err(|e| e.to_string()))
+            .map_err(|e| format!("no notification server ({e})"))?;
+        let buttons = capabilities.iter().any(|c| c == "actions");
+        let markup = capabilities.iter().any(|c| c == "body-markup");
+
+        let channel = if buttons { Channel::Buttons } else { Channel::NoButtons };
+        let text = reminder::render(prompt, exercise, channel);
+        let notification = build(&text, markup);
+        let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
+
+        let hints: HashMap<&str, zbus::Variant<'_>> =
+            notification.hints.iter().map(Into::into).collect();
+        let reply = call(
+            &connection,
+            "Notify",
+            &(
+                &notification.appname,
+                replaces,
+                &notification.icon,
+                &notification.summary,
+                &notification.body,
+                &notification.actions,
+                hints,
+                i32::from(notification.timeout),
+            ),
+        )
+        .await
+        .map_err(|e| format!("the notification server refused the reminder ({e})"))?;
+        let id: u32 = reply
+            .body()
+            .deserialize()
+            .map_err(|e| format!("the notification server answered oddly ({e})"))?;
+        let server = reply
+            .header()
+            .sender()
+            .map(|s| s.as_str().to_owned())
+            .unwrap_or_default();
+        tracing::debug!(id, %server, prompt = %prompt.id, buttons, "notification shown");
+        self.bubble = Some(Bubble {
+            id,
+            prompt: prompt.id,
+            server,
+        });
+        Ok(buttons)
+    }
+}
+
+/// Build the notification with notify-rust's builder.
+fn build(text: &Reminder, markup: bool) -> Notification {
+    let mut notification = Notification::new();
+    let body = if markup {
+        reminder::escape_markup(&text.body)
+    } else {
+        text.body.clone()
+    };
+    notification
+        .appname("deskbreak")
+        .summary(&text.summary)
+        .body(&body)
+        .icon("preferences-desktop-accessibility")
+        .hint(Hint::Category("presence".into()))
+        .hint(Hint::DesktopEntry("deskbreak".into()))
+        .urgency(Urgency::Normal)
+        // The prompt stays until answered; re-shows replace it rather than stack.
+        .timeout(Timeout::Never);
+    for (key, label) in &text.actions {
+        notification.action(key, label);
+    }
+    notification
+}
+
+async fn connect() -> Result<Link, String> {
+    let connection = tokio::time::timeout(CALL_TIMEOUT, Connection::session())
+        .await
+        .map_err(|_| "the session bus did not answer".to_owned())?
+        .map_err(|e| format!("no session bus ({e})"))?;
+    // Subscribe before the first Notify so that no answer can slip past.
+    let rule = MatchRule::builder()
+        .msg_type(Type::Signal)
+        .interface(INTERFACE)
+        .path(PATH)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let signals = MessageStream::for_match_rule(rule, &connection, None)
+        .await
+        .map_err(|e| format!("cannot subscribe to notification signals ({e})"))?;
+    let rule = MatchRule::builder()
+        .msg_type(Type::Signal)
+        .sender("org.freedesktop.DBus")
+        .interface("org.freedesktop.DBus")
+        .member("NameOwnerChanged")
+        .arg(0, NAME)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let owner_changes = MessageStream::for_match_rule(rule, &connection, None)
+        .await
+        .map_err(|e| format!("cannot watch the notification service ({e})"))?;
+    tracing::debug!("connected to the session bus");
+    Ok(Link {
+        connection,
+        signals,
+        owner_changes,
+    })
+}
+
+async fn call<B>(connection: &Connection, method: &str, body: &B) -> Result<Message, String>
+where
+    B: serde::Serialize + zbus::zvariant::DynamicType,
+{
+    let call = connection.call_method(Some(NAME), PATH, Some(INTERFACE), method, body);
+    match tokio::time::timeout(CALL_TIMEOUT, call).await {
+        Ok(Ok(reply)) => Ok(reply),
+        Ok(Err(err)) => Err(err.to_string()),
+        Err(_) => Err(format!("{method} timed out")),
+    }
+}

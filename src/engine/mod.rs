@@ -1,0 +1,676 @@
+//! The pure break engine: a state machine driven from outside.
+//!
+//! The engine never reads a clock, a file or the bus. The daemon hands it the current
+//! [`Moment`] with every [`Input`], asks [`Engine::poll_timeout`] when it next needs to be
+//! woken, and drains [`Engine::poll_action`] to learn what to carry out (show or close a
+//! prompt, append a history record). This is the shape of `quinn-proto`'s connection:
+//! everything interesting is testable on virtual time.
+//!
+//! # Rules
+//!
+//! * Sitting time accrues while the user is present. Short absences (idle, locked, asleep
+//!   for less than `natural_break`) still count as sitting: people read and think.
+//! * An absence of `natural_break` or longer is a break taken: it is recorded as
+//!   `natural`, the sitting clock restarts, and an open prompt is closed.
+//! * When sitting time reaches `interval`, a break is due and a prompt is shown — but
+//!   never while the user is away; it waits for their return.
+//! * Done and Skip restart the sitting clock. Snooze and Dismiss bring the prompt back after
+//!   `snooze`; after `max_snoozes` in a row the Snooze button is no longer offered.
+//! * An unanswered prompt is shown again every `renotify`, replacing the earlier one.
+
+mod picker;
+
+use std::collections::VecDeque;
+use std::fmt;
+use std::ops::{Add, Sub};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::exercises::{Exercise, Library, Position};
+pub use picker::{Picker, PickerMemory};
+
+/// A point on the engine's time line.
+///
+/// The daemon derives it from `CLOCK_BOOTTIME`, which keeps counting during suspend and
+/// never jumps with the wall clock (time zones, DST, NTP). Only differences matter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Moment(Duration);
+
+impl Moment {
+    /// A moment this long after the time line's origin.
+    #[must_use]
+    pub const fn from_origin(offset: Duration) -> Self {
+        Self(offset)
+    }
+
+    /// How long after the origin this moment is.
+    #[must_use]
+    pub const fn since_origin(self) -> Duration {
+        self.0
+    }
+
+    /// Time from `earlier` to `self`, or zero if `earlier` is later.
+    #[must_use]
+    pub fn saturating_since(self, earlier: Moment) -> Duration {
+        self.0.saturating_sub(earlier.0)
+    }
+}
+
+impl Add<Duration> for Moment {
+    type Output = Moment;
+    fn add(self, rhs: Duration) -> Moment {
+        Moment(self.0.saturating_add(rhs))
+    }
+}
+
+impl Sub<Duration> for Moment {
+    type Output = Moment;
+    fn sub(self, rhs: Duration) -> Moment {
+        Moment(self.0.saturating_sub(rhs))
+    }
+}
+
+/// The timing rules the engine follows; the validated subset of the config it needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// Sitting time before a break is due.
+    pub interval: Duration,
+    /// How long a snoozed (or dismissed) prompt stays away.
+    pub snooze: Duration,
+    /// Snoozes in a row after which Snooze is no longer offered.
+    pub max_snoozes: u32,
+    /// Re-show an unanswered prompt this often; `None` = never.
+    pub renotify: Option<Duration>,
+    /// An absence this long counts as a break taken.
+    pub natural_break: Duration,
+}
+
+impl Default for Rules {
+    fn default() -> Self {
+        Self {
+            interval: Duration::from_secs(45 * 60),
+            snooze: Duration::from_secs(10 * 60),
+            max_snoozes: 3,
+            renotify: Some(Duration::from_secs(5 * 60)),
+            natural_break: Duration::from_secs(5 * 60),
+        }
+    }
+}
+
+/// Which exercises the user wants suggested.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Preferences {
+    /// Positions the user can do at their desk.
+    pub positions: Vec<Position>,
+    /// Exercise ids never suggested.
+    pub exclude: Vec<String>,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Self {
+            positions: vec![Position::Seated, Position::Standing],
+            exclude: Vec::new(),
+        }
+    }
+}
+
+impl Preferences {
+    /// Whether `exercise` may be suggested.
+    #[must_use]
+    pub fn allows(&self, exercise: &Exercise) -> bool {
+        self.positions.contains(&exercise.position) && !self.exclude.contains(&exercise.id)
+    }
+}
+
+/// Identifies one showing of a prompt, so that a late answer to an earlier bubble is
+/// never applied to a later one, and no answer is applied twice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PromptId(pub u64);
+
+impl fmt::Display for PromptId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
+
+/// What the user (or the notification server) said about a prompt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// The exercise was done.
+    Done,
+    /// Ask again after the snooze time.
+    Snooze,
+    /// Not this time; the sitting clock restarts anyway.
+    Skip,
+    /// The bubble was closed without pressing a button.
+    Dismissed,
+    /// The server took the bubble away by itself (expired); the prompt is still due.
+    Expired,
+}
+
+/// A change in whether the user is at the desk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Activity {
+    /// No input since `since` (which may lie before the moment this is reported).
+    Idle {
+        /// When the last input happened.
+        since: Moment,
+    },
+    /// Input again after being idle.
+    Active,
+    /// The session was locked.
+    Locked,
+    /// The session was unlocked.
+    Unlocked,
+}
+
+/// Everything the engine reacts to, besides the passing of time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// An answer to the prompt shown as `prompt`.
+    Answer {
+        /// Which showing the answer belongs to.
+        prompt: PromptId,
+        /// What was answered.
+        answer: Answer,
+    },
+    /// Presence changed.
+    Activity(Activity),
+    /// The machine was asleep for this long, ending now.
+    Slept {
+        /// How long the machine was suspended.
+        duration: Duration,
+    },
+}
+
+/// How a break ended, as written to the history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The user did the exercise.
+    Done,
+    /// The user asked to be reminded later.
+    Snoozed,
+    /// The user skipped this break.
+    Skipped,
+    /// The user closed the prompt without answering.
+    Dismissed,
+    /// The user was away long enough: a break taken without a prompt.
+    Natural,
+}
+
+impl Outcome {
+    /// Every outcome, in a stable order for reports.
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Done,
+        Outcome::Snoozed,
+        Outcome::Skipped,
+        Outcome::Dismissed,
+        Outcome::Natural,
+    ];
+
+    /// The word used in the history file and reports.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Done => "done",
+            Outcome::Snoozed => "snoozed",
+            Outcome::Skipped => "skipped",
+            Outcome::Dismissed => "dismissed",
+            Outcome::Natural => "natural",
+        }
+    }
+}
+
+/// One line of history, before the effects layer stamps it with the wall-clock time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    /// How the break ended.
+    pub outcome: Outcome,
+    /// The exercise that was on offer, if a prompt was open.
+    pub exercise: Option<String>,
+    /// Sitting time when it ended.
+    pub sat_for: Duration,
+}
+
+/// A prompt to put on screen, replacing any earlier bubble.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prompt {
+    /// This showing's id; answers must carry it.
+    pub id: PromptId,
+    /// The suggested exercise's id.
+    pub exercise: String,
+    /// Sitting time so far.
+    pub sat_for: Duration,
+    /// Whether the Snooze button is offered.
+    pub snooze_allowed: bool,
+    /// How long a snooze lasts (for the button label).
+    pub snooze_for: Duration,
+    /// 0 for the first showing of this break, then counts re-shows and returns from snooze.
+    pub repeat: u32,
+}
+
+/// Something the effects layer must carry out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Show this prompt, replacing the current bubble if there is one.
+    Show(Prompt),
+    /// Take the current bubble off the screen.
+    Close,
+    /// Append this to the history.
+    Record(Record),
+}
+
+/// Where the engine is in the break cycle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Phase {
+    /// Accruing sitting time toward the next break.
+    Working,
+    /// A prompt is out and unanswered.
+    Prompting {
+        prompt: PromptId,
+        exercise: String,
+        /// When to show it again if still unanswered.
+        renotify_at: Option<Moment>,
+        repeat: u32,
+    },
+    /// Snoozed or dismissed; the same exercise comes back at `until`.
+    Snoozed {
+        until: Moment,
+        exercise: String,
+        repeat: u32,
+    },
+}
+
+/// The phase as reported to the outside world.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PhaseKind {
+    /// Counting sitting time.
+    Working,
+    /// A prompt is waiting for an answer.
+    Due,
+    /// A prompt was snoozed.
+    Snoozed,
+    /// The user is away on a break.
+    Away,
+}
+
+/// A read-only view of the engine for status displays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// The phase.
+    pub phase: PhaseKind,
+    /// Sitting time so far.
+    pub sitting: Duration,
+    /// Time until the next prompt if the user stays present, if one is coming.
+    pub next_prompt_in: Option<Duration>,
+    /// Snoozes in a row.
+    pub snoozes: u32,
+}
+
+/// What survives a restart: see [`Engine::snapshot`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Snapshot {
+    /// Sitting time accrued.
+    pub sitting_secs: u64,
+    /// Snoozes in a row.
+    pub snoozes: u32,
+    /// The picker's memory of recent suggestions.
+    pub picker: PickerMemory,
+}
+
+/// Whether the user is at the desk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Presence {
+    /// Idle since this moment, as reported by the idle source.
+    idle_since: Option<Moment>,
+    /// Locked since this moment.
+    locked_since: Option<Moment>,
+    /// Start of the current unbroken absence (idle and lock may overlap and hand over).
+    started: Option<Moment>,
+    /// The current absence already counted as a natural break; the sitting clock is
+    /// stopped at zero until the user returns.
+    rested: bool,
+}
+
+impl Presence {
+    fn away_since(&self) -> Option<Moment> {
+        self.started
+    }
+
+    /// Recompute the absence after idle or lock changed.
+    fn refresh(&mut self) {
+        let earliest = match (self.idle_since, self.locked_since) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.started = match (self.started, earliest) {
+            (_, None) => None,
+            (None, Some(t)) => Some(t),
+            (Some(s), Some(t)) => Some(s.min(t)),
+        };
+    }
+}
+
+/// The break engine. See the module docs for its rules.
+#[derive(Debug)]
+pub struct Engine {
+    rules: Rules,
+    library: Library,
+    preferences: Preferences,
+    picker: Picker,
+    /// Sitting time accrued up to `last`.
+    sitting: Duration,
+    /// The latest moment the engine has seen; time never runs backwards inside.
+    last: Moment,
+    presence: Presence,
+    phase: Phase,
+    /// Snoozes (and dismissals) in a row; reset when a break is taken.
+    snoozes: u32,
+    next_prompt: u64,
+    actions: VecDeque<Action>,
+}
+
+impl Engine {
+    /// A fresh engine at `now`, resuming from `snapshot`.
+    #[must_use]
+    pub fn new(
+        now: Moment,
+        rules: Rules,
+        library: Library,
+        preferences: Preferences,
+        snapshot: Snapshot,
+        seed: u64,
+    ) -> Self {
+        Self {
+            rules,
+            library,
+            preferences,
+            picker: Picker::new(snapshot.picker, seed),
+            sitting: Duration::from_secs(snapshot.sitting_secs),
+            last: now,
+            presence: Presence::default(),
+            phase: Phase::Working,
+            snoozes: snapshot.snoozes,
+            next_prompt: 1,
+            actions: VecDeque::new(),
+        }
+    }
+
+    /// Feed an input that happened at `now`.
+    pub fn handle(&mut self, now: Moment, input: Input) {
+        match input {
+            Input::Slept { duration } => self.slept(now, duration),
+            Input::Activity(activity) => {
+                self.update(now);
+                self.activity(now, activity);
+            }
+            Input::Answer { prompt, answer } => {
+                self.update(now);
+                self.answer(now, prompt, answer);
+            }
+        }
+        self.update(now);
+    }
+
+    /// Let time pass up to `now` (call when the deadline from [`Self::poll_timeout`] is reached).
+    pub fn handle_timeout(&mut self, now: Moment) {
+        self.update(now);
+    }
+
+    /// The next moment the engine needs to be woken at, if any.
+    #[must_use]
+    pub fn poll_timeout(&self) -> Option<Moment> {
+        if let Some(since) = self.presence.away_since() {
+            // While away nothing is shown; the only thing that can happen is the
+            // absence becoming a natural break.
+            return (!self.presence.rested).then(|| since + self.rules.natural_break);
+        }
+        match &self.phase {
+            Phase::Working => {
+                Some(self.last + self.rules.interval.saturating_sub(self.sitting))
+            }
+            Phase::Prompting { renotify_at, .. } => *renotify_at,
+            Phase::Snoozed { until, .. } => Some(*until),
+        }
+    }
+
+    /// The next action to carry out, if any.
+    #[must_use]
+    pub fn poll_action(&mut self) -> Option<Action> {
+        self.actions.pop_front()
+    }
+
+    /// Replace the rules and preferences (a config reload). Takes effect from `now`.
+    pub fn reconfigure(&mut self, now: Moment, rules: Rules, preferences: Preferences) {
+        self.update(now);
+        self.rules = rules;
+        self.preferences = preferences;
+        self.update(now);
+    }
+
+    /// What a status display shows.
+    #[must_use]
+    pub fn status(&self) -> Status {
+        let away = self.presence.away_since().is_some();
+        let phase = match (&self.phase, away && self.presence.rested) {
+            (_, true) => PhaseKind::Away,
+            (Phase::Working, false) => PhaseKind::Working,
+            (Phase::Prompting { .. }, false) => PhaseKind::Due,
+            (Phase::Snoozed { .. }, false) => PhaseKind::Snoozed,
+        };
+        let next_prompt_in = match &self.phase {
+            _ if self.presence.rested => None,
+            Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
+            Phase::Prompting { .. } => Some(Duration::ZERO),
+            Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
+        };
+        Status {
+            phase,
+            sitting: self.sitting,
+            next_prompt_in,
+            snoozes: self.snoozes,
+        }
+    }
+
+    /// What to save so that a restart resumes where this run left off.
+    #[must_use]
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            sitting_secs: self.sitting.as_secs(),
+            snoozes: self.snoozes,
+            picker: self.picker.memory().clone(),
+        }
+    }
+
+    /// Accrue sitting time up to `now`. Time that runs backwards is ignored.
+    fn advance(&mut self, now: Moment) {
+        if now <= self.last {
+            return;
+        }
+        if !self.presence.rested {
+            self.sitting += now.saturating_since(self.last);
+        }
+        self.last = now;
+    }
+
+    /// Bring everything time-driven up to date at `now`.
+    fn update(&mut self, now: Moment) {
+        self.advance(now);
+        let now = self.last;
+
+        if let Some(since) = self.presence.away_since() {
+            if !self.presence.rested && now >= since + self.rules.natural_break {
+                // Away time was accrued provisionally; the break began when they left.
+                let sat_for = self.sitting.saturating_sub(now.saturating_since(since));
+                self.natural_break(sat_for);
+                self.presence.rested = true;
+            }
+            // Nothing is shown while the user is away.
+            return;
+        }
+
+        match &self.phase {
+            Phase::Working if self.sitting >= self.rules.interval => {
+                let exercise = self.picker.pick(&self.library, &self.preferences);
+                self.show(now, exercise, 0);
+            }
+            Phase::Snoozed {
+                until,
+                exercise,
+                repeat,
+            } if now >= *until => {
+                let (exercise, repeat) = (exercise.clone(), *repeat + 1);
+                self.show(now, exercise, repeat);
+            }
+            Phase::Prompting {
+                renotify_at: Some(at),
+                exercise,
+                repeat,
+                ..
+            } if now >= *at => {
+                let (exercise, repeat) = (exercise.clone(), *repeat + 1);
+                self.show(now, exercise, repeat);
+            }
+            _ => {}
+        }
+    }
+
+    fn show(&mut self, now: Moment, exercise: String, repeat: u32) {
+        let id = PromptId(self.next_prompt);
+        self.next_prompt += 1;
+        self.phase = Phase::Prompting {
+            prompt: id,
+            exercise: exercise.clone(),
+            renotify_at: self.rules.renotify.map(|every| now + every),
+            repeat,
+        };
+        self.actions.push_back(Action::Show(Prompt {
+            id,
+            exercise,
+            sat_for: self.sitting,
+            snooze_allowed: self.snoozes < self.rules.max_snoozes,
+            snooze_for: self.rules.snooze,
+            repeat,
+        }));
+    }
+
+    fn activity(&mut self, now: Moment, activity: Activity) {
+        let was_away = self.presence.away_since().is_some();
+        match activity {
+            Activity::Idle { since } => {
+                // An idle start can be reported late, but never lies in the future.
+                self.presence.idle_since = Some(since.min(now));
+            }
+            Activity::Active => self.presence.idle_since = None,
+            Activity::Locked => {
+                self.presence.locked_since.get_or_insert(now);
+            }
+            Activity::Unlocked => self.presence.locked_since = None,
+        }
+        self.presence.refresh();
+        if was_away && self.presence.away_since().is_none() {
+            // Back at the desk. After a natural break the sitting clock (stopped at zero)
+            // starts again from here; after a short absence it simply kept running.
+            self.presence.rested = false;
+        }
+        // An idle start reported late may already be past the natural-break threshold;
+        // `update` after this call takes care of it.
+    }
+
+    /// The machine slept for `duration`, ending at `now`.
+    fn slept(&mut self, now: Moment, duration: Duration) {
+        // Account sitting time only up to the moment the machine went to sleep.
+        self.advance(now - duration);
+        if duration < self.rules.natural_break {
+            // A short suspend counts like a short absence: as sitting.
+            self.advance(now);
+            return;
+        }
+        if !self.presence.rested {
+            self.natural_break(self.sitting);
+        }
+        self.sitting = Duration::ZERO;
+        self.last = self.last.max(now);
+        // Waking the machine is a return to the desk, unless the session is still idle
+        // or locked: then the break carries on until they come back.
+        self.presence.rested = self.presence.away_since().is_some();
+    }
+
+    /// Record a break taken by being away after sitting for `sat_for`, and restart the
+    /// sitting clock.
+    fn natural_break(&mut self, sat_for: Duration) {
+        let exercise = match std::mem::replace(&mut self.phase, Phase::Working) {
+            Phase::Working => None,
+            Phase::Prompting { exercise, .. } => {
+                self.actions.push_back(Action::Close);
+                Some(exercise)
+            }
+            Phase::Snoozed { exercise, .. } => Some(exercise),
+        };
+        self.actions.push_back(Action::Record(Record {
+            outcome: Outcome::Natural,
+            exercise,
+            sat_for,
+        }));
+        self.sitting = Duration::ZERO;
+        self.snoozes = 0;
+    }
+
+    fn answer(&mut self, now: Moment, prompt: PromptId, answer: Answer) {
+        let Phase::Prompting {
+            prompt: current,
+            exercise,
+            repeat,
+            ..
+        } = &self.phase
+        else {
+            return;
+        };
+        if *current != prompt {
+            return;
+        }
+        let (exercise, repeat) = (exercise.clone(), *repeat);
+        let outcome = match answer {
+            Answer::Done => Outcome::Done,
+            Answer::Skip => Outcome::Skipped,
+            Answer::Snooze if self.snoozes < self.rules.max_snoozes => Outcome::Snoozed,
+            // A snooze the prompt did not offer (a stale or forged click) changes nothing.
+            Answer::Snooze => return,
+            Answer::Dismissed => Outcome::Dismissed,
+            Answer::Expired => {
+                // The bubble is gone but the break is still due; renotify brings it back.
+                return;
+            }
+        };
+        self.actions.push_back(Action::Record(Record {
+            outcome,
+            exercise: Some(exercise.clone()),
+            sat_for: self.sitting,
+        }));
+        if answer != Answer::Dismissed {
+            self.actions.push_back(Action::Close);
+        }
+        match outcome {
+            Outcome::Snoozed | Outcome::Dismissed => {
+                self.snoozes += 1;
+                self.phase = Phase::Snoozed {
+                    until: now + self.rules.snooze,
+                    exercise,
+                    repeat,
+                };
+            }
+            _ => {
+                self.sitting = Duration::ZERO;
+                self.snoozes = 0;
+                self.phase = Phase::Working;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,646 @@
+//! Engine scenarios on virtual time.
+
+use super::*;
+
+const MIN: Duration = Duration::from_secs(60);
+
+fn mins(n: u64) -> Duration {
+    MIN * n as u32
+}
+
+fn rules() -> Rules {
+    Rules {
+        interval: mins(45),
+        snooze: mins(10),
+        max_snoozes: 3,
+        renotify: Some(mins(5)),
+        natural_break: mins(5),
+    }
+}
+
+/// Drives an engine through virtual time, as the daemon loop would.
+struct Sim {
+    engine: Engine,
+    now: Moment,
+    actions: Vec<Action>,
+}
+
+impl Sim {
+    fn new(rules: Rules) -> Self {
+        Self::resume(rules, Snapshot::default())
+    }
+
+    fn resume(rules: Rules, snapshot: Snapshot) -> Self {
+        let now = Moment::from_origin(Duration::from_secs(1000));
+        let engine = Engine::new(
+            now,
+            rules,
+            Library::embedded(),
+            Preferences::default(),
+            snapshot,
+            42,
+        );
+        Self {
+            engine,
+            now,
+            actions: Vec::new(),
+        }
+    }
+
+    fn drain(&mut self) {
+        while let Some(action) = self.engine.poll_action() {
+            self.actions.push(action);
+        }
+    }
+
+    /// Let `d` pass, waking the engine at every deadline it asks for.
+    fn wait(&mut self, d: Duration) {
+        let target = self.now + d;
+        while let Some(deadline) = self.engine.poll_timeout() {
+            if deadline > target {
+                break;
+            }
+            assert!(
+                deadline >= self.now,
+                "deadline {deadline:?} lies before now {:?}",
+                self.now
+            );
+            self.now = deadline;
+            self.engine.handle_timeout(self.now);
+            self.drain();
+            let next = self.engine.poll_timeout();
+            assert!(
+                next.is_none_or(|n| n > self.now),
+                "busy loop: deadline {next:?} not after {:?}",
+                self.now
+            );
+        }
+        self.now = target;
+        self.engine.handle_timeout(self.now);
+        self.drain();
+    }
+
+    fn input(&mut self, input: Input) {
+        self.engine.handle(self.now, input);
+        self.drain();
+    }
+
+    fn activity(&mut self, activity: Activity) {
+        self.input(Input::Activity(activity));
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        let prompt = self.last_prompt().expect("a prompt was shown").id;
+        self.input(Input::Answer { prompt, answer });
+    }
+
+    fn take(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.actions)
+    }
+
+    fn last_prompt(&self) -> Option<Prompt> {
+        self.engine_prompts().last().cloned()
+    }
+
+    fn engine_prompts(&self) -> Vec<Prompt> {
+        self.actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Show(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn records(&self) -> Vec<Record> {
+        self.actions
+            .iter()
+            .filter_map(|a| match a {
+                Action::Record(r) => Some(r.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn phase(&self) -> PhaseKind {
+        self.engine.status().phase
+    }
+}
+
+fn shows(actions: &[Action]) -> Vec<&Prompt> {
+    actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::Show(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+fn record(outcome: Outcome, exercise: Option<&str>, sat_for: Duration) -> Action {
+    Action::Record(Record {
+        outcome,
+        exercise: exercise.map(str::to_owned),
+        sat_for,
+    })
+}
+
+#[test]
+fn break_falls_due_after_interval_of_sitting() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty(), "nothing before the interval");
+    sim.wait(mins(1));
+    let actions = sim.take();
+    let [Action::Show(prompt)] = actions.as_slice() else {
+        panic!("one prompt expected: {actions:?}");
+    };
+    assert_eq!(prompt.sat_for, mins(45));
+    assert!(prompt.snooze_allowed);
+    assert_eq!(prompt.repeat, 0);
+    assert_eq!(sim.phase(), PhaseKind::Due);
+}
+
+#[test]
+fn done_is_recorded_and_restarts_the_sitting_clock() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(46));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    sim.answer_id(prompt.id, Answer::Done);
+    let exercise = prompt.exercise;
+    assert_eq!(
+        sim.take(),
+        vec![
+            record(Outcome::Done, Some(&exercise), mins(46)),
+            Action::Close
+        ]
+    );
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1, "next break after a full interval");
+}
+
+#[test]
+fn skip_is_recorded_and_restarts_the_sitting_clock() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Skip);
+    let records = sim.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].outcome, Outcome::Skipped);
+    assert_eq!(records[0].sat_for, mins(45));
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+}
+
+#[test]
+fn snooze_brings_the_same_exercise_back_and_sitting_keeps_accruing() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let first = sim.last_prompt().unwrap();
+    sim.answer(Answer::Snooze);
+    assert_eq!(sim.phase(), PhaseKind::Snoozed);
+    assert!(sim.take().contains(&Action::Close), "bubble closed on snooze");
+    sim.wait(mins(9));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    let actions = sim.take();
+    let again = shows(&actions);
+    assert_eq!(again.len(), 1);
+    assert_eq!(again[0].exercise, first.exercise);
+    assert_eq!(again[0].sat_for, mins(55), "sitting kept accruing while snoozed");
+    assert!(again[0].id > first.id);
+}
+
+#[test]
+fn snooze_is_no_longer_offered_after_max_snoozes_in_a_row() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    for n in 0..3 {
+        assert!(sim.last_prompt().unwrap().snooze_allowed, "snooze {n} offered");
+        sim.answer(Answer::Snooze);
+        sim.wait(mins(10));
+    }
+    let prompt = sim.last_prompt().unwrap();
+    assert!(!prompt.snooze_allowed, "the fourth prompt offers no snooze");
+    // A forged or stale snooze is ignored: the prompt stays due.
+    sim.take();
+    sim.input(Input::Answer {
+        prompt: prompt.id,
+        answer: Answer::Snooze,
+    });
+    assert!(sim.take().is_empty());
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    // Done resets the count.
+    sim.answer_id(prompt.id, Answer::Done);
+    sim.wait(mins(45));
+    assert!(sim.last_prompt().unwrap().snooze_allowed);
+}
+
+impl Sim {
+    fn answer_id(&mut self, prompt: PromptId, answer: Answer) {
+        self.input(Input::Answer { prompt, answer });
+    }
+}
+
+#[test]
+fn dismissed_is_recorded_and_behaves_like_a_snooze() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    sim.answer_id(prompt.id, Answer::Dismissed);
+    let actions = sim.take();
+    assert_eq!(
+        actions,
+        vec![record(
+            Outcome::Dismissed,
+            Some(&prompt.exercise),
+            mins(45)
+        )],
+        "no Close: the bubble is already gone"
+    );
+    assert_eq!(sim.phase(), PhaseKind::Snoozed);
+    assert_eq!(sim.engine.status().snoozes, 1, "counts toward max_snoozes");
+    sim.wait(mins(10));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn unanswered_prompt_is_reshown_every_renotify_with_updated_sitting_time() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.wait(mins(16));
+    let actions = sim.take();
+    assert!(
+        !actions.contains(&Action::Close),
+        "re-shows replace the bubble, they do not close it"
+    );
+    let prompts = shows(&actions);
+    assert_eq!(prompts.len(), 4, "at 45, 50, 55 and 60 min: {prompts:?}");
+    let sat: Vec<Duration> = prompts.iter().map(|p| p.sat_for).collect();
+    assert_eq!(sat, vec![mins(45), mins(50), mins(55), mins(60)]);
+    let repeats: Vec<u32> = prompts.iter().map(|p| p.repeat).collect();
+    assert_eq!(repeats, vec![0, 1, 2, 3]);
+    assert!(prompts.windows(2).all(|w| w[0].id < w[1].id));
+    assert!(prompts.windows(2).all(|w| w[0].exercise == w[1].exercise));
+}
+
+#[test]
+fn renotify_zero_never_reshows() {
+    let mut sim = Sim::new(Rules {
+        renotify: None,
+        ..rules()
+    });
+    sim.wait(mins(45));
+    sim.wait(mins(120));
+    assert_eq!(shows(&sim.take()).len(), 1);
+    assert_eq!(sim.engine.poll_timeout(), None, "nothing left to wake up for");
+    assert_eq!(sim.phase(), PhaseKind::Due);
+}
+
+#[test]
+fn expired_prompt_is_still_due_and_comes_back_at_renotify() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.take();
+    sim.answer_id(PromptId(1), Answer::Expired);
+    assert!(sim.take().is_empty(), "an expiry records nothing");
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    sim.wait(mins(5));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn answers_to_an_earlier_bubble_are_ignored_and_no_answer_applies_twice() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(50)); // shown at 45, re-shown at 50
+    let prompts = sim.engine_prompts();
+    assert_eq!(prompts.len(), 2);
+    sim.take();
+    sim.answer_id(prompts[0].id, Answer::Done);
+    assert!(sim.take().is_empty(), "stale answer ignored");
+    sim.answer_id(prompts[1].id, Answer::Done);
+    assert_eq!(sim.records().len(), 1);
+    sim.take();
+    sim.answer_id(prompts[1].id, Answer::Done);
+    sim.answer_id(prompts[1].id, Answer::Dismissed);
+    assert!(sim.take().is_empty(), "second answer ignored");
+}
+
+#[test]
+fn short_idle_counts_as_sitting() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4));
+    sim.activity(Activity::Active);
+    assert_eq!(sim.engine.status().sitting, mins(24));
+    sim.wait(mins(21));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn long_idle_is_a_natural_break_and_sitting_restarts_on_return() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(5));
+    assert_eq!(
+        sim.take(),
+        vec![record(Outcome::Natural, None, mins(30))],
+        "recorded when the absence reaches natural_break, with the time sat before it"
+    );
+    assert_eq!(sim.phase(), PhaseKind::Away);
+    sim.wait(mins(60));
+    assert!(sim.take().is_empty(), "nothing while away");
+    sim.activity(Activity::Active);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn idle_reported_late_past_the_threshold_is_a_natural_break_at_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    let left_at = sim.now;
+    sim.wait(mins(7));
+    sim.activity(Activity::Idle { since: left_at });
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+}
+
+#[test]
+fn natural_break_during_an_open_prompt_closes_it() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    sim.wait(mins(1));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(5));
+    assert_eq!(
+        sim.take(),
+        vec![
+            Action::Close,
+            record(Outcome::Natural, Some(&prompt.exercise), mins(46))
+        ]
+    );
+    // A late click on the closed prompt changes nothing.
+    sim.answer_id(prompt.id, Answer::Done);
+    assert!(sim.take().is_empty());
+}
+
+#[test]
+fn no_prompt_while_away_it_waits_for_the_return() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(43));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4)); // due at 45 but the user is away (not long enough for a break)
+    assert!(sim.take().is_empty());
+    sim.activity(Activity::Active);
+    let actions = sim.take();
+    let prompts = shows(&actions);
+    assert_eq!(prompts.len(), 1, "shown on return");
+    assert_eq!(prompts[0].sat_for, mins(47));
+}
+
+#[test]
+fn renotify_waits_while_the_user_is_away() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.take();
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4));
+    assert!(sim.take().is_empty());
+    sim.activity(Activity::Active);
+    assert_eq!(shows(&sim.take()).len(), 0, "renotify not yet due at 49");
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn lock_counts_as_away() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(10));
+    sim.activity(Activity::Locked);
+    sim.wait(mins(3));
+    sim.activity(Activity::Unlocked);
+    assert!(sim.take().is_empty(), "a short lock is not a break");
+    assert_eq!(sim.engine.status().sitting, mins(13));
+    sim.activity(Activity::Locked);
+    sim.wait(mins(20));
+    sim.activity(Activity::Unlocked);
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(13))]);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+}
+
+#[test]
+fn idle_and_lock_overlap_the_user_is_back_only_when_both_end() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(10));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(1));
+    sim.activity(Activity::Locked);
+    sim.wait(mins(2));
+    sim.activity(Activity::Active); // moving the mouse on the lock screen
+    sim.wait(mins(3));
+    assert_eq!(
+        sim.take(),
+        vec![record(Outcome::Natural, None, mins(10))],
+        "still locked: the absence since the idle start reached natural_break"
+    );
+    sim.activity(Activity::Unlocked);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+}
+
+#[test]
+fn long_sleep_restarts_the_timer_and_shows_nothing_for_the_sleep() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(40));
+    // Eight hours asleep: the wall clock and CLOCK_BOOTTIME both moved on.
+    sim.now = sim.now + mins(480);
+    sim.input(Input::Slept {
+        duration: mins(480),
+    });
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(40))]);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty(), "no prompt right after waking");
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn suspend_in_the_middle_of_an_open_prompt_closes_it_as_natural() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(47));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    sim.now = sim.now + mins(30);
+    sim.input(Input::Slept {
+        duration: mins(30),
+    });
+    assert_eq!(
+        sim.take(),
+        vec![
+            Action::Close,
+            record(Outcome::Natural, Some(&prompt.exercise), mins(47))
+        ]
+    );
+    sim.answer_id(prompt.id, Answer::Done);
+    assert!(sim.take().is_empty(), "a late click after wake is ignored");
+}
+
+#[test]
+fn short_sleep_counts_as_sitting() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    sim.now = sim.now + mins(2);
+    sim.input(Input::Slept { duration: mins(2) });
+    assert!(sim.take().is_empty());
+    assert_eq!(sim.engine.status().sitting, mins(22));
+}
+
+#[test]
+fn sleep_into_a_lock_screen_is_one_break_until_unlock() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    sim.activity(Activity::Locked);
+    sim.now = sim.now + mins(60);
+    sim.input(Input::Slept {
+        duration: mins(60),
+    });
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(20))]);
+    sim.wait(mins(50));
+    assert!(sim.take().is_empty(), "still locked after wake: no prompt");
+    sim.activity(Activity::Unlocked);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    sim.wait(mins(45));
+    assert_eq!(shows(&sim.take()).len(), 1);
+    assert_eq!(sim.records().len(), 0, "one natural break, not two");
+}
+
+#[test]
+fn time_running_backwards_neither_fires_nor_swallows_a_break() {
+    // The engine's time line is CLOCK_BOOTTIME, which wall-clock changes (time zone, DST,
+    // NTP) do not touch; a moment that goes backwards anyway is ignored.
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    let earlier = sim.now - mins(60);
+    sim.engine.handle_timeout(earlier);
+    sim.engine.handle(earlier, Input::Activity(Activity::Active));
+    sim.drain();
+    assert!(sim.take().is_empty());
+    assert_eq!(sim.engine.status().sitting, mins(30));
+    sim.wait(mins(15));
+    assert_eq!(shows(&sim.take()).len(), 1, "due at exactly 45 min of sitting");
+}
+
+#[test]
+fn snapshot_carries_sitting_and_snoozes_across_a_restart() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Snooze);
+    sim.wait(mins(3));
+    let snapshot = sim.engine.snapshot();
+    assert_eq!(snapshot.sitting_secs, 48 * 60);
+    assert_eq!(snapshot.snoozes, 1);
+    assert_eq!(snapshot.picker.recent.len(), 1);
+
+    let mut resumed = Sim::resume(rules(), snapshot);
+    // Over the interval already: prompt at once, with one snooze used.
+    resumed.wait(Duration::ZERO);
+    let prompt = resumed.last_prompt().expect("prompt after restart");
+    assert_eq!(prompt.sat_for, mins(48));
+    assert_ne!(prompt.exercise, sim.engine.snapshot().picker.recent[0]);
+}
+
+#[test]
+fn reconfigure_applies_the_new_interval_at_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.engine.reconfigure(
+        sim.now,
+        Rules {
+            interval: mins(25),
+            ..rules()
+        },
+        Preferences::default(),
+    );
+    sim.drain();
+    assert_eq!(shows(&sim.take()).len(), 1, "already past the new interval");
+}
+
+#[test]
+fn random_inputs_never_panic_loop_or_stack_prompts() {
+    // A small deterministic fuzzer over the engine's whole input space.
+    let mut seed = 0x5eed_u64;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for round in 0..200 {
+        let mut sim = Sim::new(Rules {
+            interval: mins(1 + next(60)),
+            snooze: mins(1 + next(20)),
+            max_snoozes: next(4) as u32,
+            renotify: (next(3) > 0).then(|| mins(1 + next(10))),
+            natural_break: mins(1 + next(10)),
+        });
+        let mut open: Option<PromptId> = None;
+        for _ in 0..300 {
+            match next(10) {
+                0..=3 => sim.wait(Duration::from_secs(next(1200))),
+                4 => sim.activity(Activity::Idle {
+                    since: sim.now - Duration::from_secs(next(900)),
+                }),
+                5 => sim.activity(Activity::Active),
+                6 => sim.activity(if next(2) == 0 {
+                    Activity::Locked
+                } else {
+                    Activity::Unlocked
+                }),
+                7 => {
+                    let d = Duration::from_secs(next(3600));
+                    sim.now = sim.now + d;
+                    sim.input(Input::Slept { duration: d });
+                }
+                _ => {
+                    let answer = [
+                        Answer::Done,
+                        Answer::Snooze,
+                        Answer::Skip,
+                        Answer::Dismissed,
+                        Answer::Expired,
+                    ][next(5) as usize];
+                    let prompt = PromptId(next(20));
+                    sim.input(Input::Answer { prompt, answer });
+                }
+            }
+            for action in sim.take() {
+                match action {
+                    Action::Show(p) => {
+                        if let Some(previous) = open {
+                            assert!(p.id > previous, "round {round}: ids only grow");
+                        }
+                        open = Some(p.id);
+                    }
+                    Action::Close => {
+                        assert!(open.is_some(), "round {round}: close without a prompt");
+                        open = None;
+                    }
+                    Action::Record(_) => {}
+                }
+            }
+        }
+    }
+}

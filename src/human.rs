@@ -1,0 +1,41 @@
+//! Durations and times the way people read them.
+
+use std::time::Duration;
+
+/// "40 s", "12 min", "1 h 5 min". Minutes are rounded down; under a minute shows seconds.
+#[must_use]
+pub fn duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    let (hours, minutes) = (secs / 3600, (secs % 3600) / 60);
+    match (hours, minutes) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+/// A duration as config and the CLI accept it back: "45m", "1h 30m", "20s".
+#[must_use]
+pub fn config_duration(d: Duration) -> String {
+    humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_naturally() {
+        let s = Duration::from_secs;
+        assert_eq!(duration(s(0)), "0 s");
+        assert_eq!(duration(s(40)), "40 s");
+        assert_eq!(duration(s(60)), "1 min");
+        assert_eq!(duration(s(47 * 60 + 59)), "47 min");
+        assert_eq!(duration(s(3600)), "1 h");
+        assert_eq!(duration(s(3900)), "1 h 5 min");
+        assert_eq!(config_duration(s(5400)), "1h 30m");
+    }
+}

@@ -1,0 +1,30 @@
+//! deskbreak: a desk-break reminder daemon for Linux desktops.
+//!
+//! # Layout
+//!
+//! Data flows one way: **sources → engine → effects**.
+//!
+//! * [`engine`] — the pure state machine: sitting time, prompts, answers, natural breaks.
+//!   Time is passed in; it never touches a clock, a file or the bus.
+//! * [`sources`] — what feeds the engine: the suspend-aware clock.
+//! * [`effects`] — what carries out its decisions: desktop notifications (with a stderr
+//!   fallback).
+//! * [`store`] — the files it keeps: history (JSON lines) and state (atomic JSON).
+//! * [`config`] — the TOML config: raw file types, then validated settings.
+//! * [`exercises`] — the embedded exercise library.
+//! * [`daemon`] — the loop in between: one `select!` over the sources, one sleep armed
+//!   from the engine's next deadline.
+//! * [`stats`] — the history summary behind `deskbreak stats`.
+//! * [`paths`] — where files live (XDG base directories).
+
+pub mod cli;
+pub mod config;
+pub mod daemon;
+pub mod effects;
+pub mod engine;
+pub mod exercises;
+pub mod human;
+pub mod paths;
+pub mod sources;
+pub mod stats;
+pub mod store;

@@ -1,0 +1,49 @@
+//! Where deskbreak keeps its files, following the XDG base directory spec.
+//!
+//! * config: `$XDG_CONFIG_HOME/deskbreak/config.toml` (default `~/.config/…`)
+//! * history and state: `$XDG_STATE_HOME/deskbreak/` (default `~/.local/state/…`)
+
+use std::path::PathBuf;
+
+use directories::ProjectDirs;
+
+/// Resolved locations.
+#[derive(Clone, Debug)]
+pub struct Paths {
+    /// The config file.
+    pub config: PathBuf,
+    /// The folder holding history and state.
+    pub state_dir: PathBuf,
+}
+
+/// No home directory could be found to put files in.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot find a home directory (set HOME or XDG_CONFIG_HOME and XDG_STATE_HOME)")]
+pub struct NoHome;
+
+impl Paths {
+    /// The standard locations, with `config` overriding the config file.
+    pub fn resolve(config: Option<PathBuf>) -> Result<Self, NoHome> {
+        let dirs = ProjectDirs::from("", "", "deskbreak").ok_or(NoHome)?;
+        let state_dir = dirs
+            .state_dir()
+            .map(PathBuf::from)
+            .unwrap_or_else(|| dirs.data_local_dir().join("state"));
+        Ok(Self {
+            config: config.unwrap_or_else(|| dirs.config_dir().join("config.toml")),
+            state_dir,
+        })
+    }
+
+    /// The history file.
+    #[must_use]
+    pub fn history(&self) -> PathBuf {
+        self.state_dir.join("history.jsonl")
+    }
+
+    /// The state file.
+    #[must_use]
+    pub fn state(&self) -> PathBuf {
+        self.state_dir.join("state.json")
+    }
+}

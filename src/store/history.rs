@@ -1,0 +1,201 @@
+//! The history: one JSON object per line, appended as outcomes happen.
+//!
+//! ```json
+//! {"at":"2026-11-21T10:15:00+01:00","outcome":"done","exercise":"chin-tucks","sat_for_secs":2712}
+//! ```
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::{StoreError, ensure_dir, move_aside, write_atomic};
+use crate::engine::Outcome;
+
+/// One line of history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// When it happened, local time with offset (RFC 3339).
+    pub at: DateTime<FixedOffset>,
+    /// How the break ended.
+    pub outcome: Outcome,
+    /// The exercise on offer (none for a natural break without a prompt).
+    pub exercise: Option<String>,
+    /// Sitting time before it.
+    pub sat_for_secs: u64,
+}
+
+/// Append `entry` as one line. The line is written with a single `write` on an
+/// `O_APPEND` file and flushed to disk before this returns.
+pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
+    let err = |source| StoreError {
+        path: path.to_owned(),
+        source,
+    };
+    if let Some(dir) = path.parent() {
+        ensure_dir(dir)?;
+    }
+    let mut line = serde_json::to_vec(entry).map_err(|e| err(io::Error::other(e)))?;
+    line.push(b'\n');
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(err)?;
+    // A crash in the middle of an earlier write can leave a line without its newline;
+    // start on a fresh line so that the new entry is not glued to it.
+    if !ends_with_newline(&mut file).map_err(err)? {
+        line.insert(0, b'\n');
+    }
+    file.write_all(&line).map_err(err)?;
+    file.sync_data().map_err(err)
+}
+
+fn ends_with_newline(file: &mut File) -> io::Result<bool> {
+    let len = file.metadata()?.len();
+    if len == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
+/// What reading the history found.
+#[derive(Debug, Default)]
+pub struct Contents {
+    /// The good entries, in file order.
+    pub entries: Vec<Entry>,
+    /// 1-based numbers of lines that could not be read.
+    pub damaged_lines: Vec<usize>,
+}
+
+/// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
+pub fn read(path: &Path) -> Result<Contents, StoreError> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
+        Err(source) => {
+            return Err(StoreError {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    let mut out = Contents::default();
+    let mut reader = BufReader::new(file);
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let n = reader.read_until(b'\n', &mut line).map_err(|source| StoreError {
+            path: path.to_owned(),
+            source,
+        })?;
+        if n == 0 {
+            break;
+        }
+        number += 1;
+        let text = line.trim_ascii();
+        if text.is_empty() {
+            continue;
+        }
+        match serde_json::from_slice::<Entry>(text) {
+            Ok(entry) => out.entries.push(entry),
+            Err(_) => out.damaged_lines.push(number),
+        }
+    }
+    Ok(out)
+}
+
+/// If the history has damaged lines, keep the whole file aside and write a clean one with
+/// the good entries. Returns where the damaged file went, if it was moved.
+pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
+    let found = read(path)?;
+    if found.damaged_lines.is_empty() {
+        return Ok(None);
+    }
+    let mut clean = Vec::new();
+    for entry in &found.entries {
+        // Serializing our own type cannot fail; skip rather than panic if it ever did.
+        if let Ok(mut line) = serde_json::to_vec(entry) {
+            line.push(b'\n');
+            clean.extend_from_slice(&line);
+        }
+    }
+    let kept_at = move_aside(path)?;
+    write_atomic(path, &clean)?;
+    Ok(Some((kept_at, found.damaged_lines.len())))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use super::*;
+
+    fn entry(outcome: Outcome, secs: u64) -> Entry {
+        Entry {
+            at: DateTime::parse_from_rfc3339("2026-11-21T10:15:00+01:00").unwrap(),
+            outcome,
+            exercise: Some("chin-tucks".into()),
+            sat_for_secs: secs,
+        }
+    }
+
+    #[test]
+    fn appends_one_json_line_per_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state/history.jsonl");
+        append(&path, &entry(Outcome::Done, 60)).unwrap();
+        append(&path, &entry(Outcome::Natural, 70)).unwrap();
+        let text = fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text.lines().next().unwrap(),
+            r#"{"at":"2026-11-21T10:15:00+01:00","outcome":"done","exercise":"chin-tucks","sat_for_secs":60}"#
+        );
+        let found = read(&path).unwrap();
+        assert_eq!(found.entries.len(), 2);
+        assert_eq!(found.entries[1].outcome, Outcome::Natural);
+    }
+
+    #[test]
+    fn a_half_written_line_is_skipped_and_never_glued_to_the_next() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        append(&path, &entry(Outcome::Done, 60)).unwrap();
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(br#"{"at":"2026-11-21T10:"#).unwrap();
+        append(&path, &entry(Outcome::Skipped, 80)).unwrap();
+        let found = read(&path).unwrap();
+        assert_eq!(found.entries.len(), 2);
+        assert_eq!(found.damaged_lines, vec![2]);
+    }
+
+    #[test]
+    fn repair_keeps_the_damaged_file_and_the_good_lines() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        append(&path, &entry(Outcome::Done, 60)).unwrap();
+        fs::OpenOptions::new()
+            .append(true)
+            .open(&path)
+            .unwrap()
+            .write_all(b"garbage\n")
+            .unwrap();
+        let before = fs::read(&path).unwrap();
+        let (kept_at, damaged) = repair(&path).unwrap().expect("repaired");
+        assert_eq!(damaged, 1);
+        assert_eq!(fs::read(&kept_at).unwrap(), before, "original kept byte for byte");
+        let found = read(&path).unwrap();
+        assert_eq!(found.entries.len(), 1);
+        assert!(found.damaged_lines.is_empty());
+        assert_eq!(repair(&path).unwrap(), None, "nothing to do the second time");
+    }
+}

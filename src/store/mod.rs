@@ -1,0 +1,85 @@
+//! The files deskbreak keeps: [`history`] (one JSON line per outcome) and [`state`]
+//! (sitting time and picker memory, replaced atomically).
+//!
+//! Both are the user's: created mode 0600 in a 0700 folder. A damaged file is moved
+//! aside (`NAME.damaged-TIMESTAMP`) with a warning, never silently overwritten.
+
+pub mod history;
+pub mod state;
+
+use std::fs::{self, DirBuilder, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+/// A file operation that failed, with the file it failed on.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct StoreError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// What went wrong.
+    #[source]
+    pub source: io::Error,
+}
+
+impl StoreError {
+    fn at(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
+        move |source| StoreError {
+            path: path.to_owned(),
+            source,
+        }
+    }
+}
+
+/// Create `dir` (and parents) with mode 0700 if missing.
+pub fn ensure_dir(dir: &Path) -> Result<(), StoreError> {
+    DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(StoreError::at(dir))
+}
+
+/// Replace `path` with `bytes` atomically: write a temporary file beside it, flush it to
+/// disk, then rename it over. A crash leaves either the old or the new file, never half.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    ensure_dir(dir)?;
+    let name = path.file_name().map_or_else(
+        || "file".into(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o600)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result.map_err(StoreError::at(path))
+}
+
+/// Move a damaged file out of the way, keeping it for the user. Returns where it went.
+pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut target = path.with_file_name(format!("{name}.damaged-{stamp}"));
+    let mut n = 1;
+    while target.exists() {
+        target = path.with_file_name(format!("{name}.damaged-{stamp}-{n}"));
+        n += 1;
+    }
+    fs::rename(path, &target).map_err(StoreError::at(path))?;
+    Ok(target)
+}
