@@ -36,6 +36,12 @@ pub enum Command {
     },
     /// List the exercises deskbreak can suggest.
     Exercises,
+    /// Tell the running daemon the due break is done.
+    Done,
+    /// Put the due break off for `breaks.snooze`.
+    Snooze,
+    /// Skip the due break.
+    Skip,
 }
 
 /// `deskbreak config …`

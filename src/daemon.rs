@@ -9,10 +9,14 @@ use std::time::Duration;
 
 use chrono::{Local, Timelike};
 
+use tokio::sync::mpsc;
+
 use crate::config::Config;
+use crate::control::{self, Command, ControlError, Request, ServeError};
 use crate::effects::notifier::{Delivery, Event, Notifier};
-use crate::engine::{Action, Engine, Input, Moment, Snapshot};
+use crate::engine::{Action, Answer, Engine, Input, Moment, PhaseKind, Refusal, Snapshot};
 use crate::exercises::Library;
+use crate::human;
 use crate::paths::Paths;
 use crate::sources::clock::Clock;
 use crate::store::{self, history, state};
@@ -23,7 +27,22 @@ use crate::store::{self, history, state};
 const SAVE_EVERY: Duration = Duration::from_secs(10 * 60);
 
 /// Run until `shutdown` completes. State is saved on the way out.
-pub async fn run(paths: Paths, config: Config, shutdown: impl Future<Output = ()>) {
+///
+/// Fails only if another deskbreak already runs on this session bus. Without a session
+/// bus it runs anyway: reminders go to stderr and the CLI cannot reach it.
+pub async fn run(
+    paths: Paths,
+    config: Config,
+    shutdown: impl Future<Output = ()>,
+) -> Result<(), ServeError> {
+    let (_control_connection, mut control) = match control::serve().await {
+        Ok((connection, requests)) => (Some(connection), Some(requests)),
+        Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+        Err(err) => {
+            tracing::warn!("{err}; the CLI cannot reach this daemon");
+            (None, None)
+        }
+    };
     let library = Library::embedded();
     let mut clock = Clock::new();
     let snapshot = restore(&paths, &config);
@@ -39,15 +58,15 @@ pub async fn run(paths: Paths, config: Config, shutdown: impl Future<Output = ()
     let mut daemon = Daemon {
         paths,
         library,
-        notifier: Notifier::new(),
+        notifier: Notifier::new(control.is_some()),
         last_save: clock.now(),
         dirty: false,
         store_failed: false,
     };
     let status = engine.status();
     tracing::info!(
-        interval = %crate::human::duration(config.rules.interval),
-        sitting = %crate::human::duration(status.sitting),
+        interval = %human::duration(config.rules.interval),
+        sitting = %human::duration(status.sitting),
         "deskbreak is running; the user is treated as always present (no idle source yet)"
     );
 
@@ -60,22 +79,28 @@ pub async fn run(paths: Paths, config: Config, shutdown: impl Future<Output = ()
         let wake_at = engine.poll_timeout().map_or(save_at, |t| t.min(save_at));
         let sleep = tokio::time::sleep(wake_at.saturating_since(now));
 
-        let event = tokio::select! {
+        let wake = tokio::select! {
             () = &mut shutdown => break,
-            () = sleep => None,
-            event = daemon.notifier.next_event() => Some(event),
+            () = sleep => Wake::Timer,
+            event = daemon.notifier.next_event() => Wake::Desktop(event),
+            Some(request) = next_request(&mut control) => Wake::Control(request),
         };
 
         let now = clock.now();
         if let Some(duration) = clock.slept() {
-            tracing::info!(asleep = %crate::human::duration(duration), "the machine slept");
+            tracing::info!(asleep = %human::duration(duration), "the machine slept");
             engine.handle(now, Input::Slept { duration });
         }
-        match event {
-            Some(Event::Answer { prompt, answer }) => {
+        match wake {
+            Wake::Desktop(Event::Answer { prompt, answer }) => {
                 engine.handle(now, Input::Answer { prompt, answer });
             }
-            None => engine.handle_timeout(now),
+            Wake::Control(request) => {
+                let reply = control_reply(&mut engine, now, request.command, &config);
+                // The caller may have given up waiting; nothing to do then.
+                let _ = request.reply.send(reply);
+            }
+            Wake::Timer => engine.handle_timeout(now),
         }
         daemon.carry_out(&mut engine).await;
         if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
@@ -89,6 +114,65 @@ pub async fn run(paths: Paths, config: Config, shutdown: impl Future<Output = ()
     daemon.notifier.close().await;
     daemon.save(&engine, now);
     tracing::info!("deskbreak stopped; state saved");
+    Ok(())
+}
+
+/// Why the loop woke up.
+enum Wake {
+    Timer,
+    Desktop(Event),
+    Control(Request),
+}
+
+/// The next control call, or never if the service is not running.
+async fn next_request(control: &mut Option<mpsc::Receiver<Request>>) -> Option<Request> {
+    match control {
+        Some(receiver) => receiver.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// Apply a CLI command and say what happened, in words.
+fn control_reply(
+    engine: &mut Engine,
+    now: Moment,
+    command: Command,
+    config: &Config,
+) -> Result<String, ControlError> {
+    let answer = match command {
+        Command::Done => Answer::Done,
+        Command::Snooze => Answer::Snooze,
+        Command::Skip => Answer::Skip,
+    };
+    match engine.answer_due(now, answer) {
+        Ok(()) => {
+            let status = engine.status();
+            let next = status.next_prompt_in.map_or_else(String::new, |d| {
+                format!(" Next break in {}.", human::duration(d))
+            });
+            Ok(match command {
+                Command::Done => format!("Break done.{next}"),
+                Command::Snooze => format!("Snoozed.{next}"),
+                Command::Skip => format!("Break skipped.{next}"),
+            })
+        }
+        Err(Refusal::NoBreakDue) => {
+            let status = engine.status();
+            let when = match status.phase {
+                PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
+                _ => status.next_prompt_in.map_or_else(String::new, |d| {
+                    format!("; the next one is in {}", human::duration(d))
+                }),
+            };
+            Err(ControlError::NoBreakDue(format!(
+                "No break is waiting for an answer{when}."
+            )))
+        }
+        Err(Refusal::SnoozeLimit) => Err(ControlError::SnoozeLimit(format!(
+            "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
+            config.rules.max_snoozes
+        ))),
+    }
 }
 
 /// The effects side of the loop.
@@ -143,7 +227,7 @@ impl Daemon {
                     tracing::info!(
                         outcome = entry.outcome.as_str(),
                         exercise = entry.exercise.as_deref().unwrap_or("-"),
-                        sat_for = %crate::human::duration(record.sat_for),
+                        sat_for = %human::duration(record.sat_for),
                         "break recorded"
                     );
                     let result = history::append(&self.paths.history(), &entry);

@@ -245,7 +245,9 @@ fn validate(exercises: &[Exercise]) -> Result<(), String> {
             return Err(at("dose needs reps or hold_secs"));
         }
         if d.hold_secs.is_some_and(|h| h > 120) || d.reps.is_some_and(|r| r > 50) {
-            return Err(at("dose is not a desk break (hold over 120 s or over 50 reps)"));
+            return Err(at(
+                "dose is not a desk break (hold over 120 s or over 50 reps)",
+            ));
         }
     }
     Ok(())
@@ -264,7 +266,11 @@ mod tests {
     #[test]
     fn embedded_library_covers_what_the_product_promises() {
         let library = Library::embedded();
-        for id in ["shoulder-rolls", "scapula-squeeze", "seated-thoracic-extension"] {
+        for id in [
+            "shoulder-rolls",
+            "scapula-squeeze",
+            "seated-thoracic-extension",
+        ] {
             assert!(library.get(id).is_some(), "{id} is in the library");
         }
         for area in [Area::Neck, Area::Shoulders, Area::UpperBack, Area::Chest] {
@@ -274,7 +280,14 @@ mod tests {
             );
         }
         for position in [Position::Seated, Position::Standing] {
-            assert!(library.all().iter().filter(|e| e.position == position).count() >= 3);
+            assert!(
+                library
+                    .all()
+                    .iter()
+                    .filter(|e| e.position == position)
+                    .count()
+                    >= 3
+            );
         }
     }
 
@@ -287,14 +300,28 @@ mod tests {
             "003_69f098a32841200b.txt",
             "004_59d9eebb6a918129.txt",
         ];
-        let floor_words = ["lie ", "lying", "floor mat", "hands and knees", "on your stomach"];
+        let floor_words = [
+            "lie ",
+            "lying",
+            "floor mat",
+            "hands and knees",
+            "on your stomach",
+        ];
         for e in Library::embedded().all() {
-            assert!(seeds.contains(&e.source.as_str()), "{}: unknown source", e.id);
+            assert!(
+                seeds.contains(&e.source.as_str()),
+                "{}: unknown source",
+                e.id
+            );
             let text = e.steps.join(" ").to_lowercase();
             for word in floor_words {
                 assert!(!text.contains(word), "{}: mentions {word:?}", e.id);
             }
-            assert!(e.steps.iter().all(|s| s.len() <= 140), "{}: long step", e.id);
+            assert!(
+                e.steps.iter().all(|s| s.len() <= 140),
+                "{}: long step",
+                e.id
+            );
         }
     }
 
@@ -311,7 +338,11 @@ mod tests {
     fn bad_exercises_are_rejected_with_a_reason() {
         let cases: [(&str, serde_json::Value, &str); 5] = [
             ("steps", serde_json::json!([]), "2 to 5"),
-            ("steps", serde_json::json!(["a", "b", "c", "d", "e", "f"]), "2 to 5"),
+            (
+                "steps",
+                serde_json::json!(["a", "b", "c", "d", "e", "f"]),
+                "2 to 5",
+            ),
             ("duration_secs", serde_json::json!(0), "duration_secs"),
             (
                 "dose",
@@ -336,9 +367,18 @@ mod tests {
             hold_secs,
             per_side,
         };
-        assert_eq!(dose(Some(10), 1, Some(5), false).to_string(), "10 reps, hold 5 s");
-        assert_eq!(dose(Some(5), 2, None, false).to_string(), "2 sets of 5 reps");
-        assert_eq!(dose(Some(1), 1, Some(15), true).to_string(), "hold 15 s, each side");
+        assert_eq!(
+            dose(Some(10), 1, Some(5), false).to_string(),
+            "10 reps, hold 5 s"
+        );
+        assert_eq!(
+            dose(Some(5), 2, None, false).to_string(),
+            "2 sets of 5 reps"
+        );
+        assert_eq!(
+            dose(Some(1), 1, Some(15), true).to_string(),
+            "hold 15 s, each side"
+        );
         assert_eq!(dose(Some(4), 1, None, false).to_string(), "4 reps");
         assert_eq!(
             dose(Some(8), 2, Some(5), false).to_string(),

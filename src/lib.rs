@@ -7,6 +7,8 @@
 //! * [`engine`] — the pure state machine: sitting time, prompts, answers, natural breaks.
 //!   Time is passed in; it never touches a clock, a file or the bus.
 //! * [`sources`] — what feeds the engine: the suspend-aware clock.
+//! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
+//!   forwarded to the loop over a channel, and the client the CLI uses.
 //! * [`effects`] — what carries out its decisions: desktop notifications (with a stderr
 //!   fallback).
 //! * [`store`] — the files it keeps: history (JSON lines) and state (atomic JSON).
@@ -19,6 +21,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod control;
 pub mod daemon;
 pub mod effects;
 pub mod engine;

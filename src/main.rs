@@ -13,7 +13,7 @@ use deskbreak::config::{Config, DEFAULT_TOML};
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
 use deskbreak::store::{ensure_dir, history};
-use deskbreak::{daemon, stats};
+use deskbreak::{control, daemon, stats};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -64,6 +64,9 @@ fn run(cli: Cli) -> Result<()> {
             list_exercises();
             Ok(())
         }
+        Command::Done => control_call(control::Command::Done),
+        Command::Snooze => control_call(control::Command::Snooze),
+        Command::Skip => control_call(control::Command::Skip),
     }
 }
 
@@ -76,9 +79,19 @@ fn run_daemon(paths: Paths) -> Result<()> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
         let shutdown = shutdown_signal()?;
-        daemon::run(paths, config, shutdown).await;
+        daemon::run(paths, config, shutdown).await?;
         Ok(())
     })
+}
+
+fn control_call(command: control::Command) -> Result<()> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    let answer = runtime.block_on(control::call(command))?;
+    println!("{answer}");
+    Ok(())
 }
 
 /// Completes on SIGTERM or SIGINT.

@@ -190,8 +190,14 @@ mod tests {
         // (45 + 55 + 30 + 50 + 40) / 5 = 44 min
         assert_eq!(s.average_sitting, Some(Duration::from_secs(44 * 60)));
         let text = s.to_string();
-        assert!(text.contains("breaks taken     4 (3 with an exercise, 1 by stepping away)"), "{text}");
-        assert!(text.contains("most done        chin-tucks (2), seated-twist (1)"), "{text}");
+        assert!(
+            text.contains("breaks taken     4 (3 with an exercise, 1 by stepping away)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("most done        chin-tucks (2), seated-twist (1)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -114,7 +114,11 @@ fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D
         let position = match value.as_str() {
             "seated" => Position::Seated,
             "standing" => Position::Standing,
-            other => return Err(de::Error::custom(format!("unknown position {other:?}: {hint}"))),
+            other => {
+                return Err(de::Error::custom(format!(
+                    "unknown position {other:?}: {hint}"
+                )));
+            }
         };
         if !out.contains(&position) {
             out.push(position);

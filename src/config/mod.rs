@@ -122,7 +122,11 @@ fn parse_raw(text: &str) -> Result<RawConfig, RawError> {
         let path = err.path().to_string();
         let inner = err.into_inner();
         let key = (path != ".").then_some(path);
-        (inner.span().map(|s| s.start), key, inner.message().to_owned())
+        (
+            inner.span().map(|s| s.start),
+            key,
+            inner.message().to_owned(),
+        )
     })
 }
 
@@ -190,20 +194,32 @@ mod tests {
     #[test]
     fn unknown_key_names_file_line_key_and_what_is_expected() {
         let e = error("[breaks]\ninterval = \"45m\"\nintervall = \"30m\"\n");
-        assert!(e.starts_with("/cfg/config.toml:3:1: breaks.intervall: "), "{e}");
-        assert!(e.contains("unknown field `intervall`, expected one of"), "{e}");
+        assert!(
+            e.starts_with("/cfg/config.toml:3:1: breaks.intervall: "),
+            "{e}"
+        );
+        assert!(
+            e.contains("unknown field `intervall`, expected one of"),
+            "{e}"
+        );
     }
 
     #[test]
     fn unknown_table_is_an_error() {
         let e = error("[brakes]\ninterval = \"45m\"\n");
-        assert!(e.starts_with("/cfg/config.toml:1:2: brakes: unknown field"), "{e}");
+        assert!(
+            e.starts_with("/cfg/config.toml:1:2: brakes: unknown field"),
+            "{e}"
+        );
     }
 
     #[test]
     fn bad_duration_explains_the_format() {
         let e = error("[breaks]\nsnooze = \"ten minutes\"\n");
-        assert!(e.starts_with("/cfg/config.toml:2:10: breaks.snooze: "), "{e}");
+        assert!(
+            e.starts_with("/cfg/config.toml:2:10: breaks.snooze: "),
+            "{e}"
+        );
         assert!(e.contains("invalid duration \"ten minutes\""), "{e}");
         assert!(e.contains("\"1h 30m\""), "{e}");
     }
@@ -213,7 +229,10 @@ mod tests {
         let e = error("[breaks]\ninterval = 45\n");
         assert!(e.contains("breaks.interval: expected a duration"), "{e}");
         let e = error("[breaks]\nmax_snoozes = \"3\"\n");
-        assert!(e.contains("breaks.max_snoozes: expected a whole number"), "{e}");
+        assert!(
+            e.contains("breaks.max_snoozes: expected a whole number"),
+            "{e}"
+        );
         let e = error("[exercises]\npositions = \"seated\"\n");
         assert!(e.contains("exercises.positions: expected a list"), "{e}");
     }
@@ -221,17 +240,49 @@ mod tests {
     #[test]
     fn impossible_values_are_errors() {
         for (text, key, what) in [
-            ("[breaks]\ninterval = \"0s\"\n", "breaks.interval", "at least 1s"),
-            ("[breaks]\ninterval = \"3d\"\n", "breaks.interval", "longer than 24h"),
-            ("[breaks]\nmax_snoozes = -1\n", "breaks.max_snoozes", "out of range"),
-            ("[breaks]\nmax_snoozes = 99\n", "breaks.max_snoozes", "out of range"),
-            ("[activity]\nnatural_break = \"0s\"\n", "activity.natural_break", "at least 1s"),
-            ("[exercises]\npositions = []\n", "exercises.positions", "must not be empty"),
-            ("[exercises]\npositions = [\"lying\"]\n", "exercises.positions", "unknown position"),
-            ("[exercises]\nexclude = [\"nope\"]\n", "exercises.exclude", "unknown exercise id"),
+            (
+                "[breaks]\ninterval = \"0s\"\n",
+                "breaks.interval",
+                "at least 1s",
+            ),
+            (
+                "[breaks]\ninterval = \"3d\"\n",
+                "breaks.interval",
+                "longer than 24h",
+            ),
+            (
+                "[breaks]\nmax_snoozes = -1\n",
+                "breaks.max_snoozes",
+                "out of range",
+            ),
+            (
+                "[breaks]\nmax_snoozes = 99\n",
+                "breaks.max_snoozes",
+                "out of range",
+            ),
+            (
+                "[activity]\nnatural_break = \"0s\"\n",
+                "activity.natural_break",
+                "at least 1s",
+            ),
+            (
+                "[exercises]\npositions = []\n",
+                "exercises.positions",
+                "must not be empty",
+            ),
+            (
+                "[exercises]\npositions = [\"lying\"]\n",
+                "exercises.positions",
+                "unknown position",
+            ),
+            (
+                "[exercises]\nexclude = [\"nope\"]\n",
+                "exercises.exclude",
+                "unknown exercise id",
+            ),
         ] {
             let e = error(text);
-            assert!(e.contains(&format!(":2:")), "{text}: {e}");
+            assert!(e.contains(":2:"), "{text}: {e}");
             assert!(e.contains(key), "{text}: {e}");
             assert!(e.contains(what), "{text}: {e}");
         }
@@ -250,7 +301,10 @@ mod tests {
             ids.join(", ")
         );
         let e = error(&text);
-        assert!(e.contains("config.toml:1:1: exercises: positions and exclude leave no"), "{e}");
+        assert!(
+            e.contains("config.toml:1:1: exercises: positions and exclude leave no"),
+            "{e}"
+        );
     }
 
     #[test]

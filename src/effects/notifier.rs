@@ -82,23 +82,21 @@ struct Link {
 
 /// Shows prompts and reports answers. Owned by the daemon loop.
 pub struct Notifier {
+    /// The control service is up, so CLI commands can answer a prompt without buttons.
+    commands: bool,
     link: Option<Link>,
     bubble: Option<Bubble>,
     /// The last prompt that only reached stderr, shown again when a server appears.
     undelivered: Option<(Prompt, Exercise)>,
 }
 
-impl Default for Notifier {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl Notifier {
-    /// A notifier that connects on first use.
+    /// A notifier that connects on first use. `commands` says whether the CLI can answer
+    /// prompts (the control service is running).
     #[must_use]
-    pub fn new() -> Self {
+    pub fn new(commands: bool) -> Self {
         Self {
+            commands,
             link: None,
             bubble: None,
             undelivered: None,
@@ -113,7 +111,11 @@ impl Notifier {
                 Delivery::Desktop { buttons }
             }
             Err(reason) => {
-                let text = reminder::render(prompt, exercise, Channel::Terminal);
+                let channel = Channel {
+                    buttons: false,
+                    commands: self.commands,
+                };
+                let text = reminder::render(prompt, exercise, channel);
                 eprintln!("\n*** {} ***\n{}\n", text.summary, text.body);
                 self.undelivered = Some((prompt.clone(), exercise.clone()));
                 Delivery::Terminal { reason }
@@ -217,8 +219,7 @@ impl Notifier {
     }
 
     async fn on_owner_change(&mut self, message: &Message) {
-        let Ok((name, _old, new)) = message.body().deserialize::<(String, String, String)>()
-        else {
+        let Ok((name, _old, new)) = message.body().deserialize::<(String, String, String)>() else {
             return;
         };
         if name != NAME {
@@ -234,7 +235,11 @@ impl Notifier {
     }
 
     /// Try the desktop. Returns whether the server shows buttons.
-    async fn show_on_desktop(&mut self, prompt: &Prompt, exercise: &Exercise) -> Result<bool, String> {
+    async fn show_on_desktop(
+        &mut self,
+        prompt: &Prompt,
+        exercise: &Exercise,
+    ) -> Result<bool, String> {
         if self.link.is_none() {
             self.link = Some(connect().await?);
         }
@@ -250,7 +255,10 @@ impl Notifier {
         let buttons = capabilities.iter().any(|c| c == "actions");
         let markup = capabilities.iter().any(|c| c == "body-markup");
 
-        let channel = if buttons { Channel::Buttons } else { Channel::NoButtons };
+        let channel = Channel {
+            buttons,
+            commands: self.commands,
+        };
         let text = reminder::render(prompt, exercise, channel);
         let notification = build(&text, markup);
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);

@@ -1,7 +1,5 @@
 //! The words of a break prompt.
 
-use std::time::Duration;
-
 use crate::engine::Prompt;
 use crate::exercises::Exercise;
 use crate::human;
@@ -26,13 +24,19 @@ pub struct Reminder {
 
 /// How the reminder will be delivered, which changes what it must say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Channel {
+pub struct Channel {
+    /// The reminder carries Done / Snooze / Skip buttons.
+    pub buttons: bool,
+    /// Without buttons, the CLI commands can answer (the control service is up): say so.
+    pub commands: bool,
+}
+
+impl Channel {
     /// A notification server that shows buttons.
-    Buttons,
-    /// A notification server without buttons: the body says which command does what.
-    NoButtons,
-    /// Plain text on stderr.
-    Terminal,
+    pub const BUTTONS: Channel = Channel {
+        buttons: true,
+        commands: true,
+    };
 }
 
 /// Render `prompt` for `exercise`.
@@ -62,7 +66,7 @@ pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminde
     }
     actions.push((SKIP, "Skip".to_owned()));
 
-    if channel != Channel::Buttons {
+    if !channel.buttons && channel.commands {
         body.push_str("\n\nAnswer from a terminal: ");
         let commands: Vec<String> = actions
             .iter()
@@ -70,6 +74,8 @@ pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminde
             .collect();
         body.push_str(&commands.join(", "));
         body.push('.');
+    }
+    if !channel.buttons {
         actions.clear();
     }
     Reminder {
@@ -94,14 +100,10 @@ pub fn escape_markup(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
-/// Default snooze label length, for docs and tests.
-#[must_use]
-pub fn snooze_label(snooze_for: Duration) -> String {
-    format!("Snooze {}", human::duration(snooze_for))
-}
-
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
     use crate::engine::PromptId;
     use crate::exercises::Library;
@@ -121,9 +123,13 @@ mod tests {
     fn names_the_exercise_and_gives_steps_dose_and_safety() {
         let library = Library::embedded();
         let exercise = library.get("scapula-squeeze").unwrap();
-        let r = render(&prompt(true), exercise, Channel::Buttons);
+        let r = render(&prompt(true), exercise, Channel::BUTTONS);
         assert_eq!(r.summary, format!("Time for a break: {}", exercise.name));
-        assert!(r.body.starts_with("You have been sitting for 47 min."), "{}", r.body);
+        assert!(
+            r.body.starts_with("You have been sitting for 47 min."),
+            "{}",
+            r.body
+        );
         for step in &exercise.steps {
             assert!(r.body.contains(step.as_str()));
         }
@@ -146,7 +152,7 @@ mod tests {
         let r = render(
             &prompt(false),
             library.get("chin-tucks").unwrap(),
-            Channel::Buttons,
+            Channel::BUTTONS,
         );
         let keys: Vec<&str> = r.actions.iter().map(|(k, _)| *k).collect();
         assert_eq!(keys, vec![DONE, SKIP]);
@@ -158,12 +164,34 @@ mod tests {
         let r = render(
             &prompt(true),
             library.get("chin-tucks").unwrap(),
-            Channel::NoButtons,
+            Channel {
+                buttons: false,
+                commands: true,
+            },
         );
         assert!(r.actions.is_empty());
         assert!(r.body.contains("`deskbreak done` (done)"), "{}", r.body);
-        assert!(r.body.contains("`deskbreak snooze` (snooze 10 min)"), "{}", r.body);
+        assert!(
+            r.body.contains("`deskbreak snooze` (snooze 10 min)"),
+            "{}",
+            r.body
+        );
         assert!(r.body.contains("`deskbreak skip` (skip)"), "{}", r.body);
+    }
+
+    #[test]
+    fn commands_are_not_offered_when_nothing_could_receive_them() {
+        let library = Library::embedded();
+        let r = render(
+            &prompt(true),
+            library.get("chin-tucks").unwrap(),
+            Channel {
+                buttons: false,
+                commands: false,
+            },
+        );
+        assert!(r.actions.is_empty());
+        assert!(!r.body.contains("deskbreak done"), "{}", r.body);
     }
 
     #[test]

@@ -185,6 +185,15 @@ pub enum Input {
     },
 }
 
+/// Why [`Engine::answer_due`] refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No break is due (nor snoozed) to answer.
+    NoBreakDue,
+    /// Snoozes in a row reached `max_snoozes`.
+    SnoozeLimit,
+}
+
 /// How a break ended, as written to the history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -416,6 +425,35 @@ impl Engine {
         self.update(now);
     }
 
+    /// Answer the due (or snoozed) break from outside the notification, e.g. the CLI.
+    ///
+    /// Done and Skip also work while snoozed (the user did it before the prompt came
+    /// back); Snooze needs a prompt out and a snooze left.
+    pub fn answer_due(&mut self, now: Moment, answer: Answer) -> Result<(), Refusal> {
+        self.update(now);
+        if answer == Answer::Snooze && self.snoozes >= self.rules.max_snoozes {
+            return match self.phase {
+                Phase::Working => Err(Refusal::NoBreakDue),
+                _ => Err(Refusal::SnoozeLimit),
+            };
+        }
+        match &self.phase {
+            Phase::Prompting { prompt, .. } => {
+                let prompt = *prompt;
+                self.answer(now, prompt, answer);
+            }
+            Phase::Snoozed {
+                exercise, repeat, ..
+            } if matches!(answer, Answer::Done | Answer::Skip) => {
+                let (exercise, repeat) = (exercise.clone(), *repeat);
+                self.conclude(now, exercise, repeat, answer);
+            }
+            _ => return Err(Refusal::NoBreakDue),
+        }
+        self.update(now);
+        Ok(())
+    }
+
     /// Let time pass up to `now` (call when the deadline from [`Self::poll_timeout`] is reached).
     pub fn handle_timeout(&mut self, now: Moment) {
         self.update(now);
@@ -430,9 +468,7 @@ impl Engine {
             return (!self.presence.rested).then(|| since + self.rules.natural_break);
         }
         match &self.phase {
-            Phase::Working => {
-                Some(self.last + self.rules.interval.saturating_sub(self.sitting))
-            }
+            Phase::Working => Some(self.last + self.rules.interval.saturating_sub(self.sitting)),
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
         }
@@ -634,6 +670,11 @@ impl Engine {
             return;
         }
         let (exercise, repeat) = (exercise.clone(), *repeat);
+        self.conclude(now, exercise, repeat, answer);
+    }
+
+    /// Apply `answer` to the break offering `exercise`.
+    fn conclude(&mut self, now: Moment, exercise: String, repeat: u32, answer: Answer) {
         let outcome = match answer {
             Answer::Done => Outcome::Done,
             Answer::Skip => Outcome::Skipped,
@@ -641,10 +682,8 @@ impl Engine {
             // A snooze the prompt did not offer (a stale or forged click) changes nothing.
             Answer::Snooze => return,
             Answer::Dismissed => Outcome::Dismissed,
-            Answer::Expired => {
-                // The bubble is gone but the break is still due; renotify brings it back.
-                return;
-            }
+            // The bubble is gone but the break is still due; renotify brings it back.
+            Answer::Expired => return,
         };
         self.actions.push_back(Action::Record(Record {
             outcome,

@@ -46,8 +46,11 @@ impl Picker {
     /// If the preferences allow nothing (the config check prevents that), the whole
     /// library is used rather than showing no exercise.
     pub fn pick(&mut self, library: &Library, preferences: &Preferences) -> String {
-        let mut allowed: Vec<&Exercise> =
-            library.all().iter().filter(|e| preferences.allows(e)).collect();
+        let mut allowed: Vec<&Exercise> = library
+            .all()
+            .iter()
+            .filter(|e| preferences.allows(e))
+            .collect();
         if allowed.is_empty() {
             allowed = library.all().iter().collect();
         }
@@ -113,7 +116,10 @@ mod tests {
             let ids = picks(&Preferences::default(), seed, 60);
             for (i, id) in ids.iter().enumerate() {
                 let window = &ids[i.saturating_sub(NO_REPEAT)..i];
-                assert!(!window.contains(id), "seed {seed}: {id} repeated at {i}: {ids:?}");
+                assert!(
+                    !window.contains(id),
+                    "seed {seed}: {id} repeated at {i}: {ids:?}"
+                );
             }
         }
     }

@@ -180,7 +180,11 @@ fn done_is_recorded_and_restarts_the_sitting_clock() {
     sim.wait(mins(44));
     assert!(sim.take().is_empty());
     sim.wait(mins(1));
-    assert_eq!(shows(&sim.take()).len(), 1, "next break after a full interval");
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "next break after a full interval"
+    );
 }
 
 #[test]
@@ -203,7 +207,10 @@ fn snooze_brings_the_same_exercise_back_and_sitting_keeps_accruing() {
     let first = sim.last_prompt().unwrap();
     sim.answer(Answer::Snooze);
     assert_eq!(sim.phase(), PhaseKind::Snoozed);
-    assert!(sim.take().contains(&Action::Close), "bubble closed on snooze");
+    assert!(
+        sim.take().contains(&Action::Close),
+        "bubble closed on snooze"
+    );
     sim.wait(mins(9));
     assert!(sim.take().is_empty());
     sim.wait(mins(1));
@@ -211,7 +218,11 @@ fn snooze_brings_the_same_exercise_back_and_sitting_keeps_accruing() {
     let again = shows(&actions);
     assert_eq!(again.len(), 1);
     assert_eq!(again[0].exercise, first.exercise);
-    assert_eq!(again[0].sat_for, mins(55), "sitting kept accruing while snoozed");
+    assert_eq!(
+        again[0].sat_for,
+        mins(55),
+        "sitting kept accruing while snoozed"
+    );
     assert!(again[0].id > first.id);
 }
 
@@ -220,7 +231,10 @@ fn snooze_is_no_longer_offered_after_max_snoozes_in_a_row() {
     let mut sim = Sim::new(rules());
     sim.wait(mins(45));
     for n in 0..3 {
-        assert!(sim.last_prompt().unwrap().snooze_allowed, "snooze {n} offered");
+        assert!(
+            sim.last_prompt().unwrap().snooze_allowed,
+            "snooze {n} offered"
+        );
         sim.answer(Answer::Snooze);
         sim.wait(mins(10));
     }
@@ -256,11 +270,7 @@ fn dismissed_is_recorded_and_behaves_like_a_snooze() {
     let actions = sim.take();
     assert_eq!(
         actions,
-        vec![record(
-            Outcome::Dismissed,
-            Some(&prompt.exercise),
-            mins(45)
-        )],
+        vec![record(Outcome::Dismissed, Some(&prompt.exercise), mins(45))],
         "no Close: the bubble is already gone"
     );
     assert_eq!(sim.phase(), PhaseKind::Snoozed);
@@ -298,7 +308,11 @@ fn renotify_zero_never_reshows() {
     sim.wait(mins(45));
     sim.wait(mins(120));
     assert_eq!(shows(&sim.take()).len(), 1);
-    assert_eq!(sim.engine.poll_timeout(), None, "nothing left to wake up for");
+    assert_eq!(
+        sim.engine.poll_timeout(),
+        None,
+        "nothing left to wake up for"
+    );
     assert_eq!(sim.phase(), PhaseKind::Due);
 }
 
@@ -484,9 +498,7 @@ fn suspend_in_the_middle_of_an_open_prompt_closes_it_as_natural() {
     let prompt = sim.last_prompt().unwrap();
     sim.take();
     sim.now = sim.now + mins(30);
-    sim.input(Input::Slept {
-        duration: mins(30),
-    });
+    sim.input(Input::Slept { duration: mins(30) });
     assert_eq!(
         sim.take(),
         vec![
@@ -514,9 +526,7 @@ fn sleep_into_a_lock_screen_is_one_break_until_unlock() {
     sim.wait(mins(20));
     sim.activity(Activity::Locked);
     sim.now = sim.now + mins(60);
-    sim.input(Input::Slept {
-        duration: mins(60),
-    });
+    sim.input(Input::Slept { duration: mins(60) });
     assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(20))]);
     sim.wait(mins(50));
     assert!(sim.take().is_empty(), "still locked after wake: no prompt");
@@ -535,12 +545,17 @@ fn time_running_backwards_neither_fires_nor_swallows_a_break() {
     sim.wait(mins(30));
     let earlier = sim.now - mins(60);
     sim.engine.handle_timeout(earlier);
-    sim.engine.handle(earlier, Input::Activity(Activity::Active));
+    sim.engine
+        .handle(earlier, Input::Activity(Activity::Active));
     sim.drain();
     assert!(sim.take().is_empty());
     assert_eq!(sim.engine.status().sitting, mins(30));
     sim.wait(mins(15));
-    assert_eq!(shows(&sim.take()).len(), 1, "due at exactly 45 min of sitting");
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "due at exactly 45 min of sitting"
+    );
 }
 
 #[test]
@@ -643,4 +658,64 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
             }
         }
     }
+}
+
+#[test]
+fn answering_from_outside_needs_a_due_break() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(10));
+    assert_eq!(
+        sim.engine.answer_due(sim.now, Answer::Done),
+        Err(Refusal::NoBreakDue)
+    );
+    assert_eq!(
+        sim.engine.answer_due(sim.now, Answer::Snooze),
+        Err(Refusal::NoBreakDue)
+    );
+    sim.wait(mins(35));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    assert_eq!(sim.engine.answer_due(sim.now, Answer::Done), Ok(()));
+    sim.drain();
+    assert_eq!(
+        sim.take(),
+        vec![
+            record(Outcome::Done, Some(&prompt.exercise), mins(45)),
+            Action::Close
+        ]
+    );
+}
+
+#[test]
+fn done_from_outside_works_while_snoozed_and_snooze_respects_the_limit() {
+    let mut sim = Sim::new(Rules {
+        max_snoozes: 1,
+        ..rules()
+    });
+    sim.wait(mins(45));
+    let prompt = sim.last_prompt().unwrap();
+    assert_eq!(sim.engine.answer_due(sim.now, Answer::Snooze), Ok(()));
+    assert_eq!(
+        sim.engine.answer_due(sim.now, Answer::Snooze),
+        Err(Refusal::SnoozeLimit)
+    );
+    sim.drain();
+    sim.take();
+    sim.wait(mins(2));
+    assert_eq!(sim.engine.answer_due(sim.now, Answer::Done), Ok(()));
+    sim.drain();
+    assert_eq!(
+        sim.records(),
+        vec![Record {
+            outcome: Outcome::Done,
+            exercise: Some(prompt.exercise),
+            sat_for: mins(47)
+        }]
+    );
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    sim.wait(mins(20));
+    assert!(
+        shows(&sim.take()).is_empty(),
+        "the snoozed prompt does not come back after done"
+    );
 }

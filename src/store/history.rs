@@ -94,10 +94,12 @@ pub fn read(path: &Path) -> Result<Contents, StoreError> {
     let mut number = 0;
     loop {
         line.clear();
-        let n = reader.read_until(b'\n', &mut line).map_err(|source| StoreError {
-            path: path.to_owned(),
-            source,
-        })?;
+        let n = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|source| StoreError {
+                path: path.to_owned(),
+                source,
+            })?;
         if n == 0 {
             break;
         }
@@ -115,23 +117,39 @@ pub fn read(path: &Path) -> Result<Contents, StoreError> {
 }
 
 /// If the history has damaged lines, keep the whole file aside and write a clean one with
-/// the good entries. Returns where the damaged file went, if it was moved.
+/// the good lines, byte for byte. Returns where the damaged file went and how many lines
+/// were damaged, if it was moved.
 pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
-    let found = read(path)?;
-    if found.damaged_lines.is_empty() {
-        return Ok(None);
-    }
-    let mut clean = Vec::new();
-    for entry in &found.entries {
-        // Serializing our own type cannot fail; skip rather than panic if it ever did.
-        if let Ok(mut line) = serde_json::to_vec(entry) {
-            line.push(b'\n');
-            clean.extend_from_slice(&line);
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(source) => {
+            return Err(StoreError {
+                path: path.to_owned(),
+                source,
+            });
         }
+    };
+    let mut clean = Vec::with_capacity(bytes.len());
+    let mut damaged = 0;
+    for line in bytes.split(|b| *b == b'\n') {
+        let text = line.trim_ascii();
+        if text.is_empty() {
+            continue;
+        }
+        if serde_json::from_slice::<Entry>(text).is_ok() {
+            clean.extend_from_slice(text);
+            clean.push(b'\n');
+        } else {
+            damaged += 1;
+        }
+    }
+    if damaged == 0 {
+        return Ok(None);
     }
     let kept_at = move_aside(path)?;
     write_atomic(path, &clean)?;
-    Ok(Some((kept_at, found.damaged_lines.len())))
+    Ok(Some((kept_at, damaged)))
 }
 
 #[cfg(test)]
@@ -192,10 +210,18 @@ mod tests {
         let before = fs::read(&path).unwrap();
         let (kept_at, damaged) = repair(&path).unwrap().expect("repaired");
         assert_eq!(damaged, 1);
-        assert_eq!(fs::read(&kept_at).unwrap(), before, "original kept byte for byte");
+        assert_eq!(
+            fs::read(&kept_at).unwrap(),
+            before,
+            "original kept byte for byte"
+        );
         let found = read(&path).unwrap();
         assert_eq!(found.entries.len(), 1);
         assert!(found.damaged_lines.is_empty());
-        assert_eq!(repair(&path).unwrap(), None, "nothing to do the second time");
+        assert_eq!(
+            repair(&path).unwrap(),
+            None,
+            "nothing to do the second time"
+        );
     }
 }
