@@ -5,4 +5,5 @@
 //! Real activity sources (idle backends, logind) are added here; until then the daemon
 //! treats the user as always present.
 
+pub mod activity;
 pub mod clock;
