@@ -14,11 +14,15 @@ use tokio::sync::mpsc;
 use crate::config::Config;
 use crate::control::{self, Command, ControlError, Request, ServeError};
 use crate::effects::notifier::{Delivery, Event, Notifier};
-use crate::engine::{Action, Answer, Engine, Input, Moment, PhaseKind, Refusal, Snapshot};
+use crate::engine::{
+    Action, Activity, Answer, Engine, Input, Moment, PhaseKind, Refusal, Snapshot,
+};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
+use crate::sources::activity::{self, Kind, Presence};
 use crate::sources::clock::Clock;
+use crate::sources::logind::{self, SessionEvent};
 use crate::store::{self, history, state};
 
 /// Save the sitting time at least this often, so a crash loses little. This is also the
@@ -63,11 +67,12 @@ pub async fn run(
         dirty: false,
         store_failed: false,
     };
+    let (mut activity, mut session) = start_sources(&config).await;
     let status = engine.status();
     tracing::info!(
         interval = %human::duration(config.rules.interval),
         sitting = %human::duration(status.sitting),
-        "deskbreak is running; the user is treated as always present (no idle source yet)"
+        "deskbreak is running"
     );
 
     tokio::pin!(shutdown);
@@ -83,15 +88,44 @@ pub async fn run(
             () = &mut shutdown => break,
             () = sleep => Wake::Timer,
             event = daemon.notifier.next_event() => Wake::Desktop(event),
-            Some(request) = next_request(&mut control) => Wake::Control(request),
+            Some(request) = next(&mut control) => Wake::Control(request),
+            Some(presence) = next(&mut activity) => Wake::Presence(presence),
+            Some(event) = next(&mut session) => Wake::Session(event),
         };
 
         let now = clock.now();
-        if let Some(duration) = clock.slept() {
+        let slept = clock.slept();
+        // logind's wake-up report measures the same sleep exactly; count it once.
+        if let (Some(duration), false) = (slept, matches!(wake, Wake::Session(SessionEvent::Woke))) {
             tracing::info!(asleep = %human::duration(duration), "the machine slept");
             engine.handle(now, Input::Slept { duration });
         }
         match wake {
+            Wake::Presence(presence) => {
+                let activity = match presence {
+                    Presence::Idle { idle_for } => {
+                        tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
+                        Activity::Idle {
+                            since: now - idle_for,
+                        }
+                    }
+                    Presence::Active => {
+                        tracing::debug!("user active");
+                        Activity::Active
+                    }
+                };
+                engine.handle(now, Input::Activity(activity));
+            }
+            Wake::Session(event) => {
+                tracing::info!(?event, "session");
+                let activity = match event {
+                    SessionEvent::Locked => Activity::Locked,
+                    SessionEvent::Unlocked => Activity::Unlocked,
+                    SessionEvent::Sleeping => Activity::Asleep,
+                    SessionEvent::Woke => Activity::Awake,
+                };
+                engine.handle(now, Input::Activity(activity));
+            }
             Wake::Desktop(Event::Answer { prompt, answer }) => {
                 engine.handle(now, Input::Answer { prompt, answer });
             }
@@ -122,14 +156,71 @@ enum Wake {
     Timer,
     Desktop(Event),
     Control(Request),
+    Presence(Presence),
+    Session(SessionEvent),
 }
 
-/// The next control call, or never if the service is not running.
-async fn next_request(control: &mut Option<mpsc::Receiver<Request>>) -> Option<Request> {
-    match control {
+/// The next message from an optional source; never, if the source is not running.
+async fn next<T>(source: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
+    match source {
         Some(receiver) => receiver.recv().await,
         None => std::future::pending().await,
     }
+}
+
+/// Absences shorter than this are not reported by the idle backend at all; it also
+/// caps how long a prompt can appear while the user is away before one is noticed.
+const IDLE_THRESHOLD_MAX: Duration = Duration::from_secs(60);
+
+/// Start the idle backend and the logind watch. Each runs on its own task, which ends
+/// when its receiver is dropped.
+async fn start_sources(
+    config: &Config,
+) -> (
+    Option<mpsc::Receiver<Presence>>,
+    Option<mpsc::Receiver<SessionEvent>>,
+) {
+    let threshold = config.rules.natural_break.min(IDLE_THRESHOLD_MAX);
+    let started = activity::start(config.backend, threshold).await;
+    for (kind, reason) in &started.rejected {
+        tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
+    }
+    let activity = if started.kind == Kind::None {
+        let why: Vec<String> = started
+            .rejected
+            .iter()
+            .map(|(kind, reason)| format!("{}: {reason}", kind.name()))
+            .collect();
+        tracing::warn!(
+            "idle backend: none ({}); all waking time counts as sitting",
+            if why.is_empty() {
+                "chosen in the config".to_owned()
+            } else {
+                why.join("; ")
+            }
+        );
+        None
+    } else {
+        tracing::info!("idle backend: {}", started.kind.name());
+        Some(started.events)
+    };
+
+    let session = match logind::connect().await {
+        Ok(logind) => {
+            tracing::info!(session = %logind.session_path, "watching screen lock and suspend through logind");
+            let (sender, receiver) = mpsc::channel(8);
+            tokio::spawn(logind.run(sender));
+            Some(receiver)
+        }
+        Err(reason) => {
+            tracing::warn!(
+                "logind is not available ({reason}); screen lock is not tracked, and a \
+                 suspend is noticed only by the clock"
+            );
+            None
+        }
+    };
+    (activity, session)
 }
 
 /// Apply a CLI command and say what happened, in words.

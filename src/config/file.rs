@@ -8,6 +8,7 @@ use std::time::Duration;
 use serde::{Deserialize, Deserializer, de};
 
 use crate::exercises::{Library, Position};
+use crate::sources::activity::{Choice, Kind};
 
 /// The whole file. Every key is optional; missing ones take the embedded defaults.
 #[derive(Debug, Default, Deserialize)]
@@ -43,6 +44,9 @@ pub struct RawBreaks {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct RawActivity {
+    /// Which idle backend to use.
+    #[serde(deserialize_with = "backend")]
+    pub backend: Option<Choice>,
     /// An absence this long is a break taken.
     #[serde(deserialize_with = "positive_duration")]
     pub natural_break: Option<Duration>,
@@ -140,4 +144,15 @@ fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, 
         )));
     }
     Ok(Some(ids))
+}
+
+fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> {
+    let hint = "expected one of \"auto\", \"wayland\", \"gnome\", \"x11\", \"screensaver\", \"none\"";
+    let name = String::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    if name == "auto" {
+        return Ok(Some(Choice::Auto));
+    }
+    Kind::from_name(&name)
+        .map(|kind| Some(Choice::Only(kind)))
+        .ok_or_else(|| de::Error::custom(format!("unknown backend {name:?}: {hint}")))
 }

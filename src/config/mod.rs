@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::engine::{Preferences, Rules};
 use crate::exercises::Library;
+use crate::sources::activity::Choice;
 use file::RawConfig;
 
 /// The commented default config, embedded in the binary.
@@ -23,6 +24,8 @@ pub struct Config {
     pub rules: Rules,
     /// Which exercises to suggest.
     pub preferences: Preferences,
+    /// Which idle backend to use.
+    pub backend: Choice,
 }
 
 /// Why a config file was rejected.
@@ -109,7 +112,11 @@ impl Config {
                     .into(),
             });
         }
-        Ok(Self { rules, preferences })
+        Ok(Self {
+            rules,
+            preferences,
+            backend: raw.activity.backend.unwrap_or_default(),
+        })
     }
 }
 
@@ -181,6 +188,16 @@ mod tests {
         assert_eq!(config.rules.snooze, Duration::from_secs(20));
         assert_eq!(config.rules.renotify, None, "0s = never");
         assert_eq!(config.rules.natural_break, Duration::from_secs(120));
+    }
+
+    #[test]
+    fn backend_can_be_forced() {
+        use crate::sources::activity::Kind;
+        let config = parse("[activity]\nbackend = \"x11\"\n").unwrap();
+        assert_eq!(config.backend, Choice::Only(Kind::X11));
+        let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
+        assert_eq!(config.backend, Choice::Only(Kind::None));
+        assert_eq!(parse("").unwrap().backend, Choice::Auto);
     }
 
     #[test]

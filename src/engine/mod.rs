@@ -164,6 +164,10 @@ pub enum Activity {
     Locked,
     /// The session was unlocked.
     Unlocked,
+    /// The machine is about to sleep (logind's `PrepareForSleep(true)`).
+    Asleep,
+    /// The machine woke up (`PrepareForSleep(false)`).
+    Awake,
 }
 
 /// Everything the engine reacts to, besides the passing of time.
@@ -338,6 +342,8 @@ struct Presence {
     idle_since: Option<Moment>,
     /// Locked since this moment.
     locked_since: Option<Moment>,
+    /// Asleep since this moment.
+    asleep_since: Option<Moment>,
     /// Start of the current unbroken absence (idle and lock may overlap and hand over).
     started: Option<Moment>,
     /// The current absence already counted as a natural break; the sitting clock is
@@ -352,10 +358,10 @@ impl Presence {
 
     /// Recompute the absence after idle or lock changed.
     fn refresh(&mut self) {
-        let earliest = match (self.idle_since, self.locked_since) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        };
+        let earliest = [self.idle_since, self.locked_since, self.asleep_since]
+            .into_iter()
+            .flatten()
+            .min();
         self.started = match (self.started, earliest) {
             (_, None) => None,
             (None, Some(t)) => Some(t),
@@ -606,6 +612,15 @@ impl Engine {
                 self.presence.locked_since.get_or_insert(now);
             }
             Activity::Unlocked => self.presence.locked_since = None,
+            Activity::Asleep => {
+                self.presence.asleep_since.get_or_insert(now);
+            }
+            Activity::Awake => {
+                self.presence.asleep_since = None;
+                // Whatever idle time the idle source reported before the sleep is stale;
+                // waking the machine takes input. A lock screen stays, though.
+                self.presence.idle_since = None;
+            }
         }
         self.presence.refresh();
         if was_away && self.presence.away_since().is_none() {

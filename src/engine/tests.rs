@@ -619,11 +619,14 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                     since: sim.now - Duration::from_secs(next(900)),
                 }),
                 5 => sim.activity(Activity::Active),
-                6 => sim.activity(if next(2) == 0 {
-                    Activity::Locked
-                } else {
-                    Activity::Unlocked
-                }),
+                6 => sim.activity(
+                    [
+                        Activity::Locked,
+                        Activity::Unlocked,
+                        Activity::Asleep,
+                        Activity::Awake,
+                    ][next(4) as usize],
+                ),
                 7 => {
                     let d = Duration::from_secs(next(3600));
                     sim.now = sim.now + d;
@@ -718,4 +721,54 @@ fn done_from_outside_works_while_snoozed_and_snooze_respects_the_limit() {
         shows(&sim.take()).is_empty(),
         "the snoozed prompt does not come back after done"
     );
+}
+
+#[test]
+fn sleep_reported_by_logind_is_an_absence_from_its_start() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(47));
+    let prompt = sim.last_prompt().unwrap();
+    sim.take();
+    sim.activity(Activity::Asleep);
+    // Timers do not fire while the machine sleeps; the next thing is the wake-up.
+    sim.now = sim.now + mins(60);
+    sim.activity(Activity::Awake);
+    assert_eq!(
+        sim.take(),
+        vec![
+            Action::Close,
+            record(Outcome::Natural, Some(&prompt.exercise), mins(47))
+        ]
+    );
+    // The suspend-detecting clock may notice the same sleep afterwards: no second record.
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty(), "no prompt right after waking");
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn clock_noticing_a_sleep_before_logind_reports_the_wake_records_it_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(60);
+    sim.input(Input::Slept {
+        duration: mins(60),
+    });
+    sim.activity(Activity::Awake);
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+}
+
+#[test]
+fn a_short_sleep_counts_as_sitting() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(2);
+    sim.activity(Activity::Awake);
+    assert!(sim.take().is_empty());
+    assert_eq!(sim.engine.status().sitting, mins(32));
 }

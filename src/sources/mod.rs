@@ -7,3 +7,4 @@
 
 pub mod activity;
 pub mod clock;
+pub mod logind;

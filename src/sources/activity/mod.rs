@@ -35,3 +35,117 @@ pub enum Presence {
 
 /// Where backends send their reports.
 pub type Events = mpsc::Sender<Presence>;
+
+/// Which idle backend to use (`activity.backend`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Choice {
+    /// Probe in priority order and take the first that works.
+    #[default]
+    Auto,
+    /// Force one backend.
+    Only(Kind),
+}
+
+/// The idle backends, in probing priority order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Wayland `ext-idle-notify-v1` (sway, Hyprland, KDE Plasma, niri, COSMIC, labwc…).
+    Wayland,
+    /// GNOME / Mutter `org.gnome.Mutter.IdleMonitor`.
+    Gnome,
+    /// X11 MIT-SCREEN-SAVER.
+    X11,
+    /// `org.freedesktop.ScreenSaver.GetSessionIdleTime` (KDE on X11 and others).
+    ScreenSaver,
+    /// No idle detection: all wall time awake counts as sitting.
+    None,
+}
+
+impl Kind {
+    /// Probing order for `auto`.
+    pub const PRIORITY: [Kind; 4] = [Kind::Wayland, Kind::Gnome, Kind::X11, Kind::ScreenSaver];
+
+    /// The name used in config, logs and status.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Wayland => wayland::NAME,
+            Kind::Gnome => gnome::NAME,
+            Kind::X11 => x11::NAME,
+            Kind::ScreenSaver => screensaver::NAME,
+            Kind::None => "none",
+        }
+    }
+
+    /// The backend with this config name.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Kind> {
+        [Kind::Wayland, Kind::Gnome, Kind::X11, Kind::ScreenSaver, Kind::None]
+            .into_iter()
+            .find(|k| k.name() == name)
+    }
+}
+
+/// A backend that probed successfully, ready to run.
+#[derive(Debug)]
+enum Ready {
+    Wayland(wayland::Backend),
+    Gnome(gnome::Backend),
+    X11(x11::Backend),
+    ScreenSaver(screensaver::Backend),
+}
+
+/// The outcome of start-up probing.
+#[derive(Debug)]
+pub struct Started {
+    /// The backend in use.
+    pub kind: Kind,
+    /// Why each backend tried before it (or the forced one) did not work.
+    pub rejected: Vec<(Kind, String)>,
+    /// Its reports; never yields anything for `none`.
+    pub events: mpsc::Receiver<Presence>,
+}
+
+/// Probe per `choice` and start the winner on its own task. The task ends when the
+/// returned receiver is dropped.
+pub async fn start(choice: Choice, threshold: Duration) -> Started {
+    let candidates: Vec<Kind> = match choice {
+        Choice::Auto => Kind::PRIORITY.to_vec(),
+        Choice::Only(Kind::None) => Vec::new(),
+        Choice::Only(kind) => vec![kind],
+    };
+    let (sender, events) = mpsc::channel(8);
+    let mut rejected = Vec::new();
+    for kind in candidates {
+        let probed = match kind {
+            Kind::Wayland => wayland::probe(threshold).await.map(Ready::Wayland),
+            Kind::Gnome => gnome::probe(threshold).await.map(Ready::Gnome),
+            Kind::X11 => x11::probe(threshold).await.map(Ready::X11),
+            Kind::ScreenSaver => screensaver::probe(threshold).await.map(Ready::ScreenSaver),
+            Kind::None => continue,
+        };
+        match probed {
+            Ok(ready) => {
+                tokio::spawn(async move {
+                    match ready {
+                        Ready::Wayland(b) => b.run(sender).await,
+                        Ready::Gnome(b) => b.run(sender).await,
+                        Ready::X11(b) => b.run(sender).await,
+                        Ready::ScreenSaver(b) => b.run(sender).await,
+                    }
+                });
+                return Started {
+                    kind,
+                    rejected,
+                    events,
+                };
+            }
+            Err(reason) => rejected.push((kind, reason)),
+        }
+    }
+    Started {
+        kind: Kind::None,
+        rejected,
+        events,
+    }
+}

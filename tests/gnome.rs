@@ -1,0 +1,118 @@
+//! GNOME: the daemon follows Mutter's IdleMonitor (a stand-in speaking its real
+//! interface on a private session bus).
+
+mod common;
+
+use std::time::Duration;
+
+use common::TIMEOUT;
+use common::bus::PrivateBus;
+use common::daemon::{Daemon, TestEnv};
+use common::gnome_peer::{GnomeIdleMonitor, Watch};
+use common::notify_server::{NotifyServer, ServerOptions};
+
+async fn with_timeout<F: std::future::Future<Output = ()>>(test: F) {
+    tokio::time::timeout(Duration::from_secs(60), test)
+        .await
+        .expect("test timed out");
+}
+
+async fn history(env: &TestEnv, n: usize) -> Vec<serde_json::Value> {
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        let lines = env.history_lines();
+        if lines.len() >= n {
+            return lines;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "expected {n} history lines, have {lines:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn idle_on_gnome_closes_the_prompt_as_a_natural_break_and_return_restarts_sitting() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config(
+            "[breaks]\ninterval = \"2s\"\nrenotify = \"0s\"\n[activity]\nnatural_break = \"2s\"\n",
+        );
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let mutter = GnomeIdleMonitor::start(bus.address()).await;
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        daemon.wait_for_stderr("idle backend: gnome", TIMEOUT).await;
+        mutter
+            .wait_for_watch(|w| *w == Watch::Idle { interval_ms: 2000 }, TIMEOUT)
+            .await;
+
+        let shown = server.wait_for_notify(1, TIMEOUT).await;
+        // The user walks away; Mutter's idle watch fires after 2 s.
+        mutter.go_idle(2000).await;
+        server.wait_for_close_by_client(shown.id, TIMEOUT).await;
+        let lines = history(&env, 1).await;
+        assert_eq!(lines[0]["outcome"], "natural");
+        assert!(lines[0]["exercise"].is_string(), "the open prompt's exercise");
+
+        // While away nothing is shown; on return the sitting clock restarts.
+        mutter
+            .wait_for_watch(|w| *w == Watch::UserActive, TIMEOUT)
+            .await;
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        assert_eq!(server.notifications().len(), 1, "no prompt while away");
+        mutter.come_back().await;
+        daemon.wait_for_stderr("user active", TIMEOUT).await;
+        let returned = std::time::Instant::now();
+        server.wait_for_notify(2, TIMEOUT).await;
+        assert!(
+            returned.elapsed() >= Duration::from_millis(1800),
+            "a full interval after the return ({:?})",
+            returned.elapsed()
+        );
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn short_idle_on_gnome_is_not_a_break() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config("[breaks]\ninterval = \"1h\"\n[activity]\nnatural_break = \"10m\"\n");
+        let bus = PrivateBus::start();
+        let mutter = GnomeIdleMonitor::start(bus.address()).await;
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        // The watch threshold is capped at one minute, below natural_break.
+        mutter
+            .wait_for_watch(|w| *w == Watch::Idle { interval_ms: 60_000 }, TIMEOUT)
+            .await;
+        mutter.go_idle(60_000).await;
+        daemon.wait_for_stderr("user idle", TIMEOUT).await;
+        mutter
+            .wait_for_watch(|w| *w == Watch::UserActive, TIMEOUT)
+            .await;
+        mutter.come_back().await;
+        daemon.wait_for_stderr("user active", TIMEOUT).await;
+        assert!(env.history_lines().is_empty(), "a minute away is no break");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_any_idle_source_the_daemon_says_why_and_counts_wall_time() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let bus = PrivateBus::start();
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        let line = daemon.wait_for_stderr("idle backend: none", TIMEOUT).await;
+        for backend in ["wayland:", "gnome:", "x11:", "screensaver:"] {
+            assert!(line.contains(backend), "{line}");
+        }
+        assert!(line.contains("all waking time counts as sitting"), "{line}");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
