@@ -30,6 +30,9 @@ use crate::store::{self, history, state};
 /// suspend fires late, and the regular wake-up bounds how late a suspend is noticed.
 const SAVE_EVERY: Duration = Duration::from_secs(10 * 60);
 
+/// Sitting time restored from the state file is capped at this.
+const MAX_RESTORED_SITTING: Duration = Duration::from_secs(24 * 60 * 60);
+
 /// Run until `shutdown` completes. State is saved on the way out.
 ///
 /// Fails only if another deskbreak already runs on this session bus. Without a session
@@ -89,19 +92,36 @@ pub async fn run(
             () = sleep => Wake::Timer,
             event = daemon.notifier.next_event() => Wake::Desktop(event),
             Some(request) = next(&mut control) => Wake::Control(request),
-            Some(presence) = next(&mut activity) => Wake::Presence(presence),
-            Some(event) = next(&mut session) => Wake::Session(event),
+            presence = next(&mut activity), if activity.is_some() => Wake::Presence(presence),
+            event = next(&mut session), if session.is_some() => Wake::Session(event),
         };
 
         let now = clock.now();
         let slept = clock.slept();
         // logind's wake-up report measures the same sleep exactly; count it once.
-        if let (Some(duration), false) = (slept, matches!(wake, Wake::Session(SessionEvent::Woke))) {
+        if let (Some(duration), false) = (
+            slept,
+            matches!(wake, Wake::Session(Some(SessionEvent::Woke))),
+        ) {
             tracing::info!(asleep = %human::duration(duration), "the machine slept");
             engine.handle(now, Input::Slept { duration });
         }
         match wake {
-            Wake::Presence(presence) => {
+            Wake::Presence(None) => {
+                tracing::warn!(
+                    "the idle backend stopped; all waking time counts as sitting from now on"
+                );
+                activity = None;
+                engine.handle(now, Input::Activity(Activity::Active));
+            }
+            Wake::Session(None) => {
+                tracing::warn!("lost logind; screen lock is no longer tracked");
+                session = None;
+                // Never leave the user "away" because the source that would say otherwise died.
+                engine.handle(now, Input::Activity(Activity::Unlocked));
+                engine.handle(now, Input::Activity(Activity::Awake));
+            }
+            Wake::Presence(Some(presence)) => {
                 let activity = match presence {
                     Presence::Idle { idle_for } => {
                         tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
@@ -116,7 +136,7 @@ pub async fn run(
                 };
                 engine.handle(now, Input::Activity(activity));
             }
-            Wake::Session(event) => {
+            Wake::Session(Some(event)) => {
                 tracing::info!(?event, "session");
                 let activity = match event {
                     SessionEvent::Locked => Activity::Locked,
@@ -129,6 +149,11 @@ pub async fn run(
             Wake::Desktop(Event::Answer { prompt, answer }) => {
                 engine.handle(now, Input::Answer { prompt, answer });
             }
+            Wake::Desktop(Event::ServerAppeared) => {
+                if let Some(delivery) = daemon.notifier.retry().await {
+                    log_delivery(&delivery);
+                }
+            }
             Wake::Control(request) => {
                 let reply = control_reply(&mut engine, now, request.command, &config);
                 // The caller may have given up waiting; nothing to do then.
@@ -138,7 +163,7 @@ pub async fn run(
         }
         daemon.carry_out(&mut engine).await;
         if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
-            daemon.save(&engine, now);
+            daemon.save(&engine, now).await;
         }
     }
 
@@ -146,9 +171,33 @@ pub async fn run(
     engine.handle_timeout(now);
     daemon.carry_out(&mut engine).await;
     daemon.notifier.close().await;
-    daemon.save(&engine, now);
+    daemon.save(&engine, now).await;
     tracing::info!("deskbreak stopped; state saved");
     Ok(())
+}
+
+/// Run a file write (which flushes to disk) on the blocking pool, so a slow disk does not
+/// stall the bus connections that share the runtime thread. Awaited, so writes stay in order.
+async fn off_loop(
+    write: impl FnOnce() -> Result<(), store::StoreError> + Send + 'static,
+) -> Result<(), store::StoreError> {
+    tokio::task::spawn_blocking(write)
+        .await
+        .unwrap_or_else(|err| {
+            Err(store::StoreError {
+                path: "(state folder)".into(),
+                source: std::io::Error::other(err),
+            })
+        })
+}
+
+fn log_delivery(delivery: &Delivery) {
+    match delivery {
+        Delivery::Desktop { buttons } => tracing::info!(buttons, "reminder shown"),
+        Delivery::Terminal { reason } => tracing::warn!(
+            "reminder written to stderr because the desktop is unavailable: {reason}"
+        ),
+    }
 }
 
 /// Why the loop woke up.
@@ -156,8 +205,10 @@ enum Wake {
     Timer,
     Desktop(Event),
     Control(Request),
-    Presence(Presence),
-    Session(SessionEvent),
+    /// `None`: the idle backend stopped.
+    Presence(Option<Presence>),
+    /// `None`: the logind watch stopped.
+    Session(Option<SessionEvent>),
 }
 
 /// The next message from an optional source; never, if the source is not running.
@@ -288,22 +339,14 @@ impl Daemon {
                         tracing::error!(exercise = %prompt.exercise, "unknown exercise");
                         continue;
                     };
+                    tracing::info!(
+                        exercise = %exercise.id,
+                        prompt = %prompt.id,
+                        repeat = prompt.repeat,
+                        "break due"
+                    );
                     let delivery = self.notifier.show(&prompt, &exercise).await;
-                    match delivery {
-                        Delivery::Desktop { buttons } => tracing::info!(
-                            exercise = %exercise.id,
-                            prompt = %prompt.id,
-                            repeat = prompt.repeat,
-                            buttons,
-                            "break due: reminder shown"
-                        ),
-                        Delivery::Terminal { reason } => tracing::warn!(
-                            exercise = %exercise.id,
-                            prompt = %prompt.id,
-                            "break due: reminder written to stderr because the desktop \
-                             is unavailable: {reason}"
-                        ),
-                    }
+                    log_delivery(&delivery);
                 }
                 Action::Close => self.notifier.close().await,
                 Action::Record(record) => {
@@ -321,15 +364,17 @@ impl Daemon {
                         sat_for = %human::duration(record.sat_for),
                         "break recorded"
                     );
-                    let result = history::append(&self.paths.history(), &entry);
+                    let path = self.paths.history();
+                    let result = off_loop(move || history::append(&path, &entry)).await;
                     self.report_store(result);
                 }
             }
         }
     }
 
-    fn save(&mut self, engine: &Engine, now: Moment) {
-        let result = state::save(&self.paths.state(), &engine.snapshot());
+    async fn save(&mut self, engine: &Engine, now: Moment) {
+        let (path, snapshot) = (self.paths.state(), engine.snapshot());
+        let result = off_loop(move || state::save(&path, &snapshot)).await;
         self.report_store(result);
         self.last_save = now;
         self.dirty = false;
@@ -386,6 +431,9 @@ fn restore(paths: &Paths, config: &Config) -> Snapshot {
         }
     };
     let mut snapshot = saved.engine;
+    // The file is the user's to edit or damage: keep its numbers within sense.
+    snapshot.sitting_secs = snapshot.sitting_secs.min(MAX_RESTORED_SITTING.as_secs());
+    snapshot.snoozes = snapshot.snoozes.min(config.rules.max_snoozes);
     // Time while deskbreak was not running: a quick restart kept the user sitting; a long
     // gap (logged out, powered off) was a break.
     let gap = (Local::now() - saved.saved_at)
@@ -395,7 +443,7 @@ fn restore(paths: &Paths, config: &Config) -> Snapshot {
         snapshot.sitting_secs = 0;
         snapshot.snoozes = 0;
     } else {
-        snapshot.sitting_secs += gap.as_secs();
+        snapshot.sitting_secs = snapshot.sitting_secs.saturating_add(gap.as_secs());
     }
     snapshot
 }

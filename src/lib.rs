@@ -6,7 +6,8 @@
 //!
 //! * [`engine`] — the pure state machine: sitting time, prompts, answers, natural breaks.
 //!   Time is passed in; it never touches a clock, a file or the bus.
-//! * [`sources`] — what feeds the engine: the suspend-aware clock.
+//! * [`sources`] — what feeds the engine: idle backends, logind (lock, suspend), the
+//!   suspend-aware clock.
 //! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
 //!   forwarded to the loop over a channel, and the client the CLI uses.
 //! * [`effects`] — what carries out its decisions: desktop notifications (with a stderr

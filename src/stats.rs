@@ -71,8 +71,14 @@ pub fn summarize(entries: &[Entry], now: DateTime<Local>, days: u32) -> Summary 
 
     let mut done: Vec<(String, usize)> = done.into_iter().collect();
     done.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    let average_sitting = (!stretches.is_empty())
-        .then(|| stretches.iter().sum::<Duration>() / stretches.len() as u32);
+    // Hand-edited lines can hold any number; never overflow on them.
+    let total = stretches
+        .iter()
+        .fold(Duration::ZERO, |sum, d| sum.saturating_add(*d));
+    let average_sitting = u32::try_from(stretches.len())
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| total / n);
     Summary {
         since,
         days,

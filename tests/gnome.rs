@@ -54,7 +54,10 @@ async fn idle_on_gnome_closes_the_prompt_as_a_natural_break_and_return_restarts_
         server.wait_for_close_by_client(shown.id, TIMEOUT).await;
         let lines = history(&env, 1).await;
         assert_eq!(lines[0]["outcome"], "natural");
-        assert!(lines[0]["exercise"].is_string(), "the open prompt's exercise");
+        assert!(
+            lines[0]["exercise"].is_string(),
+            "the open prompt's exercise"
+        );
 
         // While away nothing is shown; on return the sitting clock restarts.
         mutter
@@ -86,7 +89,14 @@ async fn short_idle_on_gnome_is_not_a_break() {
         let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
         // The watch threshold is capped at one minute, below natural_break.
         mutter
-            .wait_for_watch(|w| *w == Watch::Idle { interval_ms: 60_000 }, TIMEOUT)
+            .wait_for_watch(
+                |w| {
+                    *w == Watch::Idle {
+                        interval_ms: 60_000,
+                    }
+                },
+                TIMEOUT,
+            )
             .await;
         mutter.go_idle(60_000).await;
         daemon.wait_for_stderr("user idle", TIMEOUT).await;

@@ -83,7 +83,10 @@ async fn a_long_lock_is_a_natural_break_a_short_one_is_not() {
         s.logind.set_locked(false).await;
         s.daemon.wait_for_stderr("Unlocked", TIMEOUT).await;
         tokio::time::sleep(Duration::from_millis(2500)).await;
-        assert!(s.env.history_lines().is_empty(), "a short lock is not a break");
+        assert!(
+            s.env.history_lines().is_empty(),
+            "a short lock is not a break"
+        );
 
         s.logind.set_locked(true).await;
         let lines = history(&s.env, 1).await;

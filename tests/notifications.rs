@@ -362,3 +362,64 @@ async fn the_bubble_is_closed_when_the_daemon_stops() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_reminder_on_screen_when_the_server_dies_is_shown_again_when_it_returns() {
+    with_timeout(async {
+        let s = setup(FAST, ServerOptions::default()).await;
+        let address = s.bus.address().to_owned();
+        let daemon = s.daemon();
+        let shown = s.server.wait_for_notify(1, TIMEOUT).await;
+        s.server.stop().await;
+        daemon
+            .wait_for_stderr("the notification server went away", TIMEOUT)
+            .await;
+        let server = NotifyServer::start(&address, ServerOptions::default()).await;
+        let again = server.wait_for_notify(1, TIMEOUT).await;
+        assert_eq!(again.summary, shown.summary);
+        assert_eq!(again.replaces_id, 0, "a fresh bubble on the new server");
+        server.click(again.id, "done").await;
+        server.wait_for_close_by_client(again.id, TIMEOUT).await;
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        while s.env.history_lines().is_empty() {
+            assert!(tokio::time::Instant::now() < deadline, "no history line");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(s.env.history_lines()[0]["outcome"], "done");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn signals_from_another_sender_or_for_another_id_are_ignored() {
+    with_timeout(async {
+        let s = setup(FAST, ServerOptions::default()).await;
+        let daemon = s.daemon();
+        let shown = s.server.wait_for_notify(1, TIMEOUT).await;
+        // Another client on the bus forges a click for the bubble's id.
+        let forger = zbus::connection::Builder::address(s.bus.address())
+            .build()
+            .await
+            .unwrap();
+        forger
+            .emit_signal(
+                None::<&str>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "ActionInvoked",
+                &(shown.id, "done"),
+            )
+            .await
+            .unwrap();
+        // The real server clicks another id.
+        s.server.click(shown.id + 100, "done").await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(s.env.history_lines().is_empty(), "nothing applied");
+        s.server.click(shown.id, "skip").await;
+        let lines = s.history(1).await;
+        assert_eq!(lines[0]["outcome"], "skipped");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}

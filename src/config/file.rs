@@ -85,8 +85,15 @@ fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
     Ok(value)
 }
 
+/// Zero (meaning "never") or at least a second.
 fn any_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
-    duration(d).map(Some)
+    let value = duration(d)?;
+    if !value.is_zero() && value < Duration::from_secs(1) {
+        return Err(de::Error::custom(format!(
+            "must be \"0s\" (never) or at least 1s: expected {DURATION_HINT}"
+        )));
+    }
+    Ok(Some(value))
 }
 
 fn positive_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
@@ -147,7 +154,8 @@ fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, 
 }
 
 fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> {
-    let hint = "expected one of \"auto\", \"wayland\", \"gnome\", \"x11\", \"screensaver\", \"none\"";
+    let hint =
+        "expected one of \"auto\", \"wayland\", \"gnome\", \"x11\", \"screensaver\", \"none\"";
     let name = String::deserialize(d).map_err(|_| de::Error::custom(hint))?;
     if name == "auto" {
         return Ok(Some(Choice::Auto));

@@ -44,6 +44,9 @@ pub enum Event {
         /// The answer.
         answer: Answer,
     },
+    /// A notification server appeared while a reminder was waiting for one: call
+    /// [`Notifier::retry`].
+    ServerAppeared,
 }
 
 /// Where a reminder ended up.
@@ -70,6 +73,11 @@ struct Bubble {
     prompt: PromptId,
     /// The unique bus name of the server that showed it; only its signals count.
     server: String,
+    /// Earlier showings of the same run that the server replaced under a new id: a click
+    /// on one of them may still be on its way.
+    earlier: Vec<(u32, PromptId)>,
+    /// What it shows, to show again if the server goes away.
+    shown: (Prompt, Exercise),
 }
 
 struct Link {
@@ -136,7 +144,8 @@ impl Notifier {
         }
     }
 
-    /// Wait for the next answer from the desktop. Cancel-safe: use it in `select!`.
+    /// Wait for the next event from the desktop. Cancel-safe (it only reads streams and
+    /// changes no state across an await): use it in `select!`.
     ///
     /// Pending forever while not connected.
     pub async fn next_event(&mut self) -> Event {
@@ -155,7 +164,11 @@ impl Notifier {
                     None => self.disconnected(),
                 },
                 message = link.owner_changes.next() => match message {
-                    Some(Ok(message)) => self.on_owner_change(&message).await,
+                    Some(Ok(message)) => {
+                        if let Some(event) = self.on_owner_change(&message) {
+                            return event;
+                        }
+                    }
                     Some(Err(err)) => tracing::debug!(%err, "unreadable message from the bus"),
                     None => self.disconnected(),
                 },
@@ -174,16 +187,18 @@ impl Notifier {
         let member = header.member()?.as_str().to_owned();
         let sender = header.sender()?.as_str().to_owned();
         let bubble = self.bubble.as_ref()?;
-        if sender != bubble.server {
+        if !bubble.server.is_empty() && sender != bubble.server {
             return None;
         }
         let answer = match member.as_str() {
             "ActionInvoked" => {
                 let (id, key) = message.body().deserialize::<(u32, String)>().ok()?;
-                if id != bubble.id {
-                    return None;
-                }
-                match key.as_str() {
+                let prompt = if id == bubble.id {
+                    bubble.prompt
+                } else {
+                    bubble.earlier.iter().find(|(old, _)| *old == id)?.1
+                };
+                let answer = match key.as_str() {
                     reminder::DONE => Answer::Done,
                     reminder::SNOOZE => Answer::Snooze,
                     reminder::SKIP => Answer::Skip,
@@ -191,7 +206,9 @@ impl Notifier {
                         tracing::debug!(action = other, "ignoring an unknown action");
                         return None;
                     }
-                }
+                };
+                tracing::debug!(?answer, %prompt, "answer from the desktop");
+                return Some(Event::Answer { prompt, answer });
             }
             "NotificationClosed" => {
                 let (id, reason) = message.body().deserialize::<(u32, u32)>().ok()?;
@@ -218,20 +235,31 @@ impl Notifier {
         Some(Event::Answer { prompt, answer })
     }
 
-    async fn on_owner_change(&mut self, message: &Message) {
-        let Ok((name, _old, new)) = message.body().deserialize::<(String, String, String)>() else {
-            return;
-        };
+    fn on_owner_change(&mut self, message: &Message) -> Option<Event> {
+        let (name, _old, new) = message
+            .body()
+            .deserialize::<(String, String, String)>()
+            .ok()?;
         if name != NAME {
-            return;
+            return None;
         }
         if new.is_empty() {
             tracing::info!("the notification server went away");
-            self.bubble = None;
-        } else if let Some((prompt, exercise)) = self.undelivered.take() {
-            tracing::info!(server = %new, "a notification server appeared; showing the reminder");
-            self.show(&prompt, &exercise).await;
+            // Its bubble went with it; show the reminder again when a server is back.
+            if let Some(bubble) = self.bubble.take() {
+                self.undelivered = Some(bubble.shown);
+            }
+            None
+        } else {
+            self.undelivered.is_some().then_some(Event::ServerAppeared)
         }
+    }
+
+    /// Show the reminder that could not reach the desktop, if there is one.
+    pub async fn retry(&mut self) -> Option<Delivery> {
+        let (prompt, exercise) = self.undelivered.take()?;
+        tracing::info!("a notification server appeared; showing the reminder");
+        Some(self.show(&prompt, &exercise).await)
     }
 
     /// Try the desktop. Returns whether the server shows buttons.
@@ -291,10 +319,23 @@ impl Notifier {
             .map(|s| s.as_str().to_owned())
             .unwrap_or_default();
         tracing::debug!(id, %server, prompt = %prompt.id, buttons, "notification shown");
+        let earlier = match self.bubble.take() {
+            Some(old) if old.id != id => {
+                let mut earlier = old.earlier;
+                earlier.push((old.id, old.prompt));
+                let excess = earlier.len().saturating_sub(8);
+                earlier.drain(..excess);
+                earlier
+            }
+            Some(old) => old.earlier,
+            None => Vec::new(),
+        };
         self.bubble = Some(Bubble {
             id,
             prompt: prompt.id,
             server,
+            earlier,
+            shown: (prompt.clone(), exercise.clone()),
         });
         Ok(buttons)
     }

@@ -284,6 +284,8 @@ enum Phase {
     /// A prompt is out and unanswered.
     Prompting {
         prompt: PromptId,
+        /// The first showing of this run of re-shows: a click on any of them counts.
+        first: PromptId,
         exercise: String,
         /// When to show it again if still unanswered.
         renotify_at: Option<Moment>,
@@ -346,6 +348,11 @@ struct Presence {
     asleep_since: Option<Moment>,
     /// Start of the current unbroken absence (idle and lock may overlap and hand over).
     started: Option<Moment>,
+    /// Sitting time when the current absence began: what a natural break records.
+    sat_before: Duration,
+    /// When logind last reported a wake-up; a sleep noticed later by the clock that ended
+    /// before it is the same sleep.
+    woke_at: Option<Moment>,
     /// The current absence already counted as a natural break; the sitting clock is
     /// stopped at zero until the user returns.
     rested: bool,
@@ -533,8 +540,11 @@ impl Engine {
         if now <= self.last {
             return;
         }
-        if !self.presence.rested {
-            self.sitting += now.saturating_since(self.last);
+        // Short idle still counts as sitting (reading, thinking); a locked screen or a
+        // sleeping machine does not, and after a natural break the clock stands at zero.
+        let p = &self.presence;
+        if !p.rested && p.locked_since.is_none() && p.asleep_since.is_none() {
+            self.sitting = self.sitting.saturating_add(now.saturating_since(self.last));
         }
         self.last = now;
     }
@@ -546,9 +556,7 @@ impl Engine {
 
         if let Some(since) = self.presence.away_since() {
             if !self.presence.rested && now >= since + self.rules.natural_break {
-                // Away time was accrued provisionally; the break began when they left.
-                let sat_for = self.sitting.saturating_sub(now.saturating_since(since));
-                self.natural_break(sat_for);
+                self.natural_break(self.presence.sat_before);
                 self.presence.rested = true;
             }
             // Nothing is shown while the user is away.
@@ -558,34 +566,38 @@ impl Engine {
         match &self.phase {
             Phase::Working if self.sitting >= self.rules.interval => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
-                self.show(now, exercise, 0);
+                self.show(now, exercise, 0, None);
             }
             Phase::Snoozed {
                 until,
                 exercise,
                 repeat,
             } if now >= *until => {
-                let (exercise, repeat) = (exercise.clone(), *repeat + 1);
-                self.show(now, exercise, repeat);
+                let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
+                self.show(now, exercise, repeat, None);
             }
             Phase::Prompting {
                 renotify_at: Some(at),
                 exercise,
                 repeat,
+                first,
                 ..
             } if now >= *at => {
-                let (exercise, repeat) = (exercise.clone(), *repeat + 1);
-                self.show(now, exercise, repeat);
+                let (exercise, repeat, first) =
+                    (exercise.clone(), repeat.saturating_add(1), *first);
+                self.show(now, exercise, repeat, Some(first));
             }
             _ => {}
         }
     }
 
-    fn show(&mut self, now: Moment, exercise: String, repeat: u32) {
+    /// Show a prompt; `first` continues a run of re-shows of the same prompt.
+    fn show(&mut self, now: Moment, exercise: String, repeat: u32, first: Option<PromptId>) {
         let id = PromptId(self.next_prompt);
-        self.next_prompt += 1;
+        self.next_prompt = self.next_prompt.saturating_add(1);
         self.phase = Phase::Prompting {
             prompt: id,
+            first: first.unwrap_or(id),
             exercise: exercise.clone(),
             renotify_at: self.rules.renotify.map(|every| now + every),
             repeat,
@@ -601,7 +613,7 @@ impl Engine {
     }
 
     fn activity(&mut self, now: Moment, activity: Activity) {
-        let was_away = self.presence.away_since().is_some();
+        let was_away = self.presence.away_since();
         match activity {
             Activity::Idle { since } => {
                 // An idle start can be reported late, but never lies in the future.
@@ -617,13 +629,29 @@ impl Engine {
             }
             Activity::Awake => {
                 self.presence.asleep_since = None;
+                self.presence.woke_at = Some(now);
                 // Whatever idle time the idle source reported before the sleep is stale;
                 // waking the machine takes input. A lock screen stays, though.
                 self.presence.idle_since = None;
             }
         }
         self.presence.refresh();
-        if was_away && self.presence.away_since().is_none() {
+        match (was_away, self.presence.away_since()) {
+            (None, Some(started)) => {
+                // Idle reported late was counted as sitting until now; take it back out.
+                self.presence.sat_before = self
+                    .sitting
+                    .saturating_sub(self.last.saturating_since(started));
+            }
+            (Some(before), Some(started)) if started < before => {
+                self.presence.sat_before = self
+                    .presence
+                    .sat_before
+                    .saturating_sub(before.saturating_since(started));
+            }
+            _ => {}
+        }
+        if was_away.is_some() && self.presence.away_since().is_none() {
             // Back at the desk. After a natural break the sitting clock (stopped at zero)
             // starts again from here; after a short absence it simply kept running.
             self.presence.rested = false;
@@ -632,20 +660,31 @@ impl Engine {
         // `update` after this call takes care of it.
     }
 
-    /// The machine slept for `duration`, ending at `now`.
+    /// The machine slept for `duration`, ending at `now` (noticed by the clock).
     fn slept(&mut self, now: Moment, duration: Duration) {
-        // Account sitting time only up to the moment the machine went to sleep.
-        self.advance(now - duration);
+        let asleep_at = now - duration;
+        if self.presence.woke_at.is_some_and(|woke| woke >= asleep_at) {
+            // logind already reported this sleep and the wake-up after it.
+            return;
+        }
+        // Sitting time counts only up to the moment the machine went to sleep.
+        self.advance(asleep_at);
+        let sat_before = match self.presence.away_since() {
+            Some(_) => self.presence.sat_before,
+            None => self.sitting,
+        };
+        // The sleep is over, whatever logind said or failed to say.
+        self.presence.asleep_since = None;
+        self.presence.refresh();
+        self.last = self.last.max(now);
         if duration < self.rules.natural_break {
-            // A short suspend counts like a short absence: as sitting.
-            self.advance(now);
+            // A short suspend is a short absence: not sitting, but no break either.
             return;
         }
         if !self.presence.rested {
-            self.natural_break(self.sitting);
+            self.natural_break(sat_before);
         }
         self.sitting = Duration::ZERO;
-        self.last = self.last.max(now);
         // Waking the machine is a return to the desk, unless the session is still idle
         // or locked: then the break carries on until they come back.
         self.presence.rested = self.presence.away_since().is_some();
@@ -674,6 +713,7 @@ impl Engine {
     fn answer(&mut self, now: Moment, prompt: PromptId, answer: Answer) {
         let Phase::Prompting {
             prompt: current,
+            first,
             exercise,
             repeat,
             ..
@@ -681,7 +721,9 @@ impl Engine {
         else {
             return;
         };
-        if *current != prompt {
+        // A click on an earlier showing of the same prompt (one replaced by a re-show
+        // while the click was on its way) still counts; anything older does not.
+        if prompt < *first || prompt > *current {
             return;
         }
         let (exercise, repeat) = (exercise.clone(), *repeat);
@@ -710,7 +752,7 @@ impl Engine {
         }
         match outcome {
             Outcome::Snoozed | Outcome::Dismissed => {
-                self.snoozes += 1;
+                self.snoozes = self.snoozes.saturating_add(1);
                 self.phase = Phase::Snoozed {
                     until: now + self.rules.snooze,
                     exercise,

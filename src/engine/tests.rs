@@ -329,20 +329,37 @@ fn expired_prompt_is_still_due_and_comes_back_at_renotify() {
 }
 
 #[test]
-fn answers_to_an_earlier_bubble_are_ignored_and_no_answer_applies_twice() {
+fn a_click_on_a_replaced_showing_counts_once() {
     let mut sim = Sim::new(rules());
     sim.wait(mins(50)); // shown at 45, re-shown at 50
     let prompts = sim.engine_prompts();
     assert_eq!(prompts.len(), 2);
     sim.take();
+    // The click was on its way when the re-show replaced the bubble.
     sim.answer_id(prompts[0].id, Answer::Done);
-    assert!(sim.take().is_empty(), "stale answer ignored");
-    sim.answer_id(prompts[1].id, Answer::Done);
     assert_eq!(sim.records().len(), 1);
     sim.take();
     sim.answer_id(prompts[1].id, Answer::Done);
     sim.answer_id(prompts[1].id, Answer::Dismissed);
     assert!(sim.take().is_empty(), "second answer ignored");
+}
+
+#[test]
+fn answers_to_an_earlier_break_are_ignored() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let old = sim.last_prompt().unwrap();
+    sim.answer(Answer::Snooze);
+    sim.wait(mins(10));
+    let new = sim.last_prompt().unwrap();
+    assert!(new.id > old.id);
+    sim.take();
+    sim.answer_id(old.id, Answer::Done);
+    assert!(
+        sim.take().is_empty(),
+        "the snoozed bubble's late click is stale"
+    );
+    assert_eq!(sim.phase(), PhaseKind::Due);
 }
 
 #[test]
@@ -446,12 +463,32 @@ fn lock_counts_as_away() {
     sim.wait(mins(3));
     sim.activity(Activity::Unlocked);
     assert!(sim.take().is_empty(), "a short lock is not a break");
-    assert_eq!(sim.engine.status().sitting, mins(13));
+    assert_eq!(
+        sim.engine.status().sitting,
+        mins(10),
+        "but not sitting either"
+    );
     sim.activity(Activity::Locked);
     sim.wait(mins(20));
     sim.activity(Activity::Unlocked);
-    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(13))]);
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(10))]);
     assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+}
+
+#[test]
+fn a_short_lock_just_before_the_break_does_not_fire_it_on_unlock() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(43));
+    sim.activity(Activity::Locked);
+    sim.wait(mins(4));
+    sim.activity(Activity::Unlocked);
+    assert!(sim.take().is_empty(), "nothing right on unlock");
+    sim.wait(mins(2));
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "due after 45 min of actual sitting"
+    );
 }
 
 #[test]
@@ -511,13 +548,70 @@ fn suspend_in_the_middle_of_an_open_prompt_closes_it_as_natural() {
 }
 
 #[test]
-fn short_sleep_counts_as_sitting() {
+fn a_short_sleep_is_neither_sitting_nor_a_break() {
     let mut sim = Sim::new(rules());
-    sim.wait(mins(20));
+    sim.wait(mins(44));
     sim.now = sim.now + mins(2);
     sim.input(Input::Slept { duration: mins(2) });
+    assert!(
+        sim.take().is_empty(),
+        "no break fires right after the suspend"
+    );
+    assert_eq!(sim.engine.status().sitting, mins(44));
+}
+
+#[test]
+fn a_sleep_ends_the_asleep_state_even_without_logind_saying_so() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(60);
+    sim.input(Input::Slept { duration: mins(60) });
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(20))]);
+    // logind never reports the wake-up: the user must not stay "away" for ever.
+    sim.wait(mins(45));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn a_sleep_noticed_by_the_clock_after_logind_reported_it_is_not_counted_twice() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(60);
+    sim.activity(Activity::Awake);
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+    sim.wait(mins(1));
+    sim.input(Input::Slept { duration: mins(60) });
     assert!(sim.take().is_empty());
-    assert_eq!(sim.engine.status().sitting, mins(22));
+    assert_eq!(sim.engine.status().sitting, mins(1));
+}
+
+#[test]
+fn idle_before_a_sleep_is_not_recorded_as_sitting() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4));
+    sim.now = sim.now + mins(60);
+    sim.input(Input::Slept { duration: mins(60) });
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+}
+
+#[test]
+fn absurd_saved_values_do_not_panic() {
+    let mut sim = Sim::resume(
+        rules(),
+        Snapshot {
+            sitting_secs: u64::MAX,
+            snoozes: u32::MAX,
+            picker: PickerMemory::default(),
+        },
+    );
+    sim.wait(mins(1));
+    sim.answer(Answer::Dismissed);
+    sim.wait(mins(30));
+    assert!(!sim.engine_prompts().is_empty());
 }
 
 #[test]
@@ -754,21 +848,19 @@ fn clock_noticing_a_sleep_before_logind_reports_the_wake_records_it_once() {
     sim.wait(mins(30));
     sim.activity(Activity::Asleep);
     sim.now = sim.now + mins(60);
-    sim.input(Input::Slept {
-        duration: mins(60),
-    });
+    sim.input(Input::Slept { duration: mins(60) });
     sim.activity(Activity::Awake);
     assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
     assert_eq!(sim.phase(), PhaseKind::Working);
 }
 
 #[test]
-fn a_short_sleep_counts_as_sitting() {
+fn a_short_logind_sleep_is_not_sitting() {
     let mut sim = Sim::new(rules());
     sim.wait(mins(30));
     sim.activity(Activity::Asleep);
     sim.now = sim.now + mins(2);
     sim.activity(Activity::Awake);
     assert!(sim.take().is_empty());
-    assert_eq!(sim.engine.status().sitting, mins(32));
+    assert_eq!(sim.engine.status().sitting, mins(30));
 }

@@ -131,7 +131,9 @@ impl Logind {
     /// Report lock and sleep changes until `events` closes or logind goes away.
     pub async fn run(self, events: mpsc::Sender<SessionEvent>) {
         if let Err(err) = self.watch(&events).await {
-            tracing::warn!("logind watch stopped: {err}; screen lock and suspend are no longer tracked");
+            tracing::warn!(
+                "logind watch stopped: {err}; screen lock and suspend are no longer tracked"
+            );
         }
     }
 

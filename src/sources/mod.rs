@@ -1,9 +1,12 @@
-//! Sources: what feeds the engine besides user answers.
+//! Sources: what feeds the engine besides answers to a prompt.
 //!
-//! * [`clock`] — the engine's time line (`CLOCK_BOOTTIME`) and suspend detection.
+//! * [`activity`] — idle backends (Wayland, GNOME, X11, ScreenSaver), probed in order.
+//! * [`logind`] — screen lock and suspend from systemd-logind.
+//! * [`clock`] — the engine's time line (`CLOCK_BOOTTIME`) and suspend detection when
+//!   logind is not there.
 //!
-//! Real activity sources (idle backends, logind) are added here; until then the daemon
-//! treats the user as always present.
+//! Notification answers arrive through [`crate::effects::notifier`] and CLI calls through
+//! [`crate::control`]; the daemon loop turns all of them into engine inputs.
 
 pub mod activity;
 pub mod clock;

@@ -9,7 +9,11 @@ use std::time::Duration;
 
 pub mod bus;
 pub mod daemon;
+pub mod gnome_peer;
+pub mod logind_peer;
 pub mod notify_server;
+pub mod wayland_compositor;
+pub mod xvfb;
 
 /// Default timeout for waiting on anything in a test.
 pub const TIMEOUT: Duration = Duration::from_secs(15);

@@ -4,7 +4,7 @@
 //! Every backend follows the same contract:
 //!
 //! * `probe(threshold) -> Result<Backend, String>` checks that the backend works here
-//!   (the `Err` says why not, for the log and `deskbreak doctor`);
+//!   (the `Err` says why not, for the log);
 //! * `Backend::run(self, events)` reports [`Presence::Idle`] once when the user has been
 //!   idle for `threshold`, then [`Presence::Active`] once when input resumes, and so on.
 //!   It returns when `events` is closed (the daemon stopped) or the backend fails.
@@ -80,9 +80,15 @@ impl Kind {
     /// The backend with this config name.
     #[must_use]
     pub fn from_name(name: &str) -> Option<Kind> {
-        [Kind::Wayland, Kind::Gnome, Kind::X11, Kind::ScreenSaver, Kind::None]
-            .into_iter()
-            .find(|k| k.name() == name)
+        [
+            Kind::Wayland,
+            Kind::Gnome,
+            Kind::X11,
+            Kind::ScreenSaver,
+            Kind::None,
+        ]
+        .into_iter()
+        .find(|k| k.name() == name)
     }
 }
 

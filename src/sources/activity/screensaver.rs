@@ -48,7 +48,13 @@ pub async fn probe(threshold: Duration) -> Result<Backend, String> {
 async fn idle_time(connection: &Connection) -> Result<Duration, String> {
     let reply = tokio::time::timeout(
         CALL_TIMEOUT,
-        connection.call_method(Some(SERVICE), PATH, Some(SERVICE), "GetSessionIdleTime", &()),
+        connection.call_method(
+            Some(SERVICE),
+            PATH,
+            Some(SERVICE),
+            "GetSessionIdleTime",
+            &(),
+        ),
     )
     .await
     .map_err(|_| "GetSessionIdleTime timed out".to_owned())?
@@ -65,7 +71,9 @@ impl Backend {
             let idle_for = match idle_time(&self.connection).await {
                 Ok(idle_for) => idle_for,
                 Err(err) => {
-                    tracing::warn!("{SERVICE} stopped answering ({err}); idle time is no longer tracked");
+                    tracing::warn!(
+                        "{SERVICE} stopped answering ({err}); idle time is no longer tracked"
+                    );
                     return;
                 }
             };
@@ -83,7 +91,9 @@ impl Backend {
             let nap = if idle {
                 IDLE_CHECK
             } else {
-                self.threshold.saturating_sub(idle_for).max(Duration::from_millis(100))
+                self.threshold
+                    .saturating_sub(idle_for)
+                    .max(Duration::from_millis(100))
             };
             tokio::select! {
                 () = events.closed() => return,

@@ -1,22 +1,447 @@
-//! Placeholder: being written.
+//! Wayland idle backend: the compositor's `ext-idle-notify-v1` protocol.
+//!
+//! We ask the compositor for one idle notification with `timeout = threshold`; it then
+//! sends `idled` once the user has not touched the seat for that long and `resumed` at the
+//! next input. Nothing is polled: [`Backend::run`] sleeps on the Wayland socket (registered
+//! with tokio's reactor) and wakes only when the compositor writes.
+//!
+//! Supported by wlroots-based compositors (Sway, Hyprland, river, labwc…), KDE Plasma 6,
+//! COSMIC and niri; GNOME does not implement it (the `gnome` backend covers GNOME).
 
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use super::Events;
+use tokio::io::Interest;
+use tracing::{debug, info, warn};
+use wayland_client::backend::WaylandError;
+use wayland_client::protocol::{wl_callback, wl_registry, wl_seat};
+use wayland_client::{Connection, Dispatch, DispatchError, EventQueue, Proxy, QueueHandle};
+use wayland_protocols::ext::idle_notify::v1::client::{
+    ext_idle_notification_v1::{self, ExtIdleNotificationV1},
+    ext_idle_notifier_v1::ExtIdleNotifierV1,
+};
+
+use super::{Events, Presence};
 
 /// The backend's name in config and logs.
 pub const NAME: &str = "wayland";
 
-/// A connected backend.
-#[derive(Debug)]
-pub struct Backend;
+/// The highest `ext_idle_notifier_v1` version we know how to use. Version 2 adds
+/// `get_input_idle_notification`.
+const NOTIFIER_VERSION: u32 = 2;
 
-/// Check that the backend works here.
-pub async fn probe(_threshold: Duration) -> Result<Backend, String> {
-    Err("not implemented yet".into())
+/// How long the compositor gets to answer the start-up handshake. A live compositor answers
+/// in milliseconds; a wedged one must not hang the daemon's start-up forever.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A connected backend: the compositor has accepted our idle notification and will send
+/// `idled` / `resumed` on the socket held here.
+pub struct Backend {
+    wayland: Wayland,
+    /// Kept so the object (and so the compositor's timer) lives as long as the backend.
+    notification: ExtIdleNotificationV1,
+    /// Whether the notification ignores idle inhibitors (notifier version >= 2).
+    input_only: bool,
+}
+
+impl std::fmt::Debug for Backend {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Backend")
+            .field("threshold", &self.wayland.state.threshold)
+            .field("notification", &self.notification.id())
+            .field("input_only", &self.input_only)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Check that the compositor named by `WAYLAND_DISPLAY` (or handed over as `WAYLAND_SOCKET`)
+/// offers `ext-idle-notify-v1`, and start watching for `threshold` of inactivity.
+///
+/// # Errors
+///
+/// Why the backend cannot work here: not a Wayland session, no compositor at the socket,
+/// no `ext-idle-notify-v1` or `wl_seat`, a protocol error, or no answer in time.
+pub async fn probe(threshold: Duration) -> Result<Backend, String> {
+    if std::env::var_os("WAYLAND_SOCKET").is_some() {
+        // A compositor that spawned us passed an already-connected fd; only wayland-client
+        // knows how to adopt it (it also unsets the variable so children do not reuse it).
+        let conn = Connection::connect_to_env()
+            .map_err(|e| format!("cannot use the socket in WAYLAND_SOCKET: {e}"))?;
+        return start(conn, threshold).await;
+    }
+    let path = socket_path_from_env()?;
+    probe_socket(&path, threshold).await
+}
+
+/// Like [`probe`], but connects to the compositor listening at `path` instead of reading
+/// the environment. Used by tests, which cannot change the process environment.
+///
+/// # Errors
+///
+/// As for [`probe`].
+pub async fn probe_socket(path: &Path, threshold: Duration) -> Result<Backend, String> {
+    let stream = tokio::net::UnixStream::connect(path)
+        .await
+        .and_then(tokio::net::UnixStream::into_std)
+        .map_err(|e| {
+            format!(
+                "cannot connect to the Wayland compositor at {}: {e}",
+                path.display()
+            )
+        })?;
+    let conn = Connection::from_socket(stream)
+        .map_err(|e| format!("cannot use the Wayland socket at {}: {e}", path.display()))?;
+    start(conn, threshold).await
+}
+
+/// Where wayland-client's `connect_to_env` would connect, resolved here so a failure can
+/// say which variable is missing or which path did not answer.
+fn socket_path_from_env() -> Result<PathBuf, String> {
+    let display = std::env::var_os("WAYLAND_DISPLAY")
+        .filter(|d| !d.is_empty())
+        .ok_or("WAYLAND_DISPLAY is not set (not a Wayland session)")?;
+    let display = PathBuf::from(display);
+    if display.is_absolute() {
+        return Ok(display);
+    }
+    let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .filter(|d| d.is_absolute())
+        .ok_or_else(|| {
+            format!(
+                "XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY={} \
+                 cannot be located",
+                display.display()
+            )
+        })?;
+    Ok(runtime_dir.join(display))
+}
+
+/// Handshake on a fresh connection, bounded by [`PROBE_TIMEOUT`].
+async fn start(conn: Connection, threshold: Duration) -> Result<Backend, String> {
+    match tokio::time::timeout(PROBE_TIMEOUT, handshake(conn, threshold)).await {
+        Ok(result) => result,
+        Err(_) => Err(format!(
+            "the Wayland compositor did not answer within {}",
+            crate::human::duration(PROBE_TIMEOUT)
+        )),
+    }
+}
+
+/// Lists the globals, binds the seat and the idle notifier and creates the notification,
+/// then checks with a second round trip that the compositor accepted it.
+async fn handshake(conn: Connection, threshold: Duration) -> Result<Backend, String> {
+    let mut wayland = Wayland::new(conn, threshold)?;
+    let qh = wayland.queue.handle();
+    let registry = wayland.conn().display().get_registry(&qh, ());
+    wayland.roundtrip().await.map_err(describe)?;
+
+    let globals = &wayland.state.globals;
+    let find = |interface: &str| globals.iter().find(|g| g.interface == interface);
+    let notifier = find(ExtIdleNotifierV1::interface().name).ok_or(
+        "the compositor does not implement ext-idle-notify-v1 (no ext_idle_notifier_v1 \
+         global; GNOME does not implement it, the gnome backend covers GNOME)",
+    )?;
+    let seat = find(wl_seat::WlSeat::interface().name)
+        .ok_or("the compositor offers no wl_seat, so there is no input to watch")?;
+    // Version 1 is enough for the seat: it is only the notification's argument, and a
+    // low version spares us events (and requests like `release`) we would not use.
+    let seat: wl_seat::WlSeat = registry.bind(seat.name, 1, &qh, ());
+    let notifier_version = notifier.version.clamp(1, NOTIFIER_VERSION);
+    let notifier: ExtIdleNotifierV1 = registry.bind(notifier.name, notifier_version, &qh, ());
+
+    let timeout_ms = u32::try_from(threshold.as_millis()).unwrap_or(u32::MAX);
+    // The input-only notification ignores idle inhibitors: a video player inhibiting the
+    // screen saver must not hide that the user walked away from the keyboard.
+    let input_only = notifier.version() >= 2;
+    let notification = if input_only {
+        notifier.get_input_idle_notification(timeout_ms, &seat, &qh, ())
+    } else {
+        notifier.get_idle_notification(timeout_ms, &seat, &qh, ())
+    };
+    // The notification keeps working without the notifier object; the protocol allows
+    // destroying it right away.
+    notifier.destroy();
+    // A compositor that rejects the request answers with a protocol error before the
+    // round trip's `done`, so success here means the notification is live.
+    wayland.roundtrip().await.map_err(describe)?;
+
+    info!(
+        timeout_ms,
+        input_only,
+        notifier_version = notifier.version(),
+        "wayland: idle notification registered"
+    );
+    if !input_only {
+        debug!("wayland: ext_idle_notifier_v1 version 1: idle inhibitors can mask idleness");
+    }
+    Ok(Backend {
+        wayland,
+        notification,
+        input_only,
+    })
 }
 
 impl Backend {
-    /// Report presence changes until `events` closes.
-    pub async fn run(self, _events: Events) {}
+    /// Report presence changes until `events` closes or the compositor connection breaks.
+    pub async fn run(mut self, events: Events) {
+        loop {
+            while let Some(presence) = self.wayland.state.reports.pop_front() {
+                if events.send(presence).await.is_err() {
+                    debug!("wayland: event receiver closed, stopping");
+                    return;
+                }
+            }
+            tokio::select! {
+                result = self.wayland.dispatch() => {
+                    if let Err(e) = result {
+                        warn!("wayland: lost the compositor connection: {}", describe(e));
+                        return;
+                    }
+                }
+                () = events.closed() => {
+                    debug!("wayland: event receiver closed, stopping");
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// A Wayland connection driven by tokio: the socket is registered with the reactor and
+/// read only when it is readable, so waiting costs no thread and no timer.
+struct Wayland {
+    conn: Connection,
+    /// A duplicate of the connection's socket fd, used only for readiness: wayland-client
+    /// does all reading and writing on its own fd. A tokio `UnixStream` is the safe way to
+    /// register an fd with the reactor (`AsyncFd` registration is `unsafe` since tokio
+    /// 1.54, and this crate forbids unsafe code). Both fds share one open file
+    /// description, so the readiness seen here is the connection's.
+    socket: tokio::net::UnixStream,
+    queue: EventQueue<State>,
+    state: State,
+}
+
+/// Why a connection stopped working.
+enum Failure {
+    Wayland(WaylandError),
+    Dispatch(DispatchError),
+    Io(std::io::Error),
+}
+
+fn describe(failure: Failure) -> String {
+    match failure {
+        Failure::Wayland(WaylandError::Protocol(e)) => format!("Wayland protocol error: {e}"),
+        Failure::Wayland(WaylandError::Io(e)) | Failure::Io(e) => {
+            format!("Wayland connection error: {e}")
+        }
+        Failure::Dispatch(e) => format!("Wayland dispatch error: {e}"),
+    }
+}
+
+impl Wayland {
+    fn new(conn: Connection, threshold: Duration) -> Result<Wayland, String> {
+        let socket = conn
+            .backend()
+            .poll_fd()
+            .try_clone_to_owned()
+            .map(std::os::unix::net::UnixStream::from)
+            // tokio requires non-blocking mode; wayland-client reads and writes with
+            // MSG_DONTWAIT anyway, so sharing the flag with its fd changes nothing for it.
+            .and_then(|s| s.set_nonblocking(true).map(|()| s))
+            .and_then(tokio::net::UnixStream::from_std)
+            .map_err(|e| format!("cannot watch the Wayland socket: {e}"))?;
+        let queue = conn.new_event_queue();
+        Ok(Wayland {
+            conn,
+            socket,
+            queue,
+            state: State {
+                threshold,
+                globals: Vec::new(),
+                synced: false,
+                reports: std::collections::VecDeque::new(),
+            },
+        })
+    }
+
+    fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Sends everything queued so far and waits until the compositor has processed it.
+    async fn roundtrip(&mut self) -> Result<(), Failure> {
+        self.state.synced = false;
+        self.conn().display().sync(&self.queue.handle(), ());
+        while !self.state.synced {
+            self.dispatch().await?;
+        }
+        Ok(())
+    }
+
+    /// Flushes our requests, then waits until at least one event has been dispatched into
+    /// `self.state`. Cancel-safe: no read guard or half-done state is held across an await.
+    async fn dispatch(&mut self) -> Result<(), Failure> {
+        loop {
+            // Events already read (one read can bring several) must be handled first:
+            // the socket will not become readable again for them.
+            if self
+                .queue
+                .dispatch_pending(&mut self.state)
+                .map_err(Failure::Dispatch)?
+                > 0
+            {
+                return Ok(());
+            }
+            self.flush().await?;
+            self.socket.readable().await.map_err(Failure::Io)?;
+            let Some(guard) = self.queue.prepare_read() else {
+                continue;
+            };
+            // Going through try_io lets tokio clear the readiness when the read finds
+            // nothing (stale readiness, or only display-internal events such as delete_id),
+            // so the next readable() sleeps until the compositor writes again.
+            let read = self
+                .socket
+                .try_io(Interest::READABLE, || match guard.read() {
+                    Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => Err(e),
+                    other => Ok(other),
+                });
+            match read {
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => return Err(Failure::Wayland(e)),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                Err(e) => return Err(Failure::Io(e)),
+            }
+        }
+    }
+
+    /// Writes out queued requests, waiting for socket space in the rare case it is full.
+    async fn flush(&self) -> Result<(), Failure> {
+        loop {
+            self.socket.writable().await.map_err(Failure::Io)?;
+            let flushed = self
+                .socket
+                .try_io(Interest::WRITABLE, || match self.conn.flush() {
+                    Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => Err(e),
+                    other => Ok(other),
+                });
+            match flushed {
+                Ok(result) => return result.map_err(Failure::Wayland),
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+                Err(e) => return Err(Failure::Io(e)),
+            }
+        }
+    }
+}
+
+/// One global from the registry.
+struct Global {
+    name: u32,
+    interface: String,
+    version: u32,
+}
+
+/// What the event handlers update.
+struct State {
+    threshold: Duration,
+    globals: Vec<Global>,
+    /// Set by the `done` of the latest `wl_display.sync`.
+    synced: bool,
+    /// Reports not yet handed to the daemon, oldest first.
+    reports: std::collections::VecDeque<Presence>,
+}
+
+impl Dispatch<wl_registry::WlRegistry, ()> for State {
+    fn event(
+        state: &mut Self,
+        _: &wl_registry::WlRegistry,
+        event: wl_registry::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        match event {
+            wl_registry::Event::Global {
+                name,
+                interface,
+                version,
+            } => state.globals.push(Global {
+                name,
+                interface,
+                version,
+            }),
+            // A seat that goes away (unplugged) just stops producing events; the
+            // notification itself stays valid, so there is nothing to undo.
+            wl_registry::Event::GlobalRemove { name } => {
+                debug!(name, "wayland: global removed");
+                state.globals.retain(|g| g.name != name);
+            }
+            _ => {}
+        }
+    }
+}
+
+impl Dispatch<wl_callback::WlCallback, ()> for State {
+    fn event(
+        state: &mut Self,
+        _: &wl_callback::WlCallback,
+        event: wl_callback::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        if let wl_callback::Event::Done { .. } = event {
+            state.synced = true;
+        }
+    }
+}
+
+impl Dispatch<wl_seat::WlSeat, ()> for State {
+    fn event(
+        _: &mut Self,
+        _: &wl_seat::WlSeat,
+        _: wl_seat::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        // Capabilities and name do not matter: the compositor tracks the seat's input.
+    }
+}
+
+impl Dispatch<ExtIdleNotifierV1, ()> for State {
+    fn event(
+        _: &mut Self,
+        _: &ExtIdleNotifierV1,
+        _: <ExtIdleNotifierV1 as Proxy>::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        // The notifier has no events.
+    }
+}
+
+impl Dispatch<ExtIdleNotificationV1, ()> for State {
+    fn event(
+        state: &mut Self,
+        _: &ExtIdleNotificationV1,
+        event: ext_idle_notification_v1::Event,
+        _: &(),
+        _: &Connection,
+        _: &QueueHandle<Self>,
+    ) {
+        let presence = match event {
+            // `idled` comes exactly when the timeout (= threshold) of no input has elapsed.
+            ext_idle_notification_v1::Event::Idled => Presence::Idle {
+                idle_for: state.threshold,
+            },
+            ext_idle_notification_v1::Event::Resumed => Presence::Active,
+            _ => return,
+        };
+        debug!(?presence, "wayland: compositor reports");
+        state.reports.push_back(presence);
+    }
 }

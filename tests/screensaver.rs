@@ -1,0 +1,79 @@
+//! The `org.freedesktop.ScreenSaver` backend against a stand-in on a private session bus.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::time::Duration;
+
+use common::TIMEOUT;
+use common::bus::PrivateBus;
+use common::daemon::{Daemon, TestEnv};
+use zbus::interface;
+
+/// Answers `GetSessionIdleTime` with whatever the test set, counting the calls.
+struct ScreenSaver {
+    idle_ms: Arc<AtomicU32>,
+    calls: Arc<AtomicUsize>,
+}
+
+#[interface(name = "org.freedesktop.ScreenSaver")]
+impl ScreenSaver {
+    async fn get_session_idle_time(&self) -> u32 {
+        self.calls.fetch_add(1, Ordering::SeqCst);
+        self.idle_ms.load(Ordering::SeqCst)
+    }
+}
+
+#[tokio::test]
+async fn polls_only_when_idle_could_matter_and_notices_away_and_back() {
+    tokio::time::timeout(Duration::from_secs(60), async {
+        let env = TestEnv::new();
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"screensaver\"\nnatural_break = \"3s\"\n",
+        );
+        let bus = PrivateBus::start();
+        let idle_ms = Arc::new(AtomicU32::new(0));
+        let calls = Arc::new(AtomicUsize::new(0));
+        let _peer = zbus::connection::Builder::address(bus.address())
+            .serve_at(
+                "/org/freedesktop/ScreenSaver",
+                ScreenSaver {
+                    idle_ms: Arc::clone(&idle_ms),
+                    calls: Arc::clone(&calls),
+                },
+            )
+            .name("org.freedesktop.ScreenSaver")
+            .build()
+            .await
+            .expect("screen saver stand-in");
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        daemon
+            .wait_for_stderr("idle backend: screensaver", TIMEOUT)
+            .await;
+
+        // Active user: with a 3 s threshold and 0 ms idle, the backend sleeps 3 s between
+        // questions, not one per second.
+        let before = calls.load(Ordering::SeqCst);
+        tokio::time::sleep(Duration::from_millis(6500)).await;
+        let asked = calls.load(Ordering::SeqCst) - before;
+        assert!((1..=3).contains(&asked), "asked {asked} times in 6.5 s");
+
+        // Away: idle past natural_break is a natural break.
+        idle_ms.store(3500, Ordering::SeqCst);
+        daemon.wait_for_stderr("user idle", TIMEOUT).await;
+        let deadline = tokio::time::Instant::now() + TIMEOUT;
+        while env.history_lines().is_empty() {
+            assert!(tokio::time::Instant::now() < deadline, "no natural break");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert_eq!(env.history_lines()[0]["outcome"], "natural");
+
+        // Back.
+        idle_ms.store(100, Ordering::SeqCst);
+        daemon.wait_for_stderr("user active", TIMEOUT).await;
+        assert!(daemon.terminate().await.success());
+    })
+    .await
+    .expect("test timed out");
+}

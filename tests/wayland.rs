@@ -1,0 +1,260 @@
+//! The Wayland idle backend (`ext-idle-notify-v1`) against a real test compositor on a
+//! real Unix socket: the backend on its own, then the real daemon.
+
+mod common;
+
+use std::future::Future;
+use std::time::Duration;
+
+use common::TIMEOUT;
+use common::daemon::{Daemon, TestEnv, command};
+use common::wayland_compositor::{Requested, WaylandCompositor};
+use deskbreak::sources::activity::{Presence, wayland};
+use tokio::sync::mpsc;
+
+/// Awaits `future`, failing the test with `what` if it takes longer than [`TIMEOUT`].
+async fn within<F: Future>(what: &str, future: F) -> F::Output {
+    match tokio::time::timeout(TIMEOUT, future).await {
+        Ok(output) => output,
+        Err(_) => panic!("timed out after {TIMEOUT:?}: {what}"),
+    }
+}
+
+/// A temporary directory standing in for `XDG_RUNTIME_DIR`.
+fn runtime_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("deskbreak-wayland-")
+        .tempdir()
+        .expect("cannot create a temporary directory")
+}
+
+async fn probe(compositor: &WaylandCompositor, threshold: Duration) -> wayland::Backend {
+    within(
+        "probe",
+        wayland::probe_socket(compositor.socket_path(), threshold),
+    )
+    .await
+    .unwrap_or_else(|reason| panic!("probe failed: {reason}"))
+}
+
+/// Compile-time check: the daemon runs the backend with `tokio::spawn`.
+fn assert_send<T: Send>(value: T) -> T {
+    value
+}
+
+#[tokio::test]
+async fn v2_uses_the_input_only_notification_and_reports_idle_then_active() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start(dir.path());
+    let backend = probe(&compositor, Duration::from_secs(3)).await;
+    let (events, mut reports) = mpsc::channel(8);
+    let run = tokio::spawn(assert_send(backend.run(events)));
+
+    let requested = compositor.wait_for_notifications(1, TIMEOUT).await;
+    assert_eq!(
+        requested,
+        vec![Requested {
+            timeout_ms: 3000,
+            input_only: true,
+        }]
+    );
+
+    assert_eq!(compositor.idle_all(), 1);
+    assert_eq!(
+        within("the idle report", reports.recv()).await,
+        Some(Presence::Idle {
+            idle_for: Duration::from_secs(3),
+        })
+    );
+    assert_eq!(compositor.resume_all(), 1);
+    assert_eq!(
+        within("the active report", reports.recv()).await,
+        Some(Presence::Active)
+    );
+
+    // A second cycle works the same: the notification is re-armed by the compositor.
+    compositor.idle_all();
+    assert!(matches!(
+        within("the second idle report", reports.recv()).await,
+        Some(Presence::Idle { .. })
+    ));
+
+    drop(reports);
+    within("run() after the receiver is dropped", run)
+        .await
+        .expect("run() panicked");
+}
+
+#[tokio::test]
+async fn v1_uses_the_plain_notification_and_keeps_events_sent_before_run() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start_with_version(dir.path(), 1);
+    let backend = probe(&compositor, Duration::from_millis(1500)).await;
+    assert_eq!(
+        compositor.notifications(),
+        vec![Requested {
+            timeout_ms: 1500,
+            input_only: false,
+        }],
+        "probe returns once the compositor has the notification"
+    );
+
+    // Sent between probe() and run(): must be queued, not lost.
+    assert_eq!(compositor.idle_all(), 1);
+    let (events, mut reports) = mpsc::channel(8);
+    let run = tokio::spawn(backend.run(events));
+    assert_eq!(
+        within("the idle report", reports.recv()).await,
+        Some(Presence::Idle {
+            idle_for: Duration::from_millis(1500),
+        })
+    );
+    compositor.resume_all();
+    assert_eq!(
+        within("the active report", reports.recv()).await,
+        Some(Presence::Active)
+    );
+    drop(reports);
+    within("run() after the receiver is dropped", run)
+        .await
+        .expect("run() panicked");
+}
+
+#[tokio::test]
+async fn thresholds_beyond_u32_milliseconds_are_clamped() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start(dir.path());
+    let _backend = probe(&compositor, Duration::from_secs(100 * 24 * 3600)).await;
+    assert_eq!(compositor.notifications()[0].timeout_ms, u32::MAX);
+}
+
+#[tokio::test]
+async fn a_compositor_without_ext_idle_notify_is_rejected_with_a_reason() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start_without_idle_notify(dir.path());
+    let reason = within(
+        "probe",
+        wayland::probe_socket(compositor.socket_path(), Duration::from_secs(3)),
+    )
+    .await
+    .expect_err("probe must fail without ext_idle_notifier_v1");
+    assert!(
+        reason.contains("ext-idle-notify-v1"),
+        "the reason should name the protocol: {reason}"
+    );
+    assert!(compositor.notifications().is_empty());
+}
+
+#[tokio::test]
+async fn no_compositor_at_the_path_is_rejected_with_a_reason() {
+    let dir = runtime_dir();
+    let path = dir.path().join("wayland-nobody");
+    let reason = within(
+        "probe",
+        wayland::probe_socket(&path, Duration::from_secs(3)),
+    )
+    .await
+    .expect_err("probe must fail without a compositor");
+    assert!(
+        reason.contains("cannot connect") && reason.contains("wayland-nobody"),
+        "the reason should say where it tried: {reason}"
+    );
+}
+
+#[tokio::test]
+async fn run_returns_when_the_receiver_is_dropped_and_releases_the_notification() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start(dir.path());
+    let backend = probe(&compositor, Duration::from_secs(3)).await;
+    compositor.wait_for_live(1, TIMEOUT).await;
+    let (events, reports) = mpsc::channel(8);
+    let run = tokio::spawn(backend.run(events));
+    // Let run() reach its wait on the socket before the receiver goes.
+    tokio::task::yield_now().await;
+    drop(reports);
+    within("run() after the receiver is dropped", run)
+        .await
+        .expect("run() panicked");
+    // The backend is gone, so is its connection: the compositor forgets the notification.
+    compositor.wait_for_live(0, TIMEOUT).await;
+}
+
+#[tokio::test]
+async fn run_returns_when_the_compositor_goes_away() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start(dir.path());
+    let backend = probe(&compositor, Duration::from_secs(3)).await;
+    let (events, mut reports) = mpsc::channel(8);
+    let run = tokio::spawn(backend.run(events));
+    tokio::task::yield_now().await;
+    drop(compositor);
+    within("run() after the compositor went away", run)
+        .await
+        .expect("run() panicked");
+    // Nothing was reported, and the sender is gone with run().
+    assert_eq!(within("the closed channel", reports.recv()).await, None);
+}
+
+#[tokio::test]
+async fn run_returns_on_a_protocol_error() {
+    let dir = runtime_dir();
+    let compositor = WaylandCompositor::start(dir.path());
+    let backend = probe(&compositor, Duration::from_secs(3)).await;
+    let (events, mut reports) = mpsc::channel(8);
+    let run = tokio::spawn(backend.run(events));
+    assert_eq!(compositor.fail_all(), 1);
+    within("run() after a protocol error", run)
+        .await
+        .expect("run() panicked");
+    assert_eq!(within("the closed channel", reports.recv()).await, None);
+}
+
+const DAEMON_CONFIG: &str =
+    "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"wayland\"\nnatural_break = \"2s\"\n";
+
+#[tokio::test]
+async fn daemon_records_a_natural_break_from_wayland_idle_notifications() {
+    let env = TestEnv::new();
+    env.write_config(DAEMON_CONFIG);
+    // command() sets XDG_RUNTIME_DIR to env.runtime_dir(), so the socket goes there.
+    let compositor = WaylandCompositor::start(&env.runtime_dir());
+    let mut cmd = command(&env, None);
+    cmd.env("WAYLAND_DISPLAY", compositor.socket_name())
+        .env("XDG_RUNTIME_DIR", env.runtime_dir())
+        .arg("run");
+    let daemon = Daemon::spawn_command(cmd);
+
+    daemon
+        .wait_for_stderr("idle backend: wayland", TIMEOUT)
+        .await;
+    // threshold = min(natural_break, 60 s) = 2 s.
+    assert_eq!(
+        compositor.wait_for_notifications(1, TIMEOUT).await,
+        vec![Requested {
+            timeout_ms: 2000,
+            input_only: true,
+        }]
+    );
+
+    assert_eq!(compositor.idle_all(), 1);
+    // idle_for = 2 s = natural_break: the absence is already a natural break.
+    within("a natural break in the history", async {
+        loop {
+            if env
+                .history_lines()
+                .iter()
+                .any(|line| line["outcome"] == "natural")
+            {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    })
+    .await;
+
+    assert_eq!(compositor.resume_all(), 1);
+    daemon.wait_for_stderr("user active", TIMEOUT).await;
+
+    let status = daemon.terminate().await;
+    assert!(status.success(), "daemon exited with {status}");
+}

@@ -1,0 +1,234 @@
+//! The X11 idle backend against a real X server (Xvfb) with real input (xdotool).
+//! Both programs must be installed (Debian packages `xvfb` and `xdotool`); without
+//! them these tests fail and say so.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use tokio::sync::mpsc;
+use tokio::time::timeout;
+
+use common::TIMEOUT;
+use common::daemon::{Daemon, TestEnv, command};
+use common::xvfb::{Xvfb, unused_display};
+use deskbreak::sources::activity::x11;
+use deskbreak::sources::activity::{Events, Presence};
+
+/// Whole-test limit: every test body runs under it.
+const TEST_LIMIT: Duration = Duration::from_secs(60);
+/// The idle threshold used by the backend-level tests.
+const THRESHOLD: Duration = Duration::from_secs(2);
+/// How soon after xdotool returns `Active` must arrive. Well under the 2 s idle
+/// polling period, so this also checks that XInput2 raw events are in use.
+const ACTIVE_WITHIN: Duration = Duration::from_secs(1);
+/// How soon `run` must return once asked to stop. Below the backend's own 5 s grace
+/// for its X thread, so returning in time means the thread really ended.
+const STOP_WITHIN: Duration = Duration::from_secs(3);
+
+/// Probes `xvfb`'s display and runs the backend on its own task.
+async fn start(
+    xvfb: &Xvfb,
+    threshold: Duration,
+) -> (mpsc::Receiver<Presence>, tokio::task::JoinHandle<()>) {
+    let backend = x11::probe_display(xvfb.display(), threshold)
+        .await
+        .unwrap_or_else(|e| panic!("probe of {} failed: {e}", xvfb.display()));
+    let (sender, receiver): (Events, _) = mpsc::channel(8);
+    (receiver, tokio::spawn(backend.run(sender)))
+}
+
+/// The next report, within `within`.
+async fn next(rx: &mut mpsc::Receiver<Presence>, within: Duration, what: &str) -> Presence {
+    match timeout(within, rx.recv()).await {
+        Ok(Some(presence)) => presence,
+        Ok(None) => panic!("the backend stopped while waiting for {what}"),
+        Err(_) => panic!("no report within {within:?} while waiting for {what}"),
+    }
+}
+
+/// Waits for the next report, which must be `Idle` of at least [`THRESHOLD`]; returns
+/// its `idle_for`.
+async fn expect_idle(rx: &mut mpsc::Receiver<Presence>) -> Duration {
+    match next(rx, THRESHOLD + Duration::from_secs(5), "Idle").await {
+        Presence::Idle { idle_for } => {
+            assert!(
+                idle_for >= THRESHOLD,
+                "Idle reported after {idle_for:?}, before the {THRESHOLD:?} threshold"
+            );
+            idle_for
+        }
+        other => panic!("expected Idle, got {other:?}"),
+    }
+}
+
+/// Waits for the next report, which must be `Active` within [`ACTIVE_WITHIN`].
+async fn expect_active(rx: &mut mpsc::Receiver<Presence>, after: &str) {
+    let asked = Instant::now();
+    let presence = next(rx, ACTIVE_WITHIN, &format!("Active after {after}")).await;
+    assert_eq!(presence, Presence::Active, "after {after}");
+    eprintln!("Active {:?} after {after}", asked.elapsed());
+}
+
+/// Waits for `run` to return after its receiver was dropped (or the server died).
+async fn expect_return(task: tokio::task::JoinHandle<()>, why: &str) {
+    let asked = Instant::now();
+    match timeout(STOP_WITHIN, task).await {
+        Ok(Ok(())) => eprintln!("run() returned {:?} after {why}", asked.elapsed()),
+        Ok(Err(e)) => panic!("run() panicked or was cancelled: {e}"),
+        Err(_) => panic!("run() did not return within {STOP_WITHIN:?} after {why}"),
+    }
+}
+
+#[tokio::test]
+async fn idle_and_active_follow_real_input() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let (mut rx, task) = start(&xvfb, THRESHOLD).await;
+
+        // No input at all since the server started: idle after the threshold.
+        expect_idle(&mut rx).await;
+
+        xvfb.xdotool(&["mousemove", "10", "10"]).await;
+        expect_active(&mut rx, "a mouse move").await;
+        // More input while already active is not reported again: the next report is
+        // the next Idle, a full threshold after this last move.
+        xvfb.xdotool(&["mousemove", "200", "150"]).await;
+        let last_input = Instant::now();
+        expect_idle(&mut rx).await;
+        assert!(
+            last_input.elapsed() >= THRESHOLD - Duration::from_millis(100),
+            "Idle came {:?} after the last input, threshold {THRESHOLD:?}",
+            last_input.elapsed()
+        );
+
+        // Relative motion goes through XTEST like a real mouse does (raw events); the
+        // absolute moves above are pointer warps.
+        xvfb.xdotool(&["mousemove_relative", "5", "5"]).await;
+        expect_active(&mut rx, "a relative mouse move").await;
+        expect_idle(&mut rx).await;
+
+        xvfb.xdotool(&["key", "shift"]).await;
+        expect_active(&mut rx, "a key press").await;
+        expect_idle(&mut rx).await;
+
+        xvfb.xdotool(&["click", "1"]).await;
+        expect_active(&mut rx, "a button click").await;
+
+        drop(rx);
+        expect_return(task, "the receiver was dropped").await;
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn probe_fails_on_a_display_that_does_not_exist() {
+    timeout(TEST_LIMIT, async {
+        let display = unused_display();
+        let err = x11::probe_display(&display, THRESHOLD)
+            .await
+            .expect_err("probing a display without a server must fail");
+        assert!(
+            err.contains(&display),
+            "the reason should name the display {display}: {err}"
+        );
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn probe_fails_without_the_screen_saver_extension() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start_with(&["-extension", "MIT-SCREEN-SAVER"]);
+        let err = x11::probe_display(xvfb.display(), THRESHOLD)
+            .await
+            .expect_err("probing a server without MIT-SCREEN-SAVER must fail");
+        assert!(
+            err.contains("MIT-SCREEN-SAVER") && err.contains(xvfb.display()),
+            "the reason should name the extension and the display: {err}"
+        );
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn run_returns_when_the_receiver_is_dropped_while_active() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        // The X thread now sleeps for about an hour, waiting for the threshold.
+        let (rx, task) = start(&xvfb, Duration::from_secs(3600)).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        drop(rx);
+        expect_return(task, "the receiver was dropped while active").await;
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn run_returns_when_the_receiver_is_dropped_while_idle() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let (mut rx, task) = start(&xvfb, THRESHOLD).await;
+        // The X thread now blocks waiting for an input event that will never come.
+        expect_idle(&mut rx).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        drop(rx);
+        expect_return(task, "the receiver was dropped while idle").await;
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn run_returns_when_the_x_server_goes_away() {
+    timeout(TEST_LIMIT, async {
+        let mut xvfb = Xvfb::start();
+        let (mut rx, task) = start(&xvfb, THRESHOLD).await;
+        expect_idle(&mut rx).await;
+        xvfb.stop();
+        expect_return(task, "the X server exited").await;
+        // Every sender is gone with it: the daemon sees the backend end.
+        assert_eq!(rx.recv().await, None);
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn daemon_takes_a_natural_break_on_x11_idle() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let env = TestEnv::new();
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"x11\"\nnatural_break = \"3s\"\n",
+        );
+        let mut cmd = command(&env, None);
+        cmd.env("DISPLAY", xvfb.display()).arg("run");
+        let daemon = Daemon::spawn_command(cmd);
+        daemon.wait_for_stderr("idle backend: x11", TIMEOUT).await;
+
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let lines = env.history_lines();
+            if lines.iter().any(|l| l["outcome"] == "natural") {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no natural break in the history within {TIMEOUT:?}: {lines:?}\ndaemon stderr:\n{}",
+                daemon.stderr()
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+
+        xvfb.xdotool(&["mousemove", "10", "10"]).await;
+        daemon.wait_for_stderr("user active", TIMEOUT).await;
+        assert!(daemon.terminate().await.success());
+    })
+    .await
+    .expect("test timed out");
+}
