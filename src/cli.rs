@@ -1,8 +1,10 @@
 //! Command-line interface definitions (clap). `main.rs` carries them out.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use chrono::{DateTime, Local, NaiveTime};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// deskbreak: get up and move before your back complains.
 ///
@@ -25,6 +27,43 @@ pub struct Cli {
 pub enum Command {
     /// Run the daemon in the foreground (what the systemd user service runs).
     Run,
+    /// Show what the running daemon is doing: phase, sitting time, next break.
+    Status {
+        /// Print the full status as JSON (same as --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Keep running and print a line every time the status changes (for bars).
+        #[arg(long)]
+        follow: bool,
+    },
+    /// The due break is done.
+    Done,
+    /// Put the due break off, by DURATION or by `breaks.snooze`.
+    Snooze {
+        /// How long, e.g. "15m".
+        #[arg(value_parser = parse_duration)]
+        duration: Option<Duration>,
+    },
+    /// Skip the due break.
+    Skip,
+    /// Take a break now: show a prompt whatever the sitting time.
+    Now,
+    /// Pause reminders for DURATION, until a time, or until `deskbreak resume`.
+    Pause {
+        /// How long, e.g. "1h 30m".
+        #[arg(value_parser = parse_duration, conflicts_with = "until")]
+        duration: Option<Duration>,
+        /// Until this time of day, e.g. "14:00" (tomorrow if already past today).
+        #[arg(long, value_name = "HH:MM", value_parser = parse_time_of_day)]
+        until: Option<DateTime<Local>>,
+    },
+    /// End a pause.
+    Resume,
+    /// Make the running daemon re-read its config file.
+    Reload,
     /// Inspect or create the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -36,12 +75,17 @@ pub enum Command {
     },
     /// List the exercises deskbreak can suggest.
     Exercises,
-    /// Tell the running daemon the due break is done.
-    Done,
-    /// Put the due break off for `breaks.snooze`.
-    Snooze,
-    /// Skip the due break.
-    Skip,
+}
+
+/// How `status` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// One line in words.
+    Text,
+    /// The full status as one JSON object per line.
+    Json,
+    /// One JSON line for waybar's custom module: text, tooltip, class, percentage.
+    Waybar,
 }
 
 /// `deskbreak config …`
@@ -53,4 +97,61 @@ pub enum ConfigCommand {
     Check,
     /// Print the config file's path.
     Path,
+}
+
+/// A duration the human way, between 1 s and 24 h.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let d = humantime::parse_duration(text.trim())
+        .map_err(|e| format!("{e}; expected a duration such as \"15m\" or \"1h 30m\""))?;
+    if d < Duration::from_secs(1) || d > Duration::from_secs(24 * 60 * 60) {
+        return Err("must be between 1s and 24h".into());
+    }
+    Ok(d)
+}
+
+/// "14:00" → the next such moment (today, or tomorrow if it has passed).
+fn parse_time_of_day(text: &str) -> Result<DateTime<Local>, String> {
+    let time = NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map_err(|_| format!("{text:?} is not a time of day; expected HH:MM, e.g. 14:00"))?;
+    let now = Local::now();
+    let mut day = now.date_naive();
+    for _ in 0..2 {
+        if let Some(at) = day.and_time(time).and_local_timezone(Local).earliest()
+            && at > now
+        {
+            return Ok(at);
+        }
+        day = day.succ_opt().ok_or("no such day")?;
+    }
+    Err(format!(
+        "{text} does not exist today or tomorrow (a clock change?)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_checked() {
+        assert_eq!(parse_duration("15m"), Ok(Duration::from_secs(900)));
+        assert!(parse_duration("0s").is_err());
+        assert!(parse_duration("2d").is_err());
+        assert!(parse_duration("soon").unwrap_err().contains("15m"));
+    }
+
+    #[test]
+    fn a_time_of_day_is_the_next_such_moment() {
+        let at = parse_time_of_day("14:00").unwrap();
+        let now = Local::now();
+        assert!(at > now && at - now <= chrono::Duration::hours(24));
+        assert_eq!(at.format("%H:%M").to_string(), "14:00");
+        assert!(parse_time_of_day("25:00").is_err());
+    }
+
+    #[test]
+    fn the_cli_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
 }

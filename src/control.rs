@@ -2,26 +2,47 @@
 //! service side (a source for the daemon loop) and the client side (for the CLI).
 //!
 //! The interface never touches the engine: each call is forwarded to the daemon loop over
-//! a channel with a reply slot, so the engine stays single-owner and lock-free.
-//! Owning the well-known name also makes the daemon single-instance.
+//! a channel with a reply slot, so the engine stays single-owner and lock-free. The loop
+//! publishes the status back into the interface's properties, which emits
+//! `PropertiesChanged`. Owning the well-known name also makes the daemon single-instance.
+//! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
+use std::collections::HashMap;
+use std::time::Duration;
+
+use chrono::{DateTime, Local, TimeZone};
+use futures_util::StreamExt;
+use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
-use zbus::{Connection, fdo, interface, proxy};
+use zbus::object_server::SignalEmitter;
+use zbus::{Connection, OwnedVariant, fdo, interface, proxy};
 
 /// The well-known bus name.
 pub const NAME: &str = "org.deskbreak.Deskbreak1";
 /// The object path.
 pub const PATH: &str = "/org/deskbreak/Deskbreak1";
+/// The longest snooze or pause a call may ask for.
+pub const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// What a control call asks the daemon to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Command {
     /// The due break was taken with its exercise.
     Done,
-    /// Put the due break off by the configured snooze time.
-    Snooze,
+    /// Put the due break off, by this long or by `breaks.snooze`.
+    Snooze(Option<Duration>),
     /// Skip the due break.
     Skip,
+    /// Show a break prompt now.
+    BreakNow,
+    /// Pause reminders for this long, or until resumed.
+    Pause(Option<Duration>),
+    /// Pause reminders until this wall-clock time.
+    PauseUntil(DateTime<Local>),
+    /// End a pause.
+    Resume,
+    /// Re-read the config file.
+    Reload,
 }
 
 /// Named errors a control call can return (`org.deskbreak.Deskbreak1.Error.*`).
@@ -35,8 +56,35 @@ pub enum ControlError {
     NoBreakDue(String),
     /// Snoozes in a row have reached `breaks.max_snoozes`.
     SnoozeLimit(String),
+    /// Reminders are paused.
+    Paused(String),
+    /// Reminders are not paused.
+    NotPaused(String),
+    /// An argument is out of range.
+    InvalidArgument(String),
+    /// The config file has an error; the running config is kept.
+    ConfigInvalid(String),
     /// The daemon is shutting down.
     Unavailable(String),
+}
+
+/// The daemon's state, as published on the bus and printed by `deskbreak status`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Status {
+    /// `working`, `due`, `snoozed`, `away` or `paused`.
+    pub phase: String,
+    /// Sitting time so far, in seconds, as of the last change.
+    pub sitting_secs: u64,
+    /// `breaks.interval` in seconds.
+    pub interval_secs: u64,
+    /// When the next reminder is due if the user stays (Unix seconds); 0 = none coming.
+    pub next_break: i64,
+    /// When a pause ends (Unix seconds); 0 = not paused, -1 = until resumed.
+    pub paused_until: i64,
+    /// The idle backend in use.
+    pub idle_backend: String,
+    /// Snoozes in a row.
+    pub snoozes: u32,
 }
 
 /// A call waiting for the daemon loop's answer.
@@ -50,6 +98,7 @@ pub struct Request {
 
 struct Service {
     requests: mpsc::Sender<Request>,
+    status: Status,
 }
 
 impl Service {
@@ -64,21 +113,132 @@ impl Service {
     }
 }
 
+fn checked_secs(secs: u64, what: &str) -> Result<Option<Duration>, ControlError> {
+    let d = Duration::from_secs(secs);
+    if d > LONGEST {
+        return Err(ControlError::InvalidArgument(format!(
+            "{what} of {secs} s is longer than 24 h"
+        )));
+    }
+    Ok((secs > 0).then_some(d))
+}
+
 #[interface(name = "org.deskbreak.Deskbreak1")]
 impl Service {
+    /// The whole status as a dictionary of the properties below.
+    async fn get_status(&self) -> HashMap<String, OwnedVariant> {
+        let s = &self.status;
+        let mut map = HashMap::new();
+        let mut put = |k: &str, v: OwnedVariant| {
+            map.insert(k.to_owned(), v);
+        };
+        put(
+            "Phase",
+            OwnedVariant::from(zbus::Str::from(s.phase.clone())),
+        );
+        put("SittingSeconds", OwnedVariant::from(s.sitting_secs));
+        put("IntervalSeconds", OwnedVariant::from(s.interval_secs));
+        put("NextBreak", OwnedVariant::from(s.next_break));
+        put("PausedUntil", OwnedVariant::from(s.paused_until));
+        put(
+            "IdleBackend",
+            OwnedVariant::from(zbus::Str::from(s.idle_backend.clone())),
+        );
+        put("Snoozes", OwnedVariant::from(s.snoozes));
+        map
+    }
+
     /// Mark the due break as done. Returns a sentence saying what happened.
     async fn done(&self) -> Result<String, ControlError> {
         self.forward(Command::Done).await
     }
 
-    /// Snooze the due break.
-    async fn snooze(&self) -> Result<String, ControlError> {
-        self.forward(Command::Snooze).await
+    /// Snooze the due break for `seconds` (0 = `breaks.snooze`).
+    async fn snooze(&self, seconds: u64) -> Result<String, ControlError> {
+        let d = checked_secs(seconds, "a snooze")?;
+        self.forward(Command::Snooze(d)).await
     }
 
     /// Skip the due break.
     async fn skip(&self) -> Result<String, ControlError> {
         self.forward(Command::Skip).await
+    }
+
+    /// Show a break prompt now.
+    async fn break_now(&self) -> Result<String, ControlError> {
+        self.forward(Command::BreakNow).await
+    }
+
+    /// Pause reminders for `seconds` (0 = until `Resume`).
+    async fn pause(&self, seconds: u64) -> Result<String, ControlError> {
+        let d = checked_secs(seconds, "a pause")?;
+        self.forward(Command::Pause(d)).await
+    }
+
+    /// Pause reminders until `unix_time` (seconds), at most 24 h ahead.
+    async fn pause_until(&self, unix_time: i64) -> Result<String, ControlError> {
+        let until = Local
+            .timestamp_opt(unix_time, 0)
+            .single()
+            .ok_or_else(|| ControlError::InvalidArgument(format!("{unix_time} is not a time")))?;
+        let ahead = (until - Local::now()).to_std().map_err(|_| {
+            ControlError::InvalidArgument(format!("{} is in the past", until.format("%H:%M")))
+        })?;
+        checked_secs(ahead.as_secs(), "a pause")?;
+        self.forward(Command::PauseUntil(until)).await
+    }
+
+    /// End a pause.
+    async fn resume(&self) -> Result<String, ControlError> {
+        self.forward(Command::Resume).await
+    }
+
+    /// Re-read the config file; a bad file keeps the running config.
+    async fn reload(&self) -> Result<String, ControlError> {
+        self.forward(Command::Reload).await
+    }
+
+    /// `working`, `due`, `snoozed`, `away` or `paused`.
+    #[zbus(property)]
+    async fn phase(&self) -> String {
+        self.status.phase.clone()
+    }
+
+    /// Sitting time in seconds, as of the last change of state (not updated every second:
+    /// count down from `NextBreak` instead).
+    #[zbus(property)]
+    async fn sitting_seconds(&self) -> u64 {
+        self.status.sitting_secs
+    }
+
+    /// `breaks.interval` in seconds.
+    #[zbus(property)]
+    async fn interval_seconds(&self) -> u64 {
+        self.status.interval_secs
+    }
+
+    /// When the next reminder is due if the user stays (Unix seconds); 0 = none coming.
+    #[zbus(property)]
+    async fn next_break(&self) -> i64 {
+        self.status.next_break
+    }
+
+    /// When a pause ends (Unix seconds); 0 = not paused, -1 = until resumed.
+    #[zbus(property)]
+    async fn paused_until(&self) -> i64 {
+        self.status.paused_until
+    }
+
+    /// The idle backend in use.
+    #[zbus(property)]
+    async fn idle_backend(&self) -> String {
+        self.status.idle_backend.clone()
+    }
+
+    /// Snoozes in a row.
+    #[zbus(property)]
+    async fn snoozes(&self) -> u32 {
+        self.status.snoozes
     }
 }
 
@@ -97,8 +257,12 @@ pub enum ServeError {
 /// connection must be kept alive as long as the service should answer.
 pub async fn serve() -> Result<(Connection, mpsc::Receiver<Request>), ServeError> {
     let (requests, receiver) = mpsc::channel(16);
+    let service = Service {
+        requests,
+        status: Status::default(),
+    };
     let connection = zbus::connection::Builder::session()
-        .serve_at(PATH, Service { requests })
+        .serve_at(PATH, service)
         .name(NAME)
         // A second instance must fail, not take over the first one's name.
         .allow_name_replacements(false)
@@ -115,6 +279,40 @@ pub async fn serve() -> Result<(Connection, mpsc::Receiver<Request>), ServeError
     Ok((connection, receiver))
 }
 
+/// Publish `status` as the interface's properties, emitting `PropertiesChanged` for the
+/// ones that changed.
+pub async fn publish(connection: &Connection, status: &Status) -> zbus::Result<()> {
+    let iface = connection
+        .object_server()
+        .interface::<_, Service>(PATH)
+        .await?;
+    let old = std::mem::replace(&mut iface.get_mut().await.status, status.clone());
+    let emitter: &SignalEmitter<'_> = iface.signal_emitter();
+    let service = iface.get().await;
+    if old.phase != status.phase {
+        service.phase_changed(emitter).await?;
+    }
+    if old.sitting_secs != status.sitting_secs {
+        service.sitting_seconds_changed(emitter).await?;
+    }
+    if old.interval_secs != status.interval_secs {
+        service.interval_seconds_changed(emitter).await?;
+    }
+    if old.next_break != status.next_break {
+        service.next_break_changed(emitter).await?;
+    }
+    if old.paused_until != status.paused_until {
+        service.paused_until_changed(emitter).await?;
+    }
+    if old.idle_backend != status.idle_backend {
+        service.idle_backend_changed(emitter).await?;
+    }
+    if old.snoozes != status.snoozes {
+        service.snoozes_changed(emitter).await?;
+    }
+    Ok(())
+}
+
 #[proxy(
     interface = "org.deskbreak.Deskbreak1",
     default_service = "org.deskbreak.Deskbreak1",
@@ -122,8 +320,27 @@ pub async fn serve() -> Result<(Connection, mpsc::Receiver<Request>), ServeError
 )]
 trait Deskbreak1 {
     fn done(&self) -> zbus::Result<String>;
-    fn snooze(&self) -> zbus::Result<String>;
+    fn snooze(&self, seconds: u64) -> zbus::Result<String>;
     fn skip(&self) -> zbus::Result<String>;
+    fn break_now(&self) -> zbus::Result<String>;
+    fn pause(&self, seconds: u64) -> zbus::Result<String>;
+    fn pause_until(&self, unix_time: i64) -> zbus::Result<String>;
+    fn resume(&self) -> zbus::Result<String>;
+    fn reload(&self) -> zbus::Result<String>;
+    #[zbus(property)]
+    fn phase(&self) -> zbus::Result<String>;
+    #[zbus(property)]
+    fn sitting_seconds(&self) -> zbus::Result<u64>;
+    #[zbus(property)]
+    fn interval_seconds(&self) -> zbus::Result<u64>;
+    #[zbus(property)]
+    fn next_break(&self) -> zbus::Result<i64>;
+    #[zbus(property)]
+    fn paused_until(&self) -> zbus::Result<i64>;
+    #[zbus(property)]
+    fn idle_backend(&self) -> zbus::Result<String>;
+    #[zbus(property)]
+    fn snoozes(&self) -> zbus::Result<u32>;
 }
 
 /// Why a CLI call to the daemon failed, in words for the user.
@@ -142,18 +359,8 @@ pub enum ClientError {
     Refused(String),
 }
 
-/// Send `command` to the running daemon; returns its answer.
-pub async fn call(command: Command) -> Result<String, ClientError> {
-    let connection = Connection::session().await.map_err(ClientError::NoBus)?;
-    let proxy = Deskbreak1Proxy::new(&connection)
-        .await
-        .map_err(ClientError::NoBus)?;
-    let result = match command {
-        Command::Done => proxy.done().await,
-        Command::Snooze => proxy.snooze().await,
-        Command::Skip => proxy.skip().await,
-    };
-    result.map_err(|err| match err {
+fn client_error(err: zbus::Error) -> ClientError {
+    match err {
         zbus::Error::MethodError(name, message, _) => {
             let name = name.as_str();
             if name == "org.freedesktop.DBus.Error.ServiceUnknown"
@@ -164,9 +371,133 @@ pub async fn call(command: Command) -> Result<String, ClientError> {
                 ClientError::Refused(message.unwrap_or_else(|| name.to_owned()))
             }
         }
-        zbus::Error::FDO(e) if matches!(*e, fdo::Error::ServiceUnknown(_)) => {
+        zbus::Error::FDO(e)
+            if matches!(
+                *e,
+                fdo::Error::ServiceUnknown(_) | fdo::Error::NameHasNoOwner(_)
+            ) =>
+        {
             ClientError::NotRunning
         }
         other => ClientError::NoBus(other),
-    })
+    }
+}
+
+/// A connection to the running daemon, for the CLI.
+pub struct Client {
+    connection: Connection,
+    proxy: Deskbreak1Proxy<'static>,
+}
+
+impl Client {
+    /// Connect to the session bus (the daemon may or may not be running).
+    pub async fn connect() -> Result<Self, ClientError> {
+        let connection = Connection::session().await.map_err(ClientError::NoBus)?;
+        let proxy = Deskbreak1Proxy::builder(&connection)
+            .cache_properties(zbus::proxy::CacheProperties::No)
+            .build()
+            .await
+            .map_err(ClientError::NoBus)?;
+        Ok(Self { connection, proxy })
+    }
+
+    /// Send `command`; returns the daemon's answer.
+    pub async fn call(&self, command: Command) -> Result<String, ClientError> {
+        let p = &self.proxy;
+        let secs = |d: Option<Duration>| d.map_or(0, |d| d.as_secs().max(1));
+        let result = match command {
+            Command::Done => p.done().await,
+            Command::Snooze(d) => p.snooze(secs(d)).await,
+            Command::Skip => p.skip().await,
+            Command::BreakNow => p.break_now().await,
+            Command::Pause(d) => p.pause(secs(d)).await,
+            Command::PauseUntil(t) => p.pause_until(t.timestamp()).await,
+            Command::Resume => p.resume().await,
+            Command::Reload => p.reload().await,
+        };
+        result.map_err(client_error)
+    }
+
+    /// The daemon's status (one `GetAll` on its properties).
+    pub async fn status(&self) -> Result<Status, ClientError> {
+        let props = fdo::PropertiesProxy::builder(&self.connection)
+            .destination(NAME)
+            .path(PATH)
+            .build()
+            .await
+            .map_err(ClientError::NoBus)?;
+        let interface = zbus::names::InterfaceName::from_static_str_unchecked(NAME);
+        let all = props
+            .get_all(interface)
+            .await
+            .map_err(|e| client_error(e.into()))?;
+        let get = |key: &str| all.get(key);
+        let text = |key: &str| {
+            get(key)
+                .and_then(|v| String::try_from(v.clone()).ok())
+                .unwrap_or_default()
+        };
+        let num = |key: &str| get(key).and_then(|v| i64::try_from(v.clone()).ok());
+        let unum = |key: &str| get(key).and_then(|v| u64::try_from(v.clone()).ok());
+        Ok(Status {
+            phase: text("Phase"),
+            sitting_secs: unum("SittingSeconds").unwrap_or(0),
+            interval_secs: unum("IntervalSeconds").unwrap_or(0),
+            next_break: num("NextBreak").unwrap_or(0),
+            paused_until: num("PausedUntil").unwrap_or(0),
+            idle_backend: text("IdleBackend"),
+            snoozes: get("Snoozes")
+                .and_then(|v| u32::try_from(v.clone()).ok())
+                .unwrap_or(0),
+        })
+    }
+
+    /// Call `on_status` with the status now, after every change and every `refresh_every`
+    /// (with the known status, for countdowns), until the callback returns false. While
+    /// the daemon is not running it is called with `None`. Follows `PropertiesChanged` and
+    /// `NameOwnerChanged`; it never polls the daemon.
+    pub async fn follow(
+        &self,
+        mut on_status: impl FnMut(Option<&Status>) -> bool,
+        refresh_every: Duration,
+    ) -> Result<(), ClientError> {
+        let dbus = fdo::DBusProxy::new(&self.connection)
+            .await
+            .map_err(ClientError::NoBus)?;
+        let mut owners = dbus
+            .receive_name_owner_changed_with_args(&[(0, NAME)])
+            .await
+            .map_err(ClientError::NoBus)?;
+        let rule = zbus::MatchRule::builder()
+            .msg_type(zbus::message::Type::Signal)
+            .interface("org.freedesktop.DBus.Properties")
+            .member("PropertiesChanged")
+            .path(PATH)
+            .build()
+            .map_err(ClientError::NoBus)?;
+        let mut changes = zbus::MessageStream::for_match_rule(rule, &self.connection, None)
+            .await
+            .map_err(ClientError::NoBus)?;
+        let mut status = None;
+        let mut changed = true;
+        loop {
+            if changed {
+                status = match self.status().await {
+                    Ok(status) => Some(status),
+                    Err(ClientError::NotRunning) => None,
+                    Err(other) => return Err(other),
+                };
+            }
+            if !on_status(status.as_ref()) {
+                return Ok(());
+            }
+            // The timer only re-renders what is known (the countdown in "next break in
+            // 12 min" moves with the clock); the daemon is asked again only on a signal.
+            changed = tokio::select! {
+                _ = changes.next() => true,
+                _ = owners.next() => true,
+                () = tokio::time::sleep(refresh_every) => false,
+            };
+        }
+    }
 }

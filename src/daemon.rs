@@ -1,27 +1,30 @@
 //! The daemon loop: sources in, engine in the middle, effects out.
 //!
-//! One `select!` over the sources (shutdown, the desktop's answers, the engine's next
-//! deadline) and one sleep armed from [`Engine::poll_timeout`]. Everything interesting
-//! happens in the engine; this file only moves things between it and the world.
+//! One `select!` over the sources (shutdown, the desktop's answers, CLI calls, the idle
+//! backend, logind, config edits and SIGHUP) and one sleep armed from
+//! [`Engine::poll_timeout`]. Everything interesting happens in the engine; this file only
+//! moves things between it and the world.
 
 use std::future::Future;
 use std::time::Duration;
 
 use chrono::{Local, Timelike};
-
+use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
+use zbus::Connection;
 
 use crate::config::Config;
-use crate::control::{self, Command, ControlError, Request, ServeError};
+use crate::control::{self, Command, ControlError, Request, ServeError, Status};
 use crate::effects::notifier::{Delivery, Event, Notifier};
 use crate::engine::{
-    Action, Activity, Answer, Engine, Input, Moment, PhaseKind, Refusal, Snapshot,
+    Action, Activity, Answer, Engine, Input, Moment, Paused, PhaseKind, Refusal, Snapshot,
 };
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
 use crate::sources::activity::{self, Kind, Presence};
 use crate::sources::clock::Clock;
+use crate::sources::config_watch;
 use crate::sources::logind::{self, SessionEvent};
 use crate::store::{self, history, state};
 
@@ -33,6 +36,10 @@ const SAVE_EVERY: Duration = Duration::from_secs(10 * 60);
 /// Sitting time restored from the state file is capped at this.
 const MAX_RESTORED_SITTING: Duration = Duration::from_secs(24 * 60 * 60);
 
+/// Absences shorter than this are not reported by the idle backend at all; it also
+/// caps how long a prompt can appear while the user is away before one is noticed.
+const IDLE_THRESHOLD_MAX: Duration = Duration::from_secs(60);
+
 /// Run until `shutdown` completes. State is saved on the way out.
 ///
 /// Fails only if another deskbreak already runs on this session bus. Without a session
@@ -42,7 +49,7 @@ pub async fn run(
     config: Config,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), ServeError> {
-    let (_control_connection, mut control) = match control::serve().await {
+    let (control_connection, mut control) = match control::serve().await {
         Ok((connection, requests)) => (Some(connection), Some(requests)),
         Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
         Err(err) => {
@@ -62,18 +69,28 @@ pub async fn run(
         snapshot,
         seed,
     );
+    let (mut activity, backend) = start_idle_backend(&config).await;
+    let mut session = start_logind().await;
+    let mut config_edits = config_watch::watch(&paths.config);
+    let mut hangups = signal(SignalKind::hangup())
+        .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
+        .ok();
     let mut daemon = Daemon {
+        notifier: Notifier::new(control.is_some()),
         paths,
         library,
-        notifier: Notifier::new(control.is_some()),
+        config,
+        backend,
+        control: control_connection,
+        published: None,
+        config_error: None,
         last_save: clock.now(),
         dirty: false,
         store_failed: false,
     };
-    let (mut activity, mut session) = start_sources(&config).await;
     let status = engine.status();
     tracing::info!(
-        interval = %human::duration(config.rules.interval),
+        interval = %human::duration(daemon.config.rules.interval),
         sitting = %human::duration(status.sitting),
         "deskbreak is running"
     );
@@ -82,6 +99,7 @@ pub async fn run(
     engine.handle_timeout(clock.now());
     daemon.carry_out(&mut engine).await;
     loop {
+        daemon.publish(&engine).await;
         let now = clock.now();
         let save_at = daemon.last_save + SAVE_EVERY;
         let wake_at = engine.poll_timeout().map_or(save_at, |t| t.min(save_at));
@@ -94,32 +112,39 @@ pub async fn run(
             Some(request) = next(&mut control) => Wake::Control(request),
             presence = next(&mut activity), if activity.is_some() => Wake::Presence(presence),
             event = next(&mut session), if session.is_some() => Wake::Session(event),
+            Some(()) = next(&mut config_edits) => Wake::ConfigEdited,
+            Some(()) = hangup(&mut hangups) => Wake::ConfigEdited,
         };
 
         let now = clock.now();
         let slept = clock.slept();
         // logind's wake-up report measures the same sleep exactly; count it once.
-        if let (Some(duration), false) = (
-            slept,
-            matches!(wake, Wake::Session(Some(SessionEvent::Woke))),
-        ) {
+        let logind_woke = matches!(wake, Wake::Session(Some(SessionEvent::Woke)));
+        if let (Some(duration), false) = (slept, logind_woke) {
             tracing::info!(asleep = %human::duration(duration), "the machine slept");
             engine.handle(now, Input::Slept { duration });
         }
         match wake {
+            Wake::Timer => engine.handle_timeout(now),
+            Wake::Desktop(Event::Answer { prompt, answer }) => {
+                engine.handle(now, Input::Answer { prompt, answer });
+            }
+            Wake::Desktop(Event::ServerAppeared) => {
+                if let Some(delivery) = daemon.notifier.retry().await {
+                    log_delivery(&delivery);
+                }
+            }
+            Wake::Control(request) => {
+                let reply = daemon.command(&mut engine, now, request.command).await;
+                // The caller may have given up waiting; nothing to do then.
+                let _ = request.reply.send(reply);
+            }
             Wake::Presence(None) => {
                 tracing::warn!(
                     "the idle backend stopped; all waking time counts as sitting from now on"
                 );
                 activity = None;
                 engine.handle(now, Input::Activity(Activity::Active));
-            }
-            Wake::Session(None) => {
-                tracing::warn!("lost logind; screen lock is no longer tracked");
-                session = None;
-                // Never leave the user "away" because the source that would say otherwise died.
-                engine.handle(now, Input::Activity(Activity::Unlocked));
-                engine.handle(now, Input::Activity(Activity::Awake));
             }
             Wake::Presence(Some(presence)) => {
                 let activity = match presence {
@@ -136,6 +161,13 @@ pub async fn run(
                 };
                 engine.handle(now, Input::Activity(activity));
             }
+            Wake::Session(None) => {
+                tracing::warn!("lost logind; screen lock is no longer tracked");
+                session = None;
+                // Never leave the user "away" because the source that would say otherwise died.
+                engine.handle(now, Input::Activity(Activity::Unlocked));
+                engine.handle(now, Input::Activity(Activity::Awake));
+            }
             Wake::Session(Some(event)) => {
                 tracing::info!(?event, "session");
                 let activity = match event {
@@ -146,20 +178,15 @@ pub async fn run(
                 };
                 engine.handle(now, Input::Activity(activity));
             }
-            Wake::Desktop(Event::Answer { prompt, answer }) => {
-                engine.handle(now, Input::Answer { prompt, answer });
-            }
-            Wake::Desktop(Event::ServerAppeared) => {
-                if let Some(delivery) = daemon.notifier.retry().await {
-                    log_delivery(&delivery);
+            Wake::ConfigEdited => {
+                if let Ok(Restart::IdleBackend) = daemon.reload(&mut engine, now).await {
+                    // Drop the old backend's receiver first: its task ends with it.
+                    drop(activity.take());
+                    let (events, backend) = start_idle_backend(&daemon.config).await;
+                    activity = events;
+                    daemon.backend = backend;
                 }
             }
-            Wake::Control(request) => {
-                let reply = control_reply(&mut engine, now, request.command, &config);
-                // The caller may have given up waiting; nothing to do then.
-                let _ = request.reply.send(reply);
-            }
-            Wake::Timer => engine.handle_timeout(now),
         }
         daemon.carry_out(&mut engine).await;
         if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
@@ -176,30 +203,6 @@ pub async fn run(
     Ok(())
 }
 
-/// Run a file write (which flushes to disk) on the blocking pool, so a slow disk does not
-/// stall the bus connections that share the runtime thread. Awaited, so writes stay in order.
-async fn off_loop(
-    write: impl FnOnce() -> Result<(), store::StoreError> + Send + 'static,
-) -> Result<(), store::StoreError> {
-    tokio::task::spawn_blocking(write)
-        .await
-        .unwrap_or_else(|err| {
-            Err(store::StoreError {
-                path: "(state folder)".into(),
-                source: std::io::Error::other(err),
-            })
-        })
-}
-
-fn log_delivery(delivery: &Delivery) {
-    match delivery {
-        Delivery::Desktop { buttons } => tracing::info!(buttons, "reminder shown"),
-        Delivery::Terminal { reason } => tracing::warn!(
-            "reminder written to stderr because the desktop is unavailable: {reason}"
-        ),
-    }
-}
-
 /// Why the loop woke up.
 enum Wake {
     Timer,
@@ -209,6 +212,8 @@ enum Wake {
     Presence(Option<Presence>),
     /// `None`: the logind watch stopped.
     Session(Option<SessionEvent>),
+    /// The config file changed, or SIGHUP asked for a reload.
+    ConfigEdited,
 }
 
 /// The next message from an optional source; never, if the source is not running.
@@ -219,24 +224,28 @@ async fn next<T>(source: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
     }
 }
 
-/// Absences shorter than this are not reported by the idle backend at all; it also
-/// caps how long a prompt can appear while the user is away before one is noticed.
-const IDLE_THRESHOLD_MAX: Duration = Duration::from_secs(60);
+async fn hangup(hangups: &mut Option<tokio::signal::unix::Signal>) -> Option<()> {
+    match hangups {
+        Some(signal) => signal.recv().await,
+        None => std::future::pending().await,
+    }
+}
 
-/// Start the idle backend and the logind watch. Each runs on its own task, which ends
-/// when its receiver is dropped.
-async fn start_sources(
-    config: &Config,
-) -> (
-    Option<mpsc::Receiver<Presence>>,
-    Option<mpsc::Receiver<SessionEvent>>,
-) {
+/// What a reload needs restarted besides the engine's rules.
+#[derive(Debug, PartialEq, Eq)]
+enum Restart {
+    Nothing,
+    IdleBackend,
+}
+
+/// Start the idle backend on its own task, which ends when the receiver is dropped.
+async fn start_idle_backend(config: &Config) -> (Option<mpsc::Receiver<Presence>>, Kind) {
     let threshold = config.rules.natural_break.min(IDLE_THRESHOLD_MAX);
     let started = activity::start(config.backend, threshold).await;
     for (kind, reason) in &started.rejected {
         tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
     }
-    let activity = if started.kind == Kind::None {
+    if started.kind == Kind::None {
         let why: Vec<String> = started
             .rejected
             .iter()
@@ -250,13 +259,16 @@ async fn start_sources(
                 why.join("; ")
             }
         );
-        None
+        (None, Kind::None)
     } else {
         tracing::info!("idle backend: {}", started.kind.name());
-        Some(started.events)
-    };
+        (Some(started.events), started.kind)
+    }
+}
 
-    let session = match logind::connect().await {
+/// Start the logind watch on its own task, which ends when the receiver is dropped.
+async fn start_logind() -> Option<mpsc::Receiver<SessionEvent>> {
+    match logind::connect().await {
         Ok(logind) => {
             tracing::info!(session = %logind.session_path, "watching screen lock and suspend through logind");
             let (sender, receiver) = mpsc::channel(8);
@@ -270,58 +282,24 @@ async fn start_sources(
             );
             None
         }
-    };
-    (activity, session)
-}
-
-/// Apply a CLI command and say what happened, in words.
-fn control_reply(
-    engine: &mut Engine,
-    now: Moment,
-    command: Command,
-    config: &Config,
-) -> Result<String, ControlError> {
-    let answer = match command {
-        Command::Done => Answer::Done,
-        Command::Snooze => Answer::Snooze,
-        Command::Skip => Answer::Skip,
-    };
-    match engine.answer_due(now, answer) {
-        Ok(()) => {
-            let status = engine.status();
-            let next = status.next_prompt_in.map_or_else(String::new, |d| {
-                format!(" Next break in {}.", human::duration(d))
-            });
-            Ok(match command {
-                Command::Done => format!("Break done.{next}"),
-                Command::Snooze => format!("Snoozed.{next}"),
-                Command::Skip => format!("Break skipped.{next}"),
-            })
-        }
-        Err(Refusal::NoBreakDue) => {
-            let status = engine.status();
-            let when = match status.phase {
-                PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
-                _ => status.next_prompt_in.map_or_else(String::new, |d| {
-                    format!("; the next one is in {}", human::duration(d))
-                }),
-            };
-            Err(ControlError::NoBreakDue(format!(
-                "No break is waiting for an answer{when}."
-            )))
-        }
-        Err(Refusal::SnoozeLimit) => Err(ControlError::SnoozeLimit(format!(
-            "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
-            config.rules.max_snoozes
-        ))),
     }
 }
 
-/// The effects side of the loop.
+/// The effects side of the loop, and what it needs to know about the world.
 struct Daemon {
     paths: Paths,
     library: Library,
     notifier: Notifier,
+    /// The config in force (the last good one).
+    config: Config,
+    /// The idle backend in use, for the status.
+    backend: Kind,
+    /// The control service's connection, to publish the status on.
+    control: Option<Connection>,
+    /// The status as last published.
+    published: Option<Status>,
+    /// The config error the user was last told about, so it is told once.
+    config_error: Option<String>,
     last_save: Moment,
     /// The engine changed something worth saving right away.
     dirty: bool,
@@ -368,8 +346,149 @@ impl Daemon {
                     let result = off_loop(move || history::append(&path, &entry)).await;
                     self.report_store(result);
                 }
+                Action::StillPaused { paused_for } => {
+                    tracing::info!(paused_for = %human::duration(paused_for), "still paused");
+                    let body = format!(
+                        "Break reminders have been paused for {}. Run `deskbreak resume` \
+                         to turn them back on.",
+                        human::duration(paused_for)
+                    );
+                    self.notifier.tell("deskbreak is still paused", &body).await;
+                }
             }
         }
+    }
+
+    /// Carry out a CLI command and say what happened, in words.
+    async fn command(
+        &mut self,
+        engine: &mut Engine,
+        now: Moment,
+        command: Command,
+    ) -> Result<String, ControlError> {
+        let result = match command {
+            Command::Done => engine.answer_due(now, Answer::Done),
+            Command::Skip => engine.answer_due(now, Answer::Skip),
+            Command::Snooze(None) => engine.answer_due(now, Answer::Snooze),
+            Command::Snooze(Some(d)) => engine.snooze_due(now, d),
+            Command::BreakNow => engine.break_now(now),
+            Command::Pause(d) => {
+                engine.pause(now, d.map(|d| now + d));
+                Ok(())
+            }
+            Command::PauseUntil(at) => {
+                let ahead = (at - Local::now()).to_std().unwrap_or(Duration::ZERO);
+                engine.pause(now, Some(now + ahead));
+                Ok(())
+            }
+            Command::Resume => engine.resume(now),
+            Command::Reload => {
+                return match self.reload(engine, now).await {
+                    Ok(_) => Ok(format!(
+                        "Config reloaded from {}.",
+                        self.paths.config.display()
+                    )),
+                    Err(err) => Err(ControlError::ConfigInvalid(format!(
+                        "{err}; the running config is kept"
+                    ))),
+                };
+            }
+        };
+        let status = engine.status();
+        let next = status.next_prompt_in.map_or_else(String::new, |d| {
+            format!(" Next break in {}.", human::duration(d))
+        });
+        match result {
+            Ok(()) => Ok(match command {
+                Command::Done => format!("Break done.{next}"),
+                Command::Snooze(_) => format!("Snoozed.{next}"),
+                Command::Skip => format!("Break skipped.{next}"),
+                Command::BreakNow => "Break prompt shown.".to_owned(),
+                Command::Pause(Some(d)) => format!("Paused for {}.", human::duration(d)),
+                Command::Pause(None) => "Paused until `deskbreak resume`.".to_owned(),
+                Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
+                Command::Resume => format!("Resumed.{next}"),
+                Command::Reload => String::new(),
+            }),
+            Err(Refusal::NoBreakDue) => {
+                let when = match status.phase {
+                    PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
+                    _ => status.next_prompt_in.map_or_else(String::new, |d| {
+                        format!("; the next one is in {}", human::duration(d))
+                    }),
+                };
+                Err(ControlError::NoBreakDue(format!(
+                    "No break is waiting for an answer{when}."
+                )))
+            }
+            Err(Refusal::SnoozeLimit) => Err(ControlError::SnoozeLimit(format!(
+                "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
+                self.config.rules.max_snoozes
+            ))),
+            Err(Refusal::Paused) => Err(ControlError::Paused(
+                "Reminders are paused; `deskbreak resume` first.".into(),
+            )),
+            Err(Refusal::NotPaused) => {
+                Err(ControlError::NotPaused("Reminders are not paused.".into()))
+            }
+        }
+    }
+
+    /// Re-read the config. A bad file keeps the running config and is reported once (log
+    /// and notification) until it changes.
+    async fn reload(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
+        let path = self.paths.config.clone();
+        let loaded = tokio::task::spawn_blocking(move || Config::load(&path))
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|r| r.map_err(|e| e.to_string()));
+        match loaded {
+            Ok(config) => {
+                self.config_error = None;
+                if config == self.config {
+                    tracing::debug!("config unchanged");
+                    return Ok(Restart::Nothing);
+                }
+                let restart = if config.backend != self.config.backend
+                    || config.rules.natural_break != self.config.rules.natural_break
+                {
+                    Restart::IdleBackend
+                } else {
+                    Restart::Nothing
+                };
+                engine.reconfigure(now, config.rules.clone(), config.preferences.clone());
+                tracing::info!(
+                    interval = %human::duration(config.rules.interval),
+                    "config reloaded"
+                );
+                self.config = config;
+                Ok(restart)
+            }
+            Err(err) => {
+                if self.config_error.as_deref() != Some(err.as_str()) {
+                    tracing::error!("config not applied, the running config is kept: {err}");
+                    let body = format!("{err}\n\nThe running config is kept until this is fixed.");
+                    self.notifier.tell("deskbreak: config error", &body).await;
+                    self.config_error = Some(err.clone());
+                }
+                Err(err)
+            }
+        }
+    }
+
+    /// Publish the status on the bus if it changed.
+    async fn publish(&mut self, engine: &Engine) {
+        let Some(connection) = &self.control else {
+            return;
+        };
+        let status = status_report(engine, &self.config, self.backend);
+        if self.published.as_ref() == Some(&status) {
+            return;
+        }
+        if let Err(err) = control::publish(connection, &status).await {
+            tracing::debug!(%err, "cannot publish the status");
+        }
+        self.published = Some(status);
     }
 
     async fn save(&mut self, engine: &Engine, now: Moment) {
@@ -398,6 +517,53 @@ impl Daemon {
             }
             (Err(err), true) => tracing::debug!("still cannot write: {err}"),
         }
+    }
+}
+
+/// The status as published on the bus. Times are wall-clock (Unix seconds), rounded to
+/// the minute for the next break so that the published value does not twitch.
+fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
+    let status = engine.status();
+    let wall = Local::now().timestamp();
+    let secs = |d: Duration| i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+    Status {
+        phase: status.phase.as_str().to_owned(),
+        sitting_secs: status.sitting.as_secs(),
+        interval_secs: config.rules.interval.as_secs(),
+        next_break: status
+            .next_prompt_in
+            .map_or(0, |d| wall.saturating_add(secs(d))),
+        paused_until: match status.paused {
+            None => 0,
+            Some(Paused::UntilResumed) => -1,
+            Some(Paused::For(d)) => wall.saturating_add(secs(d)),
+        },
+        idle_backend: backend.name().to_owned(),
+        snoozes: status.snoozes,
+    }
+}
+
+/// Run a file write (which flushes to disk) on the blocking pool, so a slow disk does not
+/// stall the bus connections that share the runtime thread. Awaited, so writes stay in order.
+async fn off_loop(
+    write: impl FnOnce() -> Result<(), store::StoreError> + Send + 'static,
+) -> Result<(), store::StoreError> {
+    tokio::task::spawn_blocking(write)
+        .await
+        .unwrap_or_else(|err| {
+            Err(store::StoreError {
+                path: "(state folder)".into(),
+                source: std::io::Error::other(err),
+            })
+        })
+}
+
+fn log_delivery(delivery: &Delivery) {
+    match delivery {
+        Delivery::Desktop { buttons } => tracing::info!(buttons, "reminder shown"),
+        Delivery::Terminal { reason } => tracing::warn!(
+            "reminder written to stderr because the desktop is unavailable: {reason}"
+        ),
     }
 }
 

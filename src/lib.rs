@@ -18,6 +18,8 @@
 //! * [`daemon`] — the loop in between: one `select!` over the sources, one sleep armed
 //!   from the engine's next deadline.
 //! * [`stats`] — the history summary behind `deskbreak stats`.
+//! * [`status_view`] — how `deskbreak status` reads (words, JSON, waybar).
+//! * [`cli`] — the command line (clap definitions; `main.rs` carries them out).
 //! * [`paths`] — where files live (XDG base directories).
 
 pub mod cli;
@@ -31,4 +33,5 @@ pub mod human;
 pub mod paths;
 pub mod sources;
 pub mod stats;
+pub mod status_view;
 pub mod store;

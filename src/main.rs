@@ -8,12 +8,12 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use deskbreak::cli::{Cli, Command, ConfigCommand};
+use deskbreak::cli::{Cli, Command, ConfigCommand, Format};
 use deskbreak::config::{Config, DEFAULT_TOML};
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
 use deskbreak::store::{ensure_dir, history};
-use deskbreak::{control, daemon, stats};
+use deskbreak::{control, daemon, stats, status_view};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -65,8 +65,27 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Done => control_call(control::Command::Done),
-        Command::Snooze => control_call(control::Command::Snooze),
+        Command::Snooze { duration } => control_call(control::Command::Snooze(duration)),
         Command::Skip => control_call(control::Command::Skip),
+        Command::Now => control_call(control::Command::BreakNow),
+        Command::Pause {
+            duration,
+            until: Some(at),
+        } => {
+            debug_assert!(duration.is_none(), "clap makes them exclusive");
+            control_call(control::Command::PauseUntil(at))
+        }
+        Command::Pause {
+            duration,
+            until: None,
+        } => control_call(control::Command::Pause(duration)),
+        Command::Resume => control_call(control::Command::Resume),
+        Command::Reload => control_call(control::Command::Reload),
+        Command::Status {
+            json,
+            format,
+            follow,
+        } => status(if json { Format::Json } else { format }, follow),
     }
 }
 
@@ -84,14 +103,60 @@ fn run_daemon(paths: Paths) -> Result<()> {
     })
 }
 
-fn control_call(command: control::Command) -> Result<()> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
+fn client_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .context("cannot start the async runtime")?;
-    let answer = runtime.block_on(control::call(command))?;
+        .context("cannot start the async runtime")
+}
+
+fn control_call(command: control::Command) -> Result<()> {
+    let answer = client_runtime()?.block_on(async {
+        let client = control::Client::connect().await?;
+        client.call(command).await
+    })?;
     println!("{answer}");
     Ok(())
+}
+
+/// `deskbreak status`: once, or one line per change with `--follow`.
+fn status(format: Format, follow: bool) -> Result<()> {
+    let render = move |status: Option<&control::Status>| {
+        let now = chrono::Local::now();
+        match format {
+            Format::Text => status_view::text(status, now),
+            Format::Json => status_view::json(status, now),
+            Format::Waybar => status_view::waybar(status, now),
+        }
+    };
+    client_runtime()?.block_on(async {
+        let client = control::Client::connect().await?;
+        if !follow {
+            let status = client.status().await?;
+            println!("{}", render(Some(&status)));
+            return Ok(());
+        }
+        let mut last = String::new();
+        let mut stdout = std::io::stdout();
+        // A line only when what it says changes; a closed stdout (the bar went away)
+        // ends the loop.
+        client
+            .follow(
+                |status| {
+                    let line = render(status);
+                    if line == last {
+                        return true;
+                    }
+                    last = line;
+                    writeln!(stdout, "{last}")
+                        .and_then(|()| stdout.flush())
+                        .is_ok()
+                },
+                std::time::Duration::from_secs(15),
+            )
+            .await?;
+        Ok(())
+    })
 }
 
 /// Completes on SIGTERM or SIGINT.

@@ -131,6 +131,50 @@ impl Notifier {
         }
     }
 
+    /// Tell the user something that needs no answer (a config error, a long pause).
+    /// It is not tracked: it never replaces or is replaced by a break prompt.
+    pub async fn tell(&mut self, summary: &str, body: &str) {
+        if let Err(reason) = self.tell_on_desktop(summary, body).await {
+            tracing::debug!("message not shown on the desktop: {reason}");
+            eprintln!("\n*** {summary} ***\n{body}\n");
+        }
+    }
+
+    async fn tell_on_desktop(&mut self, summary: &str, body: &str) -> Result<(), String> {
+        if self.link.is_none() {
+            self.link = Some(connect().await?);
+        }
+        let Some(link) = &self.link else {
+            return Err("not connected".into());
+        };
+        let mut notification = Notification::new();
+        notification
+            .appname("deskbreak")
+            .summary(summary)
+            .body(&reminder::escape_markup(body))
+            .icon("preferences-desktop-accessibility")
+            .hint(Hint::DesktopEntry("deskbreak".into()))
+            .urgency(Urgency::Normal);
+        let hints: HashMap<&str, zbus::Variant<'_>> =
+            notification.hints.iter().map(Into::into).collect();
+        call(
+            &link.connection,
+            "Notify",
+            &(
+                &notification.appname,
+                0u32,
+                &notification.icon,
+                &notification.summary,
+                &notification.body,
+                &notification.actions,
+                hints,
+                i32::from(notification.timeout),
+            ),
+        )
+        .await
+        .map(drop)
+    }
+
     /// Take the bubble off the screen, if there is one.
     pub async fn close(&mut self) {
         self.undelivered = None;

@@ -189,13 +189,17 @@ pub enum Input {
     },
 }
 
-/// Why [`Engine::answer_due`] refused.
+/// Why a command from outside (the CLI) was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Refusal {
     /// No break is due (nor snoozed) to answer.
     NoBreakDue,
     /// Snoozes in a row reached `max_snoozes`.
     SnoozeLimit,
+    /// Reminders are paused.
+    Paused,
+    /// Reminders are not paused.
+    NotPaused,
 }
 
 /// How a break ended, as written to the history.
@@ -274,6 +278,12 @@ pub enum Action {
     Close,
     /// Append this to the history.
     Record(Record),
+    /// Tell the user, once, that reminders have been paused for `breaks.interval`
+    /// with no end set.
+    StillPaused {
+        /// How long they have been paused.
+        paused_for: Duration,
+    },
 }
 
 /// Where the engine is in the break cycle.
@@ -311,6 +321,41 @@ pub enum PhaseKind {
     Snoozed,
     /// The user is away on a break.
     Away,
+    /// Reminders are paused.
+    Paused,
+}
+
+impl PhaseKind {
+    /// The word used on the bus and in status output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PhaseKind::Working => "working",
+            PhaseKind::Due => "due",
+            PhaseKind::Snoozed => "snoozed",
+            PhaseKind::Away => "away",
+            PhaseKind::Paused => "paused",
+        }
+    }
+}
+
+/// A pause of all reminders.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Pause {
+    since: Moment,
+    /// When it ends by itself; `None` = until resumed.
+    until: Option<Moment>,
+    /// The "still paused" reminder was given.
+    reminded: bool,
+}
+
+/// How long a pause lasts, as reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Paused {
+    /// Ends by itself after this long.
+    For(Duration),
+    /// Until resumed.
+    UntilResumed,
 }
 
 /// A read-only view of the engine for status displays.
@@ -324,6 +369,8 @@ pub struct Status {
     pub next_prompt_in: Option<Duration>,
     /// Snoozes in a row.
     pub snoozes: u32,
+    /// Whether (and how long) reminders are paused.
+    pub paused: Option<Paused>,
 }
 
 /// What survives a restart: see [`Engine::snapshot`].
@@ -390,6 +437,8 @@ pub struct Engine {
     last: Moment,
     presence: Presence,
     phase: Phase,
+    /// Reminders are paused; time and natural breaks still count.
+    pause: Option<Pause>,
     /// Snoozes (and dismissals) in a row; reset when a break is taken.
     snoozes: u32,
     next_prompt: u64,
@@ -416,6 +465,7 @@ impl Engine {
             last: now,
             presence: Presence::default(),
             phase: Phase::Working,
+            pause: None,
             snoozes: snapshot.snoozes,
             next_prompt: 1,
             actions: VecDeque::new(),
@@ -444,6 +494,9 @@ impl Engine {
     /// back); Snooze needs a prompt out and a snooze left.
     pub fn answer_due(&mut self, now: Moment, answer: Answer) -> Result<(), Refusal> {
         self.update(now);
+        if self.pause.is_some() {
+            return Err(Refusal::Paused);
+        }
         if answer == Answer::Snooze && self.snoozes >= self.rules.max_snoozes {
             return match self.phase {
                 Phase::Working => Err(Refusal::NoBreakDue),
@@ -459,11 +512,78 @@ impl Engine {
                 exercise, repeat, ..
             } if matches!(answer, Answer::Done | Answer::Skip) => {
                 let (exercise, repeat) = (exercise.clone(), *repeat);
-                self.conclude(now, exercise, repeat, answer);
+                // Nothing is on screen while snoozed: nothing to close.
+                self.conclude(now, exercise, repeat, answer, false);
             }
             _ => return Err(Refusal::NoBreakDue),
         }
         self.update(now);
+        Ok(())
+    }
+
+    /// Snooze the due break for `snooze_for` instead of the configured time.
+    pub fn snooze_due(&mut self, now: Moment, snooze_for: Duration) -> Result<(), Refusal> {
+        let configured = self.rules.snooze;
+        self.rules.snooze = snooze_for;
+        let result = self.answer_due(now, Answer::Snooze);
+        self.rules.snooze = configured;
+        result
+    }
+
+    /// Pause reminders until `until` (or until [`Self::resume`]). An open prompt is taken
+    /// off the screen; sitting time and natural breaks keep counting.
+    pub fn pause(&mut self, now: Moment, until: Option<Moment>) {
+        self.update(now);
+        if matches!(self.phase, Phase::Prompting { .. }) {
+            self.actions.push_back(Action::Close);
+        }
+        self.phase = Phase::Working;
+        self.pause = Some(Pause {
+            since: self.last,
+            until: until.map(|u| u.max(self.last)),
+            reminded: false,
+        });
+        self.update(now);
+    }
+
+    /// End a pause. A break that fell due meanwhile is shown at once.
+    pub fn resume(&mut self, now: Moment) -> Result<(), Refusal> {
+        self.update(now);
+        if self.pause.take().is_none() {
+            return Err(Refusal::NotPaused);
+        }
+        self.update(now);
+        Ok(())
+    }
+
+    /// Show a prompt now, whatever the sitting time.
+    pub fn break_now(&mut self, now: Moment) -> Result<(), Refusal> {
+        self.update(now);
+        if self.pause.is_some() {
+            return Err(Refusal::Paused);
+        }
+        match &self.phase {
+            Phase::Prompting {
+                exercise,
+                repeat,
+                first,
+                ..
+            } => {
+                let (exercise, repeat, first) =
+                    (exercise.clone(), repeat.saturating_add(1), *first);
+                self.show(self.last, exercise, repeat, Some(first));
+            }
+            Phase::Snoozed {
+                exercise, repeat, ..
+            } => {
+                let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
+                self.show(self.last, exercise, repeat, None);
+            }
+            Phase::Working => {
+                let exercise = self.picker.pick(&self.library, &self.preferences);
+                self.show(self.last, exercise, 0, None);
+            }
+        }
         Ok(())
     }
 
@@ -475,10 +595,20 @@ impl Engine {
     /// The next moment the engine needs to be woken at, if any.
     #[must_use]
     pub fn poll_timeout(&self) -> Option<Moment> {
-        if let Some(since) = self.presence.away_since() {
+        let natural = self
+            .presence
+            .away_since()
+            .filter(|_| !self.presence.rested)
+            .map(|since| since + self.rules.natural_break);
+        if let Some(pause) = &self.pause {
+            let reminder = (pause.until.is_none() && !pause.reminded)
+                .then(|| pause.since + self.rules.interval);
+            return [natural, pause.until, reminder].into_iter().flatten().min();
+        }
+        if self.presence.away_since().is_some() {
             // While away nothing is shown; the only thing that can happen is the
             // absence becoming a natural break.
-            return (!self.presence.rested).then(|| since + self.rules.natural_break);
+            return natural;
         }
         match &self.phase {
             Phase::Working => Some(self.last + self.rules.interval.saturating_sub(self.sitting)),
@@ -506,13 +636,19 @@ impl Engine {
     pub fn status(&self) -> Status {
         let away = self.presence.away_since().is_some();
         let phase = match (&self.phase, away && self.presence.rested) {
+            _ if self.pause.is_some() => PhaseKind::Paused,
             (_, true) => PhaseKind::Away,
             (Phase::Working, false) => PhaseKind::Working,
             (Phase::Prompting { .. }, false) => PhaseKind::Due,
             (Phase::Snoozed { .. }, false) => PhaseKind::Snoozed,
         };
+        let paused = self.pause.map(|p| match p.until {
+            Some(until) => Paused::For(until.saturating_since(self.last)),
+            None => Paused::UntilResumed,
+        });
         let next_prompt_in = match &self.phase {
             _ if self.presence.rested => None,
+            _ if self.pause.is_some() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Prompting { .. } => Some(Duration::ZERO),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
@@ -522,6 +658,7 @@ impl Engine {
             sitting: self.sitting,
             next_prompt_in,
             snoozes: self.snoozes,
+            paused,
         }
     }
 
@@ -554,12 +691,28 @@ impl Engine {
         self.advance(now);
         let now = self.last;
 
+        if let Some(pause) = &mut self.pause {
+            if pause.until.is_some_and(|until| now >= until) {
+                self.pause = None;
+            } else if pause.until.is_none()
+                && !pause.reminded
+                && now >= pause.since + self.rules.interval
+            {
+                pause.reminded = true;
+                let paused_for = now.saturating_since(pause.since);
+                self.actions.push_back(Action::StillPaused { paused_for });
+            }
+        }
+
         if let Some(since) = self.presence.away_since() {
             if !self.presence.rested && now >= since + self.rules.natural_break {
                 self.natural_break(self.presence.sat_before);
                 self.presence.rested = true;
             }
             // Nothing is shown while the user is away.
+            return;
+        }
+        if self.pause.is_some() {
             return;
         }
 
@@ -727,11 +880,19 @@ impl Engine {
             return;
         }
         let (exercise, repeat) = (exercise.clone(), *repeat);
-        self.conclude(now, exercise, repeat, answer);
+        // A dismissed bubble is already gone.
+        self.conclude(now, exercise, repeat, answer, answer != Answer::Dismissed);
     }
 
     /// Apply `answer` to the break offering `exercise`.
-    fn conclude(&mut self, now: Moment, exercise: String, repeat: u32, answer: Answer) {
+    fn conclude(
+        &mut self,
+        now: Moment,
+        exercise: String,
+        repeat: u32,
+        answer: Answer,
+        close: bool,
+    ) {
         let outcome = match answer {
             Answer::Done => Outcome::Done,
             Answer::Skip => Outcome::Skipped,
@@ -747,7 +908,7 @@ impl Engine {
             exercise: Some(exercise.clone()),
             sat_for: self.sitting,
         }));
-        if answer != Answer::Dismissed {
+        if close {
             self.actions.push_back(Action::Close);
         }
         match outcome {

@@ -707,8 +707,32 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
         });
         let mut open: Option<PromptId> = None;
         for _ in 0..300 {
-            match next(10) {
+            match next(12) {
                 0..=3 => sim.wait(Duration::from_secs(next(1200))),
+                10 => {
+                    let now = sim.now;
+                    match next(3) {
+                        0 => sim.engine.pause(now, None),
+                        1 => sim
+                            .engine
+                            .pause(now, Some(now + Duration::from_secs(next(3600)))),
+                        _ => {
+                            let _ = sim.engine.resume(now);
+                        }
+                    }
+                    sim.drain();
+                }
+                11 => {
+                    let now = sim.now;
+                    let _ = match next(3) {
+                        0 => sim.engine.break_now(now),
+                        1 => sim
+                            .engine
+                            .snooze_due(now, Duration::from_secs(1 + next(600))),
+                        _ => sim.engine.answer_due(now, Answer::Done),
+                    };
+                    sim.drain();
+                }
                 4 => sim.activity(Activity::Idle {
                     since: sim.now - Duration::from_secs(next(900)),
                 }),
@@ -750,7 +774,7 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                         assert!(open.is_some(), "round {round}: close without a prompt");
                         open = None;
                     }
-                    Action::Record(_) => {}
+                    Action::Record(_) | Action::StillPaused { .. } => {}
                 }
             }
         }
@@ -863,4 +887,103 @@ fn a_short_logind_sleep_is_not_sitting() {
     sim.activity(Activity::Awake);
     assert!(sim.take().is_empty());
     assert_eq!(sim.engine.status().sitting, mins(30));
+}
+
+#[test]
+fn a_timed_pause_shows_nothing_and_ends_by_itself() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(40));
+    sim.engine.pause(sim.now, Some(sim.now + mins(30)));
+    assert_eq!(sim.phase(), PhaseKind::Paused);
+    assert_eq!(sim.engine.status().paused, Some(Paused::For(mins(30))));
+    sim.wait(mins(29));
+    assert!(shows(&sim.take()).is_empty(), "no prompt while paused");
+    sim.wait(mins(1));
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "the overdue break at the end of the pause"
+    );
+    assert_eq!(sim.engine.status().paused, None);
+}
+
+#[test]
+fn pausing_takes_an_open_prompt_off_the_screen() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.take();
+    sim.engine.pause(sim.now, None);
+    sim.drain();
+    assert_eq!(sim.take(), vec![Action::Close]);
+    assert_eq!(
+        sim.engine.answer_due(sim.now, Answer::Done),
+        Err(Refusal::Paused)
+    );
+    assert_eq!(sim.engine.break_now(sim.now), Err(Refusal::Paused));
+}
+
+#[test]
+fn an_open_ended_pause_reminds_once_after_an_interval() {
+    let mut sim = Sim::new(rules());
+    sim.engine.pause(sim.now, None);
+    assert_eq!(sim.engine.status().paused, Some(Paused::UntilResumed));
+    sim.wait(mins(44));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    assert_eq!(
+        sim.take(),
+        vec![Action::StillPaused {
+            paused_for: mins(45)
+        }]
+    );
+    sim.wait(mins(300));
+    assert!(sim.take().is_empty(), "only once");
+    assert_eq!(sim.engine.resume(sim.now), Ok(()));
+    sim.drain();
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "sitting kept counting: overdue"
+    );
+    assert_eq!(sim.engine.resume(sim.now), Err(Refusal::NotPaused));
+}
+
+#[test]
+fn natural_breaks_still_count_while_paused() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    sim.engine.pause(sim.now, None);
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(5));
+    assert_eq!(
+        sim.records(),
+        vec![Record {
+            outcome: Outcome::Natural,
+            exercise: None,
+            sat_for: mins(20)
+        }]
+    );
+}
+
+#[test]
+fn break_now_shows_a_prompt_at_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(5));
+    assert_eq!(sim.engine.break_now(sim.now), Ok(()));
+    sim.drain();
+    let prompt = sim.last_prompt().expect("shown");
+    assert_eq!(prompt.sat_for, mins(5));
+    sim.answer(Answer::Done);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+}
+
+#[test]
+fn snooze_from_outside_can_name_its_length() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    assert_eq!(sim.engine.snooze_due(sim.now, mins(2)), Ok(()));
+    sim.drain();
+    sim.take();
+    sim.wait(mins(2));
+    assert_eq!(shows(&sim.take()).len(), 1, "back after 2 min, not 10");
 }

@@ -2,6 +2,7 @@
 //!
 //! * [`activity`] — idle backends (Wayland, GNOME, X11, ScreenSaver), probed in order.
 //! * [`logind`] — screen lock and suspend from systemd-logind.
+//! * [`config_watch`] — edits to the config file (inotify).
 //! * [`clock`] — the engine's time line (`CLOCK_BOOTTIME`) and suspend detection when
 //!   logind is not there.
 //!
@@ -10,4 +11,5 @@
 
 pub mod activity;
 pub mod clock;
+pub mod config_watch;
 pub mod logind;
