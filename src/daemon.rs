@@ -16,6 +16,7 @@ use zbus::Connection;
 use crate::config::Config;
 use crate::control::{self, Command, ControlError, Request, ServeError, Status};
 use crate::effects::notifier::{Delivery, Event, Notifier};
+use crate::effects::systemd;
 use crate::engine::{
     Action, Activity, Answer, Engine, Input, Moment, Paused, PhaseKind, Refusal, Snapshot,
 };
@@ -95,6 +96,7 @@ pub async fn run(
         "deskbreak is running"
     );
 
+    systemd::ready();
     tokio::pin!(shutdown);
     engine.handle_timeout(clock.now());
     daemon.carry_out(&mut engine).await;
@@ -194,6 +196,7 @@ pub async fn run(
         }
     }
 
+    systemd::stopping();
     let now = clock.now();
     engine.handle_timeout(now);
     daemon.carry_out(&mut engine).await;
@@ -437,6 +440,13 @@ impl Daemon {
     /// Re-read the config. A bad file keeps the running config and is reported once (log
     /// and notification) until it changes.
     async fn reload(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
+        systemd::reloading();
+        let result = self.reload_config(engine, now).await;
+        systemd::reloaded();
+        result
+    }
+
+    async fn reload_config(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
         let path = self.paths.config.clone();
         let loaded = tokio::task::spawn_blocking(move || Config::load(&path))
             .await
@@ -477,15 +487,16 @@ impl Daemon {
     }
 
     /// Publish the status on the bus if it changed.
+    /// Publish the status (bus properties, systemd's status line) if it changed.
     async fn publish(&mut self, engine: &Engine) {
-        let Some(connection) = &self.control else {
-            return;
-        };
         let status = status_report(engine, &self.config, self.backend);
         if self.published.as_ref() == Some(&status) {
             return;
         }
-        if let Err(err) = control::publish(connection, &status).await {
+        systemd::status(&crate::status_view::text(Some(&status), Local::now()));
+        if let Some(connection) = &self.control
+            && let Err(err) = control::publish(connection, &status).await
+        {
             tracing::debug!(%err, "cannot publish the status");
         }
         self.published = Some(status);

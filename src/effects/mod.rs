@@ -1,6 +1,7 @@
 //! Effects: carrying out what the engine decided.
 //!
 //! * [`reminder`] — the words of a prompt (pure, testable).
+//! * [`systemd`] — readiness and a one-line status for the service manager.
 //! * [`notifier`] — putting it on the desktop through `org.freedesktop.Notifications`, and
 //!   turning button presses back into answers; stderr when there is no desktop.
 //!
@@ -8,3 +9,4 @@
 
 pub mod notifier;
 pub mod reminder;
+pub mod systemd;
