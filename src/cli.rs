@@ -75,6 +75,40 @@ pub enum Command {
     },
     /// List the exercises deskbreak can suggest.
     Exercises,
+    /// Start deskbreak with your desktop (a systemd user service), or stop doing so.
+    #[command(subcommand)]
+    Service(ServiceCommand),
+    /// Check why breaks might not come: bus, notifications, idle backend, logind, config,
+    /// service. Exits with status 1 if something needs fixing.
+    Doctor,
+    /// Print the shell completion script for SHELL, e.g.
+    /// `deskbreak completions bash > ~/.local/share/bash-completion/completions/deskbreak`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man pages (deskbreak.1 and one per subcommand) into DIR; packaging
+    /// runs it.
+    #[command(hide = true)]
+    Manpages {
+        /// The folder to write them into (created if missing).
+        dir: PathBuf,
+    },
+}
+
+/// `deskbreak service …`
+#[derive(Debug, Subcommand)]
+pub enum ServiceCommand {
+    /// Install the systemd user service for this binary, enable it and start it.
+    Install {
+        /// Without systemd: write an XDG autostart entry instead, so the desktop starts
+        /// deskbreak at login.
+        #[arg(long)]
+        autostart: bool,
+    },
+    /// Stop and disable the service and remove what `install` wrote.
+    Uninstall,
 }
 
 /// How `status` prints.

@@ -8,6 +8,7 @@
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
 use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, TimeZone};
@@ -98,10 +99,20 @@ pub struct Request {
 
 struct Service {
     requests: mpsc::Sender<Request>,
-    status: Status,
+    /// The published status. Not the interface's own state: zbus holds a read lock on the
+    /// interface for the whole of a method call (which waits for the loop), so the loop
+    /// must never need the write lock to publish.
+    status: Arc<Mutex<Status>>,
 }
 
 impl Service {
+    fn status(&self) -> Status {
+        self.status
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+
     async fn forward(&self, command: Command) -> Result<String, ControlError> {
         let (reply, answer) = oneshot::channel();
         let gone = || ControlError::Unavailable("deskbreak is shutting down".into());
@@ -127,7 +138,7 @@ fn checked_secs(secs: u64, what: &str) -> Result<Option<Duration>, ControlError>
 impl Service {
     /// The whole status as a dictionary of the properties below.
     async fn get_status(&self) -> HashMap<String, OwnedVariant> {
-        let s = &self.status;
+        let s = &self.status();
         let mut map = HashMap::new();
         let mut put = |k: &str, v: OwnedVariant| {
             map.insert(k.to_owned(), v);
@@ -201,44 +212,44 @@ impl Service {
     /// `working`, `due`, `snoozed`, `away` or `paused`.
     #[zbus(property)]
     async fn phase(&self) -> String {
-        self.status.phase.clone()
+        self.status().phase
     }
 
     /// Sitting time in seconds, as of the last change of state (not updated every second:
     /// count down from `NextBreak` instead).
     #[zbus(property)]
     async fn sitting_seconds(&self) -> u64 {
-        self.status.sitting_secs
+        self.status().sitting_secs
     }
 
     /// `breaks.interval` in seconds.
     #[zbus(property)]
     async fn interval_seconds(&self) -> u64 {
-        self.status.interval_secs
+        self.status().interval_secs
     }
 
     /// When the next reminder is due if the user stays (Unix seconds); 0 = none coming.
     #[zbus(property)]
     async fn next_break(&self) -> i64 {
-        self.status.next_break
+        self.status().next_break
     }
 
     /// When a pause ends (Unix seconds); 0 = not paused, -1 = until resumed.
     #[zbus(property)]
     async fn paused_until(&self) -> i64 {
-        self.status.paused_until
+        self.status().paused_until
     }
 
     /// The idle backend in use.
     #[zbus(property)]
     async fn idle_backend(&self) -> String {
-        self.status.idle_backend.clone()
+        self.status().idle_backend
     }
 
     /// Snoozes in a row.
     #[zbus(property)]
     async fn snoozes(&self) -> u32 {
-        self.status.snoozes
+        self.status().snoozes
     }
 }
 
@@ -255,11 +266,22 @@ pub enum ServeError {
 
 /// Serve the interface on the session bus. Calls arrive on the returned receiver; the
 /// connection must be kept alive as long as the service should answer.
-pub async fn serve() -> Result<(Connection, mpsc::Receiver<Request>), ServeError> {
+/// The running service: its connection, and where the daemon publishes its status.
+pub struct Served {
+    /// The session-bus connection that owns the name.
+    pub connection: Connection,
+    status: Arc<Mutex<Status>>,
+}
+
+/// Serve the interface on the session bus, starting with `initial` as the status (so that
+/// no one sees an empty status once the name is owned). Calls arrive on
+/// the returned receiver.
+pub async fn serve(initial: Status) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
     let (requests, receiver) = mpsc::channel(16);
+    let status = Arc::new(Mutex::new(initial));
     let service = Service {
         requests,
-        status: Status::default(),
+        status: Arc::clone(&status),
     };
     let connection = zbus::connection::Builder::session()
         .serve_at(PATH, service)
@@ -276,41 +298,48 @@ pub async fn serve() -> Result<(Connection, mpsc::Receiver<Request>), ServeError
             }
             other => ServeError::Bus(other),
         })?;
-    Ok((connection, receiver))
+    Ok((Served { connection, status }, receiver))
 }
 
-/// Publish `status` as the interface's properties, emitting `PropertiesChanged` for the
-/// ones that changed.
-pub async fn publish(connection: &Connection, status: &Status) -> zbus::Result<()> {
-    let iface = connection
-        .object_server()
-        .interface::<_, Service>(PATH)
-        .await?;
-    let old = std::mem::replace(&mut iface.get_mut().await.status, status.clone());
-    let emitter: &SignalEmitter<'_> = iface.signal_emitter();
-    let service = iface.get().await;
-    if old.phase != status.phase {
-        service.phase_changed(emitter).await?;
+impl Served {
+    /// Publish `status` as the interface's properties, emitting `PropertiesChanged` for
+    /// the ones that changed.
+    pub async fn publish(&self, status: &Status) -> zbus::Result<()> {
+        let old = std::mem::replace(
+            &mut *self.status.lock().unwrap_or_else(PoisonError::into_inner),
+            status.clone(),
+        );
+        let iface = self
+            .connection
+            .object_server()
+            .interface::<_, Service>(PATH)
+            .await?;
+        let emitter: &SignalEmitter<'_> = iface.signal_emitter();
+        // A read lock, shared with any method call in progress.
+        let service = iface.get().await;
+        if old.phase != status.phase {
+            service.phase_changed(emitter).await?;
+        }
+        if old.sitting_secs != status.sitting_secs {
+            service.sitting_seconds_changed(emitter).await?;
+        }
+        if old.interval_secs != status.interval_secs {
+            service.interval_seconds_changed(emitter).await?;
+        }
+        if old.next_break != status.next_break {
+            service.next_break_changed(emitter).await?;
+        }
+        if old.paused_until != status.paused_until {
+            service.paused_until_changed(emitter).await?;
+        }
+        if old.idle_backend != status.idle_backend {
+            service.idle_backend_changed(emitter).await?;
+        }
+        if old.snoozes != status.snoozes {
+            service.snoozes_changed(emitter).await?;
+        }
+        Ok(())
     }
-    if old.sitting_secs != status.sitting_secs {
-        service.sitting_seconds_changed(emitter).await?;
-    }
-    if old.interval_secs != status.interval_secs {
-        service.interval_seconds_changed(emitter).await?;
-    }
-    if old.next_break != status.next_break {
-        service.next_break_changed(emitter).await?;
-    }
-    if old.paused_until != status.paused_until {
-        service.paused_until_changed(emitter).await?;
-    }
-    if old.idle_backend != status.idle_backend {
-        service.idle_backend_changed(emitter).await?;
-    }
-    if old.snoozes != status.snoozes {
-        service.snoozes_changed(emitter).await?;
-    }
-    Ok(())
 }
 
 #[proxy(

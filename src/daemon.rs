@@ -11,7 +11,6 @@ use std::time::Duration;
 use chrono::{Local, Timelike};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
-use zbus::Connection;
 
 use crate::config::Config;
 use crate::control::{self, Command, ControlError, Request, ServeError, Status};
@@ -50,14 +49,6 @@ pub async fn run(
     config: Config,
     shutdown: impl Future<Output = ()>,
 ) -> Result<(), ServeError> {
-    let (control_connection, mut control) = match control::serve().await {
-        Ok((connection, requests)) => (Some(connection), Some(requests)),
-        Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
-        Err(err) => {
-            tracing::warn!("{err}; the CLI cannot reach this daemon");
-            (None, None)
-        }
-    };
     let library = Library::embedded();
     let mut clock = Clock::new();
     let snapshot = restore(&paths, &config);
@@ -72,6 +63,17 @@ pub async fn run(
     );
     let (mut activity, backend) = start_idle_backend(&config).await;
     let mut session = start_logind().await;
+    // Serve the interface only once the status is known: owning the name is what tells
+    // bars and scripts that the daemon is up.
+    let (served, mut control) = match control::serve(status_report(&engine, &config, backend)).await
+    {
+        Ok((served, requests)) => (Some(served), Some(requests)),
+        Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+        Err(err) => {
+            tracing::warn!("{err}; the CLI cannot reach this daemon");
+            (None, None)
+        }
+    };
     let mut config_edits = config_watch::watch(&paths.config);
     let mut hangups = signal(SignalKind::hangup())
         .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
@@ -82,7 +84,7 @@ pub async fn run(
         library,
         config,
         backend,
-        control: control_connection,
+        control: served,
         published: None,
         config_error: None,
         last_save: clock.now(),
@@ -100,8 +102,8 @@ pub async fn run(
     tokio::pin!(shutdown);
     engine.handle_timeout(clock.now());
     daemon.carry_out(&mut engine).await;
+    daemon.publish(&engine).await;
     loop {
-        daemon.publish(&engine).await;
         let now = clock.now();
         let save_at = daemon.last_save + SAVE_EVERY;
         let wake_at = engine.poll_timeout().map_or(save_at, |t| t.min(save_at));
@@ -119,6 +121,7 @@ pub async fn run(
         };
 
         let now = clock.now();
+        let mut reply_to = None;
         let slept = clock.slept();
         // logind's wake-up report measures the same sleep exactly; count it once.
         let logind_woke = matches!(wake, Wake::Session(Some(SessionEvent::Woke)));
@@ -138,8 +141,7 @@ pub async fn run(
             }
             Wake::Control(request) => {
                 let reply = daemon.command(&mut engine, now, request.command).await;
-                // The caller may have given up waiting; nothing to do then.
-                let _ = request.reply.send(reply);
+                reply_to = Some((request.reply, reply));
             }
             Wake::Presence(None) => {
                 tracing::warn!(
@@ -191,6 +193,12 @@ pub async fn run(
             }
         }
         daemon.carry_out(&mut engine).await;
+        daemon.publish(&engine).await;
+        // Answer a CLI call only now, so that its caller sees the new status.
+        if let Some((reply, answer)) = reply_to.take() {
+            // The caller may have given up waiting; nothing to do then.
+            let _ = reply.send(answer);
+        }
         if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
             daemon.save(&engine, now).await;
         }
@@ -297,8 +305,8 @@ struct Daemon {
     config: Config,
     /// The idle backend in use, for the status.
     backend: Kind,
-    /// The control service's connection, to publish the status on.
-    control: Option<Connection>,
+    /// The control service, to publish the status on.
+    control: Option<control::Served>,
     /// The status as last published.
     published: Option<Status>,
     /// The config error the user was last told about, so it is told once.
@@ -494,8 +502,8 @@ impl Daemon {
             return;
         }
         systemd::status(&crate::status_view::text(Some(&status), Local::now()));
-        if let Some(connection) = &self.control
-            && let Err(err) = control::publish(connection, &status).await
+        if let Some(served) = &self.control
+            && let Err(err) = served.publish(&status).await
         {
             tracing::debug!(%err, "cannot publish the status");
         }
@@ -535,19 +543,24 @@ impl Daemon {
 /// the minute for the next break so that the published value does not twitch.
 fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
     let status = engine.status();
-    let wall = Local::now().timestamp();
-    let secs = |d: Duration| i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+    let wall = Local::now();
+    // Rounded to the nearest second, so that a pause asked to end at 14:00:00 is
+    // published as 14:00:00, not 13:59:59.
+    let at = |d: Duration| {
+        chrono::Duration::from_std(d)
+            .ok()
+            .and_then(|d| wall.checked_add_signed(d + chrono::Duration::milliseconds(500)))
+            .map_or(i64::MAX, |t| t.timestamp())
+    };
     Status {
         phase: status.phase.as_str().to_owned(),
         sitting_secs: status.sitting.as_secs(),
         interval_secs: config.rules.interval.as_secs(),
-        next_break: status
-            .next_prompt_in
-            .map_or(0, |d| wall.saturating_add(secs(d))),
+        next_break: status.next_prompt_in.map_or(0, at),
         paused_until: match status.paused {
             None => 0,
             Some(Paused::UntilResumed) => -1,
-            Some(Paused::For(d)) => wall.saturating_add(secs(d)),
+            Some(Paused::For(d)) => at(d),
         },
         idle_backend: backend.name().to_owned(),
         snoozes: status.snoozes,

@@ -21,16 +21,21 @@
 //! * [`status_view`] — how `deskbreak status` reads (words, JSON, waybar).
 //! * [`cli`] — the command line (clap definitions; `main.rs` carries them out).
 //! * [`paths`] — where files live (XDG base directories).
+//! * [`service`] — starting with the desktop: the systemd user unit, or an XDG autostart
+//!   entry (`deskbreak service install`).
+//! * [`doctor`] — the `deskbreak doctor` checklist.
 
 pub mod cli;
 pub mod config;
 pub mod control;
 pub mod daemon;
+pub mod doctor;
 pub mod effects;
 pub mod engine;
 pub mod exercises;
 pub mod human;
 pub mod paths;
+pub mod service;
 pub mod sources;
 pub mod stats;
 pub mod status_view;

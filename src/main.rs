@@ -8,12 +8,12 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use deskbreak::cli::{Cli, Command, ConfigCommand, Format};
+use deskbreak::cli::{Cli, Command, ConfigCommand, Format, ServiceCommand};
 use deskbreak::config::{Config, DEFAULT_TOML};
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
 use deskbreak::store::{ensure_dir, history};
-use deskbreak::{control, daemon, stats, status_view};
+use deskbreak::{control, daemon, doctor, service, stats, status_view};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -86,6 +86,38 @@ fn run(cli: Cli) -> Result<()> {
             format,
             follow,
         } => status(if json { Format::Json } else { format }, follow),
+        Command::Service(ServiceCommand::Install { autostart }) => {
+            let mode = if autostart {
+                service::Mode::Autostart
+            } else {
+                service::Mode::Systemd
+            };
+            service::install(mode, &mut |line| println!("{line}"))?;
+            Ok(())
+        }
+        Command::Service(ServiceCommand::Uninstall) => {
+            service::uninstall(&mut |line| println!("{line}"))?;
+            Ok(())
+        }
+        Command::Doctor => {
+            let checks = client_runtime()?.block_on(doctor::diagnose(&paths));
+            print!("{}", doctor::render(&checks));
+            if doctor::has_problem(&checks) {
+                bail!("found a problem; the fixes are above");
+            }
+            Ok(())
+        }
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            // Into memory first: clap_complete panics on a failed write (e.g. `| head`).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "deskbreak", &mut script);
+            std::io::stdout()
+                .write_all(&script)
+                .context("cannot write the completions")?;
+            Ok(())
+        }
+        Command::Manpages { dir } => write_man_pages(&dir),
     }
 }
 
@@ -172,10 +204,15 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
     })
 }
 
+/// deskbreak's own messages from info up; its libraries' only when something went wrong.
+const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
+
 /// Logs go to stderr. Under systemd (which sets `JOURNAL_STREAM`) the journal adds its own
-/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters.
+/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters; by
+/// default deskbreak says what it does (info) and its libraries only what went wrong.
 fn init_logging() {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
+    let filter =
+        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG_FILTER));
     let under_journal = std::env::var_os("JOURNAL_STREAM").is_some();
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
@@ -187,6 +224,58 @@ fn init_logging() {
     } else {
         builder.init();
     }
+}
+
+/// `deskbreak.1` from the clap definitions plus the sections clap does not know about,
+/// and a page per subcommand (`deskbreak-service-install.1`, …), so the pages never drift
+/// from `--help`.
+fn write_man_pages(dir: &std::path::Path) -> Result<()> {
+    use clap::CommandFactory;
+    const EXTRA: &str = r".SH FILES
+.TP
+\fI$XDG_CONFIG_HOME/deskbreak/config.toml\fR
+The config (default \fI~/.config/deskbreak/config.toml\fR); \fBdeskbreak config init\fR
+writes a commented one. Without it the built\-in defaults apply.
+.TP
+\fI$XDG_STATE_HOME/deskbreak/\fR
+The break history (\fIhistory.jsonl\fR) and the saved state (\fIstate.json\fR)
+(default \fI~/.local/state/deskbreak/\fR).
+.TP
+\fI/usr/lib/systemd/user/deskbreak.service\fR
+The systemd user unit, as packaged.
+.TP
+\fI$XDG_CONFIG_HOME/systemd/user/deskbreak.service\fR
+The unit \fBdeskbreak service install\fR writes for a binary installed elsewhere.
+.TP
+\fI$XDG_CONFIG_HOME/autostart/deskbreak.desktop\fR
+The XDG autostart entry written by \fBdeskbreak service install \-\-autostart\fR.
+.SH ENVIRONMENT
+.TP
+\fBRUST_LOG\fR
+Log filter for \fBdeskbreak run\fR, e.g. \fIdeskbreak=debug\fR (default \fIDEFAULT_LOG_FILTER\fR).
+.SH SEE ALSO
+\fBsystemctl\fR(1), \fBjournalctl\fR(1)
+";
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let written = || format!("cannot write the man pages into {}", dir.display());
+    clap_mangen::generate_to(Cli::command(), dir).with_context(written)?;
+    // The main page again, with FILES, ENVIRONMENT and SEE ALSO before the version; like
+    // generate_to, without the `help` subcommand, which has no page.
+    let extra = EXTRA.replace("DEFAULT_LOG_FILTER", DEFAULT_LOG_FILTER);
+    let man = clap_mangen::Man::new(Cli::command().disable_help_subcommand(true));
+    let mut page = Vec::new();
+    man.render_title(&mut page)
+        .and_then(|()| man.render_name_section(&mut page))
+        .and_then(|()| man.render_synopsis_section(&mut page))
+        .and_then(|()| man.render_description_section(&mut page))
+        .and_then(|()| man.render_options_section(&mut page))
+        .and_then(|()| man.render_subcommands_section(&mut page))
+        .and_then(|()| page.write_all(extra.as_bytes()))
+        .and_then(|()| man.render_version_section(&mut page))
+        .with_context(written)?;
+    let path = dir.join(man.get_filename());
+    std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 fn config_init(paths: &Paths) -> Result<()> {

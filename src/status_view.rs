@@ -18,9 +18,14 @@ fn at(unix: i64) -> Option<DateTime<Local>> {
 
 /// Time from `now` until `unix`, rounded up to the minute for display.
 fn until(unix: i64, now: DateTime<Local>) -> Duration {
-    let secs = unix.saturating_sub(now.timestamp()).max(0);
-    let secs = u64::try_from(secs).unwrap_or(0);
-    // Round up so that "in 1 min" shows until the very moment it is due.
+    // Milliseconds: the published second is rounded, so "now" must not be truncated.
+    let ms = unix
+        .saturating_mul(1000)
+        .saturating_sub(now.timestamp_millis())
+        .max(0);
+    // Whole seconds left (the published time is itself rounded to the second), then
+    // minutes rounded up so that "in 1 min" shows until the very moment it is due.
+    let secs = u64::try_from(ms / 1000).unwrap_or(0);
     Duration::from_secs(secs.div_ceil(60) * 60)
 }
 

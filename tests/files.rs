@@ -5,16 +5,10 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use common::TIMEOUT;
 use common::bus::PrivateBus;
 use common::daemon::{Daemon, TestEnv};
 use common::notify_server::{NotifyServer, ServerOptions};
-
-async fn with_timeout<F: std::future::Future<Output = ()>>(test: F) {
-    tokio::time::timeout(Duration::from_secs(60), test)
-        .await
-        .expect("test timed out");
-}
+use common::{TIMEOUT, with_timeout};
 
 fn state(env: &TestEnv) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(env.state_path()).unwrap()).unwrap()

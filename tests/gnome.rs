@@ -5,32 +5,11 @@ mod common;
 
 use std::time::Duration;
 
-use common::TIMEOUT;
 use common::bus::PrivateBus;
 use common::daemon::{Daemon, TestEnv};
 use common::gnome_peer::{GnomeIdleMonitor, Watch};
 use common::notify_server::{NotifyServer, ServerOptions};
-
-async fn with_timeout<F: std::future::Future<Output = ()>>(test: F) {
-    tokio::time::timeout(Duration::from_secs(60), test)
-        .await
-        .expect("test timed out");
-}
-
-async fn history(env: &TestEnv, n: usize) -> Vec<serde_json::Value> {
-    let deadline = tokio::time::Instant::now() + TIMEOUT;
-    loop {
-        let lines = env.history_lines();
-        if lines.len() >= n {
-            return lines;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "expected {n} history lines, have {lines:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use common::{TIMEOUT, with_timeout};
 
 #[tokio::test]
 async fn idle_on_gnome_closes_the_prompt_as_a_natural_break_and_return_restarts_sitting() {
@@ -52,7 +31,7 @@ async fn idle_on_gnome_closes_the_prompt_as_a_natural_break_and_return_restarts_
         // The user walks away; Mutter's idle watch fires after 2 s.
         mutter.go_idle(2000).await;
         server.wait_for_close_by_client(shown.id, TIMEOUT).await;
-        let lines = history(&env, 1).await;
+        let lines = env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "natural");
         assert!(
             lines[0]["exercise"].is_string(),

@@ -465,6 +465,32 @@ async fn test_env_layout_and_history() {
     .expect("test timed out");
 }
 
+/// `TestEnv::wait_for_history` returns once there are enough lines, and panics with
+/// what there is on timeout.
+#[tokio::test]
+async fn wait_for_history_waits_for_enough_lines() {
+    common::with_timeout(async {
+        let env = TestEnv::new();
+        let path = env.history_path();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let writer = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(300)).await;
+            std::fs::write(&path, "{\"n\":1}\n{\"n\":2}\n").unwrap();
+        });
+        let lines = env.wait_for_history(2, TIMEOUT).await;
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1]["n"], 2);
+        writer.await.unwrap();
+
+        let waiting =
+            tokio::spawn(async move { env.wait_for_history(3, Duration::from_millis(200)).await });
+        let panic = waiting.await.expect_err("must panic").into_panic();
+        let msg = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(msg.contains("expected 3 history lines"), "{msg}");
+    })
+    .await;
+}
+
 /// The process plumbing of `Daemon`, exercised on `sh` instead of deskbreak.
 #[tokio::test]
 async fn daemon_process_plumbing() {

@@ -5,32 +5,11 @@ mod common;
 
 use std::time::Duration;
 
-use common::TIMEOUT;
 use common::bus::PrivateBus;
 use common::daemon::{Daemon, TestEnv, command};
 use common::logind_peer::Logind;
 use common::notify_server::{NotifyServer, ServerOptions};
-
-async fn with_timeout<F: std::future::Future<Output = ()>>(test: F) {
-    tokio::time::timeout(Duration::from_secs(60), test)
-        .await
-        .expect("test timed out");
-}
-
-async fn history(env: &TestEnv, n: usize) -> Vec<serde_json::Value> {
-    let deadline = tokio::time::Instant::now() + TIMEOUT;
-    loop {
-        let lines = env.history_lines();
-        if lines.len() >= n {
-            return lines;
-        }
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "expected {n} history lines, have {lines:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
+use common::{TIMEOUT, with_timeout};
 
 struct Setup {
     env: TestEnv,
@@ -89,7 +68,7 @@ async fn a_long_lock_is_a_natural_break_a_short_one_is_not() {
         );
 
         s.logind.set_locked(true).await;
-        let lines = history(&s.env, 1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "natural");
         s.logind.set_locked(false).await;
         assert!(s.daemon.terminate().await.success());
@@ -114,7 +93,7 @@ async fn sleeping_through_an_open_prompt_closes_it_and_waking_restarts_the_timer
         let woke = std::time::Instant::now();
         s.daemon.wait_for_stderr("Woke", TIMEOUT).await;
         s.server.wait_for_close_by_client(shown.id, TIMEOUT).await;
-        let lines = history(&s.env, 1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "natural");
         assert_eq!(lines.len(), 1, "one natural break for one sleep");
         // No prompt for the sleep: the next comes a full interval after waking.
@@ -137,7 +116,7 @@ async fn a_session_locked_at_start_up_counts_as_away() {
             true,
         )
         .await;
-        let lines = history(&s.env, 1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "natural");
         assert!(s.daemon.terminate().await.success());
     })

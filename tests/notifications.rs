@@ -5,10 +5,10 @@ mod common;
 
 use std::time::Duration;
 
-use common::TIMEOUT;
 use common::bus::PrivateBus;
 use common::daemon::{Daemon, TestEnv};
 use common::notify_server::{NotifyServer, ServerOptions};
+use common::{TIMEOUT, with_timeout};
 
 /// Breaks every 2 s of sitting, nothing else in the way.
 const FAST: &str = r#"
@@ -39,28 +39,6 @@ impl Setup {
     fn daemon(&self) -> Daemon {
         Daemon::spawn(&self.env, Some(self.bus.address()), &[])
     }
-
-    /// Wait until the history has `n` lines, and return them.
-    async fn history(&self, n: usize) -> Vec<serde_json::Value> {
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        loop {
-            let lines = self.env.history_lines();
-            if lines.len() >= n {
-                return lines;
-            }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "expected {n} history lines, have {lines:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-    }
-}
-
-async fn with_timeout<F: std::future::Future<Output = ()>>(test: F) {
-    tokio::time::timeout(Duration::from_secs(60), test)
-        .await
-        .expect("test timed out");
 }
 
 fn exercise_ids() -> Vec<String> {
@@ -96,7 +74,7 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
 
         s.server.click(shown.id, "done").await;
         s.server.wait_for_close_by_client(shown.id, TIMEOUT).await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "done");
         let exercise = lines[0]["exercise"].as_str().unwrap().to_owned();
         assert!(exercise_ids().contains(&exercise), "{exercise}");
@@ -130,7 +108,7 @@ async fn skip_button_is_recorded() {
         let shown = s.server.wait_for_notify(1, TIMEOUT).await;
         s.server.click(shown.id, "skip").await;
         s.server.wait_for_close_by_client(shown.id, TIMEOUT).await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "skipped");
         assert!(daemon.terminate().await.success());
     })
@@ -146,7 +124,7 @@ async fn snooze_brings_the_same_exercise_back_until_snoozes_run_out() {
         let first = s.server.wait_for_notify(1, TIMEOUT).await;
         s.server.click(first.id, "snooze").await;
         s.server.wait_for_close_by_client(first.id, TIMEOUT).await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "snoozed");
 
         let again = s.server.wait_for_notify(2, TIMEOUT).await;
@@ -157,7 +135,7 @@ async fn snooze_brings_the_same_exercise_back_until_snoozes_run_out() {
             "max_snoozes reached: no Snooze button"
         );
         s.server.click(again.id, "done").await;
-        let lines = s.history(2).await;
+        let lines = s.env.wait_for_history(2, TIMEOUT).await;
         assert_eq!(lines[1]["outcome"], "done");
         assert!(daemon.terminate().await.success());
     })
@@ -171,7 +149,7 @@ async fn closing_the_bubble_is_recorded_as_dismissed_and_it_comes_back() {
         let daemon = s.daemon();
         let first = s.server.wait_for_notify(1, TIMEOUT).await;
         s.server.dismiss(first.id).await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "dismissed");
         let again = s.server.wait_for_notify(2, TIMEOUT).await;
         assert_eq!(again.summary, first.summary);
@@ -198,7 +176,7 @@ async fn an_unanswered_prompt_is_replaced_never_stacked() {
         s.server.click(third.id, "done").await;
         s.server.click(third.id, "done").await;
         s.server.wait_for_close_by_client(first.id, TIMEOUT).await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert_eq!(s.env.history_lines().len(), 1, "applied once: {lines:?}");
         assert!(daemon.terminate().await.success());
@@ -242,7 +220,7 @@ async fn answers_arrive_from_a_server_that_signals_only_the_caller() {
         let daemon = s.daemon();
         let shown = s.server.wait_for_notify(1, TIMEOUT).await;
         s.server.click(shown.id, "done").await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "done");
         assert!(daemon.terminate().await.success());
     })
@@ -314,12 +292,8 @@ async fn a_server_that_dies_and_comes_back_gets_the_reminder() {
         let shown = server.wait_for_notify(1, TIMEOUT).await;
         assert!(shown.summary.starts_with("Time for a break: "));
         server.click(shown.id, "done").await;
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        while s.env.history_lines().is_empty() {
-            assert!(tokio::time::Instant::now() < deadline, "no history line");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        assert_eq!(s.env.history_lines()[0]["outcome"], "done");
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "done");
         assert!(daemon.terminate().await.success());
     })
     .await;
@@ -380,12 +354,8 @@ async fn a_reminder_on_screen_when_the_server_dies_is_shown_again_when_it_return
         assert_eq!(again.replaces_id, 0, "a fresh bubble on the new server");
         server.click(again.id, "done").await;
         server.wait_for_close_by_client(again.id, TIMEOUT).await;
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        while s.env.history_lines().is_empty() {
-            assert!(tokio::time::Instant::now() < deadline, "no history line");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        assert_eq!(s.env.history_lines()[0]["outcome"], "done");
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "done");
         assert!(daemon.terminate().await.success());
     })
     .await;
@@ -417,7 +387,7 @@ async fn signals_from_another_sender_or_for_another_id_are_ignored() {
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert!(s.env.history_lines().is_empty(), "nothing applied");
         s.server.click(shown.id, "skip").await;
-        let lines = s.history(1).await;
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "skipped");
         assert!(daemon.terminate().await.success());
     })

@@ -62,12 +62,8 @@ async fn polls_only_when_idle_could_matter_and_notices_away_and_back() {
         // Away: idle past natural_break is a natural break.
         idle_ms.store(3500, Ordering::SeqCst);
         daemon.wait_for_stderr("user idle", TIMEOUT).await;
-        let deadline = tokio::time::Instant::now() + TIMEOUT;
-        while env.history_lines().is_empty() {
-            assert!(tokio::time::Instant::now() < deadline, "no natural break");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        assert_eq!(env.history_lines()[0]["outcome"], "natural");
+        let lines = env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "natural");
 
         // Back.
         idle_ms.store(100, Ordering::SeqCst);

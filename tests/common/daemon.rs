@@ -133,6 +133,24 @@ impl TestEnv {
             })
             .collect()
     }
+
+    /// Waits until the history file has at least `n` lines and returns them all (see
+    /// [`TestEnv::history_lines`]). Checks every 50 ms; panics after `timeout`, showing
+    /// the lines there are.
+    pub async fn wait_for_history(&self, n: usize, timeout: Duration) -> Vec<serde_json::Value> {
+        let deadline = tokio::time::Instant::now() + timeout;
+        loop {
+            let lines = self.history_lines();
+            if lines.len() >= n {
+                return lines;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "expected {n} history lines, have {lines:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }
 
 /// The binary with a clean environment pointing at `env` and, if given, the bus.

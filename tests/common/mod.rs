@@ -5,6 +5,7 @@
     reason = "each integration test binary uses a different part of the shared harness"
 )]
 
+use std::future::Future;
 use std::time::Duration;
 
 pub mod bus;
@@ -12,8 +13,20 @@ pub mod daemon;
 pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;
+pub mod session;
 pub mod wayland_compositor;
 pub mod xvfb;
 
 /// Default timeout for waiting on anything in a test.
 pub const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Whole-test limit applied by [`with_timeout`].
+pub const TEST_LIMIT: Duration = Duration::from_secs(60);
+
+/// Runs a test body, failing the test ("test timed out") if it takes longer than
+/// [`TEST_LIMIT`].
+pub async fn with_timeout<F: Future<Output = ()>>(test: F) {
+    tokio::time::timeout(TEST_LIMIT, test)
+        .await
+        .expect("test timed out");
+}

@@ -1,0 +1,506 @@
+//! `deskbreak doctor`: one checklist answering "why don't I get breaks?".
+//!
+//! Each check is data ([`Check`]: a name, a [`Level`], what was found and, unless all is
+//! well, the fix in words), so the tests can look at them one by one; [`render`] puts
+//! them into words. The checks only look: nothing is started, written or changed, except
+//! that asking for the notification server starts one the bus can activate, as the
+//! daemon's first reminder would.
+
+use std::fmt::{self, Write as _};
+use std::time::Duration;
+
+use zbus::{Connection, fdo};
+
+use crate::config::Config;
+use crate::control;
+use crate::human;
+use crate::paths::Paths;
+use crate::service;
+use crate::sources::activity::{self, Choice, Kind};
+use crate::sources::logind;
+
+/// How long a bus peer may take to answer before it counts as absent.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The idle threshold to probe the backends with. The daemon probes with
+/// `activity.natural_break`, capped at a minute; probing only asks whether a backend
+/// works, so the exact value does not change the answer.
+const PROBE_THRESHOLD: Duration = Duration::from_secs(60);
+
+const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
+const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// Works.
+    Ok,
+    /// Breaks still come, but something works less well than it could.
+    Warning,
+    /// Breaks do not come (or not on the desktop) until this is fixed.
+    Problem,
+}
+
+impl Level {
+    /// The word printed for it.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Ok => "ok",
+            Level::Warning => "warning",
+            Level::Problem => "problem",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One line of the checklist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Check {
+    /// What was checked, e.g. `notifications`.
+    pub name: &'static str,
+    /// How it went.
+    pub level: Level,
+    /// What was found.
+    pub detail: String,
+    /// What to do about it; `None` when nothing needs doing.
+    pub fix: Option<String>,
+}
+
+impl Check {
+    fn ok(name: &'static str, detail: impl Into<String>) -> Self {
+        Self {
+            name,
+            level: Level::Ok,
+            detail: detail.into(),
+            fix: None,
+        }
+    }
+
+    fn warning(name: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self {
+            name,
+            level: Level::Warning,
+            detail: detail.into(),
+            fix: Some(fix.into()),
+        }
+    }
+
+    fn problem(name: &'static str, detail: impl Into<String>, fix: impl Into<String>) -> Self {
+        Self {
+            name,
+            level: Level::Problem,
+            detail: detail.into(),
+            fix: Some(fix.into()),
+        }
+    }
+}
+
+/// Whether any check found a problem (`deskbreak doctor` then exits with status 1).
+#[must_use]
+pub fn has_problem(checks: &[Check]) -> bool {
+    checks.iter().any(|c| c.level == Level::Problem)
+}
+
+/// The checklist in words: one line per check (more lines of detail and the fix indented
+/// below it), and a summary.
+#[must_use]
+pub fn render(checks: &[Check]) -> String {
+    let mut out = String::new();
+    for check in checks {
+        let mut lines = check.detail.lines();
+        // Writing to a String cannot fail.
+        let _ = writeln!(
+            out,
+            "{:<8} {}: {}",
+            check.level.as_str(),
+            check.name,
+            lines.next().unwrap_or_default()
+        );
+        for line in lines {
+            let _ = writeln!(out, "{:<8} {line}", "");
+        }
+        if let Some(fix) = &check.fix {
+            let _ = writeln!(out, "{:<8} fix: {fix}", "");
+        }
+    }
+    let count = |level| checks.iter().filter(|c| c.level == level).count();
+    let (problems, warnings) = (count(Level::Problem), count(Level::Warning));
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let _ = match (problems, warnings) {
+        (0, 0) => writeln!(out, "\nAll good: breaks should come."),
+        (0, w) => writeln!(out, "\n{}; breaks should still come.", plural(w, "warning")),
+        (p, w) => writeln!(
+            out,
+            "\n{} and {}: fix the problems first.",
+            plural(p, "problem"),
+            plural(w, "warning")
+        ),
+    };
+    out
+}
+
+/// Run every check, in the order a user would fix things.
+pub async fn diagnose(paths: &Paths) -> Vec<Check> {
+    let mut checks = Vec::new();
+    let (config_check, config) = check_config(paths);
+    checks.push(config_check);
+    let bus = match tokio::time::timeout(CALL_TIMEOUT, Connection::session()).await {
+        Ok(Ok(connection)) => {
+            checks.push(Check::ok("session bus", "reachable"));
+            Some(connection)
+        }
+        Ok(Err(err)) => {
+            checks.push(no_bus(err.to_string()));
+            None
+        }
+        Err(_) => {
+            checks.push(no_bus("it did not answer within 5 s".into()));
+            None
+        }
+    };
+    checks.push(match &bus {
+        Some(connection) => check_notifications(connection).await,
+        None => Check::problem(
+            "notifications",
+            "not checked: without a session bus reminders only go to stderr",
+            "fix the session bus first",
+        ),
+    });
+    checks.push(check_idle_backend(config.as_ref()).await);
+    checks.push(check_logind().await);
+    checks.push(check_service());
+    checks.push(match &bus {
+        Some(connection) => check_daemon(connection).await,
+        None => Check::problem(
+            "daemon",
+            "not checked: a running daemon is found through the session bus",
+            "fix the session bus first",
+        ),
+    });
+    checks
+}
+
+fn no_bus(reason: String) -> Check {
+    Check::problem(
+        "session bus",
+        format!("cannot connect: {reason}"),
+        "run deskbreak inside your desktop session, where DBUS_SESSION_BUS_ADDRESS (or \
+         $XDG_RUNTIME_DIR/bus) leads to the session bus",
+    )
+}
+
+/// The config check, and the config to probe the idle backend with (`None`: the file is
+/// broken, so the backend is probed as the defaults choose it).
+fn check_config(paths: &Paths) -> (Check, Option<Config>) {
+    let path = &paths.config;
+    if !path.exists() {
+        return (
+            Check::ok(
+                "config",
+                format!("no file at {}; the built-in defaults apply", path.display()),
+            ),
+            Some(Config::default()),
+        );
+    }
+    match Config::load(path) {
+        Ok(config) => (
+            Check::ok(
+                "config",
+                format!(
+                    "{} is valid (a break every {} of sitting)",
+                    path.display(),
+                    human::duration(config.rules.interval)
+                ),
+            ),
+            Some(config),
+        ),
+        Err(err) => (
+            Check::problem(
+                "config",
+                err.to_string(),
+                "correct the file (`deskbreak config check` checks it again); until then \
+                 `deskbreak run` refuses to start and a running daemon keeps its last good config",
+            ),
+            None,
+        ),
+    }
+}
+
+async fn check_notifications(connection: &Connection) -> Check {
+    const NAME: &str = "notifications";
+    let asked = tokio::time::timeout(CALL_TIMEOUT, async {
+        let proxy =
+            zbus::Proxy::new(connection, NOTIFICATIONS, NOTIFICATIONS_PATH, NOTIFICATIONS).await?;
+        let info: (String, String, String, String) =
+            proxy.call("GetServerInformation", &()).await?;
+        let capabilities: Vec<String> = proxy.call("GetCapabilities", &()).await?;
+        Ok::<_, zbus::Error>((info, capabilities))
+    })
+    .await;
+    let no_server = |why: String| {
+        Check::problem(
+            NAME,
+            format!("no notification server ({why}); reminders only go to stderr"),
+            "install a notification daemon such as dunst or mako, or use a desktop that has \
+             one (GNOME, KDE Plasma, Xfce, …)",
+        )
+    };
+    let ((name, vendor, version, spec), capabilities) = match asked {
+        Ok(Ok(found)) => found,
+        Ok(Err(err)) if absent(&err) => return no_server(format!("nothing owns {NOTIFICATIONS}")),
+        Ok(Err(err)) => return no_server(err.to_string()),
+        Err(_) => return no_server("it did not answer within 5 s".into()),
+    };
+    let server = format!("{name} {version} by {vendor} (specification {spec})");
+    if capabilities.iter().any(|c| c == "actions") {
+        Check::ok(NAME, format!("{server}, shows Done/Snooze/Skip buttons"))
+    } else {
+        Check::warning(
+            NAME,
+            format!("{server} does not show buttons on notifications"),
+            "answer a break from a terminal with `deskbreak done`, `deskbreak snooze` or \
+             `deskbreak skip` (the reminder says so), or use a notification server with \
+             actions, such as dunst, mako or your desktop's own",
+        )
+    }
+}
+
+/// Whether a call failed because nobody owns the name (and the bus cannot start one).
+fn absent(err: &zbus::Error) -> bool {
+    match err {
+        zbus::Error::MethodError(name, _, _) => matches!(
+            name.as_str(),
+            "org.freedesktop.DBus.Error.ServiceUnknown"
+                | "org.freedesktop.DBus.Error.NameHasNoOwner"
+        ),
+        zbus::Error::FDO(e) => matches!(
+            **e,
+            fdo::Error::ServiceUnknown(_) | fdo::Error::NameHasNoOwner(_)
+        ),
+        _ => false,
+    }
+}
+
+async fn check_idle_backend(config: Option<&Config>) -> Check {
+    const NAME: &str = "idle backend";
+    let choice = config.map_or(Choice::Auto, |c| c.backend);
+    let started = activity::start(choice, PROBE_THRESHOLD).await;
+    // Only the verdict is wanted: dropping the receiver ends the backend's task.
+    drop(started.events);
+    // One line per backend passed over, in probing order, under the verdict.
+    let because: String = started
+        .rejected
+        .iter()
+        .map(|(kind, reason)| format!("\n{} not used: {reason}", kind.name()))
+        .collect();
+    match (started.kind, choice) {
+        (Kind::None, Choice::Only(Kind::None)) => Check::warning(
+            NAME,
+            "none, as `activity.backend = \"none\"` in the config says: all waking time \
+             counts as sitting",
+            "set `activity.backend = \"auto\"` so time away from the keyboard counts as a break",
+        ),
+        (Kind::None, _) => Check::warning(
+            NAME,
+            format!("none works here, so all waking time counts as sitting{because}"),
+            "run deskbreak inside your desktop session (it needs WAYLAND_DISPLAY or DISPLAY, \
+             or GNOME's idle monitor); if `activity.backend` forces a backend, try \"auto\"",
+        ),
+        (kind, _) => Check::ok(NAME, format!("{}{because}", kind.name())),
+    }
+}
+
+async fn check_logind() -> Check {
+    const NAME: &str = "logind";
+    match logind::connect().await {
+        Ok(logind) => Check::ok(
+            NAME,
+            format!(
+                "reachable, watching session {}: screen lock and suspend count as time away",
+                logind.session_path
+            ),
+        ),
+        Err(reason) => Check::warning(
+            NAME,
+            format!(
+                "not reachable ({reason}): screen lock is not tracked, and a suspend is noticed only by the clock"
+            ),
+            "deskbreak needs systemd-logind (or elogind) on the system bus to see screen \
+             locks; without it, breaks still come",
+        ),
+    }
+}
+
+fn check_service() -> Check {
+    const NAME: &str = "service";
+    let state = match service::state() {
+        Ok(state) => state,
+        Err(err) => {
+            return Check::warning(
+                NAME,
+                format!("cannot tell: {err}"),
+                "start deskbreak with your desktop: `deskbreak service install`",
+            );
+        }
+    };
+    let unit = service::UNIT_NAME;
+    let journal = "`journalctl --user -u deskbreak` says why; `systemctl --user restart \
+                   deskbreak` starts it again";
+    match (&state.manager, &state.autostart) {
+        (Ok(()), Some(entry)) if state.is_enabled() => Check::warning(
+            NAME,
+            format!(
+                "{unit} is enabled and the autostart entry {} exists: two daemons race for the \
+                 bus at every login",
+                entry.display()
+            ),
+            "keep one: `deskbreak service install` (systemd) or `deskbreak service install \
+             --autostart` removes the other",
+        ),
+        (_, Some(entry)) => Check::ok(
+            NAME,
+            format!(
+                "starts at login from the autostart entry {}",
+                entry.display()
+            ),
+        ),
+        (Ok(()), None) if state.is_enabled() && state.is_active() => {
+            if state.graphical_session == Some(false) {
+                Check::warning(
+                    NAME,
+                    format!(
+                        "{unit} is enabled and running, but graphical-session.target is not \
+                         active, so it will not start by itself at the next login"
+                    ),
+                    "your desktop does not start graphical-session.target: use `deskbreak \
+                     service install --autostart` instead",
+                )
+            } else {
+                Check::ok(NAME, format!("{unit} is enabled and running"))
+            }
+        }
+        (Ok(()), None) if state.is_enabled() => Check::warning(
+            NAME,
+            format!(
+                "{unit} is enabled but {}",
+                state.active.as_deref().unwrap_or("not running")
+            ),
+            journal,
+        ),
+        (Ok(()), None) if state.is_active() => Check::warning(
+            NAME,
+            format!("{unit} is running but not enabled: it will not start at the next login"),
+            "`deskbreak service install` enables it",
+        ),
+        (Ok(()), None) => Check::warning(
+            NAME,
+            format!(
+                "deskbreak does not start with your desktop ({unit} is {})",
+                state.enabled.as_deref().unwrap_or("not installed")
+            ),
+            "`deskbreak service install` installs, enables and starts the user service",
+        ),
+        (Err(reason), None) => Check::warning(
+            NAME,
+            format!(
+                "deskbreak does not start with your desktop: no systemd user manager \
+                 ({reason}) and no autostart entry"
+            ),
+            "`deskbreak service install --autostart` starts it when you log in; or start \
+             `deskbreak run` from your window manager's startup file",
+        ),
+    }
+}
+
+async fn check_daemon(connection: &Connection) -> Check {
+    const NAME: &str = "daemon";
+    let not_running = |why: String| {
+        Check::problem(
+            NAME,
+            format!("no deskbreak is running on this session bus ({why})"),
+            "start it: `deskbreak service install` (then it starts with your desktop), or \
+             `deskbreak run` in a terminal",
+        )
+    };
+    let asked = tokio::time::timeout(CALL_TIMEOUT, async {
+        let dbus = fdo::DBusProxy::new(connection).await?;
+        let name = zbus::names::BusName::from_static_str(control::NAME)?;
+        match dbus.get_connection_unix_process_id(name).await {
+            Ok(pid) => Ok(Some(pid)),
+            Err(fdo::Error::NameHasNoOwner(_)) => Ok(None),
+            Err(err) => Err(zbus::Error::from(err)),
+        }
+    })
+    .await;
+    let pid = match asked {
+        Ok(Ok(Some(pid))) => pid,
+        Ok(Ok(None)) => return not_running(format!("nothing owns {}", control::NAME)),
+        Ok(Err(err)) => return not_running(err.to_string()),
+        Err(_) => return not_running("the bus did not answer within 5 s".into()),
+    };
+    let status = tokio::time::timeout(CALL_TIMEOUT, async {
+        control::Client::connect().await?.status().await
+    })
+    .await;
+    match status {
+        Ok(Ok(status)) => Check::ok(
+            NAME,
+            format!(
+                "running (pid {pid}): {}, idle backend {}",
+                status.phase, status.idle_backend
+            ),
+        ),
+        Ok(Err(err)) => Check::warning(
+            NAME,
+            format!("running (pid {pid}), but it does not answer: {err}"),
+            "restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`",
+        ),
+        Err(_) => Check::warning(
+            NAME,
+            format!("running (pid {pid}), but it did not answer within 5 s"),
+            "restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_checklist_reads_as_words_with_fixes_under_their_line() {
+        let checks = vec![
+            Check::ok("session bus", "reachable"),
+            Check::warning("logind", "not reachable", "install logind"),
+            Check::ok("idle backend", "x11\nwayland not used: no"),
+            Check::problem("config", "/c.toml:3:1: oops", "correct it"),
+        ];
+        assert!(has_problem(&checks));
+        assert_eq!(
+            render(&checks),
+            "ok       session bus: reachable\n\
+             warning  logind: not reachable\n         fix: install logind\n\
+             ok       idle backend: x11\n         wayland not used: no\n\
+             problem  config: /c.toml:3:1: oops\n         fix: correct it\n\
+             \n1 problem and 1 warning: fix the problems first.\n"
+        );
+    }
+
+    #[test]
+    fn warnings_alone_are_not_a_problem() {
+        let checks = vec![
+            Check::ok("session bus", "reachable"),
+            Check::warning("logind", "not reachable", "install logind"),
+            Check::warning("service", "not enabled", "enable it"),
+        ];
+        assert!(!has_problem(&checks));
+        assert!(render(&checks).ends_with("\n2 warnings; breaks should still come.\n"));
+        assert!(render(&checks[..1]).ends_with("\nAll good: breaks should come.\n"));
+    }
+}

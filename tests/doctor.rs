@@ -1,0 +1,323 @@
+//! `deskbreak doctor` on a private bus: with and without a notification server, with and
+//! without actions, with a broken config, with and without a running daemon and service.
+//! The last test runs the installed package's binary (`.ci/run` runs it after `dpkg -i`).
+
+mod common;
+mod systemctl_fake;
+
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+use common::TIMEOUT;
+use common::bus::PrivateBus;
+use common::daemon::{CLI_TIMEOUT, Daemon, NO_SYSTEM_BUS, TestEnv, command};
+use common::notify_server::{NotifyServer, ServerOptions};
+use common::xvfb::Xvfb;
+use systemctl_fake::{FakeSystemctl, Manager};
+use tokio::process::Command;
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Runs `cmd` (set up for `deskbreak doctor`) to completion.
+async fn finish(mut cmd: Command) -> Output {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let child = cmd.spawn().expect("cannot start deskbreak doctor");
+    let out = tokio::time::timeout(CLI_TIMEOUT, child.wait_with_output())
+        .await
+        .expect("deskbreak doctor did not finish")
+        .expect("waiting for deskbreak doctor failed");
+    eprintln!(
+        "doctor -> {:?}\nstdout:\n{}stderr:\n{}",
+        out.status,
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+    out
+}
+
+/// `deskbreak doctor` on `bus`, with a fake systemctl answering as `manager`.
+async fn doctor(env: &TestEnv, bus: Option<&str>, manager: Manager) -> Output {
+    let mut cmd = command(env, bus);
+    FakeSystemctl::new(env.home(), manager).apply(&mut cmd);
+    cmd.arg("doctor");
+    finish(cmd).await
+}
+
+/// The line about `name`, e.g. "ok       notifications: …".
+fn line<'a>(out: &'a str, name: &str) -> &'a str {
+    out.lines()
+        .find(|l| {
+            l.split_once(' ')
+                .is_some_and(|(_, rest)| rest.trim_start().starts_with(&format!("{name}: ")))
+        })
+        .unwrap_or_else(|| panic!("no {name:?} line in:\n{out}"))
+}
+
+/// The level word that starts the line about `name`.
+fn level<'a>(out: &'a str, name: &str) -> &'a str {
+    line(out, name)
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn all_ok_with_a_server_with_actions_and_a_running_daemon() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+    let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+    daemon
+        .wait_for_stderr("deskbreak is running", TIMEOUT)
+        .await;
+
+    let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert_eq!(level(&said, "config"), "ok");
+    assert!(
+        line(&said, "config").contains("built-in defaults"),
+        "{said}"
+    );
+    assert_eq!(level(&said, "session bus"), "ok");
+    assert_eq!(
+        line(&said, "notifications"),
+        "ok       notifications: deskbreak-test 1.0 by deskbreak (specification 1.2), \
+         shows Done/Snooze/Skip buttons"
+    );
+    assert_eq!(level(&said, "service"), "ok");
+    assert!(
+        line(&said, "service").contains("enabled and running"),
+        "{said}"
+    );
+    assert_eq!(level(&said, "daemon"), "ok");
+    assert!(
+        line(&said, "daemon").contains(&format!("running (pid {})", daemon.pid())),
+        "{said}"
+    );
+    // No display and no system bus here: these work less well, but breaks still come.
+    assert_eq!(level(&said, "idle backend"), "warning");
+    assert!(said.contains("wayland not used: "), "{said}");
+    assert!(said.contains("x11 not used: "), "{said}");
+    assert_eq!(level(&said, "logind"), "warning");
+    assert!(said.contains("breaks should still come"), "{said}");
+    daemon.terminate().await;
+}
+
+#[tokio::test]
+async fn a_server_without_actions_is_a_warning_that_names_the_commands() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let options = ServerOptions {
+        capabilities: vec!["body".into()],
+        unicast_signals: false,
+    };
+    let _server = NotifyServer::start(bus.address(), options).await;
+    let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+    let said = text(&out.stdout);
+    assert_eq!(level(&said, "notifications"), "warning");
+    assert!(
+        line(&said, "notifications").contains("does not show buttons"),
+        "{said}"
+    );
+    assert!(said.contains("`deskbreak done`"), "{said}");
+}
+
+#[tokio::test]
+async fn no_notification_server_is_a_problem_and_exit_status_1() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(level(&said, "notifications"), "problem");
+    assert!(
+        line(&said, "notifications").contains("no notification server"),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "install a notification daemon such as dunst or mako, or use a desktop that has one"
+        ),
+        "{said}"
+    );
+    assert!(text(&out.stderr).contains("found a problem"));
+}
+
+#[tokio::test]
+async fn a_broken_config_is_a_problem_naming_file_line_and_key() {
+    let env = TestEnv::new();
+    env.write_config("[breaks]\ninterval = \"45m\"\nintervall = \"30m\"\n");
+    let bus = PrivateBus::start();
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+    let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        line(&said, "config").starts_with(&format!(
+            "problem  config: {}:3:1: breaks.intervall: unknown field",
+            env.config_path().display()
+        )),
+        "{said}"
+    );
+    assert!(said.contains("`deskbreak config check`"), "{said}");
+}
+
+#[tokio::test]
+async fn no_daemon_and_no_service_say_how_to_start_one() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+
+    let out = doctor(&env, Some(bus.address()), Manager::FRESH).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(level(&said, "daemon"), "problem");
+    assert!(
+        line(&said, "daemon").contains("no deskbreak is running"),
+        "{said}"
+    );
+    assert_eq!(level(&said, "service"), "warning");
+    assert!(
+        line(&said, "service").contains("does not start with your desktop"),
+        "{said}"
+    );
+    assert!(said.contains("`deskbreak service install`"), "{said}");
+
+    // Without a user manager the advice is the autostart entry; once written, it is ok.
+    let out = doctor(&env, Some(bus.address()), Manager::Missing).await;
+    let said = text(&out.stdout);
+    assert!(
+        line(&said, "service").contains("no systemd user manager"),
+        "{said}"
+    );
+    assert!(said.contains("--autostart"), "{said}");
+    let entry = env
+        .config_home()
+        .join("autostart")
+        .join("deskbreak.desktop");
+    std::fs::create_dir_all(entry.parent().unwrap()).unwrap();
+    std::fs::write(&entry, "[Desktop Entry]\n").unwrap();
+    let out = doctor(&env, Some(bus.address()), Manager::Missing).await;
+    let said = text(&out.stdout);
+    assert_eq!(level(&said, "service"), "ok");
+    assert!(line(&said, "service").contains("autostart entry"), "{said}");
+}
+
+#[tokio::test]
+async fn the_idle_backend_line_names_the_winner_and_why_the_others_lost() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let xvfb = Xvfb::start();
+    let mut cmd = command(&env, Some(bus.address()));
+    FakeSystemctl::new(env.home(), Manager::RUNNING).apply(&mut cmd);
+    cmd.env("DISPLAY", xvfb.display()).arg("doctor");
+    let out = finish(cmd).await;
+    let said = text(&out.stdout);
+    assert_eq!(line(&said, "idle backend"), "ok       idle backend: x11");
+    // Probed before x11, in priority order, each with its reason on its own line.
+    let wayland = said.find("\n         wayland not used: WAYLAND_DISPLAY is not set");
+    let gnome = said.find("\n         gnome not used: ");
+    assert!(
+        wayland.is_some() && gnome.is_some() && wayland < gnome,
+        "{said}"
+    );
+    assert!(!said.contains("x11 not used"), "{said}");
+}
+
+#[tokio::test]
+async fn an_enabled_service_that_is_not_running_points_at_the_journal() {
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let manager = Manager::Running {
+        enabled: "enabled",
+        active: "failed",
+        session: "active",
+    };
+    let out = doctor(&env, Some(bus.address()), manager).await;
+    let said = text(&out.stdout);
+    assert_eq!(level(&said, "service"), "warning");
+    assert!(
+        line(&said, "service").contains("deskbreak.service is enabled but failed"),
+        "{said}"
+    );
+    assert!(said.contains("journalctl --user -u deskbreak"), "{said}");
+}
+
+#[tokio::test]
+async fn without_a_session_bus_everything_on_it_is_a_problem() {
+    let env = TestEnv::new();
+    let out = doctor(&env, None, Manager::Missing).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(level(&said, "session bus"), "problem");
+    assert!(
+        line(&said, "session bus").contains("cannot connect"),
+        "{said}"
+    );
+    assert_eq!(level(&said, "notifications"), "problem");
+    assert_eq!(level(&said, "daemon"), "problem");
+}
+
+/// The binary the Debian package installed: `--version`, a daemon and `doctor` on a
+/// private bus with a test notification server. `.ci/run` runs it after `dpkg -i` with
+/// `cargo test --test doctor -- --ignored`; `DESKBREAK_INSTALLED` may name another path.
+#[tokio::test]
+#[ignore = "needs the installed package (run by .ci/run after dpkg -i)"]
+async fn the_installed_binary_runs_and_diagnoses_itself() {
+    let installed =
+        std::env::var("DESKBREAK_INSTALLED").unwrap_or_else(|_| "/usr/bin/deskbreak".into());
+    assert!(
+        Path::new(&installed).is_file(),
+        "{installed} is not installed"
+    );
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    // Like common::daemon::command, for another binary.
+    let run = |args: &[&str]| {
+        let mut cmd = Command::new(&installed);
+        cmd.env_clear()
+            .env(
+                "PATH",
+                std::env::var_os("PATH").unwrap_or_else(|| "/usr/bin:/bin".into()),
+            )
+            .env("HOME", env.home())
+            .env("XDG_CONFIG_HOME", env.config_home())
+            .env("XDG_STATE_HOME", env.state_home())
+            .env("XDG_DATA_HOME", env.data_home())
+            .env("XDG_RUNTIME_DIR", env.runtime_dir())
+            .env("NO_COLOR", "1")
+            .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+            .env("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
+            .current_dir(env.home())
+            .stdin(Stdio::null())
+            .kill_on_drop(true)
+            .args(args);
+        FakeSystemctl::new(env.home(), Manager::RUNNING).apply(&mut cmd);
+        cmd
+    };
+
+    let version = finish(run(&["--version"])).await;
+    assert!(version.status.success());
+    assert_eq!(
+        text(&version.stdout).trim(),
+        format!("deskbreak {}", env!("CARGO_PKG_VERSION"))
+    );
+
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+    let daemon = Daemon::spawn_command(run(&["run"]));
+    // The default log level: deskbreak's own info lines.
+    daemon
+        .wait_for_stderr("deskbreak is running", TIMEOUT)
+        .await;
+
+    let out = finish(run(&["doctor"])).await;
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert_eq!(level(&said, "notifications"), "ok");
+    assert_eq!(level(&said, "daemon"), "ok");
+    assert_eq!(level(&said, "service"), "ok");
+    daemon.terminate().await;
+}
