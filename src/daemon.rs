@@ -603,6 +603,7 @@ fn restore(paths: &Paths, config: &Config) -> Snapshot {
         ),
         Err(err) => tracing::warn!("cannot check the history: {err}"),
     }
+    store::remove_stale_temporaries(&paths.state());
     let saved = match state::load(&paths.state()) {
         Ok(state::Loaded::Missing) => return Snapshot::default(),
         Ok(state::Loaded::Found(saved)) => saved,

@@ -831,7 +831,11 @@ impl Engine {
         self.presence.refresh();
         self.last = self.last.max(now);
         if duration < self.rules.natural_break {
-            // A short suspend is a short absence: not sitting, but no break either.
+            // A short suspend is a short absence: not sitting, but no break either. If
+            // nothing else keeps the user away, they are back.
+            if self.presence.away_since().is_none() {
+                self.presence.rested = false;
+            }
             return;
         }
         if !self.presence.rested {
@@ -879,9 +883,10 @@ impl Engine {
         if prompt < *first || prompt > *current {
             return;
         }
-        let (exercise, repeat) = (exercise.clone(), *repeat);
-        // A dismissed bubble is already gone.
-        self.conclude(now, exercise, repeat, answer, answer != Answer::Dismissed);
+        let (exercise, repeat, current) = (exercise.clone(), *repeat, *current);
+        // A dismissed bubble is already gone, unless a re-show has put up another since.
+        let close = answer != Answer::Dismissed || prompt != current;
+        self.conclude(now, exercise, repeat, answer, close);
     }
 
     /// Apply `answer` to the break offering `exercise`.

@@ -67,6 +67,23 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     result.map_err(StoreError::at(path))
 }
 
+/// Remove temporary files that [`write_atomic`] left behind for `path` when the process
+/// was killed mid-write (each run names them by its pid, so nothing else would).
+pub fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Move a damaged file out of the way, keeping it for the user. Returns where it went.
 pub fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
