@@ -695,6 +695,7 @@ async fn run() -> String {
             .and_then(|s| s.parse().ok())
             .unwrap_or(60),
     );
+    let load_at_start = load_average();
     let mut table = Table::default();
     let mut notes = String::new();
 
@@ -735,7 +736,7 @@ async fn run() -> String {
 
     let mut out = String::new();
     let _ = writeln!(out, "\n## deskbreak footprint\n");
-    let _ = writeln!(out, "{}", machine_notes(window));
+    let _ = writeln!(out, "{}", machine_notes(window, &load_at_start));
     out.push_str(&table.render());
     let misses = table.misses();
     let _ = writeln!(
@@ -757,7 +758,15 @@ async fn run() -> String {
     out
 }
 
-fn machine_notes(window: Duration) -> String {
+/// The 1-minute load average: other work on the machine inflates the timings.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|t| t.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "?".to_owned())
+}
+
+fn machine_notes(window: Duration, load_at_start: &str) -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
         .and_then(|t| {
@@ -788,20 +797,26 @@ fn machine_notes(window: Duration) -> String {
             .filter(|o| o.status.success())
             .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
     };
-    let source = match (
-        git(&["rev-parse", "--short", "HEAD"]),
-        git(&["status", "--porcelain"]),
-    ) {
-        (Some(head), Some(changes)) if changes.is_empty() => format!("git {head}"),
-        (Some(head), Some(changes)) => format!(
-            "git {head} + {} uncommitted change(s)",
-            changes.lines().count()
-        ),
-        _ => "not a git checkout".to_owned(),
+    let source = if std::env::var_os("FOOTPRINT_BIN").is_some() {
+        "whatever FOOTPRINT_BIN was built from".to_owned()
+    } else {
+        match (
+            git(&["rev-parse", "--short", "HEAD"]),
+            git(&["status", "--porcelain"]),
+        ) {
+            (Some(head), Some(changes)) if changes.is_empty() => format!("git {head}"),
+            (Some(head), Some(changes)) => format!(
+                "git {head} + {} uncommitted change(s)",
+                changes.lines().count()
+            ),
+            _ => "not a git checkout".to_owned(),
+        }
     };
     format!(
         "Machine: {cores} core(s), {cpu}, {mem_total} RAM, Linux {}; {dbus}. Source: {source}.\n\
          Binary: `{}` ({}).\n\
+         Load average (1 min) {load_at_start} at the start, {} at the end: \
+         timings are wall-clock and grow when other work shares the cores.\n\
          Rest window {} s after {} s of quiet; CPU from /proc/PID/task/*/schedstat (ns), \
          wake-ups = voluntary + nonvoluntary context switches of all threads.\n",
         kernel.trim(),
@@ -811,6 +826,7 @@ fn machine_notes(window: Duration) -> String {
         } else {
             "optimized: `cargo bench` builds it with the bench profile, which inherits release"
         },
+        load_average(),
         window.as_secs(),
         SETTLE.as_secs()
     )
@@ -944,36 +960,63 @@ fn stats(table: &mut Table, env: &TestEnv, bytes: u64) {
             }
         }
         let (median, _, max) = spread(&mut walls);
-        let peak = if time_available {
+        // Peak memory and CPU time (user + sys, 10 ms resolution) from /usr/bin/time:
+        // CPU time shows how much of the wall time was waiting for a busy machine.
+        let (peak, cpu) = if time_available {
             let dir = tempfile::tempdir().expect("tempdir");
-            let report = dir.path().join("maxrss");
-            let mut cmd = std_command(env, "/usr/bin/time");
-            cmd.arg("-f")
-                .arg("%M")
-                .arg("-o")
-                .arg(&report)
-                .arg(target_bin())
-                .args(&args);
-            let out = cmd.output().expect("cannot run /usr/bin/time");
-            assert!(
-                out.status.success(),
-                "/usr/bin/time deskbreak {args:?} failed"
-            );
-            let text = std::fs::read_to_string(&report).unwrap_or_default();
-            text.trim()
-                .lines()
-                .last()
-                .and_then(|l| l.trim().parse::<u64>().ok())
-                .map_or_else(|| format!("n/a ({text:?})"), mib)
+            let report = dir.path().join("time");
+            let (mut peaks, mut cpus) = (Vec::new(), Vec::new());
+            for _ in 0..STATS_RUNS {
+                let mut cmd = std_command(env, "/usr/bin/time");
+                cmd.arg("-f")
+                    .arg("%M %U %S")
+                    .arg("-o")
+                    .arg(&report)
+                    .arg(target_bin())
+                    .args(&args);
+                let out = cmd.output().expect("cannot run /usr/bin/time");
+                assert!(
+                    out.status.success(),
+                    "/usr/bin/time deskbreak {args:?} failed"
+                );
+                let text = std::fs::read_to_string(&report).unwrap_or_default();
+                let fields: Vec<f64> = text
+                    .lines()
+                    .last()
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|f| f.parse().ok())
+                    .collect();
+                if let [kib, user, sys] = fields[..] {
+                    peaks.push(kib as u64);
+                    cpus.push(Duration::from_secs_f64(user + sys));
+                }
+            }
+            if cpus.is_empty() {
+                ("n/a (cannot read /usr/bin/time's report)".to_owned(), None)
+            } else {
+                let (cpu, _, _) = spread(&mut cpus);
+                (mib(peaks.iter().copied().max().unwrap_or(0)), Some(cpu))
+            }
         } else {
-            "n/a: /usr/bin/time is missing (Debian package `time`)".to_owned()
+            (
+                "n/a: /usr/bin/time is missing (Debian package `time`)".to_owned(),
+                None,
+            )
         };
+        let cpu = cpu.map_or_else(String::new, |c| {
+            format!("; CPU (user+sys) median {}", ms(c))
+        });
         table.row(
             format!(
                 "{label} over {lines} lines ({:.1} MiB), wall",
                 bytes as f64 / 1024.0 / 1024.0
             ),
-            format!("median {} of {STATS_RUNS} (max {})", ms(median), ms(max)),
+            format!(
+                "median {} of {STATS_RUNS} (max {}){cpu}",
+                ms(median),
+                ms(max)
+            ),
             "< 100 ms",
             Verdict::of(median < STATS_TARGET),
         );
@@ -1299,7 +1342,12 @@ async fn prompts(table: &mut Table, notes: &mut String, v: &Variant) {
     let already = v.server.notifications().len();
     let mut changes = status_changes(&v.conn).await;
     let loop_start = Instant::now();
+    let mut after_tenth = None;
     for k in 1..=PROMPTS {
+        if k == PROMPTS / 10 + 1 {
+            // Growth between here and the end says whether memory stays flat.
+            after_tenth = Some(mem(v.daemon.pid));
+        }
         let t0 = Instant::now();
         let reply = call(&v.conn, "BreakNow")
             .await
@@ -1392,10 +1440,21 @@ async fn prompts(table: &mut Table, notes: &mut String, v: &Variant) {
         "- Before the prompts, the gnome daemon alone: {}.",
         mem_text(&before)
     );
+    if let Some(tenth) = &after_tenth {
+        let _ = writeln!(
+            notes,
+            "- Flatness: RSS {} and anon RSS {} after {} prompts; {} and {} right after {PROMPTS}.",
+            mib(tenth.rss),
+            mib(tenth.anon),
+            PROMPTS / 10,
+            mib(right_after.rss),
+            mib(right_after.anon)
+        );
+    }
     let _ = writeln!(
         notes,
         "- {PROMPTS} prompts took {loop_secs:.1} s ({:.1} ms each, with two fsyncs per answer: history and state); \
-         the `BreakNow` reply came after a median {} (the Notify follows it). \
+         the `BreakNow` reply arrived after a median {}. \
          Memory right after: {}; after {} s quiet: {}. Threads in the following {:.0} s window: {}.",
         loop_secs * 1000.0 / PROMPTS as f64,
         ms(reply_median),

@@ -124,8 +124,11 @@ fn run(cli: Cli) -> Result<()> {
 fn run_daemon(paths: Paths) -> Result<()> {
     init_logging();
     let config = Config::load(&paths.config)?;
+    // One thread, plus one for the blocking file writes (they are awaited one at a
+    // time): every extra thread would cost a stack and a malloc arena all day.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
+        .max_blocking_threads(1)
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
