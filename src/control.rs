@@ -394,20 +394,25 @@ fn client_error(err: zbus::Error) -> ClientError {
             let name = name.as_str();
             if name == "org.freedesktop.DBus.Error.ServiceUnknown"
                 || name == "org.freedesktop.DBus.Error.NameHasNoOwner"
+                || name == "org.freedesktop.DBus.Error.NoReply"
             {
                 ClientError::NotRunning
             } else {
                 ClientError::Refused(message.unwrap_or_else(|| name.to_owned()))
             }
         }
+        // NoReply: the daemon left the bus while the call was on its way.
         zbus::Error::FDO(e)
             if matches!(
                 *e,
-                fdo::Error::ServiceUnknown(_) | fdo::Error::NameHasNoOwner(_)
+                fdo::Error::ServiceUnknown(_)
+                    | fdo::Error::NameHasNoOwner(_)
+                    | fdo::Error::NoReply(_)
             ) =>
         {
             ClientError::NotRunning
         }
+        zbus::Error::FDO(e) => ClientError::Refused(e.to_string()),
         other => ClientError::NoBus(other),
     }
 }
@@ -513,7 +518,9 @@ impl Client {
             if changed {
                 status = match self.status().await {
                     Ok(status) => Some(status),
-                    Err(ClientError::NotRunning) => None,
+                    // A daemon on its way out may own the name but no longer answer
+                    // (NoReply): for a bar that is "not running", and a signal follows.
+                    Err(ClientError::NotRunning | ClientError::Refused(_)) => None,
                     Err(other) => return Err(other),
                 };
             }
