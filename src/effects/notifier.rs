@@ -155,24 +155,7 @@ impl Notifier {
             .icon("preferences-desktop-accessibility")
             .hint(Hint::DesktopEntry("deskbreak".into()))
             .urgency(Urgency::Normal);
-        let hints: HashMap<&str, zbus::Variant<'_>> =
-            notification.hints.iter().map(Into::into).collect();
-        call(
-            &link.connection,
-            "Notify",
-            &(
-                &notification.appname,
-                0u32,
-                &notification.icon,
-                &notification.summary,
-                &notification.body,
-                &notification.actions,
-                hints,
-                i32::from(notification.timeout),
-            ),
-        )
-        .await
-        .map(drop)
+        notify(&link.connection, &notification, 0).await.map(drop)
     }
 
     /// Take the bubble off the screen, if there is one.
@@ -335,24 +318,9 @@ impl Notifier {
         let notification = build(&text, markup);
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
 
-        let hints: HashMap<&str, zbus::Variant<'_>> =
-            notification.hints.iter().map(Into::into).collect();
-        let reply = call(
-            &connection,
-            "Notify",
-            &(
-                &notification.appname,
-                replaces,
-                &notification.icon,
-                &notification.summary,
-                &notification.body,
-                &notification.actions,
-                hints,
-                i32::from(notification.timeout),
-            ),
-        )
-        .await
-        .map_err(|e| format!("the notification server refused the reminder ({e})"))?;
+        let reply = notify(&connection, &notification, replaces)
+            .await
+            .map_err(|e| format!("the notification server refused the reminder ({e})"))?;
         let id: u32 = reply
             .body()
             .deserialize()
@@ -441,6 +409,31 @@ async fn connect() -> Result<Link, String> {
         signals,
         owner_changes,
     })
+}
+
+/// Send a notify-rust notification with `Notify`, replacing `replaces` (0 = a new one).
+async fn notify(
+    connection: &Connection,
+    notification: &Notification,
+    replaces: u32,
+) -> Result<Message, String> {
+    let hints: HashMap<&str, zbus::Variant<'_>> =
+        notification.hints.iter().map(Into::into).collect();
+    call(
+        connection,
+        "Notify",
+        &(
+            &notification.appname,
+            replaces,
+            &notification.icon,
+            &notification.summary,
+            &notification.body,
+            &notification.actions,
+            hints,
+            i32::from(notification.timeout),
+        ),
+    )
+    .await
 }
 
 async fn call<B>(connection: &Connection, method: &str, body: &B) -> Result<Message, String>
