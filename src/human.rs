@@ -17,12 +17,6 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
-/// A duration as config and the CLI accept it back: "45m", "1h 30m", "20s".
-#[must_use]
-pub fn config_duration(d: Duration) -> String {
-    humantime::format_duration(Duration::from_secs(d.as_secs())).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -36,6 +30,5 @@ mod tests {
         assert_eq!(duration(s(47 * 60 + 59)), "47 min");
         assert_eq!(duration(s(3600)), "1 h");
         assert_eq!(duration(s(3900)), "1 h 5 min");
-        assert_eq!(config_duration(s(5400)), "1h 30m");
     }
 }

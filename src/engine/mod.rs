@@ -482,7 +482,7 @@ impl Engine {
             }
             Input::Answer { prompt, answer } => {
                 self.update(now);
-                self.answer(now, prompt, answer);
+                self.answer(now, prompt, answer, self.rules.snooze);
             }
         }
         self.update(now);
@@ -493,6 +493,20 @@ impl Engine {
     /// Done and Skip also work while snoozed (the user did it before the prompt came
     /// back); Snooze needs a prompt out and a snooze left.
     pub fn answer_due(&mut self, now: Moment, answer: Answer) -> Result<(), Refusal> {
+        self.answer_due_for(now, answer, self.rules.snooze)
+    }
+
+    /// Snooze the due break for `snooze_for` instead of the configured time.
+    pub fn snooze_due(&mut self, now: Moment, snooze_for: Duration) -> Result<(), Refusal> {
+        self.answer_due_for(now, Answer::Snooze, snooze_for)
+    }
+
+    fn answer_due_for(
+        &mut self,
+        now: Moment,
+        answer: Answer,
+        snooze_for: Duration,
+    ) -> Result<(), Refusal> {
         self.update(now);
         if self.pause.is_some() {
             return Err(Refusal::Paused);
@@ -506,28 +520,19 @@ impl Engine {
         match &self.phase {
             Phase::Prompting { prompt, .. } => {
                 let prompt = *prompt;
-                self.answer(now, prompt, answer);
+                self.answer(now, prompt, answer, snooze_for);
             }
             Phase::Snoozed {
                 exercise, repeat, ..
             } if matches!(answer, Answer::Done | Answer::Skip) => {
                 let (exercise, repeat) = (exercise.clone(), *repeat);
                 // Nothing is on screen while snoozed: nothing to close.
-                self.conclude(now, exercise, repeat, answer, false);
+                self.conclude(now, exercise, repeat, answer, false, snooze_for);
             }
             _ => return Err(Refusal::NoBreakDue),
         }
         self.update(now);
         Ok(())
-    }
-
-    /// Snooze the due break for `snooze_for` instead of the configured time.
-    pub fn snooze_due(&mut self, now: Moment, snooze_for: Duration) -> Result<(), Refusal> {
-        let configured = self.rules.snooze;
-        self.rules.snooze = snooze_for;
-        let result = self.answer_due(now, Answer::Snooze);
-        self.rules.snooze = configured;
-        result
     }
 
     /// Pause reminders until `until` (or until [`Self::resume`]). An open prompt is taken
@@ -867,7 +872,7 @@ impl Engine {
         self.snoozes = 0;
     }
 
-    fn answer(&mut self, now: Moment, prompt: PromptId, answer: Answer) {
+    fn answer(&mut self, now: Moment, prompt: PromptId, answer: Answer, snooze_for: Duration) {
         let Phase::Prompting {
             prompt: current,
             first,
@@ -886,7 +891,7 @@ impl Engine {
         let (exercise, repeat, current) = (exercise.clone(), *repeat, *current);
         // A dismissed bubble is already gone, unless a re-show has put up another since.
         let close = answer != Answer::Dismissed || prompt != current;
-        self.conclude(now, exercise, repeat, answer, close);
+        self.conclude(now, exercise, repeat, answer, close, snooze_for);
     }
 
     /// Apply `answer` to the break offering `exercise`.
@@ -897,6 +902,7 @@ impl Engine {
         repeat: u32,
         answer: Answer,
         close: bool,
+        snooze_for: Duration,
     ) {
         let outcome = match answer {
             Answer::Done => Outcome::Done,
@@ -920,7 +926,7 @@ impl Engine {
             Outcome::Snoozed | Outcome::Dismissed => {
                 self.snoozes = self.snoozes.saturating_add(1);
                 self.phase = Phase::Snoozed {
-                    until: now + self.rules.snooze,
+                    until: now + snooze_for,
                     exercise,
                     repeat,
                 };

@@ -31,10 +31,7 @@ pub struct Backend {
 
 /// Check that Mutter's idle monitor answers on the session bus.
 pub async fn probe(threshold: Duration) -> Result<Backend, String> {
-    let connection = tokio::time::timeout(CALL_TIMEOUT, Connection::session())
-        .await
-        .map_err(|_| "the session bus did not answer".to_owned())?
-        .map_err(|e| format!("no session bus ({e})"))?;
+    let connection = super::session_bus().await?;
     let _: u64 = call(&connection, "GetIdletime", &())
         .await
         .map_err(|e| format!("{SERVICE} is not available ({e}); not a GNOME session"))?;

@@ -33,6 +33,14 @@ pub enum Presence {
     Active,
 }
 
+/// A session-bus connection for a D-Bus backend, or why there is none.
+async fn session_bus() -> Result<zbus::Connection, String> {
+    tokio::time::timeout(Duration::from_secs(5), zbus::Connection::session())
+        .await
+        .map_err(|_| "the session bus did not answer".to_owned())?
+        .map_err(|e| format!("no session bus ({e})"))
+}
+
 /// Where backends send their reports.
 pub type Events = mpsc::Sender<Presence>;
 

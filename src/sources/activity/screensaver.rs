@@ -30,10 +30,7 @@ pub struct Backend {
 
 /// Check that the screen saver answers `GetSessionIdleTime`.
 pub async fn probe(threshold: Duration) -> Result<Backend, String> {
-    let connection = tokio::time::timeout(CALL_TIMEOUT, Connection::session())
-        .await
-        .map_err(|_| "the session bus did not answer".to_owned())?
-        .map_err(|e| format!("no session bus ({e})"))?;
+    let connection = super::session_bus().await?;
     idle_time(&connection)
         .await
         .map_err(|e| format!("{SERVICE}.GetSessionIdleTime is not available ({e})"))?;
