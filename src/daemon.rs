@@ -79,7 +79,8 @@ pub async fn run(
         .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
         .ok();
     let mut daemon = Daemon {
-        notifier: Notifier::new(control.is_some()),
+        notifier: Notifier::new(control.is_some())
+            .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
         paths,
         library,
         config,

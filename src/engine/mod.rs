@@ -18,6 +18,7 @@
 //!   `snooze`; after `max_snoozes` in a row the Snooze button is no longer offered.
 //! * An unanswered prompt is shown again every `renotify`, replacing the earlier one.
 
+pub mod guide;
 mod picker;
 
 use std::collections::VecDeque;
@@ -267,6 +268,10 @@ pub struct Prompt {
     pub snooze_for: Duration,
     /// 0 for the first showing of this break, then counts re-shows and returns from snooze.
     pub repeat: u32,
+    /// The user asked for this break (`deskbreak now`) rather than sitting it out.
+    pub asked: bool,
+    /// Snoozes in a row reached `max_snoozes` (and there are any to use up).
+    pub snoozes_used_up: bool,
 }
 
 /// Something the effects layer must carry out.
@@ -587,6 +592,9 @@ impl Engine {
             Phase::Working => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
                 self.show(self.last, exercise, 0, None);
+                if let Some(Action::Show(prompt)) = self.actions.back_mut() {
+                    prompt.asked = true;
+                }
             }
         }
         Ok(())
@@ -767,6 +775,8 @@ impl Engine {
             snooze_allowed: self.snoozes < self.rules.max_snoozes,
             snooze_for: self.rules.snooze,
             repeat,
+            asked: false,
+            snoozes_used_up: self.rules.max_snoozes > 0 && self.snoozes >= self.rules.max_snoozes,
         }));
     }
 
