@@ -73,8 +73,19 @@ pub enum Command {
         #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3660))]
         days: u32,
     },
-    /// List the exercises deskbreak can suggest.
-    Exercises,
+    /// List the exercises deskbreak can suggest (yours and excluded ones marked), or show
+    /// one in full.
+    Exercises {
+        /// What to do; without one, list them.
+        #[command(subcommand)]
+        command: Option<ExercisesCommand>,
+    },
+    /// Follow a guided break in this terminal: the due break, or exercise ID. With no
+    /// break due, `guide ID` is practice and records nothing.
+    Guide {
+        /// The exercise (see `deskbreak exercises`); default: the due break's.
+        id: Option<String>,
+    },
     /// Start deskbreak with your desktop (a systemd user service), or stop doing so.
     #[command(subcommand)]
     Service(ServiceCommand),
@@ -94,6 +105,16 @@ pub enum Command {
     Manpages {
         /// The folder to write them into (created if missing).
         dir: PathBuf,
+    },
+}
+
+/// `deskbreak exercises …`
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// Print one exercise in full: steps, dose, safety, source.
+    Show {
+        /// The exercise id (see `deskbreak exercises`).
+        id: String,
     },
 }
 

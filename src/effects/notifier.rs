@@ -130,7 +130,10 @@ impl Notifier {
                     markup: false,
                 };
                 let text = reminder::render(prompt, exercise, channel);
-                eprintln!("\n*** Time for a break: {} ***\n{}\n", text.summary, text.body);
+                eprintln!(
+                    "\n*** Time for a break: {} ***\n{}\n",
+                    text.summary, text.body
+                );
                 self.undelivered = Some((prompt.clone(), exercise.clone()));
                 Delivery::Terminal { reason }
             }

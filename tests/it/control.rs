@@ -256,7 +256,10 @@ async fn now_shows_a_prompt_at_once() {
         assert_eq!(s.cli_ok(&["now"]).await, "Break prompt shown.\n");
         let shown = s.server.wait_for_notify(1, AT_ONCE).await;
         assert!(asked.elapsed() < AT_ONCE, "{:?}", asked.elapsed());
-        assert!(shown.action_keys().contains(&"done".to_owned()), "{shown:?}");
+        assert!(
+            shown.action_keys().contains(&"done".to_owned()),
+            "{shown:?}"
+        );
         s.wait_for_phase("due").await;
         let status = s.status().await;
         assert_eq!(status["phase"], "due", "{status}");

@@ -64,7 +64,11 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
             shown.body
         );
         assert!(!shown.body.contains("1. "), "no step list: {}", shown.body);
-        assert!(!shown.body.contains('<'), "no markup without body-markup: {}", shown.body);
+        assert!(
+            !shown.body.contains('<'),
+            "no markup without body-markup: {}",
+            shown.body
+        );
         assert_eq!(
             shown.action_keys(),
             vec!["default", "done", "snooze", "skip", "start"]
@@ -274,7 +278,11 @@ async fn markup_only_for_servers_that_read_it() {
         // The safety cue in italics; nothing else looks like a tag.
         let without = shown.body.replace("<i>", "").replace("</i>", "");
         assert!(shown.body.contains("<i>"), "{}", shown.body);
-        assert!(!without.contains('<') && !without.contains('>'), "{}", shown.body);
+        assert!(
+            !without.contains('<') && !without.contains('>'),
+            "{}",
+            shown.body
+        );
         assert!(daemon.terminate().await.success());
     })
     .await;
