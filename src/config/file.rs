@@ -136,7 +136,9 @@ fn goal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
     let value = i64::deserialize(d).map_err(|_| de::Error::custom(hint))?;
     match u8::try_from(value) {
         Ok(n) if (1..=100).contains(&n) => Ok(Some(n)),
-        _ => Err(de::Error::custom(format!("{value} is out of range: {hint}"))),
+        _ => Err(de::Error::custom(format!(
+            "{value} is out of range: {hint}"
+        ))),
     }
 }
 

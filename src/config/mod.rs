@@ -233,11 +233,17 @@ mod tests {
         assert_eq!(config.stats.goal_percent, 90);
         assert!(config.stats.weekly_summary);
         let e = error("[stats]\ngoal = 0\n");
-        assert!(e.contains(":2:") && e.contains("stats.goal") && e.contains("1 to 100"), "{e}");
+        assert!(
+            e.contains(":2:") && e.contains("stats.goal") && e.contains("1 to 100"),
+            "{e}"
+        );
         let e = error("[stats]\ngoal = \"80%\"\n");
         assert!(e.contains("stats.goal: expected a whole number"), "{e}");
         let e = error("[stats]\nweekly_summary = \"yes\"\n");
-        assert!(e.contains("stats.weekly_summary: expected true or false"), "{e}");
+        assert!(
+            e.contains("stats.weekly_summary: expected true or false"),
+            "{e}"
+        );
     }
 
     #[test]

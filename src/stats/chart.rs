@@ -91,7 +91,12 @@ pub fn render(report: &Report, colour: bool) -> String {
     } else {
         day_rows(report)
     };
-    table(&mut out, &rows, paint, u32::from(report.settings.goal_percent));
+    table(
+        &mut out,
+        &rows,
+        paint,
+        u32::from(report.settings.goal_percent),
+    );
     figures(&mut out, report, paint);
     if period.by_weeks() {
         heatmap(&mut out, report, paint);
@@ -177,7 +182,11 @@ fn week_rows(report: &Report) -> Vec<Row> {
             if first.date == last.date {
                 first.date.format("%-d %b").to_string()
             } else {
-                format!("{}–{}", first.date.format("%-d"), last.date.format("%-d %b"))
+                format!(
+                    "{}–{}",
+                    first.date.format("%-d"),
+                    last.date.format("%-d %b")
+                )
             }
         } else {
             format!(
@@ -222,7 +231,11 @@ fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
         .max()
         .unwrap_or(0)
         .max("no breaks".len() as u32) as usize;
-    let label_w = rows.iter().map(|r| r.label.chars().count()).max().unwrap_or(0);
+    let label_w = rows
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0);
     let taken = |r: &Row| {
         if r.counts.due() == 0 {
             String::new()
@@ -358,7 +371,7 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
     let _ = writeln!(out, "{}{adherence}", label("Breaks taken"));
 
     let streak = match report.streak {
-        0 => "none yet".to_owned(),
+        0 => "none".to_owned(),
         n => plural(n, "day", "days"),
     };
     let _ = writeln!(
@@ -367,6 +380,32 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
         label("Streak")
     );
 
+    let total = &report.total;
+    if !total.sitting.is_zero() {
+        let mut sitting = format!(
+            "{} in {}",
+            human::duration(total.sitting),
+            plural(total.days_sat, "day", "days")
+        );
+        if total.days_sat > 1 {
+            let average = total.sitting / total.days_sat;
+            let _ = write!(sitting, ", {} a day on average", human::duration(average));
+        }
+        let _ = writeln!(out, "{}{sitting}", label("Sitting"));
+    }
+    if let Some(on) = total.longest_on {
+        let when = if on.year() == report.period.today.year() {
+            on.format("%a %-d %b")
+        } else {
+            on.format("%a %-d %b %Y")
+        };
+        let _ = writeln!(
+            out,
+            "{}{} without a break ({when})",
+            label("Longest"),
+            human::duration(total.longest),
+        );
+    }
     let areas: Vec<String> = report
         .areas
         .done
@@ -381,7 +420,12 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
         .collect();
     let _ = write!(out, "{}{}", label("Body areas"), areas.join(" · "));
     if neglected.len() == report.areas.done.len() {
-        let _ = writeln!(out, "\n{:LABEL$}{}", "", paint.yellow("no exercise done in the last 7 days"));
+        let _ = writeln!(
+            out,
+            "\n{:LABEL$}{}",
+            "",
+            paint.yellow("no exercise done in the last 7 days")
+        );
     } else if neglected.is_empty() {
         let _ = writeln!(out, "\n{:LABEL$}all four covered in the last 7 days", "");
     } else {
@@ -389,7 +433,10 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
             out,
             "\n{:LABEL$}{}",
             "",
-            paint.yellow(&format!("neglected in the last 7 days: {}", neglected.join(", ")))
+            paint.yellow(&format!(
+                "neglected in the last 7 days: {}",
+                neglected.join(", ")
+            ))
         );
     }
 
@@ -403,27 +450,15 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
         if LABEL + joined.chars().count() <= 80 {
             let _ = writeln!(out, "{}{joined}", label("Most done"));
         } else {
-            let _ = writeln!(out, "{}{}", label("Most done"), items.join(&format!(",\n{:LABEL$}", "")));
+            let _ = writeln!(
+                out,
+                "{}{}",
+                label("Most done"),
+                items.join(&format!(",\n{:LABEL$}", ""))
+            );
         }
     }
 
-    let total = &report.total;
-    if !total.sitting.is_zero() {
-        let mut sitting = format!(
-            "{} in {}",
-            human::duration(total.sitting),
-            plural(total.days_sat, "day", "days")
-        );
-        if let Some(on) = total.longest_on {
-            let _ = write!(
-                sitting,
-                " · longest stretch {} ({})",
-                human::duration(total.longest),
-                on.format("%a %-d %b")
-            );
-        }
-        let _ = writeln!(out, "{}{sitting}", label("Sitting"));
-    }
     if total.counts.micro > 0 {
         let _ = writeln!(
             out,

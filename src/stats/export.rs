@@ -143,7 +143,13 @@ mod tests {
     fn csv_has_a_header_and_quotes_what_needs_it() {
         let (_dir, path) = history(&[DONE, "garbage", ODD, NATURAL]);
         let (text, done) = run(&path, Format::Csv);
-        assert_eq!(done, Exported { lines: 3, damaged: 1 });
+        assert_eq!(
+            done,
+            Exported {
+                lines: 3,
+                damaged: 1
+            }
+        );
         assert_eq!(
             text,
             format!(
@@ -161,7 +167,10 @@ mod tests {
         let (text, _) = run(&path, Format::Json);
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(value.as_array().unwrap().len(), 2);
-        assert_eq!(value[0], serde_json::from_str::<serde_json::Value>(DONE).unwrap());
+        assert_eq!(
+            value[0],
+            serde_json::from_str::<serde_json::Value>(DONE).unwrap()
+        );
         let (_dir, empty) = history(&[]);
         assert_eq!(run(&empty, Format::Json).0, "[]\n");
     }

@@ -618,7 +618,11 @@ pub fn gather(paths: &Paths, period: Period, settings: Settings) -> Result<Repor
 /// `GetStats` returns this text).
 pub fn json_for_days(paths: &Paths, days: u32, today: NaiveDate) -> Result<String, StatsError> {
     let config = Config::load(&paths.config)?;
-    let report = gather(paths, Period::last(days, today), Settings::from_config(&config))?;
+    let report = gather(
+        paths,
+        Period::last(days, today),
+        Settings::from_config(&config),
+    )?;
     Ok(json::render(&report))
 }
 

@@ -186,7 +186,11 @@ impl Tally {
             subtract(&mut self.today, shrunk);
         }
         // The part of the current stretch that lies within today.
-        add(&mut self.today, Duration::ZERO, stretch.min(since_midnight(now)));
+        add(
+            &mut self.today,
+            Duration::ZERO,
+            stretch.min(since_midnight(now)),
+        );
         self.last_at = now;
 
         let monday = monday_of(date);

@@ -33,7 +33,7 @@ pub fn message(report: &Report) -> Option<(String, String)> {
         None => "No break came due.".to_owned(),
     };
     let streak = match report.streak {
-        0 => "No streak of days at your goal yet.".to_owned(),
+        0 => "No streak of days at your goal right now.".to_owned(),
         1 => "Streak: 1 day at your goal.".to_owned(),
         n => format!("Streak: {n} days in a row at your goal."),
     };
@@ -50,6 +50,15 @@ pub fn message(report: &Report) -> Option<(String, String)> {
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join("\n");
-    let title = format!("Last week: {}", report.period.since.format("%-d %b"));
+    let (from, to) = (report.period.since, report.period.today);
+    let title = if from.format("%b").to_string() == to.format("%b").to_string() {
+        format!("Last week ({}–{})", from.format("%-d"), to.format("%-d %b"))
+    } else {
+        format!(
+            "Last week ({} – {})",
+            from.format("%-d %b"),
+            to.format("%-d %b")
+        )
+    };
     Some((title, body))
 }

@@ -769,9 +769,23 @@ fn read_and_repair(
     prop_assert!(history::repair(path).expect("second repair").is_none());
 
     // `deskbreak stats` over whatever was read (any dates, any sitting times).
-    let now = chrono::Local::now();
-    let summary = deskbreak::stats::summarize(&after.entries, now, days);
-    prop_assert!(!summary.to_string().is_empty());
+    use deskbreak::stats::{Builder, Period, Settings, chart, json};
+    let today = chrono::Local::now().date_naive();
+    let settings = Settings {
+        goal_percent: 80,
+        interval: std::time::Duration::from_secs(45 * 60),
+    };
+    let mut builder = Builder::new(
+        Period::last(days, today),
+        settings,
+        deskbreak::exercises::Library::embedded(),
+    );
+    for entry in &after.entries {
+        builder.line(history::Line::Entry(entry.clone()));
+    }
+    let report = builder.finish();
+    prop_assert!(!chart::render(&report, false).is_empty());
+    prop_assert!(serde_json::from_str::<serde_json::Value>(&json::render(&report)).is_ok());
     Ok(())
 }
 
