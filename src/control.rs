@@ -67,6 +67,8 @@ pub enum ControlError {
     ConfigInvalid(String),
     /// The daemon is shutting down.
     Unavailable(String),
+    /// A file could not be read (the history, for `GetStats`).
+    ReadFailed(String),
 }
 
 /// The daemon's state, as published on the bus and printed by `deskbreak status`.
@@ -99,6 +101,8 @@ pub struct Request {
 
 struct Service {
     requests: mpsc::Sender<Request>,
+    /// Where `GetStats` reads from; one report is made at a time.
+    stats: Arc<tokio::sync::Mutex<crate::paths::Paths>>,
     /// The published status. Not the interface's own state: zbus holds a read lock on the
     /// interface for the whole of a method call (which waits for the loop), so the loop
     /// must never need the write lock to publish.
@@ -157,6 +161,28 @@ impl Service {
         );
         put("Snoozes", OwnedVariant::from(s.snoozes));
         map
+    }
+
+    /// The statistics of the last `days` days (1 to 3650, today included): exactly the
+    /// text `deskbreak stats --json --days DAYS` prints (the schema is in the README).
+    async fn get_stats(&self, days: u32) -> Result<String, ControlError> {
+        if !(1..=crate::stats::MAX_DAYS).contains(&days) {
+            return Err(ControlError::InvalidArgument(format!(
+                "{days} days: expected 1 to {}",
+                crate::stats::MAX_DAYS
+            )));
+        }
+        // Files are read off the loop's thread, one report at a time.
+        let paths = self.stats.clone().lock_owned().await;
+        let today = Local::now().date_naive();
+        let made =
+            tokio::task::spawn_blocking(move || crate::stats::json_for_days(&paths, days, today))
+                .await
+                .map_err(|_| ControlError::Unavailable("deskbreak is shutting down".into()))?;
+        made.map_err(|err| match err {
+            crate::stats::StatsError::Config(e) => ControlError::ConfigInvalid(e.to_string()),
+            other => ControlError::ReadFailed(other.to_string()),
+        })
     }
 
     /// Mark the due break as done. Returns a sentence saying what happened.
@@ -274,12 +300,16 @@ pub struct Served {
 }
 
 /// Serve the interface on the session bus, starting with `initial` as the status (so that
-/// no one sees an empty status once the name is owned). Calls arrive on
-/// the returned receiver.
-pub async fn serve(initial: Status) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
+/// no one sees an empty status once the name is owned), with `GetStats` reading the files
+/// in `paths`. Calls arrive on the returned receiver.
+pub async fn serve(
+    initial: Status,
+    paths: crate::paths::Paths,
+) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
     let (requests, receiver) = mpsc::channel(16);
     let status = Arc::new(Mutex::new(initial));
     let service = Service {
+        stats: Arc::new(tokio::sync::Mutex::new(paths)),
         requests,
         status: Arc::clone(&status),
     };

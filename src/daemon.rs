@@ -65,15 +65,15 @@ pub async fn run(
     let mut session = start_logind().await;
     // Serve the interface only once the status is known: owning the name is what tells
     // bars and scripts that the daemon is up.
-    let (served, mut control) = match control::serve(status_report(&engine, &config, backend)).await
-    {
-        Ok((served, requests)) => (Some(served), Some(requests)),
-        Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
-        Err(err) => {
-            tracing::warn!("{err}; the CLI cannot reach this daemon");
-            (None, None)
-        }
-    };
+    let (served, mut control) =
+        match control::serve(status_report(&engine, &config, backend), paths.clone()).await {
+            Ok((served, requests)) => (Some(served), Some(requests)),
+            Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+            Err(err) => {
+                tracing::warn!("{err}; the CLI cannot reach this daemon");
+                (None, None)
+            }
+        };
     let mut config_edits = config_watch::watch(&paths.config);
     let mut hangups = signal(SignalKind::hangup())
         .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
@@ -346,6 +346,7 @@ impl Daemon {
                         outcome: record.outcome,
                         exercise: record.exercise,
                         sat_for_secs: record.sat_for.as_secs(),
+                        guided_secs: None,
                     };
                     tracing::info!(
                         outcome = entry.outcome.as_str(),

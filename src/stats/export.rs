@@ -21,7 +21,7 @@ pub enum Format {
 }
 
 /// The CSV header.
-pub const CSV_HEADER: &str = "at,date,outcome,exercise,exercise_name,area,sat_for_secs";
+pub const CSV_HEADER: &str = "at,date,outcome,exercise,exercise_name,area,sat_for_secs,guided_secs";
 
 /// Why an export stopped.
 #[derive(Debug, thiserror::Error)]
@@ -83,14 +83,17 @@ fn csv_row(out: &mut impl Write, entry: &Entry, library: &Library) -> io::Result
     let known = entry.exercise.as_deref().and_then(|id| library.get(id));
     writeln!(
         out,
-        "{},{},{},{},{},{},{}",
+        "{},{},{},{},{},{},{},{}",
         entry.at.to_rfc3339(),
         entry.at.date_naive(),
         entry.outcome.as_str(),
         csv_field(exercise),
         csv_field(known.map_or("", |e| e.name.as_str())),
         known.map_or("", |e| e.area.as_str()),
-        entry.sat_for_secs
+        entry.sat_for_secs,
+        entry
+            .guided_secs
+            .map_or_else(String::new, |s| s.to_string())
     )
 }
 
@@ -133,6 +136,8 @@ mod tests {
     const ODD: &str = r#"{"at":"2026-11-21T11:00:00+01:00","outcome":"skipped","exercise":"a \"b\", c","sat_for_secs":60}"#;
     const NATURAL: &str = r#"{"at":"2026-11-21T12:00:00+01:00","outcome":"natural","exercise":null,"sat_for_secs":3000}"#;
 
+    const GUIDED: &str = r#"{"at":"2026-11-21T13:00:00+01:00","outcome":"done","exercise":"wall-angels","sat_for_secs":2800,"guided_secs":95}"#;
+
     fn run(path: &Path, format: Format) -> (String, Exported) {
         let mut out = Vec::new();
         let done = export(path, format, &mut out).unwrap();
@@ -141,12 +146,12 @@ mod tests {
 
     #[test]
     fn csv_has_a_header_and_quotes_what_needs_it() {
-        let (_dir, path) = history(&[DONE, "garbage", ODD, NATURAL]);
+        let (_dir, path) = history(&[DONE, "garbage", ODD, NATURAL, GUIDED]);
         let (text, done) = run(&path, Format::Csv);
         assert_eq!(
             done,
             Exported {
-                lines: 3,
+                lines: 4,
                 damaged: 1
             }
         );
@@ -154,9 +159,10 @@ mod tests {
             text,
             format!(
                 "{CSV_HEADER}\n\
-                 2026-11-21T10:15:00+01:00,2026-11-21,done,chin-tucks,Chin tucks,neck,2712\n\
-                 2026-11-21T11:00:00+01:00,2026-11-21,skipped,\"a \"\"b\"\", c\",,,60\n\
-                 2026-11-21T12:00:00+01:00,2026-11-21,natural,,,,3000\n"
+                 2026-11-21T10:15:00+01:00,2026-11-21,done,chin-tucks,Chin tucks,neck,2712,\n\
+                 2026-11-21T11:00:00+01:00,2026-11-21,skipped,\"a \"\"b\"\", c\",,,60,\n\
+                 2026-11-21T12:00:00+01:00,2026-11-21,natural,,,,3000,\n\
+                 2026-11-21T13:00:00+01:00,2026-11-21,done,wall-angels,Wall angels,shoulders,2800,95\n"
             )
         );
     }

@@ -210,8 +210,8 @@ impl Counts {
 }
 
 /// Whether a done break was followed with the guided timer.
-fn is_guided(_entry: &Entry) -> bool {
-    false
+fn is_guided(entry: &Entry) -> bool {
+    entry.guided_secs.is_some()
 }
 
 /// Whether the line ends a sitting stretch (the sitting clock restarts after it).
@@ -501,25 +501,20 @@ impl Builder {
 
     fn streak(&self) -> u32 {
         let goal = u32::from(self.settings.goal_percent);
-        let Some(first) = self.days.keys().next().copied() else {
-            return 0;
-        };
+        let today = self.period.today;
         let mut streak = 0;
-        let mut date = self.period.today;
-        while date >= first {
+        // Days without a line or a record are neutral: only days with data are visited.
+        for date in self.days.range(..=today).rev().map(|(d, _)| *d) {
             let day = self.day(date);
-            if !day.sitting.is_zero() || day.counts.due() > 0 {
-                match day.adherence {
-                    Some(p) if p >= goal => streak += 1,
-                    // Today is not over: below the goal so far does not end the streak.
-                    Some(_) if date == self.period.today => {}
-                    Some(_) => break,
-                    None => {}
-                }
+            if day.sitting.is_zero() && day.counts.due() == 0 {
+                continue;
             }
-            match date.pred_opt() {
-                Some(d) => date = d,
-                None => break,
+            match day.adherence {
+                Some(p) if p >= goal => streak += 1,
+                // Today is not over: below the goal so far does not end the streak.
+                Some(_) if date == today => {}
+                Some(_) => break,
+                None => {}
             }
         }
         streak

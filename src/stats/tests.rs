@@ -26,6 +26,18 @@ fn line(at: &str, outcome: &str, exercise: Option<&str>, sat_mins: u64) -> Line 
     Line::Entry(serde_json::from_value(json).unwrap())
 }
 
+/// A break done with the guided timer.
+fn guided(at: &str, exercise: &str, sat_mins: u64, guide_secs: u64) -> Line {
+    let json = serde_json::json!({
+        "at": at,
+        "outcome": "done",
+        "exercise": exercise,
+        "sat_for_secs": sat_mins * 60,
+        "guided_secs": guide_secs,
+    });
+    Line::Entry(serde_json::from_value(json).unwrap())
+}
+
 fn record(day: &str, sitting_mins: u64, longest_mins: u64) -> DayRecord {
     DayRecord {
         date: date(day),
@@ -61,10 +73,10 @@ fn day<'a>(report: &'a Report, on: &str) -> &'a Day {
 /// A working week ending Wednesday 25 November 2026 (the dates are local, +01:00).
 fn week() -> (Vec<Line>, Vec<DayRecord>) {
     let lines = vec![
-        // Thursday 19: two done, one natural; 80 % or more.
+        // Thursday 19: two done (one with the guide), one natural; 80 % or more.
         line("2026-11-19T09:50:00+01:00", "done", Some("chin-tucks"), 50),
         line("2026-11-19T11:00:00+01:00", "natural", None, 45),
-        line("2026-11-19T14:00:00+01:00", "done", Some("wall-angels"), 48),
+        guided("2026-11-19T14:00:00+01:00", "wall-angels", 48, 90),
         // Friday 20: snoozed three times, then done: one break, taken. One skipped.
         line(
             "2026-11-20T10:00:00+01:00",
@@ -137,6 +149,12 @@ fn a_week_pins_every_figure() {
     assert_eq!(r.period.since, date("2026-11-19"));
     assert_eq!(r.days.len(), 7);
 
+    let thu = day(&r, "2026-11-19");
+    assert_eq!(
+        (thu.counts.done, thu.counts.guided, thu.counts.natural),
+        (2, 1, 1)
+    );
+    assert_eq!(thu.adherence, Some(100));
     let fri = day(&r, "2026-11-20");
     assert_eq!(
         fri.counts,
@@ -214,7 +232,7 @@ fn a_week_as_a_chart() {
 Last 7 days · Thu 19 Nov – Wed 25 Nov 2026
 
            breaks      taken  share     sitting     longest
-Thursday   ██▒        3 of 3  100 %         5 h      50 min
+Thursday   █▓▒        3 of 3  100 %         5 h      50 min
 Friday     ██░···     2 of 3   67 %  5 h 30 min  1 h 15 min
 Saturday                                      —           —
 Sunday                                        —           —
@@ -569,6 +587,9 @@ fn json_has_the_same_figures() {
     assert_eq!(v["period"]["taken"], 9);
     assert_eq!(v["period"]["skipped"], 2);
     assert_eq!(v["period"]["snoozed"], 3);
+    assert_eq!(v["period"]["done"], 7);
+    assert_eq!(v["period"]["guided"], 1);
+    assert_eq!(v["daily"][0]["guided"], 1);
     assert_eq!(
         v["period"]["sitting_secs"],
         (300 + 330 + 200 + 150 + 45) * 60

@@ -26,6 +26,10 @@ pub struct Entry {
     pub exercise: Option<String>,
     /// Sitting time before it.
     pub sat_for_secs: u64,
+    /// For a break done with the guided timer: how long the guide ran. Absent on other
+    /// lines (and on every line written before guides existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guided_secs: Option<u64>,
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
@@ -260,6 +264,7 @@ mod tests {
             outcome,
             exercise: Some("chin-tucks".into()),
             sat_for_secs: secs,
+            guided_secs: None,
         }
     }
 
