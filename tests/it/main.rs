@@ -20,6 +20,7 @@ mod logind;
 mod notifications;
 mod reliability;
 mod reload;
+mod restart;
 mod screensaver;
 mod sd_notify;
 mod service;
