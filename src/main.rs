@@ -219,7 +219,10 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 
 fn run_daemon(paths: Paths) -> Result<()> {
     init_logging();
-    let config = Config::load(&paths.config)?;
+    // The config may exclude the user's own exercises; a broken exercises file is
+    // reported by the daemon, which then starts with the built-in ones.
+    let library = Library::load(&paths.own_exercises()).unwrap_or_else(|_| Library::embedded());
+    let config = Config::load_with(&paths.config, &library)?;
     // One thread, plus one for the blocking file writes (they are awaited one at a
     // time): every extra thread would cost a stack and a malloc arena all day.
     let runtime = tokio::runtime::Builder::new_current_thread()

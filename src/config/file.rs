@@ -22,6 +22,16 @@ pub struct RawConfig {
     pub exercises: RawExercises,
     /// `[stats]`
     pub stats: RawStats,
+    /// `[guide]`
+    pub guide: RawGuide,
+}
+
+/// `[guide]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawGuide {
+    /// Play a short sound (the "complete" sound) when a guided break ends.
+    pub sound: Option<bool>,
 }
 
 /// `[breaks]`

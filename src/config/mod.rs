@@ -28,6 +28,8 @@ pub struct Config {
     pub backend: Choice,
     /// `[stats]`: the streak's goal and the weekly summary.
     pub stats: StatsConfig,
+    /// `guide.sound`: a short sound when a guided break ends.
+    pub guide_sound: bool,
 }
 
 /// `[stats]`, validated.
@@ -177,6 +179,7 @@ impl Config {
                     .weekly_summary
                     .unwrap_or(defaults.stats.weekly_summary),
             },
+            guide_sound: raw.guide.sound.unwrap_or(defaults.guide_sound),
         })
     }
 }

@@ -1,4 +1,5 @@
-//! Notices edits to the config file (inotify), so they apply without a restart.
+//! Notices edits to the config file and to the own exercises file beside it (inotify), so
+//! they apply without a restart.
 //!
 //! The folder is watched rather than the file: editors often save by writing a new file
 //! and renaming it over the old one, and the file may not exist yet when deskbreak starts.
@@ -61,7 +62,12 @@ pub fn watch(config: &Path) -> Option<mpsc::Receiver<()>> {
                 event = events.next() => event,
             };
             match event {
-                Some(Ok(event)) if event.name.as_deref() == Some(name.as_os_str()) => {
+                // The config, or the own exercises file beside it.
+                Some(Ok(event))
+                    if event.name.as_deref() == Some(name.as_os_str())
+                        || event.name.as_deref()
+                            == Some(std::ffi::OsStr::new("exercises.json")) =>
+                {
                     // Let the burst of events from one save settle, draining it.
                     while let Ok(Some(_)) = tokio::time::timeout(SETTLE, events.next()).await {}
                     if sender.send(()).await.is_err() {
