@@ -551,6 +551,9 @@ pub enum ClientError {
     /// The daemon refused, with its reason.
     #[error("{0}")]
     Refused(String),
+    /// The daemon refused: there is no break due (a guide then runs as practice).
+    #[error("{0}")]
+    NoBreakDue(String),
     /// The daemon's status could not be read (a daemon of another version?).
     #[error("cannot read the daemon's status: {0}")]
     Garbled(String),
@@ -565,6 +568,8 @@ fn client_error(err: zbus::Error) -> ClientError {
                 || name == "org.freedesktop.DBus.Error.NoReply"
             {
                 ClientError::NotRunning
+            } else if name == "org.deskbreak.Deskbreak1.Error.NoBreakDue" {
+                ClientError::NoBreakDue(message.unwrap_or_else(|| name.to_owned()))
             } else {
                 ClientError::Refused(message.unwrap_or_else(|| name.to_owned()))
             }

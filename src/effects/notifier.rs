@@ -199,7 +199,7 @@ impl Notifier {
             notification.hint(Hint::SoundName(sound.into()));
         }
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
-        let reply = notify(&connection, &notification, replaces).await?;
+        let reply = notify_with(&connection, &notification, replaces, text.progress).await?;
         let id: u32 = reply.body().deserialize().map_err(|e| e.to_string())?;
         match &mut self.bubble {
             Some(bubble) => {
@@ -540,11 +540,6 @@ fn build(text: &Reminder, picture: Option<&Path>) -> Notification {
     if let Some(picture) = picture {
         notification.hint(Hint::ImagePath(picture.display().to_string()));
     }
-    if let Some(value) = text.progress {
-        // Not in the spec, but dunst, mako, swaync, xfce4-notifyd and KDE draw it as a
-        // progress bar; GNOME ignores it.
-        notification.hint(Hint::CustomInt("value".into(), i32::from(value)));
-    }
     for (key, label) in &text.actions {
         notification.action(key, label);
     }
@@ -591,8 +586,24 @@ async fn notify(
     notification: &Notification,
     replaces: u32,
 ) -> Result<Message, String> {
-    let hints: HashMap<&str, zbus::Variant<'_>> =
+    notify_with(connection, notification, replaces, None).await
+}
+
+/// [`notify`] with the `value` hint (a progress bar, 0–100), which notify-rust keeps out
+/// of its public hints.
+async fn notify_with(
+    connection: &Connection,
+    notification: &Notification,
+    replaces: u32,
+    value: Option<u8>,
+) -> Result<Message, String> {
+    let mut hints: HashMap<&str, zbus::Variant<'_>> =
         notification.hints.iter().map(Into::into).collect();
+    if let Some(value) = value {
+        // Not in the spec, but dunst, mako, swaync, xfce4-notifyd and KDE draw it as a
+        // progress bar; GNOME ignores it.
+        hints.insert("value", zbus::Variant::I32(i32::from(value)));
+    }
     call(
         connection,
         "Notify",

@@ -15,6 +15,7 @@ mod files;
 mod follow;
 mod fuzz;
 mod gnome;
+mod guide;
 mod harness;
 mod logind;
 mod notifications;
