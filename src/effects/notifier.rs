@@ -80,6 +80,9 @@ struct Bubble {
     earlier: Vec<(u32, PromptId)>,
     /// What it shows, to show again if the server goes away.
     shown: (Prompt, Exercise),
+    /// The guide was started from it: a server that closes a bubble after invoking an
+    /// action (dunst's middle click) means nothing by that close.
+    started_here: bool,
 }
 
 struct Link {
@@ -402,11 +405,25 @@ impl Notifier {
                     }
                 };
                 tracing::debug!(?answer, %prompt, "answer from the desktop");
+                if answer == Answer::Start
+                    && let Some(bubble) = &mut self.bubble
+                {
+                    bubble.started_here = true;
+                }
                 return Some(Event::Answer { prompt, answer });
             }
             "NotificationClosed" => {
                 let (id, reason) = message.body().deserialize::<(u32, u32)>().ok()?;
                 if id != bubble.id {
+                    return None;
+                }
+                if bubble.started_here {
+                    // Closed along with the click that started the guide: the guide goes
+                    // on in a new bubble.
+                    if let Some(bubble) = &mut self.bubble {
+                        bubble.id = 0;
+                        bubble.started_here = false;
+                    }
                     return None;
                 }
                 match reason {
@@ -518,6 +535,7 @@ impl Notifier {
             server,
             earlier,
             shown: (prompt.clone(), exercise.clone()),
+            started_here: false,
         });
         Ok(buttons)
     }

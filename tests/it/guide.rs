@@ -211,3 +211,20 @@ async fn own_exercises_are_checked_listed_and_reloaded_keeping_the_last_good_set
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_server_that_closes_the_bubble_with_the_click_does_not_stop_the_guide() {
+    with_timeout(async {
+        let s = setup().await;
+        let daemon = Daemon::spawn(&s.env, Some(s.bus.address()), &[]);
+        let shown = s.server.wait_for_notify(1, TIMEOUT).await;
+        // dunst's middle click: the default action, then the bubble closed (dismissed).
+        s.server.click(shown.id, "default").await;
+        s.server.dismiss(shown.id).await;
+        let lines = s.env.wait_for_history(1, Duration::from_secs(20)).await;
+        assert_eq!(lines[0]["outcome"], "done", "{lines:?}");
+        assert_eq!(lines[0]["guided_secs"], 10);
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}

@@ -19,6 +19,7 @@ mod guide;
 mod harness;
 mod logind;
 mod notifications;
+mod output;
 mod reliability;
 mod reload;
 mod restart;
