@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -171,17 +171,21 @@ pub enum LibraryError {
 pub struct Library(Arc<[Exercise]>);
 
 impl Library {
-    /// The library embedded in the binary.
+    /// The library embedded in the binary, parsed on first use only (later calls share
+    /// it).
     ///
     /// # Panics
     /// Never in a released binary: the embedded file is checked by a unit test.
     #[must_use]
     pub fn embedded() -> Self {
-        match Self::parse(EMBEDDED) {
-            Ok(library) => library,
-            // The file is compiled in and covered by `embedded_library_is_valid`.
-            Err(err) => panic!("embedded exercises.json is invalid: {err}"),
-        }
+        static EMBEDDED_LIBRARY: OnceLock<Library> = OnceLock::new();
+        EMBEDDED_LIBRARY
+            .get_or_init(|| match Self::parse(EMBEDDED) {
+                Ok(library) => library,
+                // The file is compiled in and covered by `embedded_library_is_valid`.
+                Err(err) => panic!("embedded exercises.json is invalid: {err}"),
+            })
+            .clone()
     }
 
     /// Parse and validate a library.
@@ -193,7 +197,7 @@ impl Library {
                 file.version
             )));
         }
-        validate(&file.exercises).map_err(LibraryError::Invalid)?;
+        validate(&file.exercises)?;
         Ok(Self(file.exercises.into()))
     }
 
@@ -210,13 +214,13 @@ impl Library {
     }
 }
 
-fn validate(exercises: &[Exercise]) -> Result<(), String> {
+fn validate(exercises: &[Exercise]) -> Result<(), LibraryError> {
     if exercises.is_empty() {
-        return Err("no exercises".into());
+        return Err(LibraryError::Invalid("no exercises".into()));
     }
     let mut ids = HashSet::new();
     for e in exercises {
-        let at = |what: &str| format!("exercise {:?}: {what}", e.id);
+        let at = |what: &str| LibraryError::Invalid(format!("exercise {:?}: {what}", e.id));
         let kebab = !e.id.is_empty()
             && e.id
                 .chars()
@@ -256,6 +260,12 @@ fn validate(exercises: &[Exercise]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_library_is_parsed_once_and_shared() {
+        let (a, b) = (Library::embedded(), Library::embedded());
+        assert!(Arc::ptr_eq(&a.0, &b.0), "one parse, shared");
+    }
 
     #[test]
     fn embedded_library_is_valid() {
