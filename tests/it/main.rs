@@ -24,5 +24,6 @@ mod restart;
 mod screensaver;
 mod sd_notify;
 mod service;
+mod stats;
 mod wayland;
 mod x11;
