@@ -48,8 +48,14 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
         return "deskbreak is not running".to_owned();
     };
+    format!("{}; idle backend: {}", summary(s, now), s.idle_backend)
+}
+
+/// [`text`] without the idle backend: phase, time sitting, next break, pause end.
+#[must_use]
+pub fn summary(s: &Status, now: DateTime<Local>) -> String {
     let sitting = human::duration(sitting_now(s, now));
-    let main = match s.phase.as_str() {
+    match s.phase.as_str() {
         "working" => format!(
             "working: sitting {sitting}, next break in {} (at {})",
             human::duration(until(s.next_break, now)),
@@ -71,8 +77,7 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
             human::duration(until(s.paused_until, now))
         ),
         other => other.to_owned(),
-    };
-    format!("{main}; idle backend: {}", s.idle_backend)
+    }
 }
 
 /// The full status as one JSON object, with readable times beside the raw ones.
