@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use crate::config::Config;
 use crate::control::{self, Command, ControlError, Request, ServeError, Status};
 use crate::effects::notifier::{Delivery, Event, Notifier};
-use crate::effects::systemd;
+use crate::effects::{systemd, tray};
 use crate::engine::{
     Action, Activity, Answer, Engine, Input, Moment, Paused, PhaseKind, Refusal, Snapshot,
 };
@@ -74,6 +74,29 @@ pub async fn run(
             (None, None)
         }
     };
+    // The tray icon, when the desktop has a tray; "Quit" in its menu stops the daemon.
+    let (tray, quit) = match (&served, config.tray == tray::Enabled::Auto) {
+        (Some(served), true) => {
+            let (tray, quit) = tray::start(tray::Setup {
+                connection: served.connection.clone(),
+                requests: served.requests(),
+                config: paths.config.clone(),
+                history: paths.history(),
+                status: status_report(&engine, &config, backend),
+            });
+            (Some(tray), Some(quit))
+        }
+        _ => (None, None),
+    };
+    let shutdown = async move {
+        match quit {
+            Some(quit) => tokio::select! {
+                () = shutdown => {}
+                () = quit.cancelled_owned() => {}
+            },
+            None => shutdown.await,
+        }
+    };
     let mut config_edits = config_watch::watch(&paths.config);
     let mut hangups = signal(SignalKind::hangup())
         .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
@@ -85,6 +108,7 @@ pub async fn run(
         config,
         backend,
         control: served,
+        tray,
         published: None,
         config_error: None,
         last_save: clock.now(),
@@ -307,6 +331,8 @@ struct Daemon {
     backend: Kind,
     /// The control service, to publish the status on.
     control: Option<control::Served>,
+    /// The tray icon, which shows the status too.
+    tray: Option<tray::Tray>,
     /// The status as last published.
     published: Option<Status>,
     /// The config error the user was last told about, so it is told once.
@@ -502,6 +528,9 @@ impl Daemon {
             return;
         }
         systemd::status(&crate::status_view::text(Some(&status), Local::now()));
+        if let Some(tray) = &self.tray {
+            tray.show(&status);
+        }
         if let Some(served) = &self.control
             && let Err(err) = served.publish(&status).await
         {

@@ -181,9 +181,14 @@ fn tray_enabled<'de, D: Deserializer<'de>>(
 ) -> Result<Option<crate::effects::tray::Enabled>, D::Error> {
     use crate::effects::tray::Enabled;
     let hint = "expected \"auto\" (whenever the desktop has a tray) or \"off\"";
-    match String::deserialize(d).map_err(|_| de::Error::custom(hint))?.as_str() {
+    match String::deserialize(d)
+        .map_err(|_| de::Error::custom(hint))?
+        .as_str()
+    {
         "auto" => Ok(Some(Enabled::Auto)),
         "off" => Ok(Some(Enabled::Off)),
-        other => Err(de::Error::custom(format!("unknown value {other:?}: {hint}"))),
+        other => Err(de::Error::custom(format!(
+            "unknown value {other:?}: {hint}"
+        ))),
     }
 }

@@ -207,9 +207,15 @@ mod tests {
     fn the_tray_can_be_turned_off() {
         use crate::effects::tray::Enabled;
         assert_eq!(parse("").unwrap().tray, Enabled::Auto);
-        assert_eq!(parse("[tray]\nenabled = \"off\"\n").unwrap().tray, Enabled::Off);
+        assert_eq!(
+            parse("[tray]\nenabled = \"off\"\n").unwrap().tray,
+            Enabled::Off
+        );
         let e = error("[tray]\nenabled = \"no\"\n");
-        assert!(e.starts_with("/cfg/config.toml:2:11: tray.enabled: "), "{e}");
+        assert!(
+            e.starts_with("/cfg/config.toml:2:11: tray.enabled: "),
+            "{e}"
+        );
         assert!(e.contains("expected \"auto\""), "{e}");
     }
 

@@ -36,8 +36,8 @@ impl OpenUri {
         let raw = fd.as_raw_fd();
         let path = std::fs::read_link(format!("/proc/self/fd/{raw}")).unwrap_or_default();
         let flags = rustix::fs::fcntl_getfl(&fd).unwrap_or(rustix::fs::OFlags::empty());
-        let writable_fd = flags.contains(rustix::fs::OFlags::RDWR)
-            || flags.contains(rustix::fs::OFlags::WRONLY);
+        let writable_fd =
+            flags.contains(rustix::fs::OFlags::RDWR) || flags.contains(rustix::fs::OFlags::WRONLY);
         let mut options: Vec<String> = options.into_keys().collect();
         options.sort();
         self.opened
@@ -64,16 +64,13 @@ impl Portal {
     pub async fn start(address: &str) -> Portal {
         let opened = Arc::new(Mutex::new(Vec::new()));
         let connection = Builder::address(address)
-            .expect("bad bus address")
             .serve_at(
                 "/org/freedesktop/portal/desktop",
                 OpenUri {
                     opened: Arc::clone(&opened),
                 },
             )
-            .expect("bad path")
             .name("org.freedesktop.portal.Desktop")
-            .expect("bad name")
             .build()
             .await
             .expect("the test portal cannot start");

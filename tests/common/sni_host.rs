@@ -138,13 +138,13 @@ impl SniHost {
             changed: watch::Sender::new(0),
         };
         let host = Builder::address(address)
-            .expect("bad bus address")
             .build()
             .await
             .expect("the test tray host cannot connect");
         let rule = zbus::MatchRule::builder()
             .msg_type(zbus::message::Type::Signal)
-            .build();
+            .build()
+            .expect("a valid match rule");
         let mut signals = zbus::MessageStream::for_match_rule(rule, &host, None)
             .await
             .expect("cannot subscribe to signals");
@@ -176,16 +176,13 @@ impl SniHost {
     pub async fn start_watcher(&mut self) {
         assert!(self.watcher.is_none(), "the watcher is running");
         let watcher = Builder::address(self.address.as_str())
-            .expect("bad bus address")
             .serve_at(
                 WATCHER_PATH,
                 Watcher {
                     shared: self.shared.clone(),
                 },
             )
-            .expect("bad path")
             .name(WATCHER)
-            .expect("bad name")
             .build()
             .await
             .expect("the test watcher cannot start");
@@ -243,9 +240,7 @@ impl SniHost {
     pub async fn item_properties(&self, service: &str) -> HashMap<String, OwnedVariant> {
         let props = zbus::fdo::PropertiesProxy::builder(&self.host)
             .destination(service.to_owned())
-            .expect("bad service name")
             .path(ITEM_PATH)
-            .expect("bad path")
             .cache_properties(zbus::proxy::CacheProperties::No)
             .build()
             .await
@@ -254,6 +249,24 @@ impl SniHost {
             .get_all(zbus::names::InterfaceName::from_static_str_unchecked(ITEM))
             .await
             .unwrap_or_else(|e| panic!("GetAll on the item {service} failed: {e}"))
+    }
+
+    /// Waits until the item's `IconName` is `want` (read every 20 ms, as after `NewIcon`),
+    /// and returns all its properties then.
+    pub async fn wait_for_icon(&self, service: &str, want: &str) -> HashMap<String, OwnedVariant> {
+        let deadline = tokio::time::Instant::now() + super::TIMEOUT;
+        loop {
+            let props = self.item_properties(service).await;
+            if text(&props, "IconName") == want {
+                return props;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "the icon did not become {want:?}; last: {:?}",
+                text(&props, "IconName")
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
     }
 
     /// Calls `method` on the item or its menu.
@@ -290,8 +303,10 @@ impl SniHost {
             .await
             .expect("GetLayout failed");
         type Node = (i32, HashMap<String, OwnedVariant>, Vec<OwnedVariant>);
-        let (_revision, root): (u32, Node) =
-            reply.body().deserialize().expect("GetLayout's reply is (u(ia{sv}av))");
+        let (_revision, root): (u32, Node) = reply
+            .body()
+            .deserialize()
+            .expect("GetLayout's reply is (u(ia{sv}av))");
         root.2
             .into_iter()
             .map(|child| {

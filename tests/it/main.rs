@@ -23,5 +23,6 @@ mod reload;
 mod screensaver;
 mod sd_notify;
 mod service;
+mod tray;
 mod wayland;
 mod x11;

@@ -93,11 +93,7 @@ fn arc(r_out: f32, r_in: f32, share: f32) -> Shape {
     let half = (r_out - r_in) / 2.0;
     let end = share * TAU;
     let start_cap = disc(CENTRE, CENTRE - mid, half);
-    let end_cap = disc(
-        CENTRE + mid * end.sin(),
-        CENTRE - mid * end.cos(),
-        half,
-    );
+    let end_cap = disc(CENTRE + mid * end.sin(), CENTRE - mid * end.cos(), half);
     Box::new(move |x, y| {
         // Angle from 12 o'clock, clockwise, in 0..TAU.
         let angle = (x - CENTRE).atan2(CENTRE - y).rem_euclid(TAU);
@@ -306,7 +302,11 @@ mod tests {
         }
         for i in 0..drawn.len() {
             for j in i + 1..drawn.len() {
-                assert_ne!(drawn[i], drawn[j], "{:?} and {:?} look the same", ALL[i], ALL[j]);
+                assert_ne!(
+                    drawn[i], drawn[j],
+                    "{:?} and {:?} look the same",
+                    ALL[i], ALL[j]
+                );
             }
         }
     }
@@ -322,7 +322,10 @@ mod tests {
         let (right, bottom, left) = ((42, 24), (24, 42), (5, 24));
         assert!(!teal_at(0, right.0, right.1));
         assert!(teal_at(2, right.0, right.1), "half full reaches 3 o'clock");
-        assert!(!teal_at(2, left.0, left.1), "half full stops before 9 o'clock");
+        assert!(
+            !teal_at(2, left.0, left.1),
+            "half full stops before 9 o'clock"
+        );
         assert!(teal_at(2, bottom.0, bottom.1) || teal_at(3, bottom.0, bottom.1));
         assert!(teal_at(4, left.0, left.1), "full goes all the way round");
     }
@@ -341,7 +344,10 @@ mod tests {
         for look in ALL {
             let name = match look {
                 Look::Working { done, of } => format!("working-{done}of{of}"),
-                other => other.icon_name().trim_start_matches("deskbreak-").to_owned(),
+                other => other
+                    .icon_name()
+                    .trim_start_matches("deskbreak-")
+                    .to_owned(),
             };
             for size in SIZES {
                 std::fs::write(dir.join(format!("{name}-{size}.rgba")), rgba(look, size)).unwrap();

@@ -436,7 +436,10 @@ mod tests {
         let paused = rows(&status("paused"), now, None);
         assert!(row(&paused, Click::Resume).visible);
         assert!(!row(&paused, Click::BreakNow).enabled);
-        assert!(!paused.iter().any(|r| r.id == 11 && r.visible), "unknown count hidden");
+        assert!(
+            !paused.iter().any(|r| r.id == 11 && r.visible),
+            "unknown count hidden"
+        );
 
         // The layout is fixed: the same ids in every state.
         let ids = |rows: &[Row]| rows.iter().map(|r| r.id).collect::<Vec<_>>();
@@ -452,7 +455,10 @@ mod tests {
         assert!(changed(&a, &a).is_empty());
         let b = rows(&status("due"), now, Some(1));
         let ids: Vec<i32> = changed(&a, &b).iter().map(|(id, _)| *id).collect();
-        assert!(ids.contains(&1) && ids.contains(&3) && ids.contains(&4), "{ids:?}");
+        assert!(
+            ids.contains(&1) && ids.contains(&3) && ids.contains(&4),
+            "{ids:?}"
+        );
         assert!(!ids.contains(&13), "{ids:?}");
     }
 

@@ -191,7 +191,11 @@ struct Runner {
 }
 
 impl Runner {
-    async fn run(mut self, mut statuses: watch::Receiver<Status>, mut clicks: mpsc::Receiver<Click>) {
+    async fn run(
+        mut self,
+        mut statuses: watch::Receiver<Status>,
+        mut clicks: mpsc::Receiver<Click>,
+    ) {
         let dbus = match fdo::DBusProxy::new(&self.connection).await {
             Ok(dbus) => dbus,
             Err(err) => {
@@ -238,8 +242,8 @@ impl Runner {
                         tracing::info!("a StatusNotifierWatcher appeared");
                         self.register().await;
                     } else {
-                        tracing::info!("the StatusNotifierWatcher left; tray icon withdrawn");
                         self.withdraw().await;
+                        tracing::info!("the StatusNotifierWatcher left; tray icon withdrawn");
                     }
                 }
                 () = sleep(tick) => self.update(None).await,
@@ -290,13 +294,12 @@ impl Runner {
                 rows_changed,
             )
         };
-        if self.registered {
-            if let Err(err) = self
+        if self.registered
+            && let Err(err) = self
                 .announce(new_icon, new_tooltip, new_status, rows_changed)
                 .await
-            {
-                tracing::debug!(%err, "cannot announce the tray icon's change");
-            }
+        {
+            tracing::debug!(%err, "cannot announce the tray icon's change");
         }
     }
 
@@ -417,10 +420,9 @@ impl Runner {
                     let default = crate::config::DEFAULT_TOML;
                     match open::open(&connection, &path, default).await {
                         Ok(how) => tracing::info!(path = %path.display(), how, "config opened"),
-                        Err(err) => tracing::warn!(
-                            "cannot open the config file {}: {err}",
-                            path.display()
-                        ),
+                        Err(err) => {
+                            tracing::warn!("cannot open the config file {}: {err}", path.display())
+                        }
                     }
                 });
                 return;

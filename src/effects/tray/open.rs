@@ -58,7 +58,11 @@ pub enum OpenError {
 }
 
 /// Open `path` in the user's editor, creating it from `default` if it is missing.
-pub async fn open(connection: &Connection, path: &Path, default: &str) -> Result<String, OpenError> {
+pub async fn open(
+    connection: &Connection,
+    path: &Path,
+    default: &str,
+) -> Result<String, OpenError> {
     let file = ensure(path, default).await?;
     let mut failures = Vec::new();
     match tokio::time::timeout(STEP_TIMEOUT, portal(connection, &file)).await {
@@ -122,7 +126,8 @@ async fn ensure(path: &Path, default: &str) -> Result<std::fs::File, OpenError> 
             .open(&path)
         {
             Ok(mut new) => {
-                new.write_all(default.as_bytes()).map_err(|e| err(&path, e))?;
+                new.write_all(default.as_bytes())
+                    .map_err(|e| err(&path, e))?;
                 tracing::info!(path = %path.display(), "config file created with the defaults");
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
@@ -138,10 +143,7 @@ async fn ensure(path: &Path, default: &str) -> Result<std::fs::File, OpenError> 
             .map_err(|e| err(&path, e))?;
         let is_file = file.metadata().map_err(|e| err(&path, e))?.is_file();
         if !is_file {
-            return Err(err(
-                &path,
-                std::io::Error::other("not a regular file"),
-            ));
+            return Err(err(&path, std::io::Error::other("not a regular file")));
         }
         Ok(file)
     })

@@ -94,7 +94,10 @@ mod tests {
         text.push_str(&line(today, "natural"));
         std::fs::write(&path, text).unwrap();
         assert_eq!(count_in(&path, today.date_naive()), Some(2));
-        assert_eq!(count_in(&dir.path().join("none"), today.date_naive()), Some(0));
+        assert_eq!(
+            count_in(&dir.path().join("none"), today.date_naive()),
+            Some(0)
+        );
         assert_eq!(count_in(dir.path(), today.date_naive()), None, "a folder");
     }
 }

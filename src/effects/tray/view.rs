@@ -81,7 +81,9 @@ pub fn next_step_in(status: &Status, now: DateTime<Local>) -> Option<Duration> {
     let start = status
         .next_break
         .checked_sub(i64::try_from(status.interval_secs).ok()?)?;
-    let at_ms = start.saturating_add(i64::try_from(next).ok()?).saturating_mul(1000);
+    let at_ms = start
+        .saturating_add(i64::try_from(next).ok()?)
+        .saturating_mul(1000);
     let wait = u64::try_from(at_ms.saturating_sub(now.timestamp_millis())).unwrap_or(0);
     let wait = Duration::from_millis(wait);
     Some(wait + Duration::from_millis(50))
