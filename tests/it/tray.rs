@@ -323,10 +323,11 @@ async fn the_item_registers_again_when_the_tray_restarts() {
 }
 
 #[tokio::test]
-async fn tray_off_never_shows_the_icon() {
+async fn tray_off_hides_the_icon_and_a_reload_applies_it() {
     with_timeout(async {
         let env = TestEnv::new();
-        env.write_config(&format!("{QUIET}\n[tray]\nenabled = \"off\"\n"));
+        let off = format!("{QUIET}\n[tray]\nenabled = \"off\"\n");
+        env.write_config(&off);
         let bus = PrivateBus::start();
         let _notifications = NotifyServer::start(bus.address(), ServerOptions::default()).await;
         let tray = SniHost::start(bus.address()).await;
@@ -337,6 +338,19 @@ async fn tray_off_never_shows_the_icon() {
         // Give it the time a registration takes when the tray is on (well under 1 s).
         tokio::time::sleep(Duration::from_millis(1500)).await;
         assert!(tray.registered().is_empty(), "{:?}", tray.registered());
+
+        // Turned on in the running daemon: it registers.
+        env.write_config(QUIET);
+        let service = tray.wait_for_registration(1, TIMEOUT).await;
+        assert_eq!(service, item_name(&daemon));
+
+        // And off again: it leaves the bus.
+        env.write_config(&off);
+        daemon
+            .wait_for_stderr("tray icon turned off", TIMEOUT)
+            .await;
+        let dbus = zbus::fdo::DBusProxy::new(tray.host()).await.unwrap();
+        assert!(!owned(&dbus, service).await);
         assert!(daemon.terminate().await.success());
     })
     .await;

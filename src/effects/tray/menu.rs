@@ -16,7 +16,8 @@ use zbus::object_server::SignalEmitter;
 use zbus::{OwnedVariant, Type, Variant, fdo, interface};
 
 use super::{Shared, view};
-use crate::control::Status;
+use crate::engine::PhaseKind;
+use crate::status::Status;
 
 /// The menu's object path.
 pub const PATH: &str = "/MenuBar";
@@ -106,9 +107,8 @@ const HOUR: Duration = Duration::from_secs(60 * 60);
 /// The rows for `status` at `now`, with `today` breaks taken so far (`None`: unknown).
 #[must_use]
 pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Row> {
-    let phase = status.phase.as_str();
-    let paused = phase == "paused";
-    let due = matches!(phase, "due" | "waiting");
+    let paused = status.phase == PhaseKind::Paused;
+    let due = status.phase == PhaseKind::Due;
     let mut headline = Row::item(1, view::headline(status, now), None);
     headline.enabled = false;
     let mut break_now = Row::item(
@@ -400,16 +400,18 @@ impl Menu {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sources::activity::Kind;
+    use crate::status::PauseEnd;
 
-    fn status(phase: &str) -> Status {
+    fn status(phase: PhaseKind) -> Status {
         let now = Local::now();
         Status {
-            phase: phase.into(),
-            sitting_secs: 600,
-            interval_secs: 2700,
-            next_break: now.timestamp() + 600,
-            paused_until: if phase == "paused" { -1 } else { 0 },
-            idle_backend: "x11".into(),
+            phase,
+            sitting: Duration::from_secs(600),
+            interval: Duration::from_secs(2700),
+            next_break: Some(now + chrono::Duration::seconds(600)),
+            paused: (phase == PhaseKind::Paused).then_some(PauseEnd::UntilResumed),
+            idle_backend: Kind::X11,
             snoozes: 0,
         }
     }
@@ -421,7 +423,7 @@ mod tests {
     #[test]
     fn rows_follow_the_state() {
         let now = Local::now();
-        let working = rows(&status("working"), now, Some(2));
+        let working = rows(&status(PhaseKind::Working), now, Some(2));
         assert!(working[0].label.starts_with("Working: "));
         assert!(!working[0].enabled, "the status line is a label");
         assert!(!row(&working, Click::Snooze).visible);
@@ -429,11 +431,11 @@ mod tests {
         assert_eq!(row(&working, Click::BreakNow).label, "Take a break now");
         assert!(working.iter().any(|r| r.label == "Today: 2 breaks"));
 
-        let due = rows(&status("due"), now, Some(2));
+        let due = rows(&status(PhaseKind::Due), now, Some(2));
         assert!(row(&due, Click::Snooze).visible);
         assert_eq!(row(&due, Click::BreakNow).label, "Show the break again");
 
-        let paused = rows(&status("paused"), now, None);
+        let paused = rows(&status(PhaseKind::Paused), now, None);
         assert!(row(&paused, Click::Resume).visible);
         assert!(!row(&paused, Click::BreakNow).enabled);
         assert!(
@@ -451,9 +453,9 @@ mod tests {
     #[test]
     fn only_changed_rows_are_announced() {
         let now = Local::now();
-        let a = rows(&status("working"), now, Some(1));
+        let a = rows(&status(PhaseKind::Working), now, Some(1));
         assert!(changed(&a, &a).is_empty());
-        let b = rows(&status("due"), now, Some(1));
+        let b = rows(&status(PhaseKind::Due), now, Some(1));
         let ids: Vec<i32> = changed(&a, &b).iter().map(|(id, _)| *id).collect();
         assert!(
             ids.contains(&1) && ids.contains(&3) && ids.contains(&4),

@@ -32,6 +32,7 @@ mod open;
 mod today;
 mod view;
 
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
@@ -44,7 +45,9 @@ use zbus::{Connection, fdo, proxy};
 
 pub use menu::Click;
 
-use crate::control::{Command, Request, Status};
+use crate::control::{Command, Request};
+use crate::engine::PhaseKind;
+use crate::status::Status;
 use icon::Look;
 use item::Item;
 use menu::{Menu, Row};
@@ -94,7 +97,7 @@ struct Shown {
 
 impl Shown {
     fn status_word(&self) -> &'static str {
-        if matches!(self.status.phase.as_str(), "due") {
+        if self.status.phase == PhaseKind::Due {
             "NeedsAttention"
         } else {
             "Active"
@@ -108,20 +111,36 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Shown> {
     shared.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
+/// What the daemon wants shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Wanted {
+    status: Status,
+    enabled: Enabled,
+}
+
 /// The daemon's handle on the tray. Dropping it takes the icon away.
 pub struct Tray {
-    status: watch::Sender<Status>,
+    wanted: watch::Sender<Wanted>,
 }
 
 impl Tray {
     /// Show `status` (a no-op if it is the one shown).
     pub fn show(&self, status: &Status) {
-        self.status.send_if_modified(|shown| {
-            if shown == status {
+        self.wanted.send_if_modified(|wanted| {
+            if wanted.status == *status {
                 return false;
             }
-            status.clone_into(shown);
+            status.clone_into(&mut wanted.status);
             true
+        });
+    }
+
+    /// Turn the icon on or off (`tray.enabled`, after a reload).
+    pub fn enable(&self, enabled: Enabled) {
+        self.wanted.send_if_modified(|wanted| {
+            let changed = wanted.enabled != enabled;
+            wanted.enabled = enabled;
+            changed
         });
     }
 }
@@ -138,6 +157,8 @@ pub struct Setup {
     pub history: PathBuf,
     /// The status to show first.
     pub status: Status,
+    /// `tray.enabled`.
+    pub enabled: Enabled,
 }
 
 /// Start the tray task. Returns its handle and the token "Quit" cancels.
@@ -155,7 +176,10 @@ pub fn start(setup: Setup) -> (Tray, CancellationToken) {
         history: setup.history,
         status: setup.status.clone(),
     };
-    let (status, statuses) = watch::channel(setup.status);
+    let (wanted, wishes) = watch::channel(Wanted {
+        status: setup.status,
+        enabled: setup.enabled,
+    });
     let (clicks_to, clicks) = mpsc::channel(8);
     let quit = CancellationToken::new();
     let runner = Runner {
@@ -169,8 +193,19 @@ pub fn start(setup: Setup) -> (Tray, CancellationToken) {
         served: false,
         registered: false,
     };
-    tokio::spawn(runner.run(statuses, clicks));
-    (Tray { status }, quit)
+    tokio::spawn(runner.run(wishes, clicks));
+    (Tray { wanted }, quit)
+}
+
+/// `shutdown`, or "Quit" from the tray's menu, whichever comes first.
+pub async fn or_quit(shutdown: impl Future<Output = ()>, quit: Option<CancellationToken>) {
+    match quit {
+        Some(quit) => tokio::select! {
+            () = shutdown => {}
+            () = quit.cancelled_owned() => {}
+        },
+        None => shutdown.await,
+    }
 }
 
 /// The tray task's state.
@@ -191,11 +226,7 @@ struct Runner {
 }
 
 impl Runner {
-    async fn run(
-        mut self,
-        mut statuses: watch::Receiver<Status>,
-        mut clicks: mpsc::Receiver<Click>,
-    ) {
+    async fn run(mut self, mut wishes: watch::Receiver<Wanted>, mut clicks: mpsc::Receiver<Click>) {
         let dbus = match fdo::DBusProxy::new(&self.connection).await {
             Ok(dbus) => dbus,
             Err(err) => {
@@ -203,23 +234,11 @@ impl Runner {
                 return;
             }
         };
-        // Subscribe before asking, so that a watcher appearing in between is not missed.
-        let mut owners = match dbus
-            .receive_name_owner_changed_with_args(&[(0, WATCHER)])
-            .await
-        {
-            Ok(owners) => owners,
-            Err(err) => {
-                tracing::warn!(%err, "tray icon disabled: cannot watch for a tray");
-                return;
-            }
+        let mut enabled = wishes.borrow_and_update().enabled;
+        let mut owners = match enabled {
+            Enabled::Auto => self.follow(&dbus).await,
+            Enabled::Off => None,
         };
-        let watcher = zbus::names::WellKnownName::from_static_str_unchecked(WATCHER).into();
-        if dbus.name_has_owner(watcher).await.unwrap_or(false) {
-            self.register().await;
-        } else {
-            tracing::debug!("no StatusNotifierWatcher on the bus; the tray icon waits for one");
-        }
         loop {
             let tick = if self.registered {
                 view::next_step_in(&lock(&self.shared).status, Local::now())
@@ -227,14 +246,25 @@ impl Runner {
                 None
             };
             tokio::select! {
-                changed = statuses.changed() => {
+                changed = wishes.changed() => {
                     if changed.is_err() {
                         break;
                     }
-                    let status = statuses.borrow_and_update().clone();
-                    self.update(Some(status)).await;
+                    let wanted = wishes.borrow_and_update().clone();
+                    self.update(Some(wanted.status)).await;
+                    if wanted.enabled != enabled {
+                        enabled = wanted.enabled;
+                        owners = match enabled {
+                            Enabled::Auto => self.follow(&dbus).await,
+                            Enabled::Off => {
+                                self.withdraw().await;
+                                tracing::info!("tray icon turned off (tray.enabled)");
+                                None
+                            }
+                        };
+                    }
                 }
-                Some(signal) = owners.next() => {
+                Some(signal) = next_owner(&mut owners) => {
                     let appeared = signal
                         .args()
                         .is_ok_and(|args| args.new_owner().is_some());
@@ -253,6 +283,28 @@ impl Runner {
         self.withdraw().await;
     }
 
+    /// Follow the watcher's comings and goings, and register with it if it is there.
+    async fn follow(&mut self, dbus: &fdo::DBusProxy<'_>) -> Option<fdo::NameOwnerChangedStream> {
+        // Subscribe before asking, so that a watcher appearing in between is not missed.
+        let owners = match dbus
+            .receive_name_owner_changed_with_args(&[(0, WATCHER)])
+            .await
+        {
+            Ok(owners) => owners,
+            Err(err) => {
+                tracing::warn!(%err, "tray icon disabled: cannot watch for a tray");
+                return None;
+            }
+        };
+        let watcher = zbus::names::WellKnownName::from_static_str_unchecked(WATCHER).into();
+        if dbus.name_has_owner(watcher).await.unwrap_or(false) {
+            self.register().await;
+        } else {
+            tracing::debug!("no StatusNotifierWatcher on the bus; the tray icon waits for one");
+        }
+        Some(owners)
+    }
+
     /// Bring [`Shown`] up to `status` (or the same status, later) and announce what
     /// changed.
     async fn update(&mut self, status: Option<Status>) {
@@ -260,7 +312,7 @@ impl Runner {
         let (old_phase, status) = {
             let shown = lock(&self.shared);
             let status = status.unwrap_or_else(|| shown.status.clone());
-            (shown.status.phase.clone(), status)
+            (shown.status.phase, status)
         };
         // A change of phase is when a break may have been recorded.
         let today = if old_phase != status.phase || lock(&self.shared).today.is_none() {
@@ -446,6 +498,16 @@ impl Runner {
             Ok(Ok(Err(refused))) => tracing::info!(?click, "tray: refused: {refused}"),
             Ok(Err(())) | Err(_) => tracing::debug!(?click, "tray: the daemon did not answer"),
         }
+    }
+}
+
+/// The watcher's next change of owner; never, while not following it.
+async fn next_owner(
+    owners: &mut Option<fdo::NameOwnerChangedStream>,
+) -> Option<fdo::NameOwnerChanged> {
+    match owners {
+        Some(owners) => owners.next().await,
+        None => std::future::pending().await,
     }
 }
 

@@ -7,7 +7,8 @@ use std::time::Duration;
 use chrono::{DateTime, Local};
 
 use super::icon::Look;
-use crate::control::Status;
+use crate::engine::PhaseKind;
+use crate::status::Status;
 use crate::status_view;
 
 /// The sitting ring moves at most this often (a step of sitting time), so that a tray
@@ -27,28 +28,25 @@ pub fn ring_step(interval: Duration) -> Duration {
 /// Sitting time at `now`, counted from the published next-break time while working (the
 /// published sitting time is only as fresh as the last change).
 fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
-    if s.phase == "working" && s.next_break > 0 {
-        let left = s.next_break.saturating_sub(now.timestamp()).max(0);
-        let left = u64::try_from(left).unwrap_or(0);
-        return Duration::from_secs(s.interval_secs.saturating_sub(left));
+    if let (PhaseKind::Working, Some(next)) = (s.phase, s.next_break) {
+        let left = next.timestamp().saturating_sub(now.timestamp()).max(0);
+        let left = Duration::from_secs(u64::try_from(left).unwrap_or(0));
+        return s.interval.saturating_sub(left);
     }
-    Duration::from_secs(s.sitting_secs)
+    s.sitting
 }
 
-/// The icon for `status` at `now`.
+/// The icon for `status` at `now`. A phase added to the engine gets its look here (the
+/// looks for off hours, a held-back break and a guided break are drawn already).
 #[must_use]
 pub fn look(status: &Status, now: DateTime<Local>) -> Look {
-    match status.phase.as_str() {
-        "due" => Look::Due,
-        "waiting" => Look::Waiting,
-        "snoozed" => Look::Snoozed,
-        "paused" => Look::Paused,
-        "off_hours" => Look::OffHours,
-        "away" => Look::Away,
-        "guiding" => Look::Guiding,
-        // "working", and any phase a newer daemon adds: the sitting ring.
-        _ => {
-            let interval = Duration::from_secs(status.interval_secs.max(1));
+    match status.phase {
+        PhaseKind::Due => Look::Due,
+        PhaseKind::Snoozed => Look::Snoozed,
+        PhaseKind::Paused => Look::Paused,
+        PhaseKind::Away => Look::Away,
+        PhaseKind::Working => {
+            let interval = status.interval.max(Duration::from_secs(1));
             let step = ring_step(interval).as_secs();
             let of = interval.as_secs().div_ceil(step);
             let done = sitting_now(status, now).as_secs() / step;
@@ -66,10 +64,10 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
 /// announces).
 #[must_use]
 pub fn next_step_in(status: &Status, now: DateTime<Local>) -> Option<Duration> {
-    if status.phase != "working" || status.next_break <= 0 {
+    let (PhaseKind::Working, Some(next_break)) = (status.phase, status.next_break) else {
         return None;
-    }
-    let interval = Duration::from_secs(status.interval_secs.max(1));
+    };
+    let interval = status.interval.max(Duration::from_secs(1));
     let step = ring_step(interval).as_secs();
     let sitting = sitting_now(status, now).as_secs();
     let next = (sitting / step + 1) * step;
@@ -78,15 +76,14 @@ pub fn next_step_in(status: &Status, now: DateTime<Local>) -> Option<Duration> {
     }
     // The wall-clock time sitting started from, then the boundary; a little after it,
     // so that the step has surely been reached when the timer fires.
-    let start = status
-        .next_break
-        .checked_sub(i64::try_from(status.interval_secs).ok()?)?;
+    let start = next_break
+        .timestamp()
+        .checked_sub(i64::try_from(interval.as_secs()).ok()?)?;
     let at_ms = start
         .saturating_add(i64::try_from(next).ok()?)
         .saturating_mul(1000);
     let wait = u64::try_from(at_ms.saturating_sub(now.timestamp_millis())).unwrap_or(0);
-    let wait = Duration::from_millis(wait);
-    Some(wait + Duration::from_millis(50))
+    Some(Duration::from_millis(wait) + Duration::from_millis(50))
 }
 
 /// The status line, capitalised, without the idle backend: the menu's first row.
@@ -133,16 +130,17 @@ pub fn tomorrow(now: DateTime<Local>) -> DateTime<Local> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sources::activity::Kind;
     use chrono::{TimeZone, Timelike};
 
-    fn status(phase: &str, interval: u64, next_in: i64, now: DateTime<Local>) -> Status {
+    fn status(phase: PhaseKind, interval: u64, next_in: i64, now: DateTime<Local>) -> Status {
         Status {
-            phase: phase.into(),
-            sitting_secs: 0,
-            interval_secs: interval,
-            next_break: now.timestamp() + next_in,
-            paused_until: 0,
-            idle_backend: "x11".into(),
+            phase,
+            sitting: Duration::ZERO,
+            interval: Duration::from_secs(interval),
+            next_break: Some(now + chrono::Duration::seconds(next_in)),
+            paused: None,
+            idle_backend: Kind::X11,
             snoozes: 0,
         }
     }
@@ -159,18 +157,15 @@ mod tests {
     fn the_ring_shows_how_far_sitting_has_come() {
         let now = Local::now();
         // 45 min interval, 22 min left: 23 min sat = 4 whole steps of 9.
-        let s = status("working", 2700, 22 * 60, now);
+        let s = status(PhaseKind::Working, 2700, 22 * 60, now);
         assert_eq!(look(&s, now), Look::Working { done: 4, of: 9 });
-        let fresh = status("working", 2700, 2700, now);
+        let fresh = status(PhaseKind::Working, 2700, 2700, now);
         assert_eq!(look(&fresh, now), Look::Working { done: 0, of: 9 });
         for (phase, expected) in [
-            ("due", Look::Due),
-            ("snoozed", Look::Snoozed),
-            ("paused", Look::Paused),
-            ("away", Look::Away),
-            ("off_hours", Look::OffHours),
-            ("guiding", Look::Guiding),
-            ("waiting", Look::Waiting),
+            (PhaseKind::Due, Look::Due),
+            (PhaseKind::Snoozed, Look::Snoozed),
+            (PhaseKind::Paused, Look::Paused),
+            (PhaseKind::Away, Look::Away),
         ] {
             assert_eq!(look(&status(phase, 2700, 0, now), now), expected);
         }
@@ -180,7 +175,7 @@ mod tests {
     fn the_ring_moves_at_the_next_step_and_not_at_rest() {
         let now = Local.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap();
         // 23 min sat: the next step (25 min) is 2 min away.
-        let s = status("working", 2700, 22 * 60, now);
+        let s = status(PhaseKind::Working, 2700, 22 * 60, now);
         let wait = next_step_in(&s, now).unwrap();
         assert!(
             wait >= Duration::from_secs(120) && wait < Duration::from_secs(121),
@@ -190,9 +185,14 @@ mod tests {
         let later = now + chrono::Duration::from_std(wait).unwrap();
         assert_eq!(look(&s, later), Look::Working { done: 5, of: 9 });
         // The last step is the break itself: the daemon says so, no tick of our own.
-        let s = status("working", 2700, 4 * 60, now);
+        let s = status(PhaseKind::Working, 2700, 4 * 60, now);
         assert_eq!(next_step_in(&s, now), None);
-        for phase in ["paused", "away", "due", "snoozed", "off_hours"] {
+        for phase in [
+            PhaseKind::Paused,
+            PhaseKind::Away,
+            PhaseKind::Due,
+            PhaseKind::Snoozed,
+        ] {
             assert_eq!(next_step_in(&status(phase, 2700, 600, now), now), None);
         }
     }
@@ -214,7 +214,7 @@ mod tests {
         assert_eq!(today(1), "Today: 1 break");
         assert_eq!(today(4), "Today: 4 breaks");
         let now = Local::now();
-        let s = status("working", 2700, 22 * 60, now);
+        let s = status(PhaseKind::Working, 2700, 22 * 60, now);
         assert!(headline(&s, now).starts_with("Working: sitting 23 min"));
         assert!(!headline(&s, now).contains("idle backend"));
         assert!(tooltip(&s, now).ends_with("idle backend: x11"));
