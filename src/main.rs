@@ -280,7 +280,9 @@ const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
 fn init_logging() {
     let filter = match std::env::var("RUST_LOG") {
         Ok(value) if !value.trim().is_empty() => value.parse::<Targets>().unwrap_or_else(|e| {
-            eprintln!("deskbreak: RUST_LOG={value:?} is not a filter ({e}); using {DEFAULT_LOG_FILTER}");
+            eprintln!(
+                "deskbreak: RUST_LOG={value:?} is not a filter ({e}); using {DEFAULT_LOG_FILTER}"
+            );
             default_log_filter()
         }),
         _ => default_log_filter(),
@@ -292,7 +294,9 @@ fn init_logging() {
         .with_target(false);
     let registry = tracing_subscriber::registry();
     if under_journal {
-        registry.with(layer.without_time().with_filter(filter)).init();
+        registry
+            .with(layer.without_time().with_filter(filter))
+            .init();
     } else {
         registry.with(layer.with_filter(filter)).init();
     }
