@@ -10,10 +10,16 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
+use rustix::fs::OFlags;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, ensure_dir, move_aside, write_atomic};
+use super::read::{check_regular, open_regular, read_regular};
+use super::{StoreError, ensure_dir, move_aside, raw_flags, write_atomic};
 use crate::engine::Outcome;
+
+/// The most of a history deskbreak reads: decades of breaks, and a bound on what a
+/// damaged or foreign file can make it hold in memory.
+pub const MAX_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One line of history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,13 +46,18 @@ pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     }
     let mut line = serde_json::to_vec(entry).map_err(|e| err(io::Error::other(e)))?;
     line.push(b'\n');
+    refuse_special(path)?;
+    // O_NONBLOCK: a FIFO swapped in after the check above cannot block the open; the
+    // fstat below refuses it. A symlink to a regular file is followed (the user's choice).
     let mut file = OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .mode(0o600)
+        .custom_flags(raw_flags(OFlags::NONBLOCK))
         .open(path)
         .map_err(err)?;
+    check_regular(path, &file.metadata().map_err(err)?)?;
     // A crash in the middle of an earlier write can leave a line without its newline;
     // start on a fresh line so that the new entry is not glued to it.
     if !ends_with_newline(&mut file).map_err(err)? {
@@ -54,6 +65,18 @@ pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     }
     file.write_all(&line).map_err(err)?;
     file.sync_data().map_err(err)
+}
+
+/// Refuse a FIFO, device or folder at `path` before opening it; nothing there is fine.
+fn refuse_special(path: &Path) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => Ok(check_regular(path, &metadata)?),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(StoreError {
+            path: path.to_owned(),
+            source,
+        }),
+    }
 }
 
 fn ends_with_newline(file: &mut File) -> io::Result<bool> {
@@ -77,19 +100,28 @@ pub struct Contents {
 }
 
 /// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
+///
+/// Only reads: never repairs or writes (the daemon that owns the folder repairs), so
+/// `stats` and exports are safe while a daemon runs. Refuses what is not a regular file,
+/// and a history over [`MAX_HISTORY_BYTES`].
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
-            });
-        }
+    let Some(file) = open_regular(path)? else {
+        return Ok(Contents::default());
     };
+    let len = file
+        .metadata()
+        .map_err(|source| StoreError {
+            path: path.to_owned(),
+            source,
+        })?
+        .len();
+    if len > MAX_HISTORY_BYTES {
+        return Err(too_large(path));
+    }
     let mut out = Contents::default();
-    let mut reader = BufReader::new(file);
+    // One byte past the cap tells a file that grew past it while being read.
+    let mut reader = BufReader::new(file.take(MAX_HISTORY_BYTES + 1));
+    let mut total = 0u64;
     let mut line = Vec::new();
     let mut number = 0;
     loop {
@@ -102,6 +134,10 @@ pub fn read(path: &Path) -> Result<Contents, StoreError> {
             })?;
         if n == 0 {
             break;
+        }
+        total += n as u64;
+        if total > MAX_HISTORY_BYTES {
+            return Err(too_large(path));
         }
         number += 1;
         let text = line.trim_ascii();
@@ -116,19 +152,20 @@ pub fn read(path: &Path) -> Result<Contents, StoreError> {
     Ok(out)
 }
 
+fn too_large(path: &Path) -> StoreError {
+    super::read::ReadError::TooLarge {
+        path: path.to_owned(),
+        limit: MAX_HISTORY_BYTES,
+    }
+    .into()
+}
+
 /// If the history has damaged lines, keep the whole file aside and write a clean one with
 /// the good lines, byte for byte. Returns where the damaged file went and how many lines
 /// were damaged, if it was moved.
 pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
-            });
-        }
+    let Some(bytes) = read_regular(path, MAX_HISTORY_BYTES)? else {
+        return Ok(None);
     };
     let mut clean = Vec::with_capacity(bytes.len());
     let mut damaged = 0;
