@@ -12,7 +12,7 @@ use chrono::{Local, Timelike};
 use tokio::signal::unix::{SignalKind, signal};
 use tokio::sync::mpsc;
 
-use crate::config::Config;
+use crate::config::{Config, Found};
 use crate::control::{self, Command, ControlError, Request, ServeError, Status};
 use crate::effects::notifier::{Delivery, Event, Notifier};
 use crate::effects::systemd;
@@ -247,6 +247,8 @@ async fn hangup(hangups: &mut Option<tokio::signal::unix::Signal>) -> Option<()>
 enum Restart {
     Nothing,
     IdleBackend,
+    /// Nothing applied: the file was missing or empty (why, in words).
+    Kept(String),
 }
 
 /// Start the idle backend on its own task, which ends when the receiver is dropped.
@@ -395,6 +397,10 @@ impl Daemon {
             Command::Resume => engine.resume(now),
             Command::Reload => {
                 return match self.reload(engine, now).await {
+                    Ok(Restart::Kept(why)) => Ok(format!(
+                        "{}: {why}; the running config is kept.",
+                        self.paths.config.display()
+                    )),
                     Ok(_) => Ok(format!(
                         "Config reloaded from {}.",
                         self.paths.config.display()
@@ -456,12 +462,26 @@ impl Daemon {
 
     async fn reload_config(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
         let path = self.paths.config.clone();
-        let loaded = tokio::task::spawn_blocking(move || Config::load(&path))
+        let loaded = tokio::task::spawn_blocking(move || Config::read(&path))
             .await
             .map_err(|e| e.to_string())
             .and_then(|r| r.map_err(|e| e.to_string()));
         match loaded {
-            Ok(config) => {
+            // Most likely an editor between removing (or truncating) and writing the file:
+            // the defaults must not apply in the gap, nor become what a bad edit keeps.
+            Ok(found @ (Found::Missing | Found::Empty)) => {
+                let why = if found == Found::Empty {
+                    "the file is empty".to_owned()
+                } else {
+                    crate::config::missing(&self.paths.config)
+                };
+                tracing::info!(
+                    config = %self.paths.config.display(),
+                    "{why}; the running config is kept until the file has settings again"
+                );
+                Ok(Restart::Kept(why))
+            }
+            Ok(Found::Config(config)) => {
                 self.config_error = None;
                 if config == self.config {
                     tracing::debug!("config unchanged");

@@ -38,8 +38,14 @@ fn run(cli: Cli) -> Result<()> {
             // The same read as `run`'s: what one refuses, the other does too.
             let shown = paths.config.display();
             match Config::read(&paths.config)? {
-                Found::Missing => println!("{shown}: {}", config::missing(&paths.config)),
-                Found::Empty => println!("{shown}: ok (empty; the built-in defaults apply)"),
+                Found::Missing => println!(
+                    "{shown}: {}; the built-in defaults apply",
+                    config::missing(&paths.config)
+                ),
+                Found::Empty => println!(
+                    "{shown}: ok (empty: the built-in defaults apply at start-up; a running \
+                     daemon keeps its last good config)"
+                ),
                 Found::Config(_) => println!("{shown}: ok"),
             }
             Ok(())
@@ -144,7 +150,7 @@ fn run_daemon(paths: Paths) -> Result<()> {
             Found::Config(config) => config,
             Found::Missing => {
                 tracing::info!(
-                    "{}: {}",
+                    "{}: {}; the built-in defaults apply",
                     paths.config.display(),
                     config::missing(&paths.config)
                 );

@@ -10,9 +10,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{Preferences, Rules};
-use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use crate::exercises::Library;
 use crate::sources::activity::Choice;
+use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use file::RawConfig;
 
 /// The commented default config, embedded in the binary.
@@ -166,11 +166,8 @@ impl Config {
 #[must_use]
 pub fn missing(path: &Path) -> String {
     match std::fs::read_link(path) {
-        Ok(target) => format!(
-            "a symlink to {}, which does not exist; the built-in defaults apply",
-            target.display()
-        ),
-        Err(_) => "no config file; the built-in defaults apply".to_owned(),
+        Ok(target) => format!("a symlink to {}, which does not exist", target.display()),
+        Err(_) => "no config file".to_owned(),
     }
 }
 
@@ -416,12 +413,21 @@ mod tests {
     fn special_files_oversized_files_and_loops_are_errors_naming_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("fifo.toml");
-        rustix::fs::mkfifoat(rustix::fs::CWD, &fifo, rustix::fs::Mode::from_raw_mode(0o600))
-            .unwrap();
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
         let e = Config::read(&fifo).unwrap_err().to_string();
-        assert!(e.starts_with(&format!("{}: cannot read", fifo.display())), "{e}");
+        assert!(
+            e.starts_with(&format!("{}: cannot read", fifo.display())),
+            "{e}"
+        );
         assert!(e.contains("FIFO"), "{e}");
-        let e = Config::read(Path::new("/dev/urandom")).unwrap_err().to_string();
+        let e = Config::read(Path::new("/dev/urandom"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("character device"), "{e}");
         let big = dir.path().join("big.toml");
         let mut text = String::from("[breaks]\n");

@@ -112,9 +112,11 @@ pub fn acquire(dir: &Path) -> Result<StateLock, LockError> {
     let opened = match rustix::fs::open(&path, base | OFlags::RDWR, mode) {
         // An existing lock file in a folder that became read-only still locks: flock
         // needs no write access.
-        Err(Errno::ACCESS | Errno::ROFS | Errno::PERM) => {
-            rustix::fs::open(&path, OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK, mode)
-        }
+        Err(Errno::ACCESS | Errno::ROFS | Errno::PERM) => rustix::fs::open(
+            &path,
+            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK,
+            mode,
+        ),
         other => other,
     };
     let fd = match opened {
@@ -138,7 +140,11 @@ pub fn acquire(dir: &Path) -> Result<StateLock, LockError> {
     }
     // Ours now: say who we are. A failure here (read-only folder) leaves an older pid, which
     // is only ever shown to a loser; the lock itself holds.
-    let me = format!("{}\n{}\n", std::process::id(), this_host().unwrap_or_default());
+    let me = format!(
+        "{}\n{}\n",
+        std::process::id(),
+        this_host().unwrap_or_default()
+    );
     let written = file
         .set_len(0)
         .and_then(|()| file.rewind())
@@ -207,7 +213,10 @@ mod tests {
         assert_eq!(holder.other_host, None);
         let shown = err.to_string();
         assert!(shown.contains("already running"), "{shown}");
-        assert!(shown.contains(&format!("pid {}", std::process::id())), "{shown}");
+        assert!(
+            shown.contains(&format!("pid {}", std::process::id())),
+            "{shown}"
+        );
         // The loser left the owner's pid in place.
         assert_eq!(std::fs::read_to_string(held.path()).unwrap(), text);
         drop(held);

@@ -156,7 +156,10 @@ pub(crate) fn read_capped(path: &Path, file: File, limit: u64) -> Result<Vec<u8>
         path: path.to_owned(),
         limit,
     };
-    let len = file.metadata().map_err(|err| ReadError::io(path, err))?.len();
+    let len = file
+        .metadata()
+        .map_err(|err| ReadError::io(path, err))?
+        .len();
     if len > limit {
         return Err(too_large());
     }
@@ -195,7 +198,11 @@ mod tests {
     #[test]
     fn nothing_there_is_none_a_dangling_symlink_too() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(read_regular(&dir.path().join("absent"), 100).unwrap().is_none());
+        assert!(
+            read_regular(&dir.path().join("absent"), 100)
+                .unwrap()
+                .is_none()
+        );
         let link = dir.path().join("dangling");
         std::os::unix::fs::symlink(dir.path().join("gone"), &link).unwrap();
         assert!(read_regular(&link, 100).unwrap().is_none());
