@@ -189,6 +189,7 @@ async fn a_fifo_as_the_history_or_the_state_blocks_neither_run_nor_stats() {
 
         // A FIFO at the state: the daemon starts afresh, saying why.
         std::fs::remove_file(env.history_path()).unwrap();
+        std::fs::remove_file(env.state_path()).unwrap();
         mkfifo(&env.state_path());
         let daemon = Daemon::spawn(&env, None, &[]);
         let said = daemon
