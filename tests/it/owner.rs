@@ -57,6 +57,7 @@ async fn a_second_daemon_on_any_bus_touches_nothing_and_names_the_owner() {
         // repair it, at its next start.
         let dir = env.state_path().parent().unwrap().to_owned();
         let history = format!("{GOOD}\nnot json\n");
+        std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(env.history_path(), &history).unwrap();
         let before = snapshot(&dir);
 
