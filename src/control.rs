@@ -8,6 +8,7 @@
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -17,6 +18,10 @@ use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
 use zbus::object_server::SignalEmitter;
 use zbus::{Connection, OwnedVariant, fdo, interface, proxy};
+
+use crate::config::ConfigError;
+use crate::engine::{self, PhaseKind, Refusal};
+use crate::human;
 
 /// The well-known bus name.
 pub const NAME: &str = "org.deskbreak.Deskbreak1";
@@ -86,6 +91,75 @@ pub struct Status {
     pub idle_backend: String,
     /// Snoozes in a row.
     pub snoozes: u32,
+}
+
+/// Why a command was not carried out, before [`reply`] puts it into words.
+#[derive(Debug)]
+pub enum Refused {
+    /// The engine refused.
+    Engine(Refusal),
+    /// The config file has an error; the running config is kept.
+    Config(ConfigError),
+}
+
+/// What a reply says besides the command and what came of it.
+#[derive(Debug)]
+pub struct ReplyContext<'a> {
+    /// The engine's status after the command.
+    pub status: &'a engine::Status,
+    /// `breaks.max_snoozes`, for the refusal of one snooze too many.
+    pub max_snoozes: u32,
+    /// The config file, for the reload's answer.
+    pub config_path: &'a Path,
+}
+
+/// The answer to `command`, in words: what happened, or why not.
+pub fn reply(
+    command: Command,
+    outcome: Result<(), Refused>,
+    context: &ReplyContext<'_>,
+) -> Result<String, ControlError> {
+    let status = context.status;
+    let next = status.next_prompt_in.map_or_else(String::new, |d| {
+        format!(" Next break in {}.", human::duration(d))
+    });
+    match outcome {
+        Ok(()) => Ok(match command {
+            Command::Done => format!("Break done.{next}"),
+            Command::Snooze(_) => format!("Snoozed.{next}"),
+            Command::Skip => format!("Break skipped.{next}"),
+            Command::BreakNow => "Break prompt shown.".to_owned(),
+            Command::Pause(Some(d)) => format!("Paused for {}.", human::duration(d)),
+            Command::Pause(None) => "Paused until `deskbreak resume`.".to_owned(),
+            Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
+            Command::Resume => format!("Resumed.{next}"),
+            Command::Reload => format!("Config reloaded from {}.", context.config_path.display()),
+        }),
+        Err(Refused::Config(err)) => Err(ControlError::ConfigInvalid(format!(
+            "{err}; the running config is kept"
+        ))),
+        Err(Refused::Engine(Refusal::NoBreakDue)) => {
+            let when = match status.phase {
+                PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
+                _ => status.next_prompt_in.map_or_else(String::new, |d| {
+                    format!("; the next one is in {}", human::duration(d))
+                }),
+            };
+            Err(ControlError::NoBreakDue(format!(
+                "No break is waiting for an answer{when}."
+            )))
+        }
+        Err(Refused::Engine(Refusal::SnoozeLimit)) => Err(ControlError::SnoozeLimit(format!(
+            "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
+            context.max_snoozes
+        ))),
+        Err(Refused::Engine(Refusal::Paused)) => Err(ControlError::Paused(
+            "Reminders are paused; `deskbreak resume` first.".into(),
+        )),
+        Err(Refused::Engine(Refusal::NotPaused)) => {
+            Err(ControlError::NotPaused("Reminders are not paused.".into()))
+        }
+    }
 }
 
 /// A call waiting for the daemon loop's answer.

@@ -175,10 +175,13 @@ async fn a_missing_or_empty_file_while_saving_keeps_the_last_good_config() {
 
         // `reload` with no file says so, and keeps it too.
         std::fs::remove_file(&config).unwrap();
-        let out = s.cli_ok(&["reload"]).await;
+        let err = s.cli_fails(&["reload"], 1).await;
         assert!(
-            out.contains("no config file; the running config is kept"),
-            "{out}"
+            err.contains(&format!(
+                "{}: no config file; the running config is kept",
+                config.display()
+            )),
+            "{err}"
         );
         assert_eq!(s.status().await["interval_secs"], 4800);
         assert!(s.stop().await.success());
