@@ -12,10 +12,10 @@ use std::time::Duration;
 use chrono::Local;
 
 use crate::config::{Config, ConfigError, Found};
-use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError, Status};
+use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd};
-use crate::engine::{Activity, Answer, Engine, Input, Moment, Paused, PhaseKind, Snapshot, Source};
+use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
@@ -23,6 +23,7 @@ use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
 use crate::sources::logind::SessionEvent;
 use crate::sources::{self, Sources, Wake};
+use crate::status::Status;
 use crate::store::{self, history, state};
 
 /// Run until `shutdown` completes. State is saved on the way out.
@@ -83,15 +84,15 @@ impl Daemon {
         let session = sources::start_logind().await;
         // Serve the interface only once the status is known: owning the name is what tells
         // bars and scripts that the daemon is up.
-        let (served, control) = match control::serve(status_report(&engine, &config, backend)).await
-        {
-            Ok((served, requests)) => (Some(served), Some(requests)),
-            Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
-            Err(err) => {
-                tracing::warn!("{err}; the CLI cannot reach this daemon");
-                (None, None)
-            }
-        };
+        let (served, control) =
+            match control::serve(&status_report(&engine, &config, backend)).await {
+                Ok((served, requests)) => (Some(served), Some(requests)),
+                Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+                Err(err) => {
+                    tracing::warn!("{err}; the CLI cannot reach this daemon");
+                    (None, None)
+                }
+            };
         let sources = Sources::new(clock, shutdown, control, activity, session, &paths.config);
         let effects = Effects::new(paths, library, served, now);
         tracing::info!(
@@ -353,32 +354,14 @@ fn session_activity(event: SessionEvent) -> Activity {
     }
 }
 
-/// The status as published on the bus. Times are wall-clock (Unix seconds), rounded to
-/// the nearest second.
+/// The status to publish: the engine's, with the wall-clock times and what the loop knows.
 fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
-    let status = engine.status();
-    let wall = Local::now();
-    // Rounded to the nearest second, so that a pause asked to end at 14:00:00 is
-    // published as 14:00:00, not 13:59:59.
-    let at = |d: Duration| {
-        chrono::Duration::from_std(d)
-            .ok()
-            .and_then(|d| wall.checked_add_signed(d + chrono::Duration::milliseconds(500)))
-            .map_or(i64::MAX, |t| t.timestamp())
-    };
-    Status {
-        phase: status.phase.as_str().to_owned(),
-        sitting_secs: status.sitting.as_secs(),
-        interval_secs: config.rules.interval.as_secs(),
-        next_break: status.next_prompt_in.map_or(0, at),
-        paused_until: match status.paused {
-            None => 0,
-            Some(Paused::UntilResumed) => -1,
-            Some(Paused::For(d)) => at(d),
-        },
-        idle_backend: backend.name().to_owned(),
-        snoozes: status.snoozes,
-    }
+    Status::new(
+        &engine.status(),
+        config.rules.interval,
+        backend,
+        Local::now(),
+    )
 }
 
 /// Load the saved state, keeping damaged files aside. Returns it with the wall-clock

@@ -21,11 +21,12 @@ use std::time::Duration;
 
 use chrono::{Local, Timelike};
 
-use crate::control::{self, Status};
+use crate::control;
 use crate::engine::{Action, Moment, Snapshot};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
+use crate::status::Status;
 use crate::store::{self, history, state};
 use notifier::{Delivery, Notifier};
 

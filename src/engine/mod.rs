@@ -372,6 +372,21 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
+    /// Every phase.
+    pub const ALL: [PhaseKind; 5] = [
+        PhaseKind::Working,
+        PhaseKind::Due,
+        PhaseKind::Snoozed,
+        PhaseKind::Away,
+        PhaseKind::Paused,
+    ];
+
+    /// The phase called `name` (see [`Self::as_str`]).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<PhaseKind> {
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     /// The word used on the bus and in status output.
     #[must_use]
     pub fn as_str(self) -> &'static str {
