@@ -85,7 +85,7 @@ impl Daemon {
         // Serve the interface only once the status is known: owning the name is what tells
         // bars and scripts that the daemon is up.
         let (served, control) =
-            match control::serve(&status_report(&engine, &config, backend)).await {
+            match control::serve(&status_report(&engine, &config, backend), paths.clone()).await {
                 Ok((served, requests)) => (Some(served), Some(requests)),
                 Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
                 Err(err) => {

@@ -12,7 +12,7 @@ use deskbreak::cli::{Cli, Command, ConfigCommand, Format, ServiceCommand};
 use deskbreak::config::{self, Config, DEFAULT_TOML, Found};
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
-use deskbreak::store::{ensure_dir, history, lock};
+use deskbreak::store::{ensure_dir, lock};
 use deskbreak::{control, daemon, doctor, service, stats, status_view};
 
 fn main() -> ExitCode {
@@ -51,19 +51,8 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Config(ConfigCommand::Init) => config_init(&paths),
-        Command::Stats { days } => {
-            let found = history::read(&paths.history())?;
-            if !found.damaged_lines.is_empty() {
-                eprintln!(
-                    "deskbreak: skipped {} damaged line(s) in {}",
-                    found.damaged_lines.len(),
-                    paths.history().display()
-                );
-            }
-            let summary = stats::summarize(&found.entries, chrono::Local::now(), days);
-            print!("{summary}");
-            Ok(())
-        }
+        Command::Stats { days, since, json } => stats_command(&paths, days, since, json),
+        Command::History { csv, json } => history_command(&paths, csv, json),
         Command::Exercises => {
             list_exercises();
             Ok(())
@@ -122,6 +111,78 @@ fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Manpages { dir } => write_man_pages(&dir),
+    }
+}
+
+/// `deskbreak stats`: only reads (the history, the daily record, the state file).
+fn stats_command(
+    paths: &Paths,
+    days: u32,
+    since: Option<chrono::NaiveDate>,
+    json: bool,
+) -> Result<()> {
+    let today = chrono::Local::now().date_naive();
+    let config = Config::load(&paths.config)?;
+    let period = match since {
+        Some(date) => stats::Period::since(date, today)?,
+        None => stats::Period::last(days, today),
+    };
+    let report = stats::gather(paths, period, stats::Settings::from_config(&config))?;
+    if report.damaged_lines > 0 {
+        eprintln!(
+            "deskbreak: skipped {} damaged line(s) in {}",
+            report.damaged_lines,
+            paths.history().display()
+        );
+    }
+    let text = if json {
+        stats::json::render(&report)
+    } else {
+        stats::chart::render(&report, colour_stdout())
+    };
+    write_stdout(text.as_bytes())
+}
+
+/// `deskbreak history`: every line, streamed.
+fn history_command(paths: &Paths, csv: bool, json: bool) -> Result<()> {
+    use stats::export::{ExportError, Format, export};
+    let format = match (csv, json) {
+        (true, _) => Format::Csv,
+        (_, true) => Format::Json,
+        _ => Format::Text,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match export(&paths.history(), format, &mut out) {
+        Ok(done) => {
+            if done.damaged > 0 {
+                eprintln!(
+                    "deskbreak: skipped {} damaged line(s) in {}",
+                    done.damaged,
+                    paths.history().display()
+                );
+            }
+            Ok(())
+        }
+        // The reader went away (`| head`): nothing more to say.
+        Err(ExportError::Write(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+/// Colour on a terminal, unless `NO_COLOR` is set (https://no-color.org) or the
+/// terminal is dumb.
+fn colour_stdout() -> bool {
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+}
+
+/// Write to stdout; a closed pipe (`| head`) ends quietly.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write the output"),
     }
 }
 

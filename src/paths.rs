@@ -41,6 +41,12 @@ impl Paths {
         self.state_dir.join("history.jsonl")
     }
 
+    /// The daily sitting record (one line per finished day).
+    #[must_use]
+    pub fn days(&self) -> PathBuf {
+        self.state_dir.join("days.jsonl")
+    }
+
     /// The state file.
     #[must_use]
     pub fn state(&self) -> PathBuf {

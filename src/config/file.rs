@@ -20,6 +20,8 @@ pub struct RawConfig {
     pub activity: RawActivity,
     /// `[exercises]`
     pub exercises: RawExercises,
+    /// `[stats]`
+    pub stats: RawStats,
 }
 
 /// `[breaks]`
@@ -62,6 +64,18 @@ pub struct RawExercises {
     /// Exercise ids never suggested.
     #[serde(deserialize_with = "exercise_ids")]
     pub exclude: Option<Vec<String>>,
+}
+
+/// `[stats]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawStats {
+    /// The adherence a day needs to count toward the streak, in percent.
+    #[serde(deserialize_with = "goal")]
+    pub goal: Option<u8>,
+    /// A weekly summary notification on the first working day of a week.
+    #[serde(deserialize_with = "flag")]
+    pub weekly_summary: Option<bool>,
 }
 
 /// The longest duration any setting accepts; beyond it a value is surely a typo.
@@ -115,6 +129,23 @@ fn max_snoozes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
             "{value} is out of range: expected a whole number from 0 to 20"
         ))),
     }
+}
+
+fn goal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let hint = "expected a whole number of percent from 1 to 100, e.g. 80";
+    let value = i64::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    match u8::try_from(value) {
+        Ok(n) if (1..=100).contains(&n) => Ok(Some(n)),
+        _ => Err(de::Error::custom(format!(
+            "{value} is out of range: {hint}"
+        ))),
+    }
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    bool::deserialize(d)
+        .map(Some)
+        .map_err(|_| de::Error::custom("expected true or false"))
 }
 
 fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D::Error> {

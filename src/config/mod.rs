@@ -27,6 +27,26 @@ pub struct Config {
     pub preferences: Preferences,
     /// Which idle backend to use.
     pub backend: Choice,
+    /// `[stats]`: the streak's goal and the weekly summary.
+    pub stats: StatsConfig,
+}
+
+/// `[stats]`, validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatsConfig {
+    /// The adherence (taken ÷ (taken + skipped)) a day needs for the streak, in percent.
+    pub goal_percent: u8,
+    /// Give a summary of last week on the first working day of a week.
+    pub weekly_summary: bool,
+}
+
+impl Default for StatsConfig {
+    fn default() -> Self {
+        Self {
+            goal_percent: 80,
+            weekly_summary: false,
+        }
+    }
 }
 
 /// Why a config file was rejected.
@@ -157,6 +177,13 @@ impl Config {
             rules,
             preferences,
             backend: raw.activity.backend.unwrap_or_default(),
+            stats: StatsConfig {
+                goal_percent: raw.stats.goal.unwrap_or(defaults.stats.goal_percent),
+                weekly_summary: raw
+                    .stats
+                    .weekly_summary
+                    .unwrap_or(defaults.stats.weekly_summary),
+            },
         })
     }
 }
@@ -249,6 +276,25 @@ mod tests {
         let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
         assert_eq!(config.backend, Choice::Only(Kind::None));
         assert_eq!(parse("").unwrap().backend, Choice::Auto);
+    }
+
+    #[test]
+    fn stats_settings_are_read_and_checked() {
+        let config = parse("[stats]\ngoal = 90\nweekly_summary = true\n").unwrap();
+        assert_eq!(config.stats.goal_percent, 90);
+        assert!(config.stats.weekly_summary);
+        let e = error("[stats]\ngoal = 0\n");
+        assert!(
+            e.contains(":2:") && e.contains("stats.goal") && e.contains("1 to 100"),
+            "{e}"
+        );
+        let e = error("[stats]\ngoal = \"80%\"\n");
+        assert!(e.contains("stats.goal: expected a whole number"), "{e}");
+        let e = error("[stats]\nweekly_summary = \"yes\"\n");
+        assert!(
+            e.contains("stats.weekly_summary: expected true or false"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -131,6 +131,7 @@ impl Effects {
                     outcome: record.outcome,
                     exercise: record.exercise,
                     sat_for_secs: record.sat_for.as_secs(),
+                    guided_secs: None,
                 };
                 tracing::info!(
                     outcome = entry.outcome.as_str(),

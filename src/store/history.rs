@@ -13,12 +13,12 @@ use chrono::{DateTime, FixedOffset};
 use rustix::fs::OFlags;
 use serde::{Deserialize, Serialize};
 
-use super::read::{check_regular, open_regular, read_regular};
+use super::read::{ReadError, check_regular, read_regular};
 use super::{StoreError, ensure_dir, move_aside, raw_flags, write_atomic};
 use crate::engine::Outcome;
 
-/// The most of a history deskbreak reads: decades of breaks, and a bound on what a
-/// damaged or foreign file can make it hold in memory.
+/// The most of a history the start-up repair reads into memory: decades of breaks, and a
+/// bound on what a damaged or foreign file can make the daemon hold.
 pub const MAX_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One line of history.
@@ -32,6 +32,10 @@ pub struct Entry {
     pub exercise: Option<String>,
     /// Sitting time before it.
     pub sat_for_secs: u64,
+    /// For a break done with the guided timer: how long the guide ran. Absent on other
+    /// lines (and on every line written before guides existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guided_secs: Option<u64>,
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
@@ -102,62 +106,129 @@ pub struct Contents {
 /// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
 ///
 /// Only reads: never repairs or writes (the daemon that owns the folder repairs), so
-/// `stats` and exports are safe while a daemon runs. Refuses what is not a regular file,
-/// and a history over [`MAX_HISTORY_BYTES`].
+/// `stats` and exports are safe while a daemon runs.
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
-    let Some(file) = open_regular(path)? else {
-        return Ok(Contents::default());
-    };
-    let len = file
-        .metadata()
-        .map_err(|source| StoreError {
-            path: path.to_owned(),
-            source,
-        })?
-        .len();
-    if len > MAX_HISTORY_BYTES {
-        return Err(too_large(path));
-    }
     let mut out = Contents::default();
-    // One byte past the cap tells a file that grew past it while being read.
-    let mut reader = BufReader::new(file.take(MAX_HISTORY_BYTES + 1));
-    let mut total = 0u64;
-    let mut line = Vec::new();
-    let mut number = 0;
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|source| StoreError {
-                path: path.to_owned(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        total += n as u64;
-        if total > MAX_HISTORY_BYTES {
-            return Err(too_large(path));
-        }
-        number += 1;
-        let text = line.trim_ascii();
-        if text.is_empty() {
-            continue;
-        }
-        match serde_json::from_slice::<Entry>(text) {
-            Ok(entry) => out.entries.push(entry),
-            Err(_) => out.damaged_lines.push(number),
+    for line in stream(path)? {
+        match line? {
+            Line::Entry(entry) => out.entries.push(entry),
+            Line::Damaged { number } => out.damaged_lines.push(number),
         }
     }
     Ok(out)
 }
 
-fn too_large(path: &Path) -> StoreError {
-    super::read::ReadError::TooLarge {
-        path: path.to_owned(),
-        limit: MAX_HISTORY_BYTES,
+/// A line longer than this is damaged (a history line is about 100 bytes); reading never
+/// holds more than this much of one line in memory.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// One line of the history, as [`stream`] reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// A good line.
+    Entry(Entry),
+    /// A line that could not be read (1-based line number).
+    Damaged {
+        /// Its line number.
+        number: usize,
+    },
+}
+
+/// The history, line by line (blank lines skipped), without holding it in memory.
+pub struct Stream {
+    path: PathBuf,
+    reader: Option<BufReader<File>>,
+    line: Vec<u8>,
+    number: usize,
+}
+
+impl Iterator for Stream {
+    type Item = Result<Line, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let reader = self.reader.as_mut()?;
+            match read_line(reader, &mut self.line) {
+                Ok(false) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok(true) => {}
+                Err(source) => {
+                    self.reader = None;
+                    return Some(Err(StoreError {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            }
+            self.number += 1;
+            let text = self.line.trim_ascii();
+            if text.is_empty() {
+                continue;
+            }
+            return Some(Ok(match serde_json::from_slice::<Entry>(text) {
+                Ok(entry) => Line::Entry(entry),
+                Err(_) => Line::Damaged {
+                    number: self.number,
+                },
+            }));
+        }
     }
-    .into()
+}
+
+/// Stream the history at `path`. A missing file has no lines; anything but a regular
+/// file (a FIFO, a device) is refused rather than waited on.
+pub fn stream(path: &Path) -> Result<Stream, StoreError> {
+    let file = open_regular(path).map_err(|source| StoreError {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(Stream {
+        path: path.to_owned(),
+        reader: file.map(BufReader::new),
+        line: Vec::new(),
+        number: 0,
+    })
+}
+
+/// Open `path` for reading if it is a regular file (or a symlink to one); `None` if
+/// nothing is there. A FIFO, a device or a folder is refused without blocking (see
+/// [`super::open_regular`]); the error says what is there.
+pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
+    super::open_regular(path).map_err(|err| match err {
+        ReadError::Io { source, .. } => source,
+        other => io::Error::new(io::ErrorKind::InvalidInput, other.reason()),
+    })
+}
+
+/// Read one line into `line` (without keeping more than [`MAX_LINE`] bytes of it: a
+/// longer line comes back cut short, and fails to parse). `false` at the end.
+pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buf[..i], i + 1),
+            None => (buf, buf.len()),
+        };
+        let room = (MAX_LINE + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let ended = done > chunk.len();
+        reader.consume(done);
+        if ended {
+            return Ok(true);
+        }
+    }
 }
 
 /// If the history has damaged lines, keep the whole file aside and write a clean one with
@@ -201,6 +272,7 @@ mod tests {
             outcome,
             exercise: Some("chin-tucks".into()),
             sat_for_secs: secs,
+            guided_secs: None,
         }
     }
 
