@@ -92,7 +92,13 @@ pub enum Found {
 impl Config {
     /// Load the config at `path`; a missing or empty file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        match Self::read(path)? {
+        Self::load_with(path, &Library::embedded())
+    }
+
+    /// Load the config at `path`, checking exercise ids against `library` (the built-in
+    /// exercises and the user's own); a missing or empty file gives the defaults.
+    pub fn load_with(path: &Path, library: &Library) -> Result<Self, ConfigError> {
+        match Self::read_with(path, library)? {
             Found::Missing | Found::Empty => Ok(Self::default()),
             Found::Config(config) => Ok(config),
         }
@@ -104,6 +110,11 @@ impl Config {
     /// device or a folder there is an error naming the file, as is a symlink loop or a
     /// name too long; only "nothing there" is [`Found::Missing`].
     pub fn read(path: &Path) -> Result<Found, ConfigError> {
+        Self::read_with(path, &Library::embedded())
+    }
+
+    /// [`Config::read`], checking exercise ids against `library`.
+    pub fn read_with(path: &Path, library: &Library) -> Result<Found, ConfigError> {
         let unreadable = |message: String| ConfigError {
             path: path.to_owned(),
             location: None,
@@ -129,11 +140,16 @@ impl Config {
         if text.trim().is_empty() {
             return Ok(Found::Empty);
         }
-        Self::parse(&text, path).map(Found::Config)
+        Self::parse_with(&text, path, library).map(Found::Config)
     }
 
     /// Parse config text; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        Self::parse_with(text, path, &Library::embedded())
+    }
+
+    /// Parse config text, checking exercise ids against `library`.
+    pub fn parse_with(text: &str, path: &Path, library: &Library) -> Result<Self, ConfigError> {
         let raw: RawConfig = parse_raw(text).map_err(|(span, key, message)| ConfigError {
             path: path.to_owned(),
             location: span.map(|at| line_column(text, at)),
@@ -162,7 +178,30 @@ impl Config {
                 .unwrap_or(defaults.preferences.positions),
             exclude: raw.exercises.exclude.unwrap_or_default(),
         };
-        let library = Library::embedded();
+        if let Some(unknown) = preferences
+            .exclude
+            .iter()
+            .find(|id| library.get(id).is_none())
+        {
+            let quoted = format!("{unknown:?}");
+            let location = text.lines().position(|l| l.contains(&quoted)).map(|i| {
+                (
+                    i + 1,
+                    text.lines()
+                        .nth(i)
+                        .and_then(|l| l.find(&quoted))
+                        .map_or(1, |c| c + 1),
+                )
+            });
+            return Err(ConfigError {
+                path: path.to_owned(),
+                location,
+                key: Some("exercises.exclude".into()),
+                message: format!(
+                    "unknown exercise id {quoted}: expected a list of exercise ids (see `deskbreak exercises`)"
+                ),
+            });
+        }
         if !library.all().iter().any(|e| preferences.allows(e)) {
             return Err(ConfigError {
                 path: path.to_owned(),
@@ -482,7 +521,7 @@ mod tests {
         }
         std::fs::write(&big, &text).unwrap();
         let e = Config::read(&big).unwrap_err().to_string();
-        assert!(e.contains("larger than 1024 KiB"), "{e}");
+        assert!(e.contains("larger than 1 MiB"), "{e}");
         let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
         std::os::unix::fs::symlink(&b, &a).unwrap();
         std::os::unix::fs::symlink(&a, &b).unwrap();

@@ -87,7 +87,8 @@ impl Effects {
         now: Moment,
     ) -> Self {
         Self {
-            notifier: Notifier::new(control.is_some()),
+            notifier: Notifier::new(control.is_some())
+                .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
             paths,
             library,
             control,

@@ -70,6 +70,10 @@ impl ReadError {
                 "it is {kind}, not a regular file (deskbreak reads only a regular file or a \
                  symlink to one)"
             ),
+            Self::TooLarge { limit, .. } if limit % (1024 * 1024) == 0 => format!(
+                "the file is larger than {} MiB; deskbreak does not read it",
+                limit / (1024 * 1024)
+            ),
             Self::TooLarge { limit, .. } => format!(
                 "the file is larger than {} KiB; deskbreak does not read it",
                 limit / 1024

@@ -97,7 +97,7 @@ async fn a_device_or_an_oversized_file_as_the_config_is_refused() {
     let path = env.config_path().display().to_string();
     for args in [&["config", "check"][..], &["run"]] {
         let out = run_at_once(&env, args).await;
-        refused(&out, &[&path, "larger than 1024 KiB"]);
+        refused(&out, &[&path, "larger than 1 MiB"]);
     }
 }
 
