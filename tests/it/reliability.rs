@@ -504,9 +504,11 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                 let loser = (loser_round == Some(n)).then(|| {
                     if !planted && planted_repairs < 2 && rng.below(3) == 0 {
                         use std::io::Write;
+                        use std::os::unix::fs::OpenOptionsExt;
                         std::fs::OpenOptions::new()
                             .append(true)
                             .create(true)
+                            .mode(0o600)
                             .open(env.history_path())
                             .and_then(|mut f| f.write_all(PLANTED))
                             .expect("plant a bad line");
