@@ -28,5 +28,6 @@ mod sd_notify;
 mod service;
 mod special_files;
 mod stats;
+mod tray;
 mod wayland;
 mod x11;
