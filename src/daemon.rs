@@ -11,10 +11,10 @@ use std::time::Duration;
 
 use chrono::Local;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
-use crate::effects::{self, Effects, systemd};
+use crate::effects::{self, Effects, systemd, tray};
 use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
@@ -99,8 +99,23 @@ impl Daemon {
                     (None, None)
                 }
             };
+        // The tray icon shares the control service's connection; its "Quit" is a shutdown.
+        let (tray, quit) = served
+            .as_ref()
+            .map(|served| {
+                tray::start(tray::Setup {
+                    connection: served.connection.clone(),
+                    requests: served.requests(),
+                    config: paths.config.clone(),
+                    history: paths.history(),
+                    status: status_report(&engine, &config, backend),
+                    enabled: config.tray,
+                })
+            })
+            .unzip();
+        let shutdown = tray::or_quit(shutdown, quit);
         let sources = Sources::new(clock, shutdown, control, activity, session, &paths.config);
-        let mut effects = Effects::new(paths, library, served, now);
+        let mut effects = Effects::new(paths, library, served, tray, now);
         effects.notifier.set_sound(config.guide_sound);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
@@ -277,11 +292,11 @@ impl Daemon {
         let loaded = {
             let path = path.clone();
             let in_force = in_force.clone();
-            tokio::task::spawn_blocking(move || Config::load_with(&path, &in_force)).await
+            tokio::task::spawn_blocking(move || Config::read_with(&path, &in_force)).await
         };
         let loaded = loaded.unwrap_or_else(|err| {
             Err(ConfigError {
-                path,
+                path: path.clone(),
                 location: None,
                 key: None,
                 message: format!("cannot read the file ({err})"),
@@ -314,7 +329,27 @@ impl Daemon {
             self.effects.set_library(in_force);
         }
         let config = match loaded {
-            Ok(config) => config,
+            Ok(Found::Config(config)) => config,
+            // Most likely an editor between removing (or truncating) and writing the file:
+            // the defaults must not apply in the gap, nor become what a bad edit keeps.
+            // Not an error to notify about; `deskbreak reload` is told.
+            Ok(found @ (Found::Missing | Found::Empty)) => {
+                let why = if found == Found::Empty {
+                    "the file is empty".to_owned()
+                } else {
+                    crate::config::missing(&path)
+                };
+                tracing::info!(
+                    config = %path.display(),
+                    "{why}; the running config is kept until the file has settings again"
+                );
+                return Err(ConfigError {
+                    path,
+                    location: None,
+                    key: None,
+                    message: why,
+                });
+            }
             Err(err) => return Err(err),
         };
         if config == self.config {
@@ -331,6 +366,7 @@ impl Daemon {
             || config.rules.natural_break != self.config.rules.natural_break;
         self.effects.notifier.set_sound(config.guide_sound);
         self.config = config;
+        self.effects.set_tray(self.config.tray);
         if restart {
             self.backend = self.sources.restart_idle_backend(&self.config).await;
         }
