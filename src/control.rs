@@ -181,7 +181,7 @@ pub fn reply(
 ) -> Result<String, ControlError> {
     let status = context.status;
     let next = status.next_prompt_in.map_or_else(String::new, |d| {
-        format!(" Next break in {}.", human::duration(d))
+        format!(" Next break in {}.", human::remaining(d))
     });
     match outcome {
         Ok(()) => Ok(match command {
@@ -205,7 +205,7 @@ pub fn reply(
             let when = match status.phase {
                 PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
                 _ => status.next_prompt_in.map_or_else(String::new, |d| {
-                    format!("; the next one is in {}", human::duration(d))
+                    format!("; the next one is in {}", human::remaining(d))
                 }),
             };
             Err(ControlError::NoBreakDue(format!(

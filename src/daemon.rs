@@ -311,8 +311,8 @@ impl Daemon {
         };
         if let Some(said) = problem {
             if self.config_error.as_deref() != Some(said.as_str()) {
-                tracing::error!("not applied, the running settings are kept: {said}");
-                let body = format!("{said}\n\nThe running settings are kept until this is fixed.");
+                tracing::error!("config not applied, the running config is kept: {said}");
+                let body = format!("{said}\n\nThe running config is kept until this is fixed.");
                 self.effects
                     .notifier
                     .config_error("deskbreak: config error", &body)

@@ -130,9 +130,17 @@ async fn stop_brings_the_reminder_back_and_guiding_shows_in_the_status() {
         s.server.click(shown.id, "default").await;
         let first = s.server.wait_for_notify(2, TIMEOUT).await;
         assert_eq!(first.action_keys(), ["stop"]);
-        let status = run_cli(&s.env, Some(s.bus.address()), &["status", "--json"]).await;
-        let v: serde_json::Value = serde_json::from_str(text(&status.stdout).trim()).unwrap();
-        assert_eq!(v["phase"], "guiding", "{v}");
+        // The status is published right after the bubble is updated.
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        loop {
+            let status = run_cli(&s.env, Some(s.bus.address()), &["status", "--json"]).await;
+            let v: serde_json::Value = serde_json::from_str(text(&status.stdout).trim()).unwrap();
+            if v["phase"] == "guiding" {
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "never guiding: {v}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         let bar = run_cli(
             &s.env,
             Some(s.bus.address()),
