@@ -22,7 +22,7 @@ use crate::engine::{
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
-use crate::sources::activity::{self, Kind, Presence};
+use crate::sources::activity::{self, Kind, Presence, Report};
 use crate::sources::clock::Clock;
 use crate::sources::config_watch;
 use crate::sources::logind::{self, SessionEvent};
@@ -61,29 +61,57 @@ pub async fn run(
         snapshot,
         seed,
     );
-    let (mut activity, backend) = start_idle_backend(&config).await;
-    let mut session = start_logind().await;
+    tokio::pin!(shutdown);
+    // Everything that waits for the outside world is bounded, and raced against a
+    // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
+    let setup = async {
+        let bus = match crate::bus::session().await {
+            Ok(bus) => Some(bus),
+            Err(err) => {
+                tracing::warn!("{err}; the CLI cannot reach this daemon");
+                None
+            }
+        };
+        let mut activity = start_idle_backend(&config, bus.clone());
+        let (session, probed) = tokio::join!(start_logind(), first_report(&mut activity));
+        // `none` won: nothing more will come.
+        let activity = (probed != Some(Kind::None)).then_some(activity);
+        (bus, activity, session, probed.unwrap_or(Kind::None))
+    };
+    let (bus, activity, mut session, backend) = tokio::select! {
+        () = &mut shutdown => {
+            tracing::info!("stopped while starting");
+            return Ok(());
+        }
+        ready = setup => ready,
+    };
+    let mut activity = activity;
     // Serve the interface only once the status is known: owning the name is what tells
     // bars and scripts that the daemon is up.
-    let (served, mut control) = match control::serve(status_report(&engine, &config, backend)).await
-    {
-        Ok((served, requests)) => (Some(served), Some(requests)),
-        Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
-        Err(err) => {
-            tracing::warn!("{err}; the CLI cannot reach this daemon");
-            (None, None)
-        }
+    let initial = status_report(&engine, &config, backend);
+    let (served, mut control) = match &bus {
+        Some(bus) => match control::serve(bus, initial).await {
+            Ok((served, requests)) => (Some(served), Some(requests)),
+            Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+            Err(err) => {
+                tracing::warn!("{err}; the CLI cannot reach this daemon");
+                (None, None)
+            }
+        },
+        None => (None, None),
     };
     let mut config_edits = config_watch::watch(&paths.config);
     let mut hangups = signal(SignalKind::hangup())
         .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
         .ok();
     let mut daemon = Daemon {
-        notifier: Notifier::new(control.is_some()),
+        notifier: Notifier::new(control.is_some(), bus.clone()),
         paths,
         library,
         config,
         backend,
+        backend_running: backend,
+        bus,
         control: served,
         published: None,
         config_error: None,
@@ -99,7 +127,6 @@ pub async fn run(
     );
 
     systemd::ready();
-    tokio::pin!(shutdown);
     engine.handle_timeout(clock.now());
     daemon.carry_out(&mut engine).await;
     daemon.publish(&engine).await;
@@ -148,9 +175,18 @@ pub async fn run(
                     "the idle backend stopped; all waking time counts as sitting from now on"
                 );
                 activity = None;
+                daemon.backend = Kind::None;
                 engine.handle(now, Input::Activity(Activity::Active));
             }
-            Wake::Presence(Some(presence)) => {
+            Wake::Presence(Some(Report::Started { kind, rejected })) => {
+                log_backend(kind, &rejected);
+                daemon.backend = kind;
+                daemon.backend_running = kind;
+                if kind == Kind::None {
+                    activity = None;
+                }
+            }
+            Wake::Presence(Some(Report::Presence(presence))) => {
                 let activity = match presence {
                     Presence::Idle { idle_for } => {
                         tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
@@ -160,6 +196,16 @@ pub async fn run(
                     }
                     Presence::Active => {
                         tracing::debug!("user active");
+                        Activity::Active
+                    }
+                    // The status names only a backend that works right now; meanwhile
+                    // the user counts as present.
+                    Presence::Lost => {
+                        daemon.backend = Kind::None;
+                        Activity::Active
+                    }
+                    Presence::Back => {
+                        daemon.backend = daemon.backend_running;
                         Activity::Active
                     }
                 };
@@ -184,11 +230,12 @@ pub async fn run(
             }
             Wake::ConfigEdited => {
                 if let Ok(Restart::IdleBackend) = daemon.reload(&mut engine, now).await {
-                    // Drop the old backend's receiver first: its task ends with it.
+                    // Drop the old backend's receiver first: its task ends with it. The new
+                    // one probes on its own task and reports when it is up.
                     drop(activity.take());
-                    let (events, backend) = start_idle_backend(&daemon.config).await;
-                    activity = events;
-                    daemon.backend = backend;
+                    activity = Some(start_idle_backend(&daemon.config, daemon.bus.clone()));
+                    daemon.backend = Kind::None;
+                    engine.handle(now, Input::Activity(Activity::Active));
                 }
             }
         }
@@ -220,7 +267,7 @@ enum Wake {
     Desktop(Event),
     Control(Request),
     /// `None`: the idle backend stopped.
-    Presence(Option<Presence>),
+    Presence(Option<Report>),
     /// `None`: the logind watch stopped.
     Session(Option<SessionEvent>),
     /// The config file changed, or SIGHUP asked for a reload.
@@ -249,16 +296,34 @@ enum Restart {
     IdleBackend,
 }
 
-/// Start the idle backend on its own task, which ends when the receiver is dropped.
-async fn start_idle_backend(config: &Config) -> (Option<mpsc::Receiver<Presence>>, Kind) {
+/// Start the idle backend on its own task, which ends when the receiver is dropped. It
+/// probes there too, and reports the outcome first.
+fn start_idle_backend(config: &Config, bus: Option<zbus::Connection>) -> mpsc::Receiver<Report> {
     let threshold = config.rules.natural_break.min(IDLE_THRESHOLD_MAX);
-    let started = activity::start(config.backend, threshold).await;
-    for (kind, reason) in &started.rejected {
+    activity::start(config.backend, threshold, bus)
+}
+
+/// At start-up, wait (bounded) for the idle backend's probing, so that the first status
+/// names the backend: the winner, or `None` if probing is still going on (the loop hears
+/// the outcome then).
+async fn first_report(activity: &mut mpsc::Receiver<Report>) -> Option<Kind> {
+    let wait = activity::PROBE_TIMEOUT + Duration::from_secs(1);
+    match tokio::time::timeout(wait, activity.recv()).await {
+        Ok(Some(Report::Started { kind, rejected })) => {
+            log_backend(kind, &rejected);
+            Some(kind)
+        }
+        Ok(Some(Report::Presence(_)) | None) => Some(Kind::None),
+        Err(_) => None,
+    }
+}
+
+fn log_backend(kind: Kind, rejected: &[(Kind, String)]) {
+    for (kind, reason) in rejected {
         tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
     }
-    if started.kind == Kind::None {
-        let why: Vec<String> = started
-            .rejected
+    if kind == Kind::None {
+        let why: Vec<String> = rejected
             .iter()
             .map(|(kind, reason)| format!("{}: {reason}", kind.name()))
             .collect();
@@ -270,10 +335,8 @@ async fn start_idle_backend(config: &Config) -> (Option<mpsc::Receiver<Presence>
                 why.join("; ")
             }
         );
-        (None, Kind::None)
     } else {
-        tracing::info!("idle backend: {}", started.kind.name());
-        (Some(started.events), started.kind)
+        tracing::info!("idle backend: {}", kind.name());
     }
 }
 
@@ -303,8 +366,12 @@ struct Daemon {
     notifier: Notifier,
     /// The config in force (the last good one).
     config: Config,
-    /// The idle backend in use, for the status.
+    /// The idle backend working right now, for the status (`None` while its peer is away).
     backend: Kind,
+    /// The idle backend started, working or not.
+    backend_running: Kind,
+    /// The session-bus connection everything shares, if there is a session bus.
+    bus: Option<zbus::Connection>,
     /// The control service, to publish the status on.
     control: Option<control::Served>,
     /// The status as last published.

@@ -8,6 +8,7 @@
 //!   Time is passed in; it never touches a clock, a file or the bus.
 //! * [`sources`] — what feeds the engine: idle backends, logind (lock, suspend), the
 //!   suspend-aware clock.
+//! * [`bus`] — the one session-bus connection the daemon shares, with its call timeout.
 //! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
 //!   forwarded to the loop over a channel, and the client the CLI uses.
 //! * [`effects`] — what carries out its decisions: desktop notifications (with a stderr
@@ -25,6 +26,7 @@
 //!   entry (`deskbreak service install`).
 //! * [`doctor`] — the `deskbreak doctor` checklist.
 
+pub mod bus;
 pub mod cli;
 pub mod config;
 pub mod control;
