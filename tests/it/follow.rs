@@ -1,8 +1,6 @@
 //! `deskbreak status --follow` as a status bar runs it: a line for every change, from the
 //! daemon's signals, and none in between.
 
-mod common;
-
 use std::process::Stdio;
 use std::time::Duration;
 
@@ -10,9 +8,9 @@ use futures_util::StreamExt;
 use tokio::io::{AsyncBufReadExt, BufReader, Lines};
 use tokio::process::{Child, ChildStdout};
 
-use common::daemon::command;
-use common::session::{NAME, Session, connect};
-use common::{TIMEOUT, with_timeout};
+use crate::common::daemon::command;
+use crate::common::session::{NAME, Session, connect};
+use crate::common::{TIMEOUT, with_timeout};
 
 /// A break every 3 s, so a test can watch one fall due.
 const EVERY_3S: &str = r#"
@@ -356,11 +354,13 @@ async fn status_right_after_the_name_appears_is_complete() {
             .receive_name_owner_changed_with_args(&[(0, NAME)])
             .await
             .unwrap();
-        let daemon = common::daemon::Daemon::spawn(&s.env, Some(s.address()), &[]);
+        let daemon = crate::common::daemon::Daemon::spawn(&s.env, Some(s.address()), &[]);
         tokio::time::timeout(TIMEOUT, owners.next())
             .await
             .expect("the daemon takes its name");
-        let status = common::session::properties(s.client()).await.unwrap();
+        let status = crate::common::session::properties(s.client())
+            .await
+            .unwrap();
         let phase = String::try_from(status["Phase"].clone()).unwrap();
         let interval = u64::try_from(status["IntervalSeconds"].clone()).unwrap();
         assert!(

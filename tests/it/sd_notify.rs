@@ -1,14 +1,12 @@
 //! Readiness, status line, reload and stop reported to systemd through `NOTIFY_SOCKET`,
 //! read here from a real datagram socket as the service manager would.
 
-mod common;
-
 use std::os::unix::net::UnixDatagram;
 use std::time::Duration;
 
-use common::TIMEOUT;
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv, command};
+use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command};
 
 /// Read datagrams until one contains `needle`; returns everything read.
 fn read_until(socket: &UnixDatagram, needle: &str) -> String {

@@ -2,8 +2,6 @@
 //! dbus-daemon, the test notification server, and a plain zbus client.
 //! It does not run the deskbreak binary.
 
-mod common;
-
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -12,10 +10,10 @@ use zbus::connection::{Builder, Connection};
 use zbus::message::Type as MessageType;
 use zbus::{MatchRule, MessageStream, Variant};
 
-use common::TIMEOUT;
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
-use common::notify_server::{INTERFACE, NAME, NotifyServer, PATH, ServerOptions};
+use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::notify_server::{INTERFACE, NAME, NotifyServer, PATH, ServerOptions};
 
 /// Whole-test limit: every test body runs under it.
 const TEST_LIMIT: Duration = Duration::from_secs(60);
@@ -469,7 +467,7 @@ async fn test_env_layout_and_history() {
 /// what there is on timeout.
 #[tokio::test]
 async fn wait_for_history_waits_for_enough_lines() {
-    common::with_timeout(async {
+    crate::common::with_timeout(async {
         let env = TestEnv::new();
         let path = env.history_path();
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -3,8 +3,6 @@
 //! interface itself through a plain zbus client (named errors, `PropertiesChanged`), and
 //! the committed introspection XML against the running interface.
 
-mod common;
-
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -12,13 +10,13 @@ use chrono::{DateTime, Local, Timelike};
 use futures_util::StreamExt;
 use zbus::OwnedVariant;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv, run_cli};
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::session::{
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, run_cli};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::session::{
     self, INTERFACE, NAME, PATH, Session, call, connect, error_name, text, wait_for_phase,
 };
-use common::{TIMEOUT, with_timeout};
+use crate::common::{TIMEOUT, with_timeout};
 
 const FAST: &str = r#"
 [breaks]
@@ -289,7 +287,7 @@ fn three_minutes_ahead_on_the_minute() -> DateTime<Local> {
 }
 
 /// How many of `notified` are break prompts.
-fn break_prompts(notified: &[common::notify_server::Notified]) -> usize {
+fn break_prompts(notified: &[crate::common::notify_server::Notified]) -> usize {
     notified
         .iter()
         .filter(|n| n.summary.starts_with("Time for a break: "))
@@ -297,7 +295,7 @@ fn break_prompts(notified: &[common::notify_server::Notified]) -> usize {
 }
 
 /// `now`, then wait until the daemon shows the break as due.
-async fn break_now(s: &Session) -> common::notify_server::Notified {
+async fn break_now(s: &Session) -> crate::common::notify_server::Notified {
     s.cli_ok(&["now"]).await;
     let shown = s.server.wait_for_notify(1, AT_ONCE).await;
     s.wait_for_phase("due").await;

@@ -1,14 +1,12 @@
 //! The real daemon against a private bus and a test notification server: every button,
 //! re-shows, a server that dies and comes back, and no bus at all.
 
-mod common;
-
 use std::time::Duration;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::{TIMEOUT, with_timeout};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::{TIMEOUT, with_timeout};
 
 /// Breaks every 2 s of sitting, nothing else in the way.
 const FAST: &str = r#"
@@ -43,7 +41,7 @@ impl Setup {
 
 fn exercise_ids() -> Vec<String> {
     let library: serde_json::Value =
-        serde_json::from_str(include_str!("../exercises.json")).unwrap();
+        serde_json::from_str(include_str!("../../exercises.json")).unwrap();
     library["exercises"]
         .as_array()
         .unwrap()
@@ -80,7 +78,7 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
         assert!(exercise_ids().contains(&exercise), "{exercise}");
         let name = shown.summary.trim_start_matches("Time for a break: ");
         let library: serde_json::Value =
-            serde_json::from_str(include_str!("../exercises.json")).unwrap();
+            serde_json::from_str(include_str!("../../exercises.json")).unwrap();
         let named = library["exercises"]
             .as_array()
             .unwrap()

@@ -1,14 +1,11 @@
 //! `deskbreak service install [--autostart]` and `service uninstall` against a temporary
 //! XDG_CONFIG_HOME and a fake `systemctl` that records its calls.
 
-mod common;
-mod systemctl_fake;
-
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use common::daemon::{CLI_TIMEOUT, TestEnv, bin, command};
-use systemctl_fake::{FakeSystemctl, Manager};
+use crate::common::daemon::{CLI_TIMEOUT, TestEnv, bin, command};
+use crate::systemctl_fake::{FakeSystemctl, Manager};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

@@ -1,15 +1,13 @@
 //! Screen lock and suspend through a logind stand-in on a second private bus that plays
 //! the system bus (`DBUS_SYSTEM_BUS_ADDRESS`).
 
-mod common;
-
 use std::time::Duration;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv, command};
-use common::logind_peer::Logind;
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::{TIMEOUT, with_timeout};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command};
+use crate::common::logind_peer::Logind;
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::{TIMEOUT, with_timeout};
 
 struct Setup {
     env: TestEnv,

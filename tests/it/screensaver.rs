@@ -1,14 +1,12 @@
 //! The `org.freedesktop.ScreenSaver` backend against a stand-in on a private session bus.
 
-mod common;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::time::Duration;
 
-use common::TIMEOUT;
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
+use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
 use zbus::interface;
 
 /// Answers `GetSessionIdleTime` with whatever the test set, counting the calls.

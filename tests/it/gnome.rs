@@ -1,15 +1,13 @@
 //! GNOME: the daemon follows Mutter's IdleMonitor (a stand-in speaking its real
 //! interface on a private session bus).
 
-mod common;
-
 use std::time::Duration;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
-use common::gnome_peer::{GnomeIdleMonitor, Watch};
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::{TIMEOUT, with_timeout};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::gnome_peer::{GnomeIdleMonitor, Watch};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::{TIMEOUT, with_timeout};
 
 #[tokio::test]
 async fn idle_on_gnome_closes_the_prompt_as_a_natural_break_and_return_restarts_sitting() {

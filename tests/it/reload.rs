@@ -1,13 +1,11 @@
 //! Live config reload: an edit applies without a restart (the file watch, `deskbreak
 //! reload` and SIGHUP), and a bad edit keeps the running config and is told once.
 
-mod common;
-
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::session::Session;
-use common::{TIMEOUT, with_timeout};
+use crate::common::session::Session;
+use crate::common::{TIMEOUT, with_timeout};
 
 /// An hour between breaks: nothing happens unless the config changes.
 const HOURLY: &str = "[breaks]\ninterval = \"1h\"\nrenotify = \"0s\"\n";
@@ -48,7 +46,7 @@ async fn write_unseen(s: &Session, text: &str) {
 }
 
 /// The config-error notifications so far.
-fn config_errors(s: &Session) -> Vec<common::notify_server::Notified> {
+fn config_errors(s: &Session) -> Vec<crate::common::notify_server::Notified> {
     s.server
         .notifications()
         .into_iter()

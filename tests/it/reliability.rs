@@ -5,8 +5,6 @@
 //! Randomness is seeded; each test prints its seed, and `DESKBREAK_TEST_SEED=N` replays
 //! one. Every test is bounded in time.
 
-mod common;
-
 use std::collections::HashMap;
 use std::future::Future;
 use std::os::unix::fs::PermissionsExt;
@@ -20,9 +18,9 @@ use serde_json::Value;
 use zbus::Connection;
 use zbus::OwnedVariant as OwnedValue;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
-use common::notify_server::{Notified, NotifyServer, ServerOptions};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::notify_server::{Notified, NotifyServer, ServerOptions};
 use deskbreak::exercises::Library;
 use deskbreak::store::history;
 
@@ -981,7 +979,7 @@ async fn ten_thousand_bad_and_repeated_calls_get_named_answers_and_memory_stays_
         env.write_config(CRASH_CONFIG);
         let bus = PrivateBus::start();
         let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
-        let mut cmd = common::daemon::command(&env, Some(bus.address()));
+        let mut cmd = crate::common::daemon::command(&env, Some(bus.address()));
         // Info, not debug: 10,000 calls' worth of debug lines only slow the test down.
         cmd.arg("run").env("RUST_LOG", "deskbreak=info");
         let daemon = Daemon::spawn_command(cmd);
@@ -1089,13 +1087,13 @@ async fn a_command_arriving_while_the_status_is_published_is_answered() {
 /// fail as on a full disk (EFBIG instead of ENOSPC; the same error path). SIGXFSZ is
 /// ignored, as its default action would kill the daemon instead of failing the write.
 fn limited_daemon(env: &TestEnv, bus: Option<&str>, max_file_bytes: u64) -> Daemon {
-    let model = common::daemon::command(env, bus);
+    let model = crate::common::daemon::command(env, bus);
     let mut cmd = tokio::process::Command::new("sh");
     cmd.arg("-c")
         .arg(format!(
             "trap '' XFSZ; exec prlimit --fsize={max_file_bytes} -- \"$0\" run"
         ))
-        .arg(common::daemon::bin())
+        .arg(crate::common::daemon::bin())
         .env_clear()
         .current_dir(env.home());
     for (key, value) in model.as_std().get_envs() {

@@ -2,18 +2,15 @@
 //! without actions, with a broken config, with and without a running daemon and service.
 //! The last test runs the installed package's binary (`.ci/run` runs it after `dpkg -i`).
 
-mod common;
-mod systemctl_fake;
-
 use std::path::Path;
 use std::process::{Output, Stdio};
 
-use common::TIMEOUT;
-use common::bus::PrivateBus;
-use common::daemon::{CLI_TIMEOUT, Daemon, NO_SYSTEM_BUS, TestEnv, command};
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::xvfb::Xvfb;
-use systemctl_fake::{FakeSystemctl, Manager};
+use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{CLI_TIMEOUT, Daemon, NO_SYSTEM_BUS, TestEnv, command};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::xvfb::Xvfb;
+use crate::systemctl_fake::{FakeSystemctl, Manager};
 use tokio::process::Command;
 
 fn text(bytes: &[u8]) -> String {
@@ -275,7 +272,7 @@ async fn the_installed_binary_runs_and_diagnoses_itself() {
     );
     let env = TestEnv::new();
     let bus = PrivateBus::start();
-    // Like common::daemon::command, for another binary.
+    // Like crate::common::daemon::command, for another binary.
     let run = |args: &[&str]| {
         let mut cmd = Command::new(&installed);
         cmd.env_clear()

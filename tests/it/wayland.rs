@@ -1,14 +1,12 @@
 //! The Wayland idle backend (`ext-idle-notify-v1`) against a real test compositor on a
 //! real Unix socket: the backend on its own, then the real daemon.
 
-mod common;
-
 use std::future::Future;
 use std::time::Duration;
 
-use common::TIMEOUT;
-use common::daemon::{Daemon, TestEnv, command};
-use common::wayland_compositor::{Requested, WaylandCompositor};
+use crate::common::TIMEOUT;
+use crate::common::daemon::{Daemon, TestEnv, command};
+use crate::common::wayland_compositor::{Requested, WaylandCompositor};
 use deskbreak::sources::activity::{Presence, wayland};
 use tokio::sync::mpsc;
 

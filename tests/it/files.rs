@@ -1,14 +1,12 @@
 //! State and history across restarts, damaged files, and file permissions.
 
-mod common;
-
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use common::bus::PrivateBus;
-use common::daemon::{Daemon, TestEnv};
-use common::notify_server::{NotifyServer, ServerOptions};
-use common::{TIMEOUT, with_timeout};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::{TIMEOUT, with_timeout};
 
 fn state(env: &TestEnv) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(env.state_path()).unwrap()).unwrap()

@@ -2,16 +2,14 @@
 //! Both programs must be installed (Debian packages `xvfb` and `xdotool`); without
 //! them these tests fail and say so.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
-use common::TIMEOUT;
-use common::daemon::{Daemon, TestEnv, command};
-use common::xvfb::{Xvfb, unused_display};
+use crate::common::TIMEOUT;
+use crate::common::daemon::{Daemon, TestEnv, command};
+use crate::common::xvfb::{Xvfb, unused_display};
 use deskbreak::sources::activity::x11;
 use deskbreak::sources::activity::{Events, Presence};
 

@@ -1,9 +1,7 @@
 //! Commands that need no daemon: config, stats, exercises; and `run` with a bad config.
 
-mod common;
-
-use common::TIMEOUT;
-use common::daemon::{Daemon, TestEnv, run_cli};
+use crate::common::TIMEOUT;
+use crate::common::daemon::{Daemon, TestEnv, run_cli};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -158,7 +156,7 @@ async fn an_unwritable_state_folder_is_reported_once_and_reminders_keep_coming()
     // A regular file where the state folder should go: unwritable even for root.
     let blocker = env.home().join("not-a-folder");
     std::fs::write(&blocker, b"").unwrap();
-    let mut cmd = common::daemon::command(&env, None);
+    let mut cmd = crate::common::daemon::command(&env, None);
     cmd.arg("run").env("XDG_STATE_HOME", &blocker);
     let daemon = Daemon::spawn_command(cmd);
     daemon

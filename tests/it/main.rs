@@ -1,0 +1,27 @@
+//! The integration tests: one binary, so that the suite links once.
+//!
+//! Each module runs the real `deskbreak` binary (or a real part of it) against private
+//! buses and real peers from the shared harness in `tests/common/`.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../systemctl_fake/mod.rs"]
+mod systemctl_fake;
+
+mod cli;
+mod control;
+mod doctor;
+mod files;
+mod follow;
+mod fuzz;
+mod gnome;
+mod harness;
+mod logind;
+mod notifications;
+mod reliability;
+mod reload;
+mod screensaver;
+mod sd_notify;
+mod service;
+mod wayland;
+mod x11;
