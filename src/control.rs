@@ -31,7 +31,7 @@ pub const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
 /// The most calls that may wait for the daemon loop at once. zbus starts a task for each
 /// incoming call; one that finds this many already waiting is refused at once (`Busy`)
 /// instead of waiting too, so a flood of calls cannot pile up tasks and memory.
-pub const IN_FLIGHT: usize = 16;
+pub const IN_FLIGHT: usize = 64;
 
 /// What a control call asks the daemon to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -573,10 +573,7 @@ pub struct Client {
 impl Client {
     /// Connect to the session bus (the daemon may or may not be running).
     pub async fn connect() -> Result<Self, ClientError> {
-        let connection = crate::bus::session().await.map_err(|err| match err {
-            crate::bus::BusError::NoAnswer => ClientError::NoAnswer,
-            err @ crate::bus::BusError::Unreachable(_) => ClientError::NoBus(err),
-        })?;
+        let connection = crate::bus::session().await.map_err(ClientError::NoBus)?;
         let proxy = Deskbreak1Proxy::builder(&connection)
             .cache_properties(zbus::proxy::CacheProperties::No)
             .build()
