@@ -80,7 +80,12 @@ pub async fn run(
     };
     let (bus, activity, mut session, backend) = tokio::select! {
         () = &mut shutdown => {
-            tracing::info!("stopped while starting");
+            // Still saved: the state read at start-up (and repaired) is not lost.
+            let (path, snapshot) = (paths.state(), engine.snapshot());
+            if let Err(err) = off_loop(move || state::save(&path, &snapshot)).await {
+                tracing::error!("cannot save the state: {err}");
+            }
+            tracing::info!("deskbreak stopped while starting; state saved");
             return Ok(());
         }
         ready = setup => ready,
