@@ -8,19 +8,28 @@
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use chrono::{DateTime, Local, TimeZone};
 use futures_util::StreamExt;
-use serde::Serialize;
 use tokio::sync::{mpsc, oneshot};
 use zbus::fdo::{RequestNameFlags, RequestNameReply};
 use zbus::message::Header;
 use zbus::names::{InterfaceName, MemberName};
 use zbus::object_server::{DispatchResult, Interface, SignalEmitter};
 use zbus::zvariant::Variant;
-use zbus::{BoxDBusError, Connection, Message, ObjectServer, OwnedVariant, fdo, interface, proxy};
+use zbus::{
+    BoxDBusError, Connection, DeserializeDict, Message, ObjectServer, OwnedVariant, SerializeDict,
+    Type, fdo, interface, proxy,
+};
+
+use crate::config::ConfigError;
+use crate::engine::{self, PhaseKind, Refusal};
+use crate::human;
+use crate::sources::activity::Kind;
+use crate::status::{PauseEnd, Status};
 
 /// The well-known bus name.
 pub const NAME: &str = "org.deskbreak.Deskbreak1";
@@ -79,23 +88,136 @@ pub enum ControlError {
     Busy(String),
 }
 
-/// The daemon's state, as published on the bus and printed by `deskbreak status`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Status {
+/// The status on the wire: the interface's properties by name, with the sentinels the
+/// D-Bus API has always used (`0` = none, `-1` = until resumed, the phase as a word). Only
+/// this file knows them; everything else uses the typed [`Status`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, SerializeDict, DeserializeDict, Type)]
+#[zbus(signature = "a{sv}", rename_all = "PascalCase")]
+struct Wire {
     /// `working`, `due`, `snoozed`, `away` or `paused`.
-    pub phase: String,
-    /// Sitting time so far, in seconds, as of the last change.
-    pub sitting_secs: u64,
+    phase: String,
+    /// Sitting time in seconds, as of the last change.
+    sitting_seconds: u64,
     /// `breaks.interval` in seconds.
-    pub interval_secs: u64,
-    /// When the next reminder is due if the user stays (Unix seconds); 0 = none coming.
-    pub next_break: i64,
-    /// When a pause ends (Unix seconds); 0 = not paused, -1 = until resumed.
-    pub paused_until: i64,
-    /// The idle backend in use.
-    pub idle_backend: String,
+    interval_seconds: u64,
+    /// Unix seconds; 0 = none coming.
+    next_break: i64,
+    /// Unix seconds; 0 = not paused, -1 = until resumed.
+    paused_until: i64,
+    /// The idle backend's config name.
+    idle_backend: String,
     /// Snoozes in a row.
-    pub snoozes: u32,
+    snoozes: u32,
+}
+
+impl From<&Status> for Wire {
+    fn from(status: &Status) -> Self {
+        Self {
+            phase: status.phase.as_str().to_owned(),
+            sitting_seconds: status.sitting.as_secs(),
+            interval_seconds: status.interval.as_secs(),
+            next_break: status.next_break.map_or(0, |at| at.timestamp()),
+            paused_until: match status.paused {
+                None => 0,
+                Some(PauseEnd::UntilResumed) => -1,
+                Some(PauseEnd::At(at)) => at.timestamp(),
+            },
+            idle_backend: status.idle_backend.name().to_owned(),
+            snoozes: status.snoozes,
+        }
+    }
+}
+
+impl TryFrom<Wire> for Status {
+    type Error = String;
+
+    fn try_from(wire: Wire) -> Result<Self, String> {
+        let at = |unix: i64| Local.timestamp_opt(unix, 0).single();
+        Ok(Self {
+            phase: PhaseKind::from_name(&wire.phase)
+                .ok_or_else(|| format!("unknown phase {:?}", wire.phase))?,
+            sitting: Duration::from_secs(wire.sitting_seconds),
+            interval: Duration::from_secs(wire.interval_seconds),
+            next_break: (wire.next_break > 0).then(|| at(wire.next_break)).flatten(),
+            paused: match wire.paused_until {
+                0 => None,
+                until if until < 0 => Some(PauseEnd::UntilResumed),
+                until => Some(at(until).map_or(PauseEnd::UntilResumed, PauseEnd::At)),
+            },
+            idle_backend: Kind::from_name(&wire.idle_backend)
+                .ok_or_else(|| format!("unknown idle backend {:?}", wire.idle_backend))?,
+            snoozes: wire.snoozes,
+        })
+    }
+}
+
+/// Why a command was not carried out, before [`reply`] puts it into words.
+#[derive(Debug)]
+pub enum Refused {
+    /// The engine refused.
+    Engine(Refusal),
+    /// The config file has an error; the running config is kept.
+    Config(ConfigError),
+}
+
+/// What a reply says besides the command and what came of it.
+#[derive(Debug)]
+pub struct ReplyContext<'a> {
+    /// The engine's status after the command.
+    pub status: &'a engine::Status,
+    /// `breaks.max_snoozes`, for the refusal of one snooze too many.
+    pub max_snoozes: u32,
+    /// The config file, for the reload's answer.
+    pub config_path: &'a Path,
+}
+
+/// The answer to `command`, in words: what happened, or why not.
+pub fn reply(
+    command: Command,
+    outcome: Result<(), Refused>,
+    context: &ReplyContext<'_>,
+) -> Result<String, ControlError> {
+    let status = context.status;
+    let next = status.next_prompt_in.map_or_else(String::new, |d| {
+        format!(" Next break in {}.", human::duration(d))
+    });
+    match outcome {
+        Ok(()) => Ok(match command {
+            Command::Done => format!("Break done.{next}"),
+            Command::Snooze(_) => format!("Snoozed.{next}"),
+            Command::Skip => format!("Break skipped.{next}"),
+            Command::BreakNow => "Break prompt shown.".to_owned(),
+            Command::Pause(Some(d)) => format!("Paused for {}.", human::duration(d)),
+            Command::Pause(None) => "Paused until `deskbreak resume`.".to_owned(),
+            Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
+            Command::Resume => format!("Resumed.{next}"),
+            Command::Reload => format!("Config reloaded from {}.", context.config_path.display()),
+        }),
+        Err(Refused::Config(err)) => Err(ControlError::ConfigInvalid(format!(
+            "{err}; the running config is kept"
+        ))),
+        Err(Refused::Engine(Refusal::NoBreakDue)) => {
+            let when = match status.phase {
+                PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
+                _ => status.next_prompt_in.map_or_else(String::new, |d| {
+                    format!("; the next one is in {}", human::duration(d))
+                }),
+            };
+            Err(ControlError::NoBreakDue(format!(
+                "No break is waiting for an answer{when}."
+            )))
+        }
+        Err(Refused::Engine(Refusal::SnoozeLimit)) => Err(ControlError::SnoozeLimit(format!(
+            "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
+            context.max_snoozes
+        ))),
+        Err(Refused::Engine(Refusal::Paused)) => Err(ControlError::Paused(
+            "Reminders are paused; `deskbreak resume` first.".into(),
+        )),
+        Err(Refused::Engine(Refusal::NotPaused)) => {
+            Err(ControlError::NotPaused("Reminders are not paused.".into()))
+        }
+    }
 }
 
 /// A call waiting for the daemon loop's answer.
@@ -112,11 +234,11 @@ struct Service {
     /// The published status. Not the interface's own state: zbus holds a read lock on the
     /// interface for the whole of a method call (which waits for the loop), so the loop
     /// must never need the write lock to publish.
-    status: Arc<Mutex<Status>>,
+    status: Arc<Mutex<Wire>>,
 }
 
 impl Service {
-    fn status(&self) -> Status {
+    fn status(&self) -> Wire {
         self.status
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -153,26 +275,8 @@ fn checked_secs(secs: u64, what: &str) -> Result<Option<Duration>, ControlError>
 #[interface(name = "org.deskbreak.Deskbreak1")]
 impl Service {
     /// The whole status as a dictionary of the properties below.
-    async fn get_status(&self) -> HashMap<String, OwnedVariant> {
-        let s = &self.status();
-        let mut map = HashMap::new();
-        let mut put = |k: &str, v: OwnedVariant| {
-            map.insert(k.to_owned(), v);
-        };
-        put(
-            "Phase",
-            OwnedVariant::from(zbus::Str::from(s.phase.clone())),
-        );
-        put("SittingSeconds", OwnedVariant::from(s.sitting_secs));
-        put("IntervalSeconds", OwnedVariant::from(s.interval_secs));
-        put("NextBreak", OwnedVariant::from(s.next_break));
-        put("PausedUntil", OwnedVariant::from(s.paused_until));
-        put(
-            "IdleBackend",
-            OwnedVariant::from(zbus::Str::from(s.idle_backend.clone())),
-        );
-        put("Snoozes", OwnedVariant::from(s.snoozes));
-        map
+    async fn get_status(&self) -> Wire {
+        self.status()
     }
 
     /// Mark the due break as done. Returns a sentence saying what happened.
@@ -235,13 +339,13 @@ impl Service {
     /// count down from `NextBreak` instead).
     #[zbus(property)]
     async fn sitting_seconds(&self) -> u64 {
-        self.status().sitting_secs
+        self.status().sitting_seconds
     }
 
     /// `breaks.interval` in seconds.
     #[zbus(property)]
     async fn interval_seconds(&self) -> u64 {
-        self.status().interval_secs
+        self.status().interval_seconds
     }
 
     /// When the next reminder is due if the user stays (Unix seconds); 0 = none coming.
@@ -385,7 +489,7 @@ pub enum ServeError {
 pub struct Served {
     /// The session-bus connection that owns the name.
     pub connection: Connection,
-    status: Arc<Mutex<Status>>,
+    status: Arc<Mutex<Wire>>,
 }
 
 /// Serve the interface on `connection` (the daemon's one session-bus connection),
@@ -393,10 +497,10 @@ pub struct Served {
 /// name is owned). Calls arrive on the returned receiver.
 pub async fn serve(
     connection: &Connection,
-    initial: Status,
+    initial: &Status,
 ) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
     let (requests, receiver) = mpsc::channel(IN_FLIGHT);
-    let status = Arc::new(Mutex::new(initial));
+    let status = Arc::new(Mutex::new(Wire::from(initial)));
     let service = Service {
         requests,
         status: Arc::clone(&status),
@@ -438,6 +542,7 @@ impl Served {
     /// Publish `status` as the interface's properties, emitting `PropertiesChanged` for
     /// the ones that changed.
     pub async fn publish(&self, status: &Status) -> zbus::Result<()> {
+        let status = Wire::from(status);
         let old = std::mem::replace(
             &mut *self.status.lock().unwrap_or_else(PoisonError::into_inner),
             status.clone(),
@@ -454,10 +559,10 @@ impl Served {
         if old.phase != status.phase {
             service.phase_changed(emitter).await?;
         }
-        if old.sitting_secs != status.sitting_secs {
+        if old.sitting_seconds != status.sitting_seconds {
             service.sitting_seconds_changed(emitter).await?;
         }
-        if old.interval_secs != status.interval_secs {
+        if old.interval_seconds != status.interval_seconds {
             service.interval_seconds_changed(emitter).await?;
         }
         if old.next_break != status.next_break {
@@ -530,6 +635,9 @@ pub enum ClientError {
     /// The daemon refused, with its reason.
     #[error("{0}")]
     Refused(String),
+    /// The daemon's status could not be read (a daemon of another version?).
+    #[error("cannot read the daemon's status: {0}")]
+    Garbled(String),
 }
 
 fn client_error(err: zbus::Error) -> ClientError {
@@ -601,36 +709,23 @@ impl Client {
 
     /// The daemon's status (one `GetAll` on its properties).
     pub async fn status(&self) -> Result<Status, ClientError> {
-        let props = fdo::PropertiesProxy::builder(&self.connection)
-            .destination(NAME)
-            .path(PATH)
-            .build()
+        let reply = self
+            .connection
+            .call_method(
+                Some(NAME),
+                PATH,
+                Some("org.freedesktop.DBus.Properties"),
+                "GetAll",
+                &(NAME,),
+            )
             .await
             .map_err(client_error)?;
-        let interface = zbus::names::InterfaceName::from_static_str_unchecked(NAME);
-        let all = props
-            .get_all(interface)
-            .await
-            .map_err(|e| client_error(e.into()))?;
-        let get = |key: &str| all.get(key);
-        let text = |key: &str| {
-            get(key)
-                .and_then(|v| String::try_from(v.clone()).ok())
-                .unwrap_or_default()
-        };
-        let num = |key: &str| get(key).and_then(|v| i64::try_from(v.clone()).ok());
-        let unum = |key: &str| get(key).and_then(|v| u64::try_from(v.clone()).ok());
-        Ok(Status {
-            phase: text("Phase"),
-            sitting_secs: unum("SittingSeconds").unwrap_or(0),
-            interval_secs: unum("IntervalSeconds").unwrap_or(0),
-            next_break: num("NextBreak").unwrap_or(0),
-            paused_until: num("PausedUntil").unwrap_or(0),
-            idle_backend: text("IdleBackend"),
-            snoozes: get("Snoozes")
-                .and_then(|v| u32::try_from(v.clone()).ok())
-                .unwrap_or(0),
-        })
+        let garbled = |err: String| ClientError::Garbled(err);
+        let wire: Wire = reply
+            .body()
+            .deserialize()
+            .map_err(|e| garbled(e.to_string()))?;
+        Status::try_from(wire).map_err(garbled)
     }
 
     /// Call `on_status` with the status now, after every change and every `refresh_every`

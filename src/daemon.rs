@@ -1,44 +1,30 @@
 //! The daemon loop: sources in, engine in the middle, effects out.
 //!
-//! One `select!` over the sources (shutdown, the desktop's answers, CLI calls, the idle
-//! backend, logind, config edits and SIGHUP) and one sleep armed from
-//! [`Engine::poll_timeout`]. Everything interesting happens in the engine; this file only
-//! moves things between it and the world.
+//! [`run`] sets up, then `while let Some(wake) = next() { step(wake) }`, then shuts down.
+//! [`crate::sources::Sources::next`] waits for whichever source speaks first (or the
+//! deadline: the engine's next one, or the next save); [`Daemon::step`] feeds what
+//! happened to the engine and hands its actions to [`crate::effects::Effects`]. Nothing in
+//! here decides anything the engine could: it only moves inputs in and actions out.
 
 use std::future::Future;
 use std::time::Duration;
 
-use chrono::{Local, Timelike};
-use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::mpsc;
+use chrono::Local;
 
-use crate::config::Config;
-use crate::control::{self, Command, ControlError, Request, ServeError, Status};
-use crate::effects::notifier::{Delivery, Event, Notifier};
-use crate::effects::systemd;
-use crate::engine::{
-    Action, Activity, Answer, Engine, Input, Moment, Paused, PhaseKind, Refusal, Snapshot,
-};
+use crate::config::{Config, ConfigError};
+use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
+use crate::effects::notifier::Event;
+use crate::effects::{self, Effects, systemd};
+use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
-use crate::sources::activity::{self, Kind, Presence, Report};
+use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
-use crate::sources::config_watch;
-use crate::sources::logind::{self, SessionEvent};
+use crate::sources::logind::SessionEvent;
+use crate::sources::{self, Sources, Wake};
+use crate::status::Status;
 use crate::store::{self, history, state};
-
-/// Save the sitting time at least this often, so a crash loses little. This is also the
-/// longest the loop sleeps: tokio's timers stop during suspend, so a sleep armed before a
-/// suspend fires late, and the regular wake-up bounds how late a suspend is noticed.
-const SAVE_EVERY: Duration = Duration::from_secs(10 * 60);
-
-/// Sitting time restored from the state file is capped at this.
-const MAX_RESTORED_SITTING: Duration = Duration::from_secs(24 * 60 * 60);
-
-/// Absences shorter than this are not reported by the idle backend at all; it also
-/// caps how long a prompt can appear while the user is away before one is noticed.
-const IDLE_THRESHOLD_MAX: Duration = Duration::from_secs(60);
 
 /// Run until `shutdown` completes. State is saved on the way out.
 ///
@@ -47,624 +33,386 @@ const IDLE_THRESHOLD_MAX: Duration = Duration::from_secs(60);
 pub async fn run(
     paths: Paths,
     config: Config,
-    shutdown: impl Future<Output = ()>,
+    shutdown: impl Future<Output = ()> + 'static,
 ) -> Result<(), ServeError> {
-    let library = Library::embedded();
-    let mut clock = Clock::new();
-    let snapshot = restore(&paths, &config);
-    let seed = clock.now().since_origin().subsec_nanos() as u64 ^ u64::from(std::process::id());
-    let mut engine = Engine::new(
-        clock.now(),
-        config.rules.clone(),
-        library.clone(),
-        config.preferences.clone(),
-        snapshot,
-        seed,
-    );
-    tokio::pin!(shutdown);
-    // Everything that waits for the outside world is bounded, and raced against a
-    // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
-    let setup = async {
-        let bus = match crate::bus::session().await {
-            Ok(bus) => Some(bus),
-            Err(err) => {
-                tracing::warn!("{err}; the CLI cannot reach this daemon");
-                None
-            }
-        };
-        let mut activity = start_idle_backend(&config, bus.clone());
-        let (session, probed) = tokio::join!(start_logind(), first_report(&mut activity));
-        // `none` won: nothing more will come.
-        let activity = (probed != Some(Kind::None)).then_some(activity);
-        (bus, activity, session, probed.unwrap_or(Kind::None))
+    let Some(mut daemon) = Daemon::start(paths, config, shutdown).await? else {
+        // Asked to stop while starting; the state is saved.
+        return Ok(());
     };
-    let (bus, activity, mut session, backend) = tokio::select! {
-        () = &mut shutdown => {
-            // Still saved: the state read at start-up (and repaired) is not lost.
-            let (path, snapshot) = (paths.state(), engine.snapshot());
-            if let Err(err) = off_loop(move || state::save(&path, &snapshot)).await {
-                tracing::error!("cannot save the state: {err}");
-            }
-            tracing::info!("deskbreak stopped while starting; state saved");
-            return Ok(());
-        }
-        ready = setup => ready,
-    };
-    let mut activity = activity;
-    // Serve the interface only once the status is known: owning the name is what tells
-    // bars and scripts that the daemon is up.
-    let initial = status_report(&engine, &config, backend);
-    let (served, mut control) = match &bus {
-        Some(bus) => match control::serve(bus, initial).await {
-            Ok((served, requests)) => (Some(served), Some(requests)),
-            Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
-            Err(err) => {
-                tracing::warn!("{err}; the CLI cannot reach this daemon");
-                (None, None)
-            }
-        },
-        None => (None, None),
-    };
-    let mut config_edits = config_watch::watch(&paths.config);
-    let mut hangups = signal(SignalKind::hangup())
-        .map_err(|err| tracing::warn!("cannot listen for SIGHUP: {err}"))
-        .ok();
-    let mut daemon = Daemon {
-        notifier: Notifier::new(control.is_some(), bus.clone()),
-        paths,
-        library,
-        config,
-        backend,
-        backend_running: backend,
-        bus,
-        control: served,
-        published: None,
-        config_error: None,
-        last_save: clock.now(),
-        dirty: false,
-        store_failed: false,
-    };
-    let status = engine.status();
-    tracing::info!(
-        interval = %human::duration(daemon.config.rules.interval),
-        sitting = %human::duration(status.sitting),
-        "deskbreak is running"
-    );
+    while let Some(wake) = daemon.next().await {
+        daemon.step(wake).await;
+    }
+    daemon.stop().await;
+    Ok(())
+}
 
-    systemd::ready();
-    engine.handle_timeout(clock.now());
-    daemon.carry_out(&mut engine).await;
-    daemon.publish(&engine).await;
-    loop {
+/// Everything the loop holds between two wake-ups.
+struct Daemon {
+    engine: Engine,
+    sources: Sources,
+    effects: Effects,
+    /// The config in force (the last good one).
+    config: Config,
+    /// The idle backend working right now, for the status; `none` while its peer is
+    /// away, and once it stopped.
+    backend: Kind,
+    /// The idle backend started, working or not: named again when its peer is back.
+    backend_running: Kind,
+    /// The config error the user was last told about, so it is told once.
+    config_error: Option<String>,
+}
+
+impl Daemon {
+    /// Restore the state, start the sources, serve the control interface and carry out
+    /// what the engine decides at start-up (including the first save). `None`: shutdown
+    /// came first.
+    async fn start(
+        paths: Paths,
+        config: Config,
+        shutdown: impl Future<Output = ()> + 'static,
+    ) -> Result<Option<Self>, ServeError> {
+        let library = Library::embedded();
+        let clock = Clock::new();
+        let (snapshot, downtime) = restore(&paths);
         let now = clock.now();
-        let save_at = daemon.last_save + SAVE_EVERY;
-        let wake_at = engine.poll_timeout().map_or(save_at, |t| t.min(save_at));
-        let sleep = tokio::time::sleep(wake_at.saturating_since(now));
-
-        let wake = tokio::select! {
-            () = &mut shutdown => break,
-            () = sleep => Wake::Timer,
-            event = daemon.notifier.next_event() => Wake::Desktop(event),
-            Some(request) = next(&mut control) => Wake::Control(request),
-            presence = next(&mut activity), if activity.is_some() => Wake::Presence(presence),
-            event = next(&mut session), if session.is_some() => Wake::Session(event),
-            Some(()) = next(&mut config_edits) => Wake::ConfigEdited,
-            Some(()) = hangup(&mut hangups) => Wake::ConfigEdited,
-        };
-
-        let now = clock.now();
-        let mut reply_to = None;
-        let slept = clock.slept();
-        // logind's wake-up report measures the same sleep exactly; count it once.
-        let logind_woke = matches!(wake, Wake::Session(Some(SessionEvent::Woke)));
-        if let (Some(duration), false) = (slept, logind_woke) {
-            tracing::info!(asleep = %human::duration(duration), "the machine slept");
-            engine.handle(now, Input::Slept { duration });
+        let seed = now.since_origin().subsec_nanos() as u64 ^ u64::from(std::process::id());
+        let mut engine = Engine::new(
+            now,
+            config.rules.clone(),
+            library.clone(),
+            config.preferences.clone(),
+            snapshot,
+            seed,
+        );
+        if let Some(duration) = downtime {
+            engine.handle(now, Input::Downtime { duration });
         }
-        match wake {
-            Wake::Timer => engine.handle_timeout(now),
-            Wake::Desktop(Event::Answer { prompt, answer }) => {
-                engine.handle(now, Input::Answer { prompt, answer });
-            }
-            Wake::Desktop(Event::ServerAppeared) => {
-                if let Some(delivery) = daemon.notifier.retry().await {
-                    log_delivery(&delivery);
+        // Everything that waits for the outside world is bounded, and raced against a
+        // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
+        let mut shutdown = Box::pin(shutdown);
+        let setup = async {
+            let bus = match crate::bus::session().await {
+                Ok(bus) => Some(bus),
+                Err(err) => {
+                    tracing::warn!("{err}; the CLI cannot reach this daemon");
+                    None
                 }
+            };
+            let mut activity = sources::start_idle_backend(&config, bus.clone());
+            let (session, probed) = tokio::join!(
+                sources::start_logind(),
+                sources::first_report(&mut activity)
+            );
+            // `none` won: nothing more will come.
+            let activity = (probed != Some(Kind::None)).then_some(activity);
+            (bus, activity, session, probed.unwrap_or(Kind::None))
+        };
+        let (bus, activity, session, backend) = tokio::select! {
+            () = &mut shutdown => {
+                // Still saved: what was read (and repaired) at start-up is not lost.
+                let mut effects = Effects::new(paths, library, None, None, now);
+                effects.save(engine.snapshot(), now).await;
+                tracing::info!("deskbreak stopped while starting; state saved");
+                return Ok(None);
             }
+            ready = setup => ready,
+        };
+        // Serve the interface only once the status is known: owning the name is what tells
+        // bars and scripts that the daemon is up.
+        let initial = status_report(&engine, &config, backend);
+        let (served, control) = match &bus {
+            Some(bus) => match control::serve(bus, &initial).await {
+                Ok((served, requests)) => (Some(served), Some(requests)),
+                Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
+                Err(err) => {
+                    tracing::warn!("{err}; the CLI cannot reach this daemon");
+                    (None, None)
+                }
+            },
+            None => (None, None),
+        };
+        let sources = Sources::new(
+            clock,
+            shutdown,
+            control,
+            activity,
+            session,
+            bus.clone(),
+            &paths.config,
+        );
+        let effects = Effects::new(paths, library, served, bus, now);
+        tracing::info!(
+            interval = %human::duration(config.rules.interval),
+            sitting = %human::duration(engine.status().sitting),
+            "deskbreak is running"
+        );
+        systemd::ready();
+        let mut daemon = Self {
+            engine,
+            sources,
+            effects,
+            config,
+            backend,
+            backend_running: backend,
+            config_error: None,
+        };
+        daemon.step(Wake::Deadline).await;
+        Ok(Some(daemon))
+    }
+
+    /// Wait for the next wake-up: a source, the engine's deadline or the next save.
+    /// `None`: shut down.
+    async fn next(&mut self) -> Option<Wake> {
+        let away = self.engine.status().phase == PhaseKind::Away;
+        let save_at = self
+            .effects
+            .save_at(effects::save_every(self.config.rules.natural_break), away);
+        let deadline = [self.engine.poll_timeout(), save_at]
+            .into_iter()
+            .flatten()
+            .min();
+        self.sources
+            .next(deadline, &mut self.effects.notifier)
+            .await
+    }
+
+    /// Feed what woke the loop to the engine, then carry out what it decided.
+    async fn step(&mut self, wake: Wake) {
+        let now = self.sources.clock.now();
+        if let Some(duration) = self.sources.clock.slept() {
+            // logind may report the same sleep: the engine counts it once.
+            tracing::info!(asleep = %human::duration(duration), "the machine slept");
+            self.engine.handle(now, Input::Slept { duration });
+        }
+        let mut reply = None;
+        match wake {
+            Wake::Deadline => self.engine.handle_timeout(now),
+            Wake::Desktop(Event::Answer { prompt, answer }) => {
+                self.engine.handle(now, Input::Answer { prompt, answer });
+            }
+            Wake::Desktop(Event::ServerAppeared) => self.effects.retry().await,
             Wake::Control(request) => {
-                let reply = daemon.command(&mut engine, now, request.command).await;
-                reply_to = Some((request.reply, reply));
+                let answer = self.command(now, request.command).await;
+                reply = Some((request.reply, answer));
             }
             Wake::Presence(None) => {
                 tracing::warn!(
                     "the idle backend stopped; all waking time counts as sitting from now on"
                 );
-                activity = None;
-                daemon.backend = Kind::None;
-                engine.handle(now, Input::Activity(Activity::Active));
+                self.backend = Kind::None;
+                self.engine.handle(now, Input::Lost(Source::Idle));
             }
-            Wake::Presence(Some(Report::Started { kind, rejected })) => {
-                log_backend(kind, &rejected);
-                daemon.backend = kind;
-                daemon.backend_running = kind;
-                if kind == Kind::None {
-                    activity = None;
-                }
+            Wake::IdleBackend(kind) => {
+                self.backend = kind;
+                self.backend_running = kind;
             }
-            Wake::Presence(Some(Report::Presence(presence))) => {
-                let activity = match presence {
-                    Presence::Idle { idle_for } => {
-                        tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
-                        Activity::Idle {
-                            since: now - idle_for,
-                        }
-                    }
-                    Presence::Active => {
-                        tracing::debug!("user active");
-                        Activity::Active
-                    }
-                    // The status names only a backend that works right now; meanwhile
-                    // the user counts as present.
-                    Presence::Lost => {
-                        daemon.backend = Kind::None;
-                        Activity::Active
-                    }
-                    Presence::Back => {
-                        daemon.backend = daemon.backend_running;
-                        Activity::Active
-                    }
-                };
-                engine.handle(now, Input::Activity(activity));
+            // The status names only a backend that works right now.
+            Wake::Presence(Some(Presence::Lost)) => {
+                self.backend = Kind::None;
+                self.engine.handle(now, Input::Lost(Source::Idle));
+            }
+            Wake::Presence(Some(Presence::Back)) => {
+                self.backend = self.backend_running;
+                // Counted as present until the backend says otherwise.
+                self.engine.handle(now, Input::Activity(Activity::Active));
+            }
+            Wake::Presence(Some(presence)) => {
+                self.engine
+                    .handle(now, Input::Activity(presence_activity(now, presence)));
             }
             Wake::Session(None) => {
                 tracing::warn!("lost logind; screen lock is no longer tracked");
-                session = None;
-                // Never leave the user "away" because the source that would say otherwise died.
-                engine.handle(now, Input::Activity(Activity::Unlocked));
-                engine.handle(now, Input::Activity(Activity::Awake));
+                self.engine.handle(now, Input::Lost(Source::Session));
             }
             Wake::Session(Some(event)) => {
                 tracing::info!(?event, "session");
-                let activity = match event {
-                    SessionEvent::Locked => Activity::Locked,
-                    SessionEvent::Unlocked => Activity::Unlocked,
-                    SessionEvent::Sleeping => Activity::Asleep,
-                    SessionEvent::Woke => Activity::Awake,
-                };
-                engine.handle(now, Input::Activity(activity));
+                self.engine
+                    .handle(now, Input::Activity(session_activity(event)));
             }
             Wake::ConfigEdited => {
-                if let Ok(Restart::IdleBackend) = daemon.reload(&mut engine, now).await {
-                    // Drop the old backend's receiver first: its task ends with it. The new
-                    // one probes on its own task and reports when it is up.
-                    drop(activity.take());
-                    activity = Some(start_idle_backend(&daemon.config, daemon.bus.clone()));
-                    daemon.backend = Kind::None;
-                    engine.handle(now, Input::Activity(Activity::Active));
-                }
+                // A bad file is reported (once) by `reload` itself.
+                let _ = self.reload(now).await;
             }
         }
-        daemon.carry_out(&mut engine).await;
-        daemon.publish(&engine).await;
+        self.settle(now).await;
         // Answer a CLI call only now, so that its caller sees the new status.
-        if let Some((reply, answer)) = reply_to.take() {
+        if let Some((to, answer)) = reply {
             // The caller may have given up waiting; nothing to do then.
-            let _ = reply.send(answer);
-        }
-        if daemon.dirty || now >= daemon.last_save + SAVE_EVERY {
-            daemon.save(&engine, now).await;
+            let _ = to.send(answer);
         }
     }
 
-    systemd::stopping();
-    let now = clock.now();
-    engine.handle_timeout(now);
-    daemon.carry_out(&mut engine).await;
-    daemon.notifier.close().await;
-    daemon.save(&engine, now).await;
-    tracing::info!("deskbreak stopped; state saved");
-    Ok(())
-}
-
-/// Why the loop woke up.
-enum Wake {
-    Timer,
-    Desktop(Event),
-    Control(Request),
-    /// `None`: the idle backend stopped.
-    Presence(Option<Report>),
-    /// `None`: the logind watch stopped.
-    Session(Option<SessionEvent>),
-    /// The config file changed, or SIGHUP asked for a reload.
-    ConfigEdited,
-}
-
-/// The next message from an optional source; never, if the source is not running.
-async fn next<T>(source: &mut Option<mpsc::Receiver<T>>) -> Option<T> {
-    match source {
-        Some(receiver) => receiver.recv().await,
-        None => std::future::pending().await,
-    }
-}
-
-async fn hangup(hangups: &mut Option<tokio::signal::unix::Signal>) -> Option<()> {
-    match hangups {
-        Some(signal) => signal.recv().await,
-        None => std::future::pending().await,
-    }
-}
-
-/// What a reload needs restarted besides the engine's rules.
-#[derive(Debug, PartialEq, Eq)]
-enum Restart {
-    Nothing,
-    IdleBackend,
-}
-
-/// Start the idle backend on its own task, which ends when the receiver is dropped. It
-/// probes there too, and reports the outcome first.
-fn start_idle_backend(config: &Config, bus: Option<zbus::Connection>) -> mpsc::Receiver<Report> {
-    let threshold = config.rules.natural_break.min(IDLE_THRESHOLD_MAX);
-    activity::start(config.backend, threshold, bus)
-}
-
-/// At start-up, wait (bounded) for the idle backend's probing, so that the first status
-/// names the backend: the winner, or `None` if probing is still going on (the loop hears
-/// the outcome then).
-async fn first_report(activity: &mut mpsc::Receiver<Report>) -> Option<Kind> {
-    let wait = activity::PROBE_TIMEOUT + Duration::from_secs(1);
-    match tokio::time::timeout(wait, activity.recv()).await {
-        Ok(Some(Report::Started { kind, rejected })) => {
-            log_backend(kind, &rejected);
-            Some(kind)
+    /// Carry out the engine's actions, publish the status and save if it is time.
+    async fn settle(&mut self, now: Moment) {
+        while let Some(action) = self.engine.poll_action() {
+            self.effects.carry_out(action).await;
         }
-        Ok(Some(Report::Presence(_)) | None) => Some(Kind::None),
-        Err(_) => None,
-    }
-}
-
-fn log_backend(kind: Kind, rejected: &[(Kind, String)]) {
-    for (kind, reason) in rejected {
-        tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
-    }
-    if kind == Kind::None {
-        let why: Vec<String> = rejected
-            .iter()
-            .map(|(kind, reason)| format!("{}: {reason}", kind.name()))
-            .collect();
-        tracing::warn!(
-            "idle backend: none ({}); all waking time counts as sitting",
-            if why.is_empty() {
-                "chosen in the config".to_owned()
-            } else {
-                why.join("; ")
-            }
-        );
-    } else {
-        tracing::info!("idle backend: {}", kind.name());
-    }
-}
-
-/// Start the logind watch on its own task, which ends when the receiver is dropped.
-async fn start_logind() -> Option<mpsc::Receiver<SessionEvent>> {
-    match logind::connect().await {
-        Ok(logind) => {
-            tracing::info!(session = %logind.session_path, "watching screen lock and suspend through logind");
-            let (sender, receiver) = mpsc::channel(8);
-            tokio::spawn(logind.run(sender));
-            Some(receiver)
-        }
-        Err(reason) => {
-            tracing::warn!(
-                "logind is not available ({reason}); screen lock is not tracked, and a \
-                 suspend is noticed only by the clock"
-            );
-            None
-        }
-    }
-}
-
-/// The effects side of the loop, and what it needs to know about the world.
-struct Daemon {
-    paths: Paths,
-    library: Library,
-    notifier: Notifier,
-    /// The config in force (the last good one).
-    config: Config,
-    /// The idle backend working right now, for the status (`None` while its peer is away).
-    backend: Kind,
-    /// The idle backend started, working or not.
-    backend_running: Kind,
-    /// The session-bus connection everything shares, if there is a session bus.
-    bus: Option<zbus::Connection>,
-    /// The control service, to publish the status on.
-    control: Option<control::Served>,
-    /// The status as last published.
-    published: Option<Status>,
-    /// The config error the user was last told about, so it is told once.
-    config_error: Option<String>,
-    last_save: Moment,
-    /// The engine changed something worth saving right away.
-    dirty: bool,
-    /// The last write to the state folder failed (reported once, not on every try).
-    store_failed: bool,
-}
-
-impl Daemon {
-    async fn carry_out(&mut self, engine: &mut Engine) {
-        while let Some(action) = engine.poll_action() {
-            match action {
-                Action::Show(prompt) => {
-                    self.dirty = true;
-                    let Some(exercise) = self.library.get(&prompt.exercise).cloned() else {
-                        tracing::error!(exercise = %prompt.exercise, "unknown exercise");
-                        continue;
-                    };
-                    tracing::info!(
-                        exercise = %exercise.id,
-                        prompt = %prompt.id,
-                        repeat = prompt.repeat,
-                        "break due"
-                    );
-                    let delivery = self.notifier.show(&prompt, &exercise).await;
-                    log_delivery(&delivery);
-                }
-                Action::Close => self.notifier.close().await,
-                Action::Record(record) => {
-                    self.dirty = true;
-                    let at = Local::now();
-                    let entry = history::Entry {
-                        at: at.with_nanosecond(0).unwrap_or(at).fixed_offset(),
-                        outcome: record.outcome,
-                        exercise: record.exercise,
-                        sat_for_secs: record.sat_for.as_secs(),
-                    };
-                    tracing::info!(
-                        outcome = entry.outcome.as_str(),
-                        exercise = entry.exercise.as_deref().unwrap_or("-"),
-                        sat_for = %human::duration(record.sat_for),
-                        "break recorded"
-                    );
-                    let path = self.paths.history();
-                    let result = off_loop(move || history::append(&path, &entry)).await;
-                    self.report_store(result);
-                }
-                Action::StillPaused { paused_for } => {
-                    tracing::info!(paused_for = %human::duration(paused_for), "still paused");
-                    let body = format!(
-                        "Break reminders have been paused for {}. Run `deskbreak resume` \
-                         to turn them back on.",
-                        human::duration(paused_for)
-                    );
-                    self.notifier.tell("deskbreak is still paused", &body).await;
-                }
-            }
+        self.effects
+            .publish(status_report(&self.engine, &self.config, self.backend))
+            .await;
+        let away = self.engine.status().phase == PhaseKind::Away;
+        let every = effects::save_every(self.config.rules.natural_break);
+        if self
+            .effects
+            .save_at(every, away)
+            .is_some_and(|at| now >= at)
+        {
+            self.effects.save(self.engine.snapshot(), now).await;
         }
     }
 
     /// Carry out a CLI command and say what happened, in words.
-    async fn command(
-        &mut self,
-        engine: &mut Engine,
-        now: Moment,
-        command: Command,
-    ) -> Result<String, ControlError> {
-        let result = match command {
-            Command::Done => engine.answer_due(now, Answer::Done),
-            Command::Skip => engine.answer_due(now, Answer::Skip),
-            Command::Snooze(None) => engine.answer_due(now, Answer::Snooze),
-            Command::Snooze(Some(d)) => engine.snooze_due(now, d),
-            Command::BreakNow => engine.break_now(now),
+    async fn command(&mut self, now: Moment, command: Command) -> Result<String, ControlError> {
+        let engine = &mut self.engine;
+        let outcome = match command {
+            Command::Done => engine
+                .answer_due(now, Answer::Done)
+                .map_err(Refused::Engine),
+            Command::Skip => engine
+                .answer_due(now, Answer::Skip)
+                .map_err(Refused::Engine),
+            Command::Snooze(None) => engine
+                .answer_due(now, Answer::Snooze)
+                .map_err(Refused::Engine),
+            Command::Snooze(Some(d)) => engine.snooze_due(now, d).map_err(Refused::Engine),
+            Command::BreakNow => engine.break_now(now).map_err(Refused::Engine),
             Command::Pause(d) => {
                 engine.pause(now, d.map(|d| now + d));
                 Ok(())
             }
             Command::PauseUntil(at) => {
+                // The one wall-clock time the engine is told: turned into a moment here.
                 let ahead = (at - Local::now()).to_std().unwrap_or(Duration::ZERO);
                 engine.pause(now, Some(now + ahead));
                 Ok(())
             }
-            Command::Resume => engine.resume(now),
-            Command::Reload => {
-                return match self.reload(engine, now).await {
-                    Ok(_) => Ok(format!(
-                        "Config reloaded from {}.",
-                        self.paths.config.display()
-                    )),
-                    Err(err) => Err(ControlError::ConfigInvalid(format!(
-                        "{err}; the running config is kept"
-                    ))),
-                };
-            }
+            Command::Resume => engine.resume(now).map_err(Refused::Engine),
+            Command::Reload => self.reload(now).await.map_err(Refused::Config),
         };
-        let status = engine.status();
-        let next = status.next_prompt_in.map_or_else(String::new, |d| {
-            format!(" Next break in {}.", human::duration(d))
-        });
-        match result {
-            Ok(()) => Ok(match command {
-                Command::Done => format!("Break done.{next}"),
-                Command::Snooze(_) => format!("Snoozed.{next}"),
-                Command::Skip => format!("Break skipped.{next}"),
-                Command::BreakNow => "Break prompt shown.".to_owned(),
-                Command::Pause(Some(d)) => format!("Paused for {}.", human::duration(d)),
-                Command::Pause(None) => "Paused until `deskbreak resume`.".to_owned(),
-                Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
-                Command::Resume => format!("Resumed.{next}"),
-                Command::Reload => String::new(),
-            }),
-            Err(Refusal::NoBreakDue) => {
-                let when = match status.phase {
-                    PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
-                    _ => status.next_prompt_in.map_or_else(String::new, |d| {
-                        format!("; the next one is in {}", human::duration(d))
-                    }),
-                };
-                Err(ControlError::NoBreakDue(format!(
-                    "No break is waiting for an answer{when}."
-                )))
-            }
-            Err(Refusal::SnoozeLimit) => Err(ControlError::SnoozeLimit(format!(
-                "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
-                self.config.rules.max_snoozes
-            ))),
-            Err(Refusal::Paused) => Err(ControlError::Paused(
-                "Reminders are paused; `deskbreak resume` first.".into(),
-            )),
-            Err(Refusal::NotPaused) => {
-                Err(ControlError::NotPaused("Reminders are not paused.".into()))
-            }
-        }
+        let context = ReplyContext {
+            status: &self.engine.status(),
+            max_snoozes: self.config.rules.max_snoozes,
+            config_path: &self.effects.paths().config,
+        };
+        control::reply(command, outcome, &context)
     }
 
-    /// Re-read the config. A bad file keeps the running config and is reported once (log
-    /// and notification) until it changes.
-    async fn reload(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
+    /// Re-read the config and apply it: the engine's rules, and the idle backend if its
+    /// choice or threshold changed. A bad file keeps the running config and is reported
+    /// once (log and notification) until it changes.
+    async fn reload(&mut self, now: Moment) -> Result<(), ConfigError> {
         systemd::reloading();
-        let result = self.reload_config(engine, now).await;
+        let result = self.reload_config(now).await;
         systemd::reloaded();
         result
     }
 
-    async fn reload_config(&mut self, engine: &mut Engine, now: Moment) -> Result<Restart, String> {
-        let path = self.paths.config.clone();
-        let loaded = tokio::task::spawn_blocking(move || Config::load(&path))
-            .await
-            .map_err(|e| e.to_string())
-            .and_then(|r| r.map_err(|e| e.to_string()));
-        match loaded {
-            Ok(config) => {
-                self.config_error = None;
-                if config == self.config {
-                    tracing::debug!("config unchanged");
-                    return Ok(Restart::Nothing);
-                }
-                let restart = if config.backend != self.config.backend
-                    || config.rules.natural_break != self.config.rules.natural_break
-                {
-                    Restart::IdleBackend
-                } else {
-                    Restart::Nothing
-                };
-                engine.reconfigure(now, config.rules.clone(), config.preferences.clone());
-                tracing::info!(
-                    interval = %human::duration(config.rules.interval),
-                    "config reloaded"
-                );
-                self.config = config;
-                Ok(restart)
-            }
-            Err(err) => {
-                if self.config_error.as_deref() != Some(err.as_str()) {
-                    tracing::error!("config not applied, the running config is kept: {err}");
-                    let body = format!("{err}\n\nThe running config is kept until this is fixed.");
-                    self.notifier.tell("deskbreak: config error", &body).await;
-                    self.config_error = Some(err.clone());
-                }
-                Err(err)
-            }
-        }
-    }
-
-    /// Publish the status on the bus if it changed.
-    /// Publish the status (bus properties, systemd's status line) if it changed.
-    async fn publish(&mut self, engine: &Engine) {
-        let status = status_report(engine, &self.config, self.backend);
-        if self.published.as_ref() == Some(&status) {
-            return;
-        }
-        systemd::status(&crate::status_view::text(Some(&status), Local::now()));
-        if let Some(served) = &self.control
-            && let Err(err) = served.publish(&status).await
-        {
-            tracing::debug!(%err, "cannot publish the status");
-        }
-        self.published = Some(status);
-    }
-
-    async fn save(&mut self, engine: &Engine, now: Moment) {
-        let (path, snapshot) = (self.paths.state(), engine.snapshot());
-        let result = off_loop(move || state::save(&path, &snapshot)).await;
-        self.report_store(result);
-        self.last_save = now;
-        self.dirty = false;
-    }
-
-    /// Report a failing state folder once (and its recovery), not on every write:
-    /// reminders keep coming either way.
-    fn report_store(&mut self, result: Result<(), store::StoreError>) {
-        match (result, self.store_failed) {
-            (Ok(()), true) => {
-                tracing::info!("the state folder is writable again");
-                self.store_failed = false;
-            }
-            (Ok(()), false) => {}
-            (Err(err), false) => {
-                tracing::error!(
-                    "cannot write to the state folder: {err}; reminders continue, but \
-                     history and state are not saved until this is fixed"
-                );
-                self.store_failed = true;
-            }
-            (Err(err), true) => tracing::debug!("still cannot write: {err}"),
-        }
-    }
-}
-
-/// The status as published on the bus. Times are wall-clock (Unix seconds), rounded to
-/// the minute for the next break so that the published value does not twitch.
-fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
-    let status = engine.status();
-    let wall = Local::now();
-    // Rounded to the nearest second, so that a pause asked to end at 14:00:00 is
-    // published as 14:00:00, not 13:59:59.
-    let at = |d: Duration| {
-        chrono::Duration::from_std(d)
-            .ok()
-            .and_then(|d| wall.checked_add_signed(d + chrono::Duration::milliseconds(500)))
-            .map_or(i64::MAX, |t| t.timestamp())
-    };
-    Status {
-        phase: status.phase.as_str().to_owned(),
-        sitting_secs: status.sitting.as_secs(),
-        interval_secs: config.rules.interval.as_secs(),
-        next_break: status.next_prompt_in.map_or(0, at),
-        paused_until: match status.paused {
-            None => 0,
-            Some(Paused::UntilResumed) => -1,
-            Some(Paused::For(d)) => at(d),
-        },
-        idle_backend: backend.name().to_owned(),
-        snoozes: status.snoozes,
-    }
-}
-
-/// Run a file write (which flushes to disk) on the blocking pool, so a slow disk does not
-/// stall the bus connections that share the runtime thread. Awaited, so writes stay in order.
-async fn off_loop(
-    write: impl FnOnce() -> Result<(), store::StoreError> + Send + 'static,
-) -> Result<(), store::StoreError> {
-    tokio::task::spawn_blocking(write)
-        .await
-        .unwrap_or_else(|err| {
-            Err(store::StoreError {
-                path: "(state folder)".into(),
-                source: std::io::Error::other(err),
+    async fn reload_config(&mut self, now: Moment) -> Result<(), ConfigError> {
+        let path = self.effects.paths().config.clone();
+        let loaded = {
+            let path = path.clone();
+            tokio::task::spawn_blocking(move || Config::load(&path)).await
+        };
+        let loaded = loaded.unwrap_or_else(|err| {
+            Err(ConfigError {
+                path,
+                location: None,
+                key: None,
+                message: format!("cannot read the file ({err})"),
             })
-        })
-}
+        });
+        let config = match loaded {
+            Ok(config) => config,
+            Err(err) => {
+                let said = err.to_string();
+                if self.config_error.as_deref() != Some(said.as_str()) {
+                    tracing::error!("config not applied, the running config is kept: {said}");
+                    let body = format!("{said}\n\nThe running config is kept until this is fixed.");
+                    self.effects
+                        .notifier
+                        .tell("deskbreak: config error", &body)
+                        .await;
+                    self.config_error = Some(said);
+                }
+                return Err(err);
+            }
+        };
+        self.config_error = None;
+        if config == self.config {
+            tracing::debug!("config unchanged");
+            return Ok(());
+        }
+        self.engine
+            .reconfigure(now, config.rules.clone(), config.preferences.clone());
+        tracing::info!(
+            interval = %human::duration(config.rules.interval),
+            "config reloaded"
+        );
+        let restart = config.backend != self.config.backend
+            || config.rules.natural_break != self.config.rules.natural_break;
+        self.config = config;
+        if restart {
+            // Until the new backend has probed, none is named, and the user counts as
+            // present.
+            self.sources.restart_idle_backend(&self.config);
+            self.backend = Kind::None;
+            self.engine.handle(now, Input::Lost(Source::Idle));
+        }
+        Ok(())
+    }
 
-fn log_delivery(delivery: &Delivery) {
-    match delivery {
-        Delivery::Desktop { buttons } => tracing::info!(buttons, "reminder shown"),
-        Delivery::Terminal { reason } => tracing::warn!(
-            "reminder written to stderr because the desktop is unavailable: {reason}"
-        ),
+    /// Shut down: let the engine catch up, take the bubble off the screen, save.
+    async fn stop(mut self) {
+        systemd::stopping();
+        let now = self.sources.clock.now();
+        self.engine.handle_timeout(now);
+        while let Some(action) = self.engine.poll_action() {
+            self.effects.carry_out(action).await;
+        }
+        self.effects.notifier.close().await;
+        self.effects.save(self.engine.snapshot(), now).await;
+        tracing::info!("deskbreak stopped; state saved");
     }
 }
 
-/// Load the saved state, keeping damaged files aside, and decide what carries over.
-fn restore(paths: &Paths, config: &Config) -> Snapshot {
+fn presence_activity(now: Moment, presence: Presence) -> Activity {
+    match presence {
+        Presence::Idle { idle_for } => {
+            tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
+            Activity::Idle {
+                since: now - idle_for,
+            }
+        }
+        Presence::Active | Presence::Lost | Presence::Back => {
+            tracing::debug!("user active");
+            Activity::Active
+        }
+    }
+}
+
+fn session_activity(event: SessionEvent) -> Activity {
+    match event {
+        SessionEvent::Locked => Activity::Locked,
+        SessionEvent::Unlocked => Activity::Unlocked,
+        SessionEvent::Sleeping => Activity::Asleep,
+        SessionEvent::Woke => Activity::Awake,
+    }
+}
+
+/// The status to publish: the engine's, with the wall-clock times and what the loop knows.
+fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
+    Status::new(
+        &engine.status(),
+        config.rules.interval,
+        backend,
+        Local::now(),
+    )
+}
+
+/// Load the saved state, keeping damaged files aside. Returns it with the wall-clock
+/// time since it was saved (the last-alive mark), if there was one; what that time means
+/// is the engine's to decide ([`Input::Downtime`]).
+fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
     match history::repair(&paths.history()) {
         Ok(None) => {}
         Ok(Some((kept_at, damaged))) => tracing::warn!(
@@ -676,9 +424,15 @@ fn restore(paths: &Paths, config: &Config) -> Snapshot {
         Err(err) => tracing::warn!("cannot check the history: {err}"),
     }
     store::remove_stale_temporaries(&paths.state());
-    let saved = match state::load(&paths.state()) {
-        Ok(state::Loaded::Missing) => return Snapshot::default(),
-        Ok(state::Loaded::Found(saved)) => saved,
+    match state::load(&paths.state()) {
+        Ok(state::Loaded::Missing) => (Snapshot::default(), None),
+        Ok(state::Loaded::Found(saved)) => {
+            // A save "in the future" (the clock was set back) counts as no gap.
+            let gap = (Local::now() - saved.saved_at)
+                .to_std()
+                .unwrap_or(Duration::ZERO);
+            (saved.engine, Some(gap))
+        }
         Ok(state::Loaded::Damaged { kept_at, reason }) => {
             tracing::warn!(
                 "the state file {} was damaged ({reason}); it is kept as {} and deskbreak \
@@ -686,27 +440,11 @@ fn restore(paths: &Paths, config: &Config) -> Snapshot {
                 paths.state().display(),
                 kept_at.display()
             );
-            return Snapshot::default();
+            (Snapshot::default(), None)
         }
         Err(err) => {
             tracing::warn!("cannot read the state: {err}; starting afresh");
-            return Snapshot::default();
+            (Snapshot::default(), None)
         }
-    };
-    let mut snapshot = saved.engine;
-    // The file is the user's to edit or damage: keep its numbers within sense.
-    snapshot.sitting_secs = snapshot.sitting_secs.min(MAX_RESTORED_SITTING.as_secs());
-    snapshot.snoozes = snapshot.snoozes.min(config.rules.max_snoozes);
-    // Time while deskbreak was not running: a quick restart kept the user sitting; a long
-    // gap (logged out, powered off) was a break.
-    let gap = (Local::now() - saved.saved_at)
-        .to_std()
-        .unwrap_or(Duration::ZERO);
-    if gap >= config.rules.natural_break {
-        snapshot.sitting_secs = 0;
-        snapshot.snoozes = 0;
-    } else {
-        snapshot.sitting_secs = snapshot.sitting_secs.saturating_add(gap.as_secs());
     }
-    snapshot
 }

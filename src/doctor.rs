@@ -433,7 +433,8 @@ async fn check_daemon(connection: &Connection) -> Check {
             NAME,
             format!(
                 "running (pid {pid}): {}, idle backend {}",
-                status.phase, status.idle_backend
+                status.phase.as_str(),
+                status.idle_backend.name()
             ),
         ),
         Err(err) => Check::warning(

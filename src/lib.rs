@@ -19,6 +19,7 @@
 //! * [`daemon`] — the loop in between: one `select!` over the sources, one sleep armed
 //!   from the engine's next deadline.
 //! * [`stats`] — the history summary behind `deskbreak stats`.
+//! * [`status`] — the daemon's status, one typed value from the engine to the CLI and bars.
 //! * [`status_view`] — how `deskbreak status` reads (words, JSON, waybar).
 //! * [`cli`] — the command line (clap definitions; `main.rs` carries them out).
 //! * [`paths`] — where files live (XDG base directories).
@@ -40,5 +41,6 @@ pub mod paths;
 pub mod service;
 pub mod sources;
 pub mod stats;
+pub mod status;
 pub mod status_view;
 pub mod store;

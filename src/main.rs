@@ -156,7 +156,7 @@ fn control_call(command: control::Command) -> Result<()> {
 
 /// `deskbreak status`: once, or one line per change with `--follow`.
 fn status(format: Format, follow: bool) -> Result<()> {
-    let render = move |status: Option<&control::Status>| {
+    let render = move |status: Option<&deskbreak::status::Status>| {
         let now = chrono::Local::now();
         match format {
             Format::Text => status_view::text(status, now),

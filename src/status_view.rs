@@ -6,21 +6,21 @@
 
 use std::time::Duration;
 
-use chrono::{DateTime, Local, TimeZone};
+use chrono::{DateTime, Local};
 use serde_json::json;
 
-use crate::control::Status;
+use crate::engine::PhaseKind;
 use crate::human;
+use crate::status::{PauseEnd, Status};
 
-fn at(unix: i64) -> Option<DateTime<Local>> {
-    Local.timestamp_opt(unix, 0).single()
-}
-
-/// Time from `now` until `unix`, rounded up to the minute for display.
-fn until(unix: i64, now: DateTime<Local>) -> Duration {
+/// Time from `now` until `at`, rounded up to the minute for display.
+fn until(at: Option<DateTime<Local>>, now: DateTime<Local>) -> Duration {
+    let Some(at) = at else {
+        return Duration::ZERO;
+    };
     // Milliseconds: the published second is rounded, so "now" must not be truncated.
-    let ms = unix
-        .saturating_mul(1000)
+    let ms = at
+        .timestamp_millis()
         .saturating_sub(now.timestamp_millis())
         .max(0);
     // Whole seconds left (the published time is itself rounded to the second), then
@@ -29,17 +29,18 @@ fn until(unix: i64, now: DateTime<Local>) -> Duration {
     Duration::from_secs(secs.div_ceil(60) * 60)
 }
 
-fn clock(unix: i64) -> String {
-    at(unix).map_or_else(String::new, |t| t.format("%H:%M").to_string())
+fn clock(at: Option<DateTime<Local>>) -> String {
+    at.map_or_else(String::new, |t| t.format("%H:%M").to_string())
 }
 
 /// Sitting time now, estimated from the published next-break time while working.
 fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
-    if s.phase == "working" && s.next_break > 0 {
-        let left = u64::try_from(s.next_break.saturating_sub(now.timestamp()).max(0)).unwrap_or(0);
-        return Duration::from_secs(s.interval_secs.saturating_sub(left));
+    if let (PhaseKind::Working, Some(next)) = (s.phase, s.next_break) {
+        let left =
+            u64::try_from(next.timestamp().saturating_sub(now.timestamp()).max(0)).unwrap_or(0);
+        return s.interval.saturating_sub(Duration::from_secs(left));
     }
-    Duration::from_secs(s.sitting_secs)
+    s.sitting
 }
 
 /// One glance: phase, time sitting, time to the next break, pause end, backend.
@@ -49,30 +50,27 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
         return "deskbreak is not running".to_owned();
     };
     let sitting = human::duration(sitting_now(s, now));
-    let main = match s.phase.as_str() {
-        "working" => format!(
+    let main = match (s.phase, s.paused) {
+        (PhaseKind::Working, _) => format!(
             "working: sitting {sitting}, next break in {} (at {})",
             human::duration(until(s.next_break, now)),
             clock(s.next_break)
         ),
-        "due" => format!("break due: sitting {sitting}"),
-        "snoozed" => format!(
+        (PhaseKind::Due, _) => format!("break due: sitting {sitting}"),
+        (PhaseKind::Snoozed, _) => format!(
             "snoozed: reminder again in {} (at {}), sitting {sitting}",
             human::duration(until(s.next_break, now)),
             clock(s.next_break)
         ),
-        "away" => "away: on a break".to_owned(),
-        "paused" if s.paused_until < 0 => {
-            format!("paused until `deskbreak resume`; sitting {sitting}")
-        }
-        "paused" => format!(
+        (PhaseKind::Away, _) => "away: on a break".to_owned(),
+        (PhaseKind::Paused, Some(PauseEnd::At(at))) => format!(
             "paused until {} ({} left); sitting {sitting}",
-            clock(s.paused_until),
-            human::duration(until(s.paused_until, now))
+            clock(Some(at)),
+            human::duration(until(Some(at), now))
         ),
-        other => other.to_owned(),
+        (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
     };
-    format!("{main}; idle backend: {}", s.idle_backend)
+    format!("{main}; idle backend: {}", s.idle_backend.name())
 }
 
 /// The full status as one JSON object, with readable times beside the raw ones.
@@ -81,22 +79,22 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
         return json!({ "running": false }).to_string();
     };
-    let time = |unix: i64| {
-        (unix > 0)
-            .then(|| at(unix).map(|t| t.to_rfc3339()))
-            .flatten()
+    let paused_until = match s.paused {
+        Some(PauseEnd::At(at)) => Some(at.to_rfc3339()),
+        Some(PauseEnd::UntilResumed) | None => None,
     };
     json!({
         "running": true,
-        "phase": s.phase,
+        "phase": s.phase.as_str(),
         "sitting_secs": sitting_now(s, now).as_secs(),
-        "interval_secs": s.interval_secs,
-        "next_break": time(s.next_break),
-        "next_break_in_secs": (s.next_break > 0)
-            .then(|| s.next_break.saturating_sub(now.timestamp()).max(0)),
-        "paused": s.paused_until != 0,
-        "paused_until": time(s.paused_until),
-        "idle_backend": s.idle_backend,
+        "interval_secs": s.interval.as_secs(),
+        "next_break": s.next_break.map(|t| t.to_rfc3339()),
+        "next_break_in_secs": s
+            .next_break
+            .map(|t| t.timestamp().saturating_sub(now.timestamp()).max(0)),
+        "paused": s.paused.is_some(),
+        "paused_until": paused_until,
+        "idle_backend": s.idle_backend.name(),
         "snoozes": s.snoozes,
     })
     .to_string()
@@ -114,22 +112,22 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         })
         .to_string();
     };
-    let minutes = |unix: i64| format!("{}m", until(unix, now).as_secs() / 60);
-    let text = match s.phase.as_str() {
-        "working" | "snoozed" => minutes(s.next_break),
-        "due" => "break".to_owned(),
-        "away" => "away".to_owned(),
-        "paused" => "paused".to_owned(),
-        other => other.to_owned(),
+    let text = match s.phase {
+        PhaseKind::Working | PhaseKind::Snoozed => {
+            format!("{}m", until(s.next_break, now).as_secs() / 60)
+        }
+        PhaseKind::Due => "break".to_owned(),
+        PhaseKind::Away => "away".to_owned(),
+        PhaseKind::Paused => "paused".to_owned(),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
-        .checked_div(s.interval_secs)
+        .checked_div(s.interval.as_secs())
         .unwrap_or(0)
         .min(100);
     json!({
         "text": text,
         "tooltip": self::text(Some(s), now),
-        "class": s.phase,
+        "class": s.phase.as_str(),
         "percentage": percentage,
     })
     .to_string()
@@ -138,15 +136,16 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sources::activity::Kind;
 
-    fn status(phase: &str, next_in: i64, now: DateTime<Local>) -> Status {
+    fn status(phase: PhaseKind, next_in: i64, now: DateTime<Local>) -> Status {
         Status {
-            phase: phase.into(),
-            sitting_secs: 600,
-            interval_secs: 2700,
-            next_break: now.timestamp() + next_in,
-            paused_until: 0,
-            idle_backend: "wayland".into(),
+            phase,
+            sitting: Duration::from_secs(600),
+            interval: Duration::from_secs(2700),
+            next_break: Some(now + chrono::Duration::seconds(next_in)),
+            paused: None,
+            idle_backend: Kind::Wayland,
             snoozes: 0,
         }
     }
@@ -154,18 +153,18 @@ mod tests {
     #[test]
     fn words_give_the_whole_picture() {
         let now = Local::now();
-        let s = status("working", 22 * 60, now);
+        let s = status(PhaseKind::Working, 22 * 60, now);
         let line = text(Some(&s), now);
         assert!(
             line.starts_with("working: sitting 23 min, next break in 22 min (at "),
             "{line}"
         );
         assert!(line.ends_with("; idle backend: wayland"), "{line}");
-        let mut paused = status("paused", 0, now);
-        paused.next_break = 0;
-        paused.paused_until = -1;
+        let mut paused = status(PhaseKind::Paused, 0, now);
+        paused.next_break = None;
+        paused.paused = Some(PauseEnd::UntilResumed);
         assert!(text(Some(&paused), now).contains("paused until `deskbreak resume`"));
-        paused.paused_until = now.timestamp() + 3600;
+        paused.paused = Some(PauseEnd::At(now + chrono::Duration::seconds(3600)));
         assert!(text(Some(&paused), now).contains("(1 h left)"));
         assert_eq!(text(None, now), "deskbreak is not running");
     }
@@ -173,13 +172,13 @@ mod tests {
     #[test]
     fn waybar_has_text_tooltip_class_and_percentage() {
         let now = Local::now();
-        let s = status("working", 27 * 60, now);
+        let s = status(PhaseKind::Working, 27 * 60, now);
         let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
         assert_eq!(v["text"], "27m");
         assert_eq!(v["class"], "working");
         assert_eq!(v["percentage"], 40);
         assert!(v["tooltip"].as_str().unwrap().starts_with("working: "));
-        let due = status("due", 0, now);
+        let due = status(PhaseKind::Due, 0, now);
         let v: serde_json::Value = serde_json::from_str(&waybar(Some(&due), now)).unwrap();
         assert_eq!(v["text"], "break");
         let v: serde_json::Value = serde_json::from_str(&waybar(None, now)).unwrap();
@@ -190,7 +189,7 @@ mod tests {
     fn json_is_complete() {
         let now = Local::now();
         let v: serde_json::Value =
-            serde_json::from_str(&json(Some(&status("working", 60, now)), now)).unwrap();
+            serde_json::from_str(&json(Some(&status(PhaseKind::Working, 60, now)), now)).unwrap();
         for key in [
             "running",
             "phase",

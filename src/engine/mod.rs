@@ -1,10 +1,29 @@
 //! The pure break engine: a state machine driven from outside.
 //!
-//! The engine never reads a clock, a file or the bus. The daemon hands it the current
-//! [`Moment`] with every [`Input`], asks [`Engine::poll_timeout`] when it next needs to be
-//! woken, and drains [`Engine::poll_action`] to learn what to carry out (show or close a
-//! prompt, append a history record). This is the shape of `quinn-proto`'s connection:
-//! everything interesting is testable on virtual time.
+//! The engine never reads a clock, a file or the bus. Time and everything that happened
+//! are passed in; what to do is handed back. This is the shape of `quinn-proto`'s
+//! `Connection`: everything interesting is testable on virtual time (see `tests.rs`).
+//!
+//! # Calling contract
+//!
+//! 1. [`Engine::new`] at the current [`Moment`], with the saved [`Snapshot`] (or the
+//!    default). After a restart, feed [`Input::Downtime`] once, right away: how long no
+//!    deskbreak ran, on the wall clock, up to now.
+//! 2. Then, for ever, in any order, each with the current moment:
+//!    * [`Engine::handle`] for what a source reported ([`Input`]): answers, presence,
+//!      sleeps, a source that stopped;
+//!    * the command methods for calls from outside: [`Engine::answer_due`],
+//!      [`Engine::snooze_due`], [`Engine::break_now`], [`Engine::pause`],
+//!      [`Engine::resume`], [`Engine::reconfigure`];
+//!    * [`Engine::handle_timeout`] when the moment [`Engine::poll_timeout`] gave is reached.
+//! 3. After every call, drain [`Engine::poll_action`] until it returns `None` and carry
+//!    the actions out in order; then ask [`Engine::poll_timeout`] again and re-arm the one
+//!    timer (`None`: nothing is due until an input arrives). A deadline is never in the
+//!    past once the actions are drained, so the caller never spins.
+//! 4. [`Engine::status`] and [`Engine::snapshot`] may be read at any time.
+//!
+//! Moments come from one time line that keeps counting during suspend (the daemon uses
+//! `CLOCK_BOOTTIME`); a moment earlier than one already seen counts as the latest seen.
 //!
 //! # Rules
 //!
@@ -17,6 +36,13 @@
 //! * Done and Skip restart the sitting clock. Snooze and Dismiss bring the prompt back after
 //!   `snooze`; after `max_snoozes` in a row the Snooze button is no longer offered.
 //! * An unanswered prompt is shown again every `renotify`, replacing the earlier one.
+//! * Downtime (deskbreak not running) shorter than `natural_break` was sitting (a quick
+//!   restart or a crash); a longer one was a break, not recorded (the history holds what
+//!   deskbreak saw). Restored sitting time is capped at a day.
+//! * A sleep is counted once, whether logind reported it, the clock noticed it, or both,
+//!   in either order.
+//! * A source that stops can no longer say the user came back: what it last reported is
+//!   forgotten (idle lost = active; logind lost = unlocked and awake).
 
 mod picker;
 
@@ -182,12 +208,32 @@ pub enum Input {
     },
     /// Presence changed.
     Activity(Activity),
-    /// The machine was asleep for this long, ending now.
+    /// The machine was asleep for this long, ending now (noticed by the clock).
     Slept {
         /// How long the machine was suspended.
         duration: Duration,
     },
+    /// deskbreak was not running for this long before now (wall clock, across a restart,
+    /// measured from the last save). Fed once, right after [`Engine::new`].
+    Downtime {
+        /// How long no deskbreak was running.
+        duration: Duration,
+    },
+    /// A source stopped for good; what it last said no longer holds.
+    Lost(Source),
 }
+
+/// A source of presence that can stop.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The idle backend (keyboard and mouse).
+    Idle,
+    /// logind (screen lock and suspend).
+    Session,
+}
+
+/// Restored sitting time is capped at this: the state file is the user's to edit or damage.
+pub const MAX_RESTORED_SITTING: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Why a command from outside (the CLI) was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -326,6 +372,21 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
+    /// Every phase.
+    pub const ALL: [PhaseKind; 5] = [
+        PhaseKind::Working,
+        PhaseKind::Due,
+        PhaseKind::Snoozed,
+        PhaseKind::Away,
+        PhaseKind::Paused,
+    ];
+
+    /// The phase called `name` (see [`Self::as_str`]).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<PhaseKind> {
+        Self::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
     /// The word used on the bus and in status output.
     #[must_use]
     pub fn as_str(self) -> &'static str {
@@ -446,7 +507,8 @@ pub struct Engine {
 }
 
 impl Engine {
-    /// A fresh engine at `now`, resuming from `snapshot`.
+    /// A fresh engine at `now`, resuming from `snapshot` (kept within sense: sitting at
+    /// most [`MAX_RESTORED_SITTING`], snoozes at most `max_snoozes`).
     #[must_use]
     pub fn new(
         now: Moment,
@@ -456,17 +518,18 @@ impl Engine {
         snapshot: Snapshot,
         seed: u64,
     ) -> Self {
+        let snoozes = snapshot.snoozes.min(rules.max_snoozes);
         Self {
             rules,
             library,
             preferences,
             picker: Picker::new(snapshot.picker, seed),
-            sitting: Duration::from_secs(snapshot.sitting_secs),
+            sitting: Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING),
             last: now,
             presence: Presence::default(),
             phase: Phase::Working,
             pause: None,
-            snoozes: snapshot.snoozes,
+            snoozes,
             next_prompt: 1,
             actions: VecDeque::new(),
         }
@@ -476,6 +539,15 @@ impl Engine {
     pub fn handle(&mut self, now: Moment, input: Input) {
         match input {
             Input::Slept { duration } => self.slept(now, duration),
+            Input::Downtime { duration } => {
+                // Nothing may fall due from the saved time before the gap is judged.
+                self.advance(now);
+                self.downtime(duration);
+            }
+            Input::Lost(source) => {
+                self.update(now);
+                self.lost(now, source);
+            }
             Input::Activity(activity) => {
                 self.update(now);
                 self.activity(now, activity);
@@ -850,6 +922,32 @@ impl Engine {
         // Waking the machine is a return to the desk, unless the session is still idle
         // or locked: then the break carries on until they come back.
         self.presence.rested = self.presence.away_since().is_some();
+    }
+
+    /// deskbreak was not running for `duration` before now.
+    fn downtime(&mut self, duration: Duration) {
+        if duration >= self.rules.natural_break {
+            // Logged out, powered off: a break, though not one deskbreak saw.
+            self.sitting = Duration::ZERO;
+            self.snoozes = 0;
+        } else {
+            // A quick restart (or a crash): the user kept sitting.
+            self.sitting = self.sitting.saturating_add(duration);
+        }
+    }
+
+    /// `source` stopped: never leave the user "away" because the source that would say
+    /// otherwise is gone.
+    fn lost(&mut self, now: Moment, source: Source) {
+        match source {
+            Source::Idle => self.activity(now, Activity::Active),
+            Source::Session => {
+                self.activity(now, Activity::Unlocked);
+                if self.presence.asleep_since.is_some() {
+                    self.activity(now, Activity::Awake);
+                }
+            }
+        }
     }
 
     /// Record a break taken by being away after sitting for `sat_for`, and restart the

@@ -987,3 +987,229 @@ fn snooze_from_outside_can_name_its_length() {
     sim.wait(mins(2));
     assert_eq!(shows(&sim.take()).len(), 1, "back after 2 min, not 10");
 }
+
+// --- Restoring after downtime: the wall-clock gap across a restart is an input. ---
+
+/// A restart of an engine that had `snapshot`, after `down` of downtime.
+fn restart(snapshot: Snapshot, down: Duration) -> Sim {
+    let mut sim = Sim::resume(rules(), snapshot);
+    sim.input(Input::Downtime { duration: down });
+    sim
+}
+
+#[test]
+fn a_quick_restart_keeps_the_sitting_time_and_adds_the_gap() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    let mut restarted = restart(sim.engine.snapshot(), mins(2));
+    assert_eq!(restarted.engine.status().sitting, mins(32));
+    assert!(restarted.take().is_empty(), "no record, no prompt");
+    restarted.wait(mins(12));
+    assert!(restarted.take().is_empty());
+    restarted.wait(mins(1));
+    assert_eq!(shows(&restarted.take()).len(), 1, "due after 45 min in all");
+}
+
+#[test]
+fn downtime_of_a_natural_break_restarts_sitting_and_snoozes_without_a_record() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Snooze);
+    sim.wait(mins(1));
+    let mut restarted = restart(sim.engine.snapshot(), mins(5));
+    assert_eq!(restarted.engine.status().sitting, Duration::ZERO);
+    assert_eq!(restarted.engine.status().snoozes, 0);
+    assert!(
+        restarted.take().is_empty(),
+        "the history holds only what deskbreak saw"
+    );
+    restarted.wait(mins(45));
+    assert_eq!(shows(&restarted.take()).len(), 1);
+}
+
+#[test]
+fn a_restart_over_the_interval_prompts_at_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(44));
+    let restarted = restart(sim.engine.snapshot(), mins(3));
+    assert_eq!(shows(&restarted.actions).len(), 1);
+    assert_eq!(restarted.last_prompt().unwrap().sat_for, mins(47));
+}
+
+#[test]
+fn restored_values_are_kept_within_sense() {
+    let sim = restart(
+        Snapshot {
+            sitting_secs: 30 * 24 * 3600,
+            snoozes: 99,
+            picker: PickerMemory::default(),
+        },
+        Duration::ZERO,
+    );
+    let status = sim.engine.status();
+    assert_eq!(status.sitting, MAX_RESTORED_SITTING);
+    assert_eq!(status.snoozes, 3, "at most max_snoozes");
+    assert!(!sim.last_prompt().unwrap().snooze_allowed);
+}
+
+#[test]
+fn a_crash_between_saves_never_reads_as_a_break_with_the_defaults() {
+    // The daemon saves at least every half natural_break (effects::save_every); a crash
+    // just before a save and a restart some seconds later is less than natural_break down.
+    let every = crate::effects::save_every(rules().natural_break);
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(20));
+    let saved = sim.engine.snapshot();
+    sim.wait(every);
+    // Killed here; systemd restarts it after a few seconds.
+    let down = every + Duration::from_secs(30);
+    assert!(down < rules().natural_break);
+    let restarted = restart(saved, down);
+    assert!(restarted.records().is_empty(), "no natural break");
+    assert_eq!(
+        restarted.engine.status().sitting,
+        mins(20) + down,
+        "the sitting time until the crash and the restart's gap"
+    );
+}
+
+// --- A source that stops. ---
+
+#[test]
+fn losing_the_idle_backend_while_idle_counts_the_user_as_present() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(2));
+    sim.input(Input::Lost(Source::Idle));
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    sim.wait(mins(10));
+    assert!(
+        sim.records().is_empty(),
+        "no natural break from a stale idle report"
+    );
+    sim.wait(mins(3));
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "all time counts as sitting from then on"
+    );
+}
+
+#[test]
+fn losing_the_idle_backend_after_a_natural_break_starts_sitting_again() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(10));
+    assert_eq!(sim.phase(), PhaseKind::Away);
+    sim.take();
+    sim.input(Input::Lost(Source::Idle));
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    sim.wait(mins(45));
+    assert_eq!(shows(&sim.take()).len(), 1);
+}
+
+#[test]
+fn losing_logind_while_locked_unlocks() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Locked);
+    sim.wait(mins(2));
+    sim.input(Input::Lost(Source::Session));
+    sim.wait(mins(14));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    assert_eq!(
+        shows(&sim.take()).len(),
+        1,
+        "locked time did not count; sitting counts again after the loss"
+    );
+}
+
+#[test]
+fn losing_logind_while_asleep_wakes() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(1);
+    sim.input(Input::Lost(Source::Session));
+    sim.wait(mins(14));
+    assert!(sim.take().is_empty());
+    sim.wait(mins(1));
+    assert_eq!(shows(&sim.take()).len(), 1, "never asleep for ever");
+}
+
+#[test]
+fn losing_logind_keeps_what_the_idle_backend_said() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.input(Input::Lost(Source::Session));
+    sim.wait(mins(5));
+    assert_eq!(
+        sim.records(),
+        vec![Record {
+            outcome: Outcome::Natural,
+            exercise: None,
+            sat_for: mins(30)
+        }],
+        "still idle: the absence goes on"
+    );
+}
+
+// --- One sleep, counted once, as the loop feeds it: the clock's `Slept` first, then
+// whatever logind said in the same wake-up. ---
+
+#[test]
+fn a_sleep_seen_by_both_in_one_wake_up_is_recorded_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(60);
+    // The loop wakes on logind's Woke; the clock says the same.
+    sim.input(Input::Slept { duration: mins(60) });
+    sim.activity(Activity::Awake);
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+}
+
+#[test]
+fn a_sleep_whose_start_logind_missed_is_recorded_once() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.now = sim.now + mins(60);
+    sim.input(Input::Slept { duration: mins(60) });
+    sim.activity(Activity::Awake);
+    sim.wait(mins(1));
+    assert_eq!(sim.take(), vec![record(Outcome::Natural, None, mins(30))]);
+    assert_eq!(sim.engine.status().sitting, mins(1));
+}
+
+#[test]
+fn logind_first_then_the_clock_at_the_next_wake_up_is_one_sleep() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(60);
+    sim.activity(Activity::Awake);
+    sim.wait(mins(3));
+    // The clock is read at the next wake-up and reports the same sleep.
+    sim.input(Input::Slept { duration: mins(60) });
+    assert_eq!(sim.records().len(), 1);
+    assert_eq!(sim.engine.status().sitting, mins(3));
+}
+
+#[test]
+fn a_short_sleep_seen_by_both_is_neither_sitting_nor_a_break() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(30));
+    sim.activity(Activity::Asleep);
+    sim.now = sim.now + mins(2);
+    sim.input(Input::Slept { duration: mins(2) });
+    sim.activity(Activity::Awake);
+    assert!(sim.take().is_empty());
+    assert_eq!(sim.engine.status().sitting, mins(30));
+}
