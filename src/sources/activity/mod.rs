@@ -268,7 +268,12 @@ async fn probe(
         };
         let probed = tokio::time::timeout(PROBE_TIMEOUT, probed)
             .await
-            .unwrap_or_else(|_| Err(format!("no answer within {} s", PROBE_TIMEOUT.as_secs())));
+            .unwrap_or_else(|_| {
+                Err(format!(
+                    "did not answer within {} s",
+                    PROBE_TIMEOUT.as_secs()
+                ))
+            });
         match probed {
             Ok(ready) => return (kind, rejected, Some(ready)),
             Err(reason) => rejected.push((kind, reason)),
