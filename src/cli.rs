@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use chrono::{DateTime, Local, NaiveTime};
+use chrono::{DateTime, Local, NaiveDate, NaiveTime};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// deskbreak: get up and move before your back complains.
@@ -67,14 +67,41 @@ pub enum Command {
     /// Inspect or create the config file.
     #[command(subcommand)]
     Config(ConfigCommand),
-    /// Summarize the break history of the last days.
+    /// Chart your breaks: taken, skipped and snoozed per day, sitting time, the longest
+    /// stretch without a break, the share taken, streak and body areas.
     Stats {
-        /// How many days, today included.
-        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3660))]
+        /// How many days, today included (1 to 3650). Past 31 the rows are weeks.
+        #[arg(long, default_value_t = 7, value_parser = clap::value_parser!(u32).range(1..=3650))]
         days: u32,
+        /// From this date (YYYY-MM-DD) up to today, instead of --days.
+        #[arg(long, value_name = "DATE", value_parser = parse_date, conflicts_with = "days")]
+        since: Option<NaiveDate>,
+        /// Print the figures as JSON (the schema is in the README).
+        #[arg(long)]
+        json: bool,
     },
-    /// List the exercises deskbreak can suggest.
-    Exercises,
+    /// Print every line of the break history, oldest first.
+    History {
+        /// As CSV with a header row, for a spreadsheet.
+        #[arg(long, conflicts_with = "json")]
+        csv: bool,
+        /// As one JSON array.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the exercises deskbreak can suggest (yours and excluded ones marked), or show
+    /// one in full.
+    Exercises {
+        /// What to do; without one, list them.
+        #[command(subcommand)]
+        command: Option<ExercisesCommand>,
+    },
+    /// Follow a guided break in this terminal: the due break, or exercise ID. With no
+    /// break due, `guide ID` is practice and records nothing.
+    Guide {
+        /// The exercise (see `deskbreak exercises`); default: the due break's.
+        id: Option<String>,
+    },
     /// Start deskbreak with your desktop (a systemd user service), or stop doing so.
     #[command(subcommand)]
     Service(ServiceCommand),
@@ -94,6 +121,16 @@ pub enum Command {
     Manpages {
         /// The folder to write them into (created if missing).
         dir: PathBuf,
+    },
+}
+
+/// `deskbreak exercises …`
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// Print one exercise in full: steps, dose, safety, source.
+    Show {
+        /// The exercise id (see `deskbreak exercises`).
+        id: String,
     },
 }
 
@@ -143,6 +180,12 @@ fn parse_duration(text: &str) -> Result<Duration, String> {
     Ok(d)
 }
 
+/// "2026-11-23" → that date.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; expected YYYY-MM-DD, e.g. 2026-11-23"))
+}
+
 /// "14:00" → the next such moment (today, or tomorrow if it has passed).
 fn parse_time_of_day(text: &str) -> Result<DateTime<Local>, String> {
     let time = NaiveTime::parse_from_str(text.trim(), "%H:%M")
@@ -172,6 +215,15 @@ mod tests {
         assert!(parse_duration("0s").is_err());
         assert!(parse_duration("2d").is_err());
         assert!(parse_duration("soon").unwrap_err().contains("15m"));
+    }
+
+    #[test]
+    fn dates_are_iso() {
+        assert_eq!(
+            parse_date("2026-11-23"),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap())
+        );
+        assert!(parse_date("23/11/2026").unwrap_err().contains("YYYY-MM-DD"));
     }
 
     #[test]

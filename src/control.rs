@@ -86,6 +86,8 @@ pub enum ControlError {
     Unavailable(String),
     /// Too many calls are waiting for the daemon already; try again.
     Busy(String),
+    /// A file could not be read (the history, for `GetStats`).
+    ReadFailed(String),
 }
 
 /// The status on the wire: the interface's properties by name, with the sentinels the
@@ -231,6 +233,8 @@ pub struct Request {
 
 struct Service {
     requests: mpsc::Sender<Request>,
+    /// Where `GetStats` reads from; one report is made at a time.
+    stats: Arc<tokio::sync::Mutex<crate::paths::Paths>>,
     /// The published status. Not the interface's own state: zbus holds a read lock on the
     /// interface for the whole of a method call (which waits for the loop), so the loop
     /// must never need the write lock to publish.
@@ -277,6 +281,28 @@ impl Service {
     /// The whole status as a dictionary of the properties below.
     async fn get_status(&self) -> Wire {
         self.status()
+    }
+
+    /// The statistics of the last `days` days (1 to 3650, today included): exactly the
+    /// text `deskbreak stats --json --days DAYS` prints (the schema is in the README).
+    async fn get_stats(&self, days: u32) -> Result<String, ControlError> {
+        if !(1..=crate::stats::MAX_DAYS).contains(&days) {
+            return Err(ControlError::InvalidArgument(format!(
+                "{days} days: expected 1 to {}",
+                crate::stats::MAX_DAYS
+            )));
+        }
+        // Files are read off the loop's thread, one report at a time.
+        let paths = self.stats.clone().lock_owned().await;
+        let today = Local::now().date_naive();
+        let made =
+            tokio::task::spawn_blocking(move || crate::stats::json_for_days(&paths, days, today))
+                .await
+                .map_err(|_| ControlError::Unavailable("deskbreak is shutting down".into()))?;
+        made.map_err(|err| match err {
+            crate::stats::StatsError::Config(e) => ControlError::ConfigInvalid(e.to_string()),
+            other => ControlError::ReadFailed(other.to_string()),
+        })
     }
 
     /// Mark the due break as done. Returns a sentence saying what happened.
@@ -498,10 +524,12 @@ pub struct Served {
 pub async fn serve(
     connection: &Connection,
     initial: &Status,
+    paths: crate::paths::Paths,
 ) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
     let (requests, receiver) = mpsc::channel(IN_FLIGHT);
     let status = Arc::new(Mutex::new(Wire::from(initial)));
     let service = Service {
+        stats: Arc::new(tokio::sync::Mutex::new(paths)),
         requests,
         status: Arc::clone(&status),
     };

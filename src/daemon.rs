@@ -121,7 +121,7 @@ impl Daemon {
         // bars and scripts that the daemon is up.
         let initial = status_report(&engine, &config, backend);
         let (served, control) = match &bus {
-            Some(bus) => match control::serve(bus, &initial).await {
+            Some(bus) => match control::serve(bus, &initial, paths.clone()).await {
                 Ok((served, requests)) => (Some(served), Some(requests)),
                 Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
                 Err(err) => {

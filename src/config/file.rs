@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, de};
 
-use crate::exercises::{Library, Position};
+use crate::exercises::Position;
 use crate::sources::activity::{Choice, Kind};
 
 /// The whole file. Every key is optional; missing ones take the embedded defaults.
@@ -20,6 +20,8 @@ pub struct RawConfig {
     pub activity: RawActivity,
     /// `[exercises]`
     pub exercises: RawExercises,
+    /// `[stats]`
+    pub stats: RawStats,
 }
 
 /// `[breaks]`
@@ -62,6 +64,18 @@ pub struct RawExercises {
     /// Exercise ids never suggested.
     #[serde(deserialize_with = "exercise_ids")]
     pub exclude: Option<Vec<String>>,
+}
+
+/// `[stats]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawStats {
+    /// The adherence a day needs to count toward the streak, in percent.
+    #[serde(deserialize_with = "goal")]
+    pub goal: Option<u8>,
+    /// A weekly summary notification on the first working day of a week.
+    #[serde(deserialize_with = "flag")]
+    pub weekly_summary: Option<bool>,
 }
 
 /// The longest duration any setting accepts; beyond it a value is surely a typo.
@@ -117,6 +131,23 @@ fn max_snoozes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error>
     }
 }
 
+fn goal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
+    let hint = "expected a whole number of percent from 1 to 100, e.g. 80";
+    let value = i64::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    match u8::try_from(value) {
+        Ok(n) if (1..=100).contains(&n) => Ok(Some(n)),
+        _ => Err(de::Error::custom(format!(
+            "{value} is out of range: {hint}"
+        ))),
+    }
+}
+
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
+    bool::deserialize(d)
+        .map(Some)
+        .map_err(|_| de::Error::custom("expected true or false"))
+}
+
 fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D::Error> {
     let hint = "expected a list of \"seated\" and/or \"standing\"";
     let values = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
@@ -143,13 +174,9 @@ fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D
 
 fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
     let hint = "expected a list of exercise ids (see `deskbreak exercises`)";
+    // Whether each id exists is checked against the whole library (with the user's own
+    // exercises) in `Config::parse_with`.
     let ids = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
-    let library = Library::embedded();
-    if let Some(unknown) = ids.iter().find(|id| library.get(id).is_none()) {
-        return Err(de::Error::custom(format!(
-            "unknown exercise id {unknown:?}: {hint}"
-        )));
-    }
     Ok(Some(ids))
 }
 

@@ -26,6 +26,26 @@ pub struct Config {
     pub preferences: Preferences,
     /// Which idle backend to use.
     pub backend: Choice,
+    /// `[stats]`: the streak's goal and the weekly summary.
+    pub stats: StatsConfig,
+}
+
+/// `[stats]`, validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StatsConfig {
+    /// The adherence (taken ÷ (taken + skipped)) a day needs for the streak, in percent.
+    pub goal_percent: u8,
+    /// Give a summary of last week on the first working day of a week.
+    pub weekly_summary: bool,
+}
+
+impl Default for StatsConfig {
+    fn default() -> Self {
+        Self {
+            goal_percent: 80,
+            weekly_summary: false,
+        }
+    }
 }
 
 /// Why a config file was rejected.
@@ -59,8 +79,14 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Load the config at `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        Self::load_with(path, &Library::embedded())
+    }
+
+    /// Load the config at `path`, checking exercise ids against `library` (the built-in
+    /// exercises and the user's own).
+    pub fn load_with(path: &Path, library: &Library) -> Result<Self, ConfigError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(&text, path),
+            Ok(text) => Self::parse_with(&text, path, library),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(err) => Err(ConfigError {
                 path: path.to_owned(),
@@ -73,6 +99,11 @@ impl Config {
 
     /// Parse config text; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        Self::parse_with(text, path, &Library::embedded())
+    }
+
+    /// Parse config text, checking exercise ids against `library`.
+    pub fn parse_with(text: &str, path: &Path, library: &Library) -> Result<Self, ConfigError> {
         let raw: RawConfig = parse_raw(text).map_err(|(span, key, message)| ConfigError {
             path: path.to_owned(),
             location: span.map(|at| line_column(text, at)),
@@ -101,7 +132,30 @@ impl Config {
                 .unwrap_or(defaults.preferences.positions),
             exclude: raw.exercises.exclude.unwrap_or_default(),
         };
-        let library = Library::embedded();
+        if let Some(unknown) = preferences
+            .exclude
+            .iter()
+            .find(|id| library.get(id).is_none())
+        {
+            let quoted = format!("{unknown:?}");
+            let location = text.lines().position(|l| l.contains(&quoted)).map(|i| {
+                (
+                    i + 1,
+                    text.lines()
+                        .nth(i)
+                        .and_then(|l| l.find(&quoted))
+                        .map_or(1, |c| c + 1),
+                )
+            });
+            return Err(ConfigError {
+                path: path.to_owned(),
+                location,
+                key: Some("exercises.exclude".into()),
+                message: format!(
+                    "unknown exercise id {quoted}: expected a list of exercise ids (see `deskbreak exercises`)"
+                ),
+            });
+        }
         if !library.all().iter().any(|e| preferences.allows(e)) {
             return Err(ConfigError {
                 path: path.to_owned(),
@@ -116,6 +170,13 @@ impl Config {
             rules,
             preferences,
             backend: raw.activity.backend.unwrap_or_default(),
+            stats: StatsConfig {
+                goal_percent: raw.stats.goal.unwrap_or(defaults.stats.goal_percent),
+                weekly_summary: raw
+                    .stats
+                    .weekly_summary
+                    .unwrap_or(defaults.stats.weekly_summary),
+            },
         })
     }
 }
@@ -198,6 +259,25 @@ mod tests {
         let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
         assert_eq!(config.backend, Choice::Only(Kind::None));
         assert_eq!(parse("").unwrap().backend, Choice::Auto);
+    }
+
+    #[test]
+    fn stats_settings_are_read_and_checked() {
+        let config = parse("[stats]\ngoal = 90\nweekly_summary = true\n").unwrap();
+        assert_eq!(config.stats.goal_percent, 90);
+        assert!(config.stats.weekly_summary);
+        let e = error("[stats]\ngoal = 0\n");
+        assert!(
+            e.contains(":2:") && e.contains("stats.goal") && e.contains("1 to 100"),
+            "{e}"
+        );
+        let e = error("[stats]\ngoal = \"80%\"\n");
+        assert!(e.contains("stats.goal: expected a whole number"), "{e}");
+        let e = error("[stats]\nweekly_summary = \"yes\"\n");
+        assert!(
+            e.contains("stats.weekly_summary: expected true or false"),
+            "{e}"
+        );
     }
 
     #[test]

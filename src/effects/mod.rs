@@ -89,7 +89,8 @@ impl Effects {
         now: Moment,
     ) -> Self {
         Self {
-            notifier: Notifier::new(control.is_some(), bus),
+            notifier: Notifier::new(control.is_some(), bus)
+                .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
             paths,
             library,
             control,
@@ -133,6 +134,7 @@ impl Effects {
                     outcome: record.outcome,
                     exercise: record.exercise,
                     sat_for_secs: record.sat_for.as_secs(),
+                    guided_secs: None,
                 };
                 tracing::info!(
                     outcome = entry.outcome.as_str(),

@@ -26,6 +26,10 @@ pub struct Entry {
     pub exercise: Option<String>,
     /// Sitting time before it.
     pub sat_for_secs: u64,
+    /// For a break done with the guided timer: how long the guide ran. Absent on other
+    /// lines (and on every line written before guides existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guided_secs: Option<u64>,
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
@@ -78,42 +82,138 @@ pub struct Contents {
 
 /// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
-    let file = match File::open(path) {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Contents::default()),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
-            });
-        }
-    };
     let mut out = Contents::default();
-    let mut reader = BufReader::new(file);
-    let mut line = Vec::new();
-    let mut number = 0;
-    loop {
-        line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|source| StoreError {
-                path: path.to_owned(),
-                source,
-            })?;
-        if n == 0 {
-            break;
-        }
-        number += 1;
-        let text = line.trim_ascii();
-        if text.is_empty() {
-            continue;
-        }
-        match serde_json::from_slice::<Entry>(text) {
-            Ok(entry) => out.entries.push(entry),
-            Err(_) => out.damaged_lines.push(number),
+    for line in stream(path)? {
+        match line? {
+            Line::Entry(entry) => out.entries.push(entry),
+            Line::Damaged { number } => out.damaged_lines.push(number),
         }
     }
     Ok(out)
+}
+
+/// A line longer than this is damaged (a history line is about 100 bytes); reading never
+/// holds more than this much of one line in memory.
+pub const MAX_LINE: usize = 64 * 1024;
+
+/// One line of the history, as [`stream`] reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Line {
+    /// A good line.
+    Entry(Entry),
+    /// A line that could not be read (1-based line number).
+    Damaged {
+        /// Its line number.
+        number: usize,
+    },
+}
+
+/// The history, line by line (blank lines skipped), without holding it in memory.
+pub struct Stream {
+    path: PathBuf,
+    reader: Option<BufReader<File>>,
+    line: Vec<u8>,
+    number: usize,
+}
+
+impl Iterator for Stream {
+    type Item = Result<Line, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let reader = self.reader.as_mut()?;
+            match read_line(reader, &mut self.line) {
+                Ok(false) => {
+                    self.reader = None;
+                    return None;
+                }
+                Ok(true) => {}
+                Err(source) => {
+                    self.reader = None;
+                    return Some(Err(StoreError {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            }
+            self.number += 1;
+            let text = self.line.trim_ascii();
+            if text.is_empty() {
+                continue;
+            }
+            return Some(Ok(match serde_json::from_slice::<Entry>(text) {
+                Ok(entry) => Line::Entry(entry),
+                Err(_) => Line::Damaged {
+                    number: self.number,
+                },
+            }));
+        }
+    }
+}
+
+/// Stream the history at `path`. A missing file has no lines; anything but a regular
+/// file (a FIFO, a device) is refused rather than waited on.
+pub fn stream(path: &Path) -> Result<Stream, StoreError> {
+    let file = open_regular(path).map_err(|source| StoreError {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(Stream {
+        path: path.to_owned(),
+        reader: file.map(BufReader::new),
+        line: Vec::new(),
+        number: 0,
+    })
+}
+
+/// Open `path` for reading if it is a regular file; `None` if it does not exist. The
+/// open does not block on a FIFO.
+pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file",
+        ));
+    }
+    Ok(Some(file))
+}
+
+/// Read one line into `line` (without keeping more than [`MAX_LINE`] bytes of it: a
+/// longer line comes back cut short, and fails to parse). `false` at the end.
+pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<bool> {
+    line.clear();
+    let mut any = false;
+    loop {
+        let buf = match reader.fill_buf() {
+            Ok(buf) => buf,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(any);
+        }
+        any = true;
+        let (chunk, done) = match buf.iter().position(|b| *b == b'\n') {
+            Some(i) => (&buf[..i], i + 1),
+            None => (buf, buf.len()),
+        };
+        let room = (MAX_LINE + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        let ended = done > chunk.len();
+        reader.consume(done);
+        if ended {
+            return Ok(true);
+        }
+    }
 }
 
 /// If the history has damaged lines, keep the whole file aside and write a clean one with
@@ -164,6 +264,7 @@ mod tests {
             outcome,
             exercise: Some("chin-tucks".into()),
             sat_for_secs: secs,
+            guided_secs: None,
         }
     }
 

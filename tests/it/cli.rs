@@ -89,7 +89,7 @@ async fn exercises_lists_the_library() {
 }
 
 #[tokio::test]
-async fn stats_summarizes_the_last_seven_days_and_skips_damaged_lines() {
+async fn stats_charts_the_last_seven_days_and_skips_damaged_lines() {
     let env = TestEnv::new();
     let now = chrono::Local::now();
     let line = |days_ago: i64, outcome: &str, exercise: &str, mins: u64| {
@@ -113,15 +113,14 @@ async fn stats_summarizes_the_last_seven_days_and_skips_damaged_lines() {
     let out = run_cli(&env, None, &["stats"]).await;
     assert!(out.status.success(), "{}", text(&out.stderr));
     let report = text(&out.stdout);
-    assert!(report.starts_with("Last 7 days"), "{report}");
+    assert!(report.starts_with("Last 7 days · "), "{report}");
+    assert!(!report.contains('\x1b'), "no colour into a pipe: {report}");
     assert!(
-        report.contains("breaks taken     2 (2 with an exercise"),
+        report.contains("today 0 % (0 of 1) · last 7 days 67 % (2 of 3)"),
         "{report}"
     );
-    assert!(report.contains("skipped          1"), "{report}");
-    assert!(report.contains("snoozed 1"), "{report}");
     assert!(
-        report.contains("most done        chin-tucks (1), wall-angels (1)"),
+        report.contains("Most done     Chin tucks (1×), Wall angels (1×)"),
         "{report}"
     );
     assert!(
@@ -137,7 +136,34 @@ async fn stats_on_a_fresh_machine() {
     let out = run_cli(&env, None, &["stats", "--days", "3"]).await;
     assert!(out.status.success());
     assert!(text(&out.stdout).starts_with("Last 3 days"));
-    assert!(text(&out.stdout).contains("no breaks recorded yet"));
+    assert!(text(&out.stdout).contains("No breaks and no sitting time recorded"));
+    let out = run_cli(&env, None, &["stats", "--days", "1"]).await;
+    assert!(
+        text(&out.stdout).starts_with("Last day · "),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
+#[tokio::test]
+async fn stats_refuses_a_period_it_cannot_cover() {
+    let env = TestEnv::new();
+    let out = run_cli(&env, None, &["stats", "--days", "3651"]).await;
+    assert_eq!(out.status.code(), Some(2));
+    let out = run_cli(&env, None, &["stats", "--since", "2999-01-01"]).await;
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("2999-01-01 is in the future"),
+        "{}",
+        text(&out.stderr)
+    );
+    let out = run_cli(&env, None, &["stats", "--since", "1.1.2026"]).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("YYYY-MM-DD"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[tokio::test]

@@ -650,14 +650,16 @@ fn entry() -> impl Strategy<Value = history::Entry> {
         "[a-z0-9-]{1,24}".prop_map(Some),
         any::<String>().prop_map(Some),
     ];
-    (at, outcome, exercise, any::<u64>()).prop_map(|(at, outcome, exercise, sat_for_secs)| {
-        history::Entry {
+    let guided = prop_oneof![Just(None), any::<u64>().prop_map(Some)];
+    (at, outcome, exercise, any::<u64>(), guided).prop_map(
+        |(at, outcome, exercise, sat_for_secs, guided_secs)| history::Entry {
             at,
             outcome,
             exercise,
             sat_for_secs,
-        }
-    })
+            guided_secs,
+        },
+    )
 }
 
 /// A line of a history file, and whether a reader must take it.
@@ -769,9 +771,32 @@ fn read_and_repair(
     prop_assert!(history::repair(path).expect("second repair").is_none());
 
     // `deskbreak stats` over whatever was read (any dates, any sitting times).
-    let now = chrono::Local::now();
-    let summary = deskbreak::stats::summarize(&after.entries, now, days);
-    prop_assert!(!summary.to_string().is_empty());
+    use deskbreak::stats::{Builder, Period, Settings, chart, json};
+    let today = chrono::Local::now().date_naive();
+    let settings = Settings {
+        goal_percent: 80,
+        interval: std::time::Duration::from_secs(45 * 60),
+    };
+    let report = |days: u32| {
+        let mut builder = Builder::new(
+            Period::last(days, today),
+            settings,
+            deskbreak::exercises::Library::embedded(),
+        );
+        for entry in &after.entries {
+            builder.line(history::Line::Entry(entry.clone()));
+        }
+        builder.finish()
+    };
+    prop_assert_eq!(
+        report(days).days.len(),
+        Period::last(days, today).days() as usize
+    );
+    // Rendering years of days in a debug build takes long: a period of up to 40 days
+    // (days, then weeks and the heatmap) stands for the rest.
+    let short = report(days % 40 + 1);
+    prop_assert!(!chart::render(&short, false).is_empty());
+    prop_assert!(serde_json::from_str::<serde_json::Value>(&json::render(&short)).is_ok());
     Ok(())
 }
 
