@@ -41,6 +41,10 @@ pub const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
 /// incoming call; one that finds this many already waiting is refused at once (`Busy`)
 /// instead of waiting too, so a flood of calls cannot pile up tasks and memory.
 pub const IN_FLIGHT: usize = 64;
+/// How far ahead `PauseUntil` may end: far enough for "until the next working hours"
+/// over a long weekend; further than that is more likely a wrong date than a plan, and a
+/// pause without an end (`Pause(0)`) is there for that.
+pub const LONGEST_UNTIL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// What a control call asks the daemon to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -332,7 +336,7 @@ impl Service {
         self.forward(Command::Pause(d)).await
     }
 
-    /// Pause reminders until `unix_time` (seconds), at most 24 h ahead.
+    /// Pause reminders until `unix_time` (seconds), at most 7 days ahead.
     async fn pause_until(&self, unix_time: i64) -> Result<String, ControlError> {
         let until = Local
             .timestamp_opt(unix_time, 0)
@@ -341,7 +345,12 @@ impl Service {
         let ahead = (until - Local::now()).to_std().map_err(|_| {
             ControlError::InvalidArgument(format!("{} is in the past", until.format("%H:%M")))
         })?;
-        checked_secs(ahead.as_secs(), "a pause")?;
+        if ahead > LONGEST_UNTIL {
+            return Err(ControlError::InvalidArgument(format!(
+                "a pause until {} is more than 7 days ahead",
+                until.format("%Y-%m-%d %H:%M")
+            )));
+        }
         self.forward(Command::PauseUntil(until)).await
     }
 
@@ -516,6 +525,8 @@ pub struct Served {
     /// The session-bus connection that owns the name.
     pub connection: Connection,
     status: Arc<Mutex<Wire>>,
+    /// Where calls go, for other parts of the daemon that take requests (the tray).
+    requests: mpsc::Sender<Request>,
 }
 
 /// Serve the interface on `connection` (the daemon's one session-bus connection),
@@ -530,7 +541,7 @@ pub async fn serve(
     let status = Arc::new(Mutex::new(Wire::from(initial)));
     let service = Service {
         stats: Arc::new(tokio::sync::Mutex::new(paths)),
-        requests,
+        requests: requests.clone(),
         status: Arc::clone(&status),
     };
     // The object first, the name second: a call that arrives as soon as the name is
@@ -561,12 +572,20 @@ pub async fn serve(
         Served {
             connection: connection.clone(),
             status,
+            requests,
         },
         receiver,
     ))
 }
 
 impl Served {
+    /// A sender for requests that arrive other than over the interface (tray clicks);
+    /// they are answered like calls.
+    #[must_use]
+    pub fn requests(&self) -> mpsc::Sender<Request> {
+        self.requests.clone()
+    }
+
     /// Publish `status` as the interface's properties, emitting `PropertiesChanged` for
     /// the ones that changed.
     pub async fn publish(&self, status: &Status) -> zbus::Result<()> {

@@ -14,7 +14,7 @@ use chrono::Local;
 use crate::config::{Config, ConfigError};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
-use crate::effects::{self, Effects, systemd};
+use crate::effects::{self, Effects, systemd, tray};
 use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
@@ -110,7 +110,7 @@ impl Daemon {
         let (bus, activity, session, backend) = tokio::select! {
             () = &mut shutdown => {
                 // Still saved: what was read (and repaired) at start-up is not lost.
-                let mut effects = Effects::new(paths, library, None, None, now);
+                let mut effects = Effects::new(paths, library, None, None, None, now);
                 effects.save(engine.snapshot(), now).await;
                 tracing::info!("deskbreak stopped while starting; state saved");
                 return Ok(None);
@@ -131,6 +131,21 @@ impl Daemon {
             },
             None => (None, None),
         };
+        // The tray icon shares the control service's connection; its "Quit" is a shutdown.
+        let (tray, quit) = served
+            .as_ref()
+            .map(|served| {
+                tray::start(tray::Setup {
+                    connection: served.connection.clone(),
+                    requests: served.requests(),
+                    config: paths.config.clone(),
+                    history: paths.history(),
+                    status: status_report(&engine, &config, backend),
+                    enabled: config.tray,
+                })
+            })
+            .unzip();
+        let shutdown = tray::or_quit(shutdown, quit);
         let sources = Sources::new(
             clock,
             shutdown,
@@ -140,7 +155,7 @@ impl Daemon {
             bus.clone(),
             &paths.config,
         );
-        let effects = Effects::new(paths, library, served, bus, now);
+        let effects = Effects::new(paths, library, served, bus, tray, now);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
@@ -351,6 +366,7 @@ impl Daemon {
         let restart = config.backend != self.config.backend
             || config.rules.natural_break != self.config.rules.natural_break;
         self.config = config;
+        self.effects.set_tray(self.config.tray);
         if restart {
             // Until the new backend has probed, none is named, and the user counts as
             // present.
