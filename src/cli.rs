@@ -89,8 +89,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List the exercises deskbreak can suggest.
-    Exercises,
+    /// List the exercises deskbreak can suggest (yours and excluded ones marked), or show
+    /// one in full.
+    Exercises {
+        /// What to do; without one, list them.
+        #[command(subcommand)]
+        command: Option<ExercisesCommand>,
+    },
+    /// Follow a guided break in this terminal: the due break, or exercise ID. With no
+    /// break due, `guide ID` is practice and records nothing.
+    Guide {
+        /// The exercise (see `deskbreak exercises`); default: the due break's.
+        id: Option<String>,
+    },
     /// Start deskbreak with your desktop (a systemd user service), or stop doing so.
     #[command(subcommand)]
     Service(ServiceCommand),
@@ -110,6 +121,16 @@ pub enum Command {
     Manpages {
         /// The folder to write them into (created if missing).
         dir: PathBuf,
+    },
+}
+
+/// `deskbreak exercises …`
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// Print one exercise in full: steps, dose, safety, source.
+    Show {
+        /// The exercise id (see `deskbreak exercises`).
+        id: String,
     },
 }
 

@@ -1,7 +1,10 @@
-//! The exercise library: `exercises.json`, embedded in the binary and validated on load.
+//! The exercise library: `exercises.json`, embedded in the binary and validated on load,
+//! plus the user's own exercises (`exercises.json` beside the config file), which add to it
+//! or replace built-ins by id.
 
 use std::collections::HashSet;
 use std::fmt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -114,6 +117,44 @@ impl fmt::Display for Dose {
     }
 }
 
+impl Dose {
+    /// The dose in a few words, for a summary line: "10 × hold 5 s", "2 × 8 reps".
+    #[must_use]
+    pub fn short(&self) -> String {
+        let reps = self.reps.filter(|&r| r > 1);
+        let mut text = match (reps, self.hold_secs) {
+            (Some(reps), Some(hold)) => format!("{reps} × hold {hold} s"),
+            (Some(reps), None) => format!("{reps} reps"),
+            (None, Some(hold)) => format!("hold {hold} s"),
+            (None, None) => "once".to_owned(),
+        };
+        if self.sets > 1 {
+            text = format!("{} × {text}", self.sets);
+        }
+        if self.per_side {
+            text.push_str(" each side");
+        }
+        text
+    }
+}
+
+/// What a reminder shows at a glance; each part falls back to one made from the full
+/// text when it is left out.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Glance {
+    /// The dose in a few words, e.g. "5 forward, 5 back".
+    pub dose: Option<String>,
+    /// One or two sentences saying how, without the dose.
+    pub how: Option<String>,
+    /// The safety cue, shortened.
+    pub safety: Option<String>,
+}
+
+/// The longest glance dose, how and safety cue (characters): a reminder is read in five
+/// seconds.
+pub const GLANCE_LIMITS: (usize, usize, usize) = (28, 100, 64);
+
 /// One exercise from the library.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -125,6 +166,7 @@ pub struct Exercise {
     /// Seated or standing.
     pub position: Position,
     /// What it needs from the room, if anything.
+    #[serde(default)]
     pub needs: Vec<Need>,
     /// Two to five short steps.
     pub steps: Vec<String>,
@@ -136,7 +178,11 @@ pub struct Exercise {
     pub area: Area,
     /// When to ease off or stop.
     pub safety: String,
-    /// The seed article its facts come from.
+    /// What a reminder shows at a glance.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub glance: Option<Glance>,
+    /// Where its facts come from (the title of the article); optional for own exercises.
+    #[serde(default)]
     pub source: String,
 }
 
@@ -146,6 +192,66 @@ impl Exercise {
     pub fn duration(&self) -> Duration {
         Duration::from_secs(u64::from(self.duration_secs))
     }
+
+    fn glance_part(&self, part: impl Fn(&Glance) -> &Option<String>) -> Option<&str> {
+        self.glance
+            .as_ref()
+            .and_then(|g| part(g).as_deref())
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The dose in a few words.
+    #[must_use]
+    pub fn glance_dose(&self) -> String {
+        self.glance_part(|g| &g.dose)
+            .map_or_else(|| self.dose.short(), str::to_owned)
+    }
+
+    /// How to do it in one or two sentences.
+    #[must_use]
+    pub fn glance_how(&self) -> String {
+        if let Some(how) = self.glance_part(|g| &g.how) {
+            return how.to_owned();
+        }
+        // The first step sets up; the second says the move. Both if they fit.
+        let both = self
+            .steps
+            .iter()
+            .take(2)
+            .map(|s| s.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        shorten(&both, GLANCE_LIMITS.1)
+    }
+
+    /// The safety cue, shortened.
+    #[must_use]
+    pub fn glance_safety(&self) -> String {
+        if let Some(safety) = self.glance_part(|g| &g.safety) {
+            return safety.to_owned();
+        }
+        shorten(self.safety.trim(), GLANCE_LIMITS.2)
+    }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…" if cut.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '.']).to_owned();
+    format!("{trimmed}…")
 }
 
 #[derive(Deserialize)]
@@ -166,9 +272,50 @@ pub enum LibraryError {
     Invalid(String),
 }
 
+/// Why the user's own exercises file was rejected: the file, the place, the exercise
+/// and the field, and what is expected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnError {
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line and column, when the problem has a place.
+    pub location: Option<(usize, usize)>,
+    /// The id of the exercise at fault (or its position in the list when it has no id).
+    pub exercise: Option<String>,
+    /// The field, e.g. `dose.reps`.
+    pub field: Option<String>,
+    /// What is wrong and what is expected.
+    pub message: String,
+}
+
+impl fmt::Display for OwnError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.location {
+            write!(f, ":{line}:{column}")?;
+        }
+        if let Some(exercise) = &self.exercise {
+            write!(f, ": exercise {exercise}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, ": {field}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for OwnError {}
+
+/// The own exercises file is read only up to this size: it is a short list.
+const MAX_OWN_FILE: u64 = 1024 * 1024;
+
 /// The validated, immutable list of exercises. Cheap to clone.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Library(Arc<[Exercise]>);
+pub struct Library {
+    exercises: Arc<[Exercise]>,
+    /// Ids that come from the user's own file (new ones and replaced built-ins).
+    own: Arc<[String]>,
+}
 
 impl Library {
     /// The library embedded in the binary.
@@ -193,61 +340,341 @@ impl Library {
                 file.version
             )));
         }
-        validate(&file.exercises).map_err(LibraryError::Invalid)?;
-        Ok(Self(file.exercises.into()))
+        if file.exercises.is_empty() {
+            return Err(LibraryError::Invalid("no exercises".into()));
+        }
+        validate(&file.exercises).map_err(|(id, field, message)| {
+            LibraryError::Invalid(format!("exercise {id:?}: {field}: {message}"))
+        })?;
+        Ok(Self {
+            exercises: file.exercises.into(),
+            own: Arc::new([]),
+        })
     }
 
-    /// All exercises, in file order.
+    /// The embedded library with the user's own exercises from `path` added (an own
+    /// exercise with a built-in id replaces that one). A missing file adds nothing.
+    pub fn load(path: &Path) -> Result<Self, OwnError> {
+        let error = |message: String| OwnError {
+            path: path.to_owned(),
+            location: None,
+            exercise: None,
+            field: None,
+            message,
+        };
+        let text = match read_small_file(path) {
+            Ok(Some(text)) => text,
+            Ok(None) => return Ok(Self::embedded()),
+            Err(message) => return Err(error(message)),
+        };
+        Self::embedded().with_own(&text, path)
+    }
+
+    /// This library with the own exercises in `text` added; `path` names the file in
+    /// errors.
+    pub fn with_own(&self, text: &str, path: &Path) -> Result<Self, OwnError> {
+        let own = parse_own(text, path)?;
+        let mut exercises: Vec<Exercise> = self.exercises.to_vec();
+        let mut ids: Vec<String> = self.own.to_vec();
+        for exercise in own {
+            match exercises.iter_mut().find(|e| e.id == exercise.id) {
+                Some(slot) => *slot = exercise.clone(),
+                None => exercises.push(exercise.clone()),
+            }
+            if !ids.contains(&exercise.id) {
+                ids.push(exercise.id);
+            }
+        }
+        Ok(Self {
+            exercises: exercises.into(),
+            own: ids.into(),
+        })
+    }
+
+    /// All exercises: the built-in ones in file order (replaced ones in place), then the
+    /// user's new ones.
     #[must_use]
     pub fn all(&self) -> &[Exercise] {
-        &self.0
+        &self.exercises
     }
 
     /// The exercise with this id.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&Exercise> {
-        self.0.iter().find(|e| e.id == id)
+        self.exercises.iter().find(|e| e.id == id)
+    }
+
+    /// Whether the exercise with this id comes from the user's own file.
+    #[must_use]
+    pub fn is_own(&self, id: &str) -> bool {
+        self.own.iter().any(|own| own == id)
     }
 }
 
-fn validate(exercises: &[Exercise]) -> Result<(), String> {
-    if exercises.is_empty() {
-        return Err("no exercises".into());
+/// Read a regular file of at most [`MAX_OWN_FILE`] bytes; `None` if it does not exist.
+fn read_small_file(path: &Path) -> Result<Option<String>, String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    // Non-blocking, so that a FIFO put in its place cannot hang the reader.
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(format!("cannot read the file: {err}")),
+    };
+    let metadata = file
+        .metadata()
+        .map_err(|err| format!("cannot read the file: {err}"))?;
+    if !metadata.is_file() {
+        return Err("not a regular file: expected a JSON file".into());
     }
+    let mut bytes = Vec::new();
+    file.take(MAX_OWN_FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| format!("cannot read the file: {err}"))?;
+    if bytes.len() as u64 > MAX_OWN_FILE {
+        return Err("larger than 1 MiB: expected a short list of exercises".into());
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| "not UTF-8 text: expected a JSON file".into())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OwnFile {
+    #[serde(default = "one")]
+    version: u32,
+    exercises: Vec<Exercise>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn parse_own(text: &str, path: &Path) -> Result<Vec<Exercise>, OwnError> {
+    let error = |location, exercise, field, message| OwnError {
+        path: path.to_owned(),
+        location,
+        exercise,
+        field,
+        message,
+    };
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let file: OwnFile = match serde_path_to_error::deserialize(&mut deserializer) {
+        Ok(file) => file,
+        Err(err) => {
+            let (index, field) = split_path(&err.path().to_string());
+            let inner = err.into_inner();
+            let location = (inner.line() > 0).then(|| (inner.line(), inner.column()));
+            let exercise = index.map(|i| exercise_label(text, i));
+            let message = inner.to_string();
+            // serde_json appends " at line L column C"; the location says it already.
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m)
+                .to_owned();
+            return Err(error(location, exercise, field, message));
+        }
+    };
+    if file.version != 1 {
+        return Err(error(
+            find_key(text, 0, "version"),
+            None,
+            Some("version".into()),
+            format!("{} is not supported: expected 1", file.version),
+        ));
+    }
+    let mut seen = HashSet::new();
+    for exercise in &file.exercises {
+        let at = |field: &str| find_field(text, &exercise.id, field);
+        if !seen.insert(exercise.id.as_str()) {
+            let second = nth_id(text, &exercise.id, 1);
+            return Err(error(
+                second,
+                Some(format!("{:?}", exercise.id)),
+                Some("id".into()),
+                "is used twice in this file: expected each id once".into(),
+            ));
+        }
+        if let Err((_, field, message)) = validate_one(exercise) {
+            return Err(error(
+                at(field.split('.').next_back().unwrap_or(field)),
+                Some(format!("{:?}", exercise.id)),
+                Some(field.to_owned()),
+                message,
+            ));
+        }
+    }
+    Ok(file.exercises)
+}
+
+/// `exercises[2].dose.reps` → (Some(2), Some("dose.reps")).
+fn split_path(path: &str) -> (Option<usize>, Option<String>) {
+    let Some(rest) = path.strip_prefix("exercises[") else {
+        return (
+            None,
+            (path != "." && !path.is_empty()).then(|| path.to_owned()),
+        );
+    };
+    let Some((index, field)) = rest.split_once(']') else {
+        return (None, None);
+    };
+    let field = field.trim_start_matches('.');
+    (
+        index.parse().ok(),
+        (!field.is_empty()).then(|| field.to_owned()),
+    )
+}
+
+/// The id of the `index`-th exercise in `text` if it has one, else its position.
+fn exercise_label(text: &str, index: usize) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| {
+            v["exercises"][index]["id"]
+                .as_str()
+                .map(|id| format!("{id:?}"))
+        })
+        .unwrap_or_else(|| format!("#{} in the list", index + 1))
+}
+
+/// Line and column of the `n`-th (0-based) `"id": "<id>"` in `text`.
+fn nth_id(text: &str, id: &str, n: usize) -> Option<(usize, usize)> {
+    let quoted = format!("\"{id}\"");
+    let mut from = 0;
+    let mut count = 0;
+    while let Some(at) = text.get(from..)?.find(&quoted) {
+        let at = from + at;
+        let before = text.get(..at)?.trim_end();
+        if before.ends_with(':') && before.trim_end_matches(':').trim_end().ends_with("\"id\"") {
+            if count == n {
+                return Some(line_column(text, at));
+            }
+            count += 1;
+        }
+        from = at + quoted.len();
+    }
+    None
+}
+
+/// Line and column of key `"field"` in the exercise with `id` (the first after its id).
+fn find_field(text: &str, id: &str, field: &str) -> Option<(usize, usize)> {
+    let (line, column) = nth_id(text, id, 0)?;
+    let start = offset_of(text, line, column)?;
+    // The object's start: the last `{` before its id.
+    let object = text.get(..start)?.rfind('{')?;
+    find_key(text, object, field).or(Some((line, column)))
+}
+
+fn find_key(text: &str, from: usize, key: &str) -> Option<(usize, usize)> {
+    let quoted = format!("\"{key}\"");
+    let at = from + text.get(from..)?.find(&quoted)?;
+    Some(line_column(text, at))
+}
+
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let chars = text.get(line_start..)?.char_indices().nth(column - 1)?.0;
+    Some(line_start + chars)
+}
+
+/// 1-based line and column of byte offset `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = text.get(..at.min(text.len())).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// (exercise id, field, what is expected)
+type Invalid = (String, &'static str, String);
+
+fn validate(exercises: &[Exercise]) -> Result<(), Invalid> {
     let mut ids = HashSet::new();
     for e in exercises {
-        let at = |what: &str| format!("exercise {:?}: {what}", e.id);
-        let kebab = !e.id.is_empty()
-            && e.id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !kebab {
-            return Err(at("id must be lowercase letters, digits and '-'"));
-        }
+        validate_one(e)?;
         if !ids.insert(e.id.as_str()) {
-            return Err(at("id is used twice"));
+            return Err((e.id.clone(), "id", "is used twice".into()));
         }
-        if e.name.trim().is_empty() || e.safety.trim().is_empty() || e.source.trim().is_empty() {
-            return Err(at("name, safety and source must not be empty"));
+    }
+    Ok(())
+}
+
+fn validate_one(e: &Exercise) -> Result<(), Invalid> {
+    let bad = |field: &'static str, message: &str| Err((e.id.clone(), field, message.to_owned()));
+    let kebab = !e.id.is_empty()
+        && e.id.len() <= 64
+        && e.id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !kebab {
+        return bad(
+            "id",
+            "expected lowercase letters, digits and '-' (at most 64)",
+        );
+    }
+    if e.id == crate::pictures::OWN {
+        return bad("id", "\"own\" is reserved: expected another id");
+    }
+    if e.name.trim().is_empty() || e.name.chars().count() > 40 {
+        return bad("name", "expected a name of 1 to 40 characters");
+    }
+    if e.safety.trim().is_empty() {
+        return bad("safety", "must not be empty: say when to ease off or stop");
+    }
+    if !(2..=5).contains(&e.steps.len()) || e.steps.iter().any(|s| s.trim().is_empty()) {
+        return bad("steps", "expected 2 to 5 non-empty steps");
+    }
+    if !(10..=600).contains(&e.duration_secs) {
+        return bad(
+            "duration_secs",
+            "expected a number of seconds from 10 to 600",
+        );
+    }
+    let d = &e.dose;
+    let positive = |v: Option<u32>| v.is_none_or(|v| v >= 1);
+    if d.sets == 0 || d.sets > 5 {
+        return bad("dose.sets", "expected 1 to 5 sets");
+    }
+    if !positive(d.reps) || d.reps.is_some_and(|r| r > 50) {
+        return bad("dose.reps", "expected 1 to 50 (a desk break), or null");
+    }
+    if !positive(d.hold_secs) || d.hold_secs.is_some_and(|h| h > 120) {
+        return bad(
+            "dose.hold_secs",
+            "expected 1 to 120 seconds (a desk break), or null",
+        );
+    }
+    if d.reps.is_none() && d.hold_secs.is_none() {
+        return bad("dose", "expected reps or hold_secs (or both)");
+    }
+    if let Some(g) = &e.glance {
+        let (dose, how, safety) = GLANCE_LIMITS;
+        let long = |text: &Option<String>, max: usize| {
+            text.as_ref().is_some_and(|t| t.chars().count() > max)
+        };
+        if long(&g.dose, dose) {
+            return bad(
+                "glance.dose",
+                &format!("expected at most {dose} characters"),
+            );
         }
-        if !(2..=5).contains(&e.steps.len()) || e.steps.iter().any(|s| s.trim().is_empty()) {
-            return Err(at("needs 2 to 5 non-empty steps"));
+        if long(&g.how, how) {
+            return bad("glance.how", &format!("expected at most {how} characters"));
         }
-        if !(10..=600).contains(&e.duration_secs) {
-            return Err(at("duration_secs must be between 10 and 600"));
-        }
-        let d = &e.dose;
-        let positive = |v: Option<u32>| v.is_none_or(|v| v >= 1);
-        if d.sets == 0 || !positive(d.reps) || !positive(d.hold_secs) {
-            return Err(at("dose values must be at least 1"));
-        }
-        if d.reps.is_none() && d.hold_secs.is_none() {
-            return Err(at("dose needs reps or hold_secs"));
-        }
-        if d.hold_secs.is_some_and(|h| h > 120) || d.reps.is_some_and(|r| r > 50) {
-            return Err(at(
-                "dose is not a desk break (hold over 120 s or over 50 reps)",
-            ));
+        if long(&g.safety, safety) {
+            return bad(
+                "glance.safety",
+                &format!("expected at most {safety} characters"),
+            );
         }
     }
     Ok(())
@@ -256,6 +683,15 @@ fn validate(exercises: &[Exercise]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The articles the built-in exercises' facts come from, by title.
+    const SOURCES: [&str; 5] = [
+        "Upper back pain in four methods: stretching, strengthening, lifestyle and treatment",
+        "Best 10 Upper Back Pain Exercises",
+        "5 Stretches and 5 Exercises for Instant Upper Back Pain Relief",
+        "Stretches and Exercises to Help Ease and Prevent Upper Back Pain",
+        "How To Get Rid of Upper Back Pain",
+    ];
 
     #[test]
     fn embedded_library_is_valid() {
@@ -293,13 +729,6 @@ mod tests {
 
     #[test]
     fn embedded_library_is_desk_friendly_and_sourced() {
-        let seeds = [
-            "000_70cbfc0314fff6db.txt",
-            "001_55d9db410341a670.txt",
-            "002_336e0adab018b766.txt",
-            "003_69f098a32841200b.txt",
-            "004_59d9eebb6a918129.txt",
-        ];
         let floor_words = [
             "lie ",
             "lying",
@@ -309,7 +738,7 @@ mod tests {
         ];
         for e in Library::embedded().all() {
             assert!(
-                seeds.contains(&e.source.as_str()),
+                SOURCES.contains(&e.source.as_str()),
                 "{}: unknown source",
                 e.id
             );
@@ -322,6 +751,7 @@ mod tests {
                 "{}: long step",
                 e.id
             );
+            assert!(e.glance.is_some(), "{}: has a hand-written glance", e.id);
         }
     }
 
@@ -384,5 +814,149 @@ mod tests {
             dose(Some(8), 2, Some(5), false).to_string(),
             "2 sets of 8 reps, hold 5 s"
         );
+    }
+
+    fn own(text: &str) -> Result<Library, OwnError> {
+        Library::embedded().with_own(text, Path::new("/cfg/exercises.json"))
+    }
+
+    const OWN_OK: &str = r#"{
+  "version": 1,
+  "exercises": [
+    {
+      "id": "desk-push-ups",
+      "name": "Desk push-ups",
+      "position": "standing",
+      "steps": [
+        "Put both hands on the edge of a sturdy desk, shoulder-width apart.",
+        "Lower your chest toward the desk, then push back up."
+      ],
+      "dose": { "reps": 10, "sets": 1, "hold_secs": null, "per_side": false },
+      "duration_secs": 40,
+      "area": "chest",
+      "safety": "Only on a desk that cannot slide; stop if your wrists hurt."
+    },
+    {
+      "id": "chin-tucks",
+      "name": "Gentle chin tucks",
+      "position": "seated",
+      "steps": ["Sit tall.", "Draw the chin back gently and hold."],
+      "dose": { "reps": 5, "sets": 1, "hold_secs": 3, "per_side": false },
+      "duration_secs": 30,
+      "area": "neck",
+      "safety": "Keep it gentle."
+    }
+  ]
+}"#;
+
+    #[test]
+    fn own_exercises_add_to_the_library_and_replace_built_ins_by_id() {
+        let library = own(OWN_OK).unwrap();
+        let embedded = Library::embedded();
+        assert_eq!(library.all().len(), embedded.all().len() + 1);
+        let added = library.get("desk-push-ups").unwrap();
+        assert!(library.is_own("desk-push-ups"));
+        assert_eq!(added.glance_dose(), "10 reps");
+        assert!(
+            added.glance_how().starts_with("Put both hands"),
+            "{}",
+            added.glance_how()
+        );
+        assert!(added.glance_how().chars().count() <= GLANCE_LIMITS.1);
+        let replaced = library.get("chin-tucks").unwrap();
+        assert_eq!(replaced.name, "Gentle chin tucks");
+        assert!(library.is_own("chin-tucks"));
+        assert!(!library.is_own("shoulder-rolls"));
+        // Replaced in place: the built-in order is kept.
+        let position = |l: &Library| l.all().iter().position(|e| e.id == "chin-tucks");
+        assert_eq!(position(&library), position(&embedded));
+    }
+
+    #[test]
+    fn an_own_mistake_names_file_line_column_exercise_and_field() {
+        let text = OWN_OK.replace(r#""reps": 10,"#, r#""reps": "ten","#);
+        let e = own(&text).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "/cfg/exercises.json:12:29: exercise \"desk-push-ups\": dose.reps: \
+             invalid type: string \"ten\", expected u32"
+        );
+        let text = OWN_OK.replace(r#""position": "standing""#, r#""position": "lying""#);
+        let e = own(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with("/cfg/exercises.json:7:25: exercise \"desk-push-ups\": position: unknown variant `lying`"),
+            "{e}"
+        );
+        let text = OWN_OK.replace(r#""duration_secs": 40"#, r#""duration_secs": 4000"#);
+        let e = own(&text).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "/cfg/exercises.json:13:7: exercise \"desk-push-ups\": duration_secs: \
+             expected a number of seconds from 10 to 600"
+        );
+        let text = OWN_OK.replace(
+            r#""area": "chest","#,
+            r#""area": "chest", "colour": "red","#,
+        );
+        let e = own(&text).unwrap_err().to_string();
+        assert!(
+            e.contains("exercise \"desk-push-ups\": colour: unknown field `colour`"),
+            "{e}"
+        );
+        let text = OWN_OK.replace("\"id\": \"chin-tucks\"", "\"id\": \"desk-push-ups\"");
+        let e = own(&text).unwrap_err().to_string();
+        assert!(
+            e.starts_with(
+                "/cfg/exercises.json:18:13: exercise \"desk-push-ups\": id: is used twice"
+            ),
+            "{e}"
+        );
+        let e = own("{\"exercises\": [").unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "/cfg/exercises.json:1:15: exercises: EOF while parsing a list"
+        );
+    }
+
+    #[test]
+    fn a_missing_own_file_is_the_embedded_library_an_odd_one_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            Library::load(&dir.path().join("exercises.json")).unwrap(),
+            Library::embedded()
+        );
+        let e = Library::load(dir.path()).unwrap_err().to_string();
+        assert!(e.contains("not a regular file"), "{e}");
+        let fifo = dir.path().join("fifo.json");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::RUSR | rustix::fs::Mode::WUSR,
+        )
+        .unwrap();
+        let e = Library::load(&fifo).unwrap_err().to_string();
+        assert!(e.contains("not a regular file"), "{e}");
+        let big = dir.path().join("big.json");
+        std::fs::write(&big, vec![b' '; 2 * 1024 * 1024]).unwrap();
+        assert!(
+            Library::load(&big)
+                .unwrap_err()
+                .to_string()
+                .contains("1 MiB")
+        );
+    }
+
+    #[test]
+    fn glance_falls_back_to_a_short_form_of_the_full_text() {
+        assert_eq!(shorten("a b c", 10), "a b c");
+        let cut = shorten("one two three four five six seven", 16);
+        assert!(cut.chars().count() <= 16 && cut.ends_with('…'), "{cut}");
+        let dose = Dose {
+            reps: Some(10),
+            sets: 2,
+            hold_secs: Some(5),
+            per_side: true,
+        };
+        assert_eq!(dose.short(), "2 × 10 × hold 5 s each side");
     }
 }

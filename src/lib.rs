@@ -14,7 +14,8 @@
 //!   fallback).
 //! * [`store`] — the files it keeps: history (JSON lines) and state (atomic JSON).
 //! * [`config`] — the TOML config: raw file types, then validated settings.
-//! * [`exercises`] — the embedded exercise library.
+//! * [`exercises`] — the exercise library: the embedded one plus the user's own.
+//! * [`pictures`] — a line drawing of each move, embedded as PNG.
 //! * [`daemon`] — the loop in between: one `select!` over the sources, one sleep armed
 //!   from the engine's next deadline.
 //! * [`stats`] — the history summary behind `deskbreak stats`.
@@ -36,6 +37,7 @@ pub mod engine;
 pub mod exercises;
 pub mod human;
 pub mod paths;
+pub mod pictures;
 pub mod service;
 pub mod sources;
 pub mod stats;

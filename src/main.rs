@@ -8,8 +8,9 @@ use anyhow::{Context, Result, bail};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 
-use deskbreak::cli::{Cli, Command, ConfigCommand, Format, ServiceCommand};
+use deskbreak::cli::{Cli, Command, ConfigCommand, ExercisesCommand, Format, ServiceCommand};
 use deskbreak::config::{Config, DEFAULT_TOML};
+use deskbreak::engine::Preferences;
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
 use deskbreak::store::ensure_dir;
@@ -17,12 +18,58 @@ use deskbreak::{control, daemon, doctor, service, stats, status_view};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    match run(cli).and_then(|()| std::io::stdout().flush().context(STDOUT)) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`deskbreak exercises | head -1`): nothing left to say.
+        Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("deskbreak: {err:#}");
+            // Even stderr may be closed; there is nowhere else to say it then.
+            let _ = writeln!(std::io::stderr(), "deskbreak: {err:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+const STDOUT: &str = "cannot write to standard output";
+
+/// Whether `err` is a write to a closed pipe.
+fn broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Print `text` and a newline on stdout. Rust ignores SIGPIPE and `println!` panics on
+/// a failed write; this returns the error instead (a closed pipe ends the command
+/// quietly in `main`, a full disk is reported).
+fn say(text: impl std::fmt::Display) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{text}")
+        .and_then(|()| stdout.flush())
+        .context(STDOUT)
+}
+
+/// Print `text` as it is (it ends with its own newline).
+fn say_raw(text: &str) -> Result<()> {
+    write_stdout(text.as_bytes())
+}
+
+/// A line printer for callbacks that cannot fail: the first error is kept for later.
+struct Lines(Option<anyhow::Error>);
+
+impl Lines {
+    fn print(&mut self, line: &str) {
+        if self.0.is_none()
+            && let Err(err) = say(line)
+        {
+            self.0 = Some(err);
+        }
+    }
+
+    fn finish(self) -> Result<()> {
+        self.0.map_or(Ok(()), Err)
     }
 }
 
@@ -30,29 +77,16 @@ fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(cli.config)?;
     match cli.command {
         Command::Run => run_daemon(paths),
-        Command::Config(ConfigCommand::Path) => {
-            println!("{}", paths.config.display());
-            Ok(())
-        }
-        Command::Config(ConfigCommand::Check) => {
-            if !paths.config.exists() {
-                println!(
-                    "{}: no config file; the built-in defaults apply",
-                    paths.config.display()
-                );
-                return Ok(());
-            }
-            Config::load(&paths.config)?;
-            println!("{}: ok", paths.config.display());
-            Ok(())
-        }
+        Command::Config(ConfigCommand::Path) => say(paths.config.display()),
+        Command::Config(ConfigCommand::Check) => config_check(&paths),
         Command::Config(ConfigCommand::Init) => config_init(&paths),
         Command::Stats { days, since, json } => stats_command(&paths, days, since, json),
         Command::History { csv, json } => history_command(&paths, csv, json),
-        Command::Exercises => {
-            list_exercises();
-            Ok(())
-        }
+        Command::Exercises { command: None } => list_exercises(&paths),
+        Command::Exercises {
+            command: Some(ExercisesCommand::Show { id }),
+        } => show_exercise(&paths, &id),
+        Command::Guide { id } => bail!("guide {id:?}: not wired yet"),
         Command::Done => control_call(control::Command::Done),
         Command::Snooze { duration } => control_call(control::Command::Snooze(duration)),
         Command::Skip => control_call(control::Command::Skip),
@@ -81,16 +115,18 @@ fn run(cli: Cli) -> Result<()> {
             } else {
                 service::Mode::Systemd
             };
-            service::install(mode, &mut |line| println!("{line}"))?;
-            Ok(())
+            let mut lines = Lines(None);
+            service::install(mode, &mut |line| lines.print(&line))?;
+            lines.finish()
         }
         Command::Service(ServiceCommand::Uninstall) => {
-            service::uninstall(&mut |line| println!("{line}"))?;
-            Ok(())
+            let mut lines = Lines(None);
+            service::uninstall(&mut |line| lines.print(&line))?;
+            lines.finish()
         }
         Command::Doctor => {
             let checks = client_runtime()?.block_on(doctor::diagnose(&paths));
-            print!("{}", doctor::render(&checks));
+            say_raw(&doctor::render(&checks))?;
             if doctor::has_problem(&checks) {
                 bail!("found a problem; the fixes are above");
             }
@@ -173,13 +209,12 @@ fn colour_stdout() -> bool {
         && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
 }
 
-/// Write to stdout; a closed pipe (`| head`) ends quietly.
+/// Write to stdout; a closed pipe (`| head`) ends quietly in `main`.
 fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write the output"),
-    }
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context(STDOUT)
 }
 
 fn run_daemon(paths: Paths) -> Result<()> {
@@ -211,8 +246,7 @@ fn control_call(command: control::Command) -> Result<()> {
         let client = control::Client::connect().await?;
         client.call(command).await
     })?;
-    println!("{answer}");
-    Ok(())
+    say(answer)
 }
 
 /// `deskbreak status`: once, or one line per change with `--follow`.
@@ -226,12 +260,23 @@ fn status(format: Format, follow: bool) -> Result<()> {
         }
     };
     client_runtime()?.block_on(async {
-        let client = control::Client::connect().await?;
         if !follow {
-            let status = client.status().await?;
-            println!("{}", render(Some(&status)));
-            return Ok(());
+            let status = match control::Client::connect().await {
+                Ok(client) => client.status().await,
+                Err(err) => Err(err),
+            };
+            return match status {
+                Ok(status) => say(render(Some(&status))),
+                // A bar polling the one-shot form gets the `stopped` line, not a blank.
+                Err(control::ClientError::NotRunning | control::ClientError::NoBus(_))
+                    if format == Format::Waybar =>
+                {
+                    say(render(None))
+                }
+                Err(err) => Err(err.into()),
+            };
         }
+        let client = control::Client::connect().await?;
         let mut last = String::new();
         let mut stdout = std::io::stdout();
         // A line only when what it says changes; a closed stdout (the bar went away)
@@ -360,26 +405,121 @@ fn config_init(paths: &Paths) -> Result<()> {
         .with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(DEFAULT_TOML.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    println!("wrote the default config to {}", path.display());
-    Ok(())
+    say(format!("wrote the default config to {}", path.display()))
 }
 
-fn list_exercises() {
-    for e in Library::embedded().all() {
+/// `deskbreak config check`: the config and the own exercises file.
+fn config_check(paths: &Paths) -> Result<()> {
+    let own = paths.own_exercises();
+    let library = Library::load(&own)?;
+    if own.exists() {
+        let added = library
+            .all()
+            .iter()
+            .filter(|e| library.is_own(&e.id))
+            .count();
+        say(format!("{}: ok ({added} of your own)", own.display()))?;
+    }
+    if !paths.config.exists() {
+        return say(format!(
+            "{}: no config file; the built-in defaults apply",
+            paths.config.display()
+        ));
+    }
+    Config::load_with(&paths.config, &library)?;
+    say(format!("{}: ok", paths.config.display()))
+}
+
+/// The library with the user's own exercises and the config's preferences, as far as
+/// they can be read (a listing still works with a broken config).
+fn library_and_preferences(paths: &Paths) -> Result<(Library, Preferences)> {
+    let library = Library::load(&paths.own_exercises())?;
+    let preferences = match Config::load_with(&paths.config, &library) {
+        Ok(config) => config.preferences,
+        Err(err) => {
+            let _ = writeln!(std::io::stderr(), "deskbreak: {err} (exclusions not shown)");
+            Preferences::default()
+        }
+    };
+    Ok((library, preferences))
+}
+
+fn list_exercises(paths: &Paths) -> Result<()> {
+    let (library, preferences) = library_and_preferences(paths)?;
+    for e in library.all() {
         let needs: Vec<&str> = e.needs.iter().map(|n| n.as_str()).collect();
         let needs = if needs.is_empty() {
             String::new()
         } else {
             format!(", needs {}", needs.join(" and "))
         };
-        println!("{:<28} {}", e.id, e.name);
-        println!(
+        let mut marks = Vec::new();
+        if library.is_own(&e.id) {
+            marks.push("yours");
+        }
+        if !preferences.allows(e) {
+            marks.push("excluded");
+        }
+        let marks = if marks.is_empty() {
+            String::new()
+        } else {
+            format!("  ({})", marks.join(", "))
+        };
+        say(format!("{:<28} {}{marks}", e.id, e.name))?;
+        say(format!(
             "{:<28} {}, {}, {}, about {}{needs}",
             "",
             e.position.as_str(),
             e.area.as_str(),
             e.dose,
             deskbreak::human::duration(e.duration()),
-        );
+        ))?;
     }
+    Ok(())
+}
+
+/// `deskbreak exercises show ID`: everything about one exercise.
+fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
+    let (library, preferences) = library_and_preferences(paths)?;
+    let Some(e) = library.get(id) else {
+        bail!("no exercise {id:?}; `deskbreak exercises` lists them");
+    };
+    let mut text = format!("{} ({})\n", e.name, e.id);
+    let needs: Vec<&str> = e.needs.iter().map(|n| n.as_str()).collect();
+    text.push_str(&format!(
+        "{}, {}, about {}{}\n",
+        capitalized(e.position.as_str()),
+        e.area.as_str(),
+        deskbreak::human::duration(e.duration()),
+        if needs.is_empty() {
+            String::new()
+        } else {
+            format!(", needs {}", needs.join(" and "))
+        }
+    ));
+    if library.is_own(&e.id) {
+        text.push_str(&format!(
+            "Yours, from {}\n",
+            paths.own_exercises().display()
+        ));
+    }
+    if !preferences.allows(e) {
+        text.push_str("Not suggested: excluded by exercises.positions or exercises.exclude\n");
+    }
+    text.push('\n');
+    for (i, step) in e.steps.iter().enumerate() {
+        text.push_str(&format!("{}. {step}\n", i + 1));
+    }
+    text.push_str(&format!("\nDose: {}.\nSafety: {}\n", e.dose, e.safety));
+    if !e.source.is_empty() {
+        text.push_str(&format!("Source: {}\n", e.source));
+    }
+    say_raw(&text)
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, de};
 
-use crate::exercises::{Library, Position};
+use crate::exercises::Position;
 use crate::sources::activity::{Choice, Kind};
 
 /// The whole file. Every key is optional; missing ones take the embedded defaults.
@@ -174,13 +174,9 @@ fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D
 
 fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
     let hint = "expected a list of exercise ids (see `deskbreak exercises`)";
+    // Whether each id exists is checked against the whole library (with the user's own
+    // exercises) in `Config::parse_with`.
     let ids = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
-    let library = Library::embedded();
-    if let Some(unknown) = ids.iter().find(|id| library.get(id).is_none()) {
-        return Err(de::Error::custom(format!(
-            "unknown exercise id {unknown:?}: {hint}"
-        )));
-    }
     Ok(Some(ids))
 }
 

@@ -79,8 +79,14 @@ impl std::error::Error for ConfigError {}
 impl Config {
     /// Load the config at `path`; a missing file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        Self::load_with(path, &Library::embedded())
+    }
+
+    /// Load the config at `path`, checking exercise ids against `library` (the built-in
+    /// exercises and the user's own).
+    pub fn load_with(path: &Path, library: &Library) -> Result<Self, ConfigError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse(&text, path),
+            Ok(text) => Self::parse_with(&text, path, library),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
             Err(err) => Err(ConfigError {
                 path: path.to_owned(),
@@ -93,6 +99,11 @@ impl Config {
 
     /// Parse config text; `path` is only used in error messages.
     pub fn parse(text: &str, path: &Path) -> Result<Self, ConfigError> {
+        Self::parse_with(text, path, &Library::embedded())
+    }
+
+    /// Parse config text, checking exercise ids against `library`.
+    pub fn parse_with(text: &str, path: &Path, library: &Library) -> Result<Self, ConfigError> {
         let raw: RawConfig = parse_raw(text).map_err(|(span, key, message)| ConfigError {
             path: path.to_owned(),
             location: span.map(|at| line_column(text, at)),
@@ -121,7 +132,30 @@ impl Config {
                 .unwrap_or(defaults.preferences.positions),
             exclude: raw.exercises.exclude.unwrap_or_default(),
         };
-        let library = Library::embedded();
+        if let Some(unknown) = preferences
+            .exclude
+            .iter()
+            .find(|id| library.get(id).is_none())
+        {
+            let quoted = format!("{unknown:?}");
+            let location = text.lines().position(|l| l.contains(&quoted)).map(|i| {
+                (
+                    i + 1,
+                    text.lines()
+                        .nth(i)
+                        .and_then(|l| l.find(&quoted))
+                        .map_or(1, |c| c + 1),
+                )
+            });
+            return Err(ConfigError {
+                path: path.to_owned(),
+                location,
+                key: Some("exercises.exclude".into()),
+                message: format!(
+                    "unknown exercise id {quoted}: expected a list of exercise ids (see `deskbreak exercises`)"
+                ),
+            });
+        }
         if !library.all().iter().any(|e| preferences.allows(e)) {
             return Err(ConfigError {
                 path: path.to_owned(),

@@ -100,7 +100,8 @@ impl Effects {
         Self {
             tally,
             pending: over.into_iter().collect(),
-            notifier: Notifier::new(control.is_some()),
+            notifier: Notifier::new(control.is_some())
+                .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
             paths,
             library,
             control,

@@ -17,6 +17,7 @@
 //! desktop is tried again on the next prompt (or as soon as a server appears).
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use futures_util::StreamExt;
@@ -27,6 +28,7 @@ use zbus::{Connection, MatchRule, Message, MessageStream};
 use super::reminder::{self, Channel, Reminder};
 use crate::engine::{Answer, Prompt, PromptId};
 use crate::exercises::Exercise;
+use crate::pictures::Pictures;
 
 const NAME: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
@@ -96,6 +98,8 @@ pub struct Notifier {
     bubble: Option<Bubble>,
     /// The last prompt that only reached stderr, shown again when a server appears.
     undelivered: Option<(Prompt, Exercise)>,
+    /// Where the pictures of the moves are written; none sent without it.
+    pictures: Option<Pictures>,
 }
 
 impl Notifier {
@@ -108,6 +112,7 @@ impl Notifier {
             link: None,
             bubble: None,
             undelivered: None,
+            pictures: None,
         }
     }
 
@@ -122,11 +127,34 @@ impl Notifier {
                 let channel = Channel {
                     buttons: false,
                     commands: self.commands,
+                    markup: false,
                 };
                 let text = reminder::render(prompt, exercise, channel);
-                eprintln!("\n*** {} ***\n{}\n", text.summary, text.body);
+                eprintln!(
+                    "\n*** Time for a break: {} ***\n{}\n",
+                    text.summary, text.body
+                );
                 self.undelivered = Some((prompt.clone(), exercise.clone()));
                 Delivery::Terminal { reason }
+            }
+        }
+    }
+
+    /// Send pictures of the moves, written into `pictures`' folder.
+    #[must_use]
+    pub fn with_pictures(mut self, pictures: Pictures) -> Self {
+        self.pictures = Some(pictures);
+        self
+    }
+
+    /// The picture file for exercise `id`, if one can be written.
+    fn picture(&self, id: &str) -> Option<PathBuf> {
+        let pictures = self.pictures.as_ref()?;
+        match pictures.file_for(id) {
+            Ok(path) => Some(path),
+            Err(err) => {
+                tracing::debug!(%err, "cannot write the exercise picture; sending none");
+                None
             }
         }
     }
@@ -313,9 +341,11 @@ impl Notifier {
         let channel = Channel {
             buttons,
             commands: self.commands,
+            markup,
         };
         let text = reminder::render(prompt, exercise, channel);
-        let notification = build(&text, markup);
+        let picture = self.picture(&exercise.id);
+        let notification = build(&text, picture.as_deref());
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
 
         let reply = notify(&connection, &notification, replaces)
@@ -353,24 +383,28 @@ impl Notifier {
     }
 }
 
-/// Build the notification with notify-rust's builder.
-fn build(text: &Reminder, markup: bool) -> Notification {
+/// Build the notification with notify-rust's builder; `picture` is the PNG file showing
+/// the move (the `image-path` hint, which needs no server capability).
+fn build(text: &Reminder, picture: Option<&Path>) -> Notification {
     let mut notification = Notification::new();
-    let body = if markup {
-        reminder::escape_markup(&text.body)
-    } else {
-        text.body.clone()
-    };
     notification
         .appname("deskbreak")
         .summary(&text.summary)
-        .body(&body)
+        .body(&text.body)
         .icon("preferences-desktop-accessibility")
         .hint(Hint::Category("presence".into()))
         .hint(Hint::DesktopEntry("deskbreak".into()))
         .urgency(Urgency::Normal)
         // The prompt stays until answered; re-shows replace it rather than stack.
         .timeout(Timeout::Never);
+    if let Some(picture) = picture {
+        notification.hint(Hint::ImagePath(picture.display().to_string()));
+    }
+    if let Some(value) = text.progress {
+        // Not in the spec, but dunst, mako, swaync, xfce4-notifyd and KDE draw it as a
+        // progress bar; GNOME ignores it.
+        notification.hint(Hint::CustomInt("value".into(), i32::from(value)));
+    }
     for (key, label) in &text.actions {
         notification.action(key, label);
     }

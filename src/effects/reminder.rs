@@ -1,7 +1,14 @@
-//! The words of a break prompt.
+//! The words of a break prompt and of a guided break: what a reminder says at a glance.
+//!
+//! Summary: the exercise's name and its dose in a few words ("Shoulder rolls · 5 forward,
+//! 5 back"). Body, in the common case three short lines: how (one or two sentences), the
+//! safety cue, and one line of context (how long you sat, or that you asked; a wall or
+//! doorway if one is needed; snoozes used up). A chair is assumed at a desk, so it is
+//! never mentioned. Markup (`<i>`) only for servers that report `body-markup`.
 
 use crate::engine::Prompt;
-use crate::exercises::Exercise;
+use crate::engine::guide::{Progress, StepKind};
+use crate::exercises::{Exercise, Need};
 use crate::human;
 
 /// Action key for "I did it".
@@ -10,86 +17,178 @@ pub const DONE: &str = "done";
 pub const SNOOZE: &str = "snooze";
 /// Action key for "not this time".
 pub const SKIP: &str = "skip";
+/// Action key for "guide me through it".
+pub const START: &str = "start";
+/// Action key for "stop the guide".
+pub const STOP: &str = "stop";
+/// The spec's key for a click on the bubble's body (where the server has one).
+pub const DEFAULT: &str = "default";
 
 /// A prompt rendered to text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reminder {
-    /// One line naming the exercise.
+    /// One line: the exercise and its dose.
     pub summary: String,
-    /// Steps, dose and safety cue.
+    /// A few short lines: how, the safety cue, context.
     pub body: String,
-    /// Buttons as (key, label).
+    /// Actions as (key, label), the default action (if any) first.
     pub actions: Vec<(&'static str, String)>,
+    /// How far a running guide is (the `value` hint), 0 to 100.
+    pub progress: Option<u8>,
 }
 
 /// How the reminder will be delivered, which changes what it must say.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Channel {
-    /// The reminder carries Done / Snooze / Skip buttons.
+    /// The reminder carries buttons.
     pub buttons: bool,
     /// Without buttons, the CLI commands can answer (the control service is up): say so.
     pub commands: bool,
+    /// The server reads `<b>`, `<i>` in the body (`body-markup`).
+    pub markup: bool,
 }
 
 impl Channel {
-    /// A notification server that shows buttons.
+    /// A notification server that shows buttons, without body markup.
     pub const BUTTONS: Channel = Channel {
         buttons: true,
         commands: true,
+        markup: false,
     };
 }
 
 /// Render `prompt` for `exercise`.
+///
+/// Buttons, in this order: the default action starts the guide (a click on the body),
+/// then Done, Snooze, Skip, Start guide. GNOME Shell shows only the first three buttons,
+/// so Done and Snooze are always among them; Skip is there too, and `deskbreak skip`
+/// always works.
 #[must_use]
 pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminder {
-    let summary = format!("Time for a break: {}", exercise.name);
-    let mut body = format!(
-        "You have been sitting for {}. {}, about {}.\n",
-        human::duration(prompt.sat_for),
-        capitalized(exercise.position.as_str()),
-        human::duration(exercise.duration()),
-    );
-    if !exercise.needs.is_empty() {
-        let needs: Vec<&str> = exercise.needs.iter().map(|n| n.as_str()).collect();
-        body.push_str(&format!("You need: {}.\n", needs.join(", ")));
-    }
-    for (i, step) in exercise.steps.iter().enumerate() {
-        body.push_str(&format!("{}. {step}\n", i + 1));
-    }
-    body.push_str(&format!("Dose: {}.\n", exercise.dose));
-    body.push_str(&format!("Safety: {}", exercise.safety));
+    let summary = format!("{} · {}", exercise.name, exercise.glance_dose());
+    let mut lines = vec![
+        text(&exercise.glance_how(), channel),
+        emphasis(&exercise.glance_safety(), channel),
+    ];
 
-    let snooze_label = format!("Snooze {}", human::duration(prompt.snooze_for));
-    let mut actions = vec![(DONE, "Done".to_owned())];
+    let mut context = vec![if prompt.asked {
+        "You asked for this break".to_owned()
+    } else {
+        format!("Sitting {}", human::duration(prompt.sat_for))
+    }];
+    let needs: Vec<&str> = exercise
+        .needs
+        .iter()
+        .filter(|n| **n != Need::Chair)
+        .map(|n| n.as_str())
+        .collect();
+    if !needs.is_empty() {
+        context.push(format!("needs a {}", needs.join(" and a ")));
+    }
+    if prompt.snoozes_used_up {
+        context.push("snoozes used up".to_owned());
+    }
+    lines.push(text(&context.join(" · "), channel));
+
+    let mut actions = vec![
+        (DEFAULT, "Start guide".to_owned()),
+        (DONE, "Done".to_owned()),
+    ];
     if prompt.snooze_allowed {
-        actions.push((SNOOZE, snooze_label));
+        actions.push((
+            SNOOZE,
+            format!("Snooze {}", human::duration(prompt.snooze_for)),
+        ));
     }
     actions.push((SKIP, "Skip".to_owned()));
+    actions.push((START, "Start guide".to_owned()));
 
-    if !channel.buttons && channel.commands {
-        body.push_str("\n\nAnswer from a terminal: ");
-        let commands: Vec<String> = actions
-            .iter()
-            .map(|(key, label)| format!("`deskbreak {key}` ({})", label.to_lowercase()))
-            .collect();
-        body.push_str(&commands.join(", "));
-        body.push('.');
-    }
     if !channel.buttons {
         actions.clear();
+        if channel.commands {
+            let snooze = if prompt.snooze_allowed {
+                ", snooze"
+            } else {
+                ""
+            };
+            lines.push(text(
+                &format!("Answer in a terminal: deskbreak done{snooze}, skip or guide"),
+                channel,
+            ));
+        }
     }
+    Reminder {
+        summary,
+        body: lines.join("\n"),
+        actions,
+        progress: None,
+    }
+}
+
+/// Render a running guide: the step and its countdown in the summary's place, the move
+/// and the safety cue below, a Stop button, and the progress for the `value` hint.
+#[must_use]
+pub fn render_guide(exercise: &Exercise, progress: &Progress, channel: Channel) -> Reminder {
+    let step = &progress.step;
+    let count = format!("{} s", progress.left_secs);
+    let now = match step.kind {
+        StepKind::GetReady => format!("Get ready… {count}"),
+        StepKind::Hold => format!("{}: hold… {count}", step.label()),
+        StepKind::Move => step.label(),
+        StepKind::Relax => format!("Relax… {count}"),
+        StepKind::Rest => format!("Rest… {count}"),
+        StepKind::Switch => format!("Switch sides… {count}"),
+    };
+    let summary = format!("{} · {}", exercise.name, now);
+    let body = [
+        text(&exercise.glance_how(), channel),
+        emphasis(&exercise.glance_safety(), channel),
+    ]
+    .join("\n");
+    let actions = if channel.buttons {
+        vec![(STOP, "Stop".to_owned())]
+    } else {
+        Vec::new()
+    };
     Reminder {
         summary,
         body,
         actions,
+        progress: Some(progress.percent),
     }
 }
 
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+/// The bubble shown when a guide is complete.
+#[must_use]
+pub fn render_guide_done(exercise: &Exercise, guided_secs: u64, channel: Channel) -> Reminder {
+    Reminder {
+        summary: format!("{} · done", exercise.name),
+        body: text(
+            &format!(
+                "Well done: {} of moving. Break recorded.",
+                human::duration(std::time::Duration::from_secs(guided_secs))
+            ),
+            channel,
+        ),
+        actions: Vec::new(),
+        progress: Some(100),
+    }
+}
+
+fn text(line: &str, channel: Channel) -> String {
+    if channel.markup {
+        escape_markup(line)
+    } else {
+        line.to_owned()
+    }
+}
+
+fn emphasis(line: &str, channel: Channel) -> String {
+    if channel.markup {
+        format!("<i>{}</i>", escape_markup(line))
+    } else {
+        line.to_owned()
+    }
 }
 
 /// Escape text for servers that interpret the body as markup.
@@ -106,92 +205,204 @@ mod tests {
 
     use super::*;
     use crate::engine::PromptId;
-    use crate::exercises::Library;
+    use crate::engine::guide::Plan;
+    use crate::exercises::{GLANCE_LIMITS, Library};
 
-    fn prompt(snooze_allowed: bool) -> Prompt {
+    fn prompt(exercise: &str, snooze_allowed: bool) -> Prompt {
         Prompt {
             id: PromptId(1),
-            exercise: "scapula-squeeze".into(),
+            exercise: exercise.into(),
             sat_for: Duration::from_secs(47 * 60),
             snooze_allowed,
             snooze_for: Duration::from_secs(600),
             repeat: 0,
+            asked: false,
+            snoozes_used_up: !snooze_allowed,
+        }
+    }
+
+    const PLAIN: Channel = Channel::BUTTONS;
+    const MARKUP: Channel = Channel {
+        markup: true,
+        ..Channel::BUTTONS
+    };
+
+    /// The numbers of a dose, as words that must not be repeated in the body.
+    fn dose_numbers(e: &Exercise) -> Vec<String> {
+        [e.dose.reps.filter(|&r| r > 1), e.dose.hold_secs]
+            .into_iter()
+            .flatten()
+            .map(|n| n.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn every_built_in_reminder_reads_at_a_glance() {
+        for e in Library::embedded().all() {
+            for channel in [PLAIN, MARKUP] {
+                let r = render(&prompt(&e.id, true), e, channel);
+                assert!(
+                    r.summary.starts_with(&format!("{} · ", e.name)),
+                    "{}",
+                    r.summary
+                );
+                assert!(r.summary.chars().count() <= 48, "{}: {}", e.id, r.summary);
+                let lines: Vec<&str> = r.body.lines().collect();
+                assert_eq!(lines.len(), 3, "{}: {}", e.id, r.body);
+                for line in &lines {
+                    let shown = line.replace("<i>", "").replace("</i>", "");
+                    assert!(shown.chars().count() <= GLANCE_LIMITS.1, "{}: {line}", e.id);
+                }
+                // The dose is in the summary only: no step list, no second dose.
+                assert!(!r.body.contains("Dose"), "{}", r.body);
+                for step in &e.steps {
+                    assert!(!r.body.contains(step.as_str()), "{}: full step", e.id);
+                }
+                for word in r.body.split(|c: char| !c.is_ascii_digit()) {
+                    assert!(
+                        word.is_empty()
+                            || word == "47"
+                            || !dose_numbers(e).contains(&word.to_owned()),
+                        "{}: body repeats the dose: {}",
+                        e.id,
+                        r.body
+                    );
+                }
+                assert!(!r.body.contains('`'), "{}", r.body);
+            }
         }
     }
 
     #[test]
-    fn names_the_exercise_and_gives_steps_dose_and_safety() {
+    fn markup_only_where_the_server_reads_it() {
         let library = Library::embedded();
-        let exercise = library.get("scapula-squeeze").unwrap();
-        let r = render(&prompt(true), exercise, Channel::BUTTONS);
-        assert_eq!(r.summary, format!("Time for a break: {}", exercise.name));
+        let e = library.get("chin-tucks").unwrap();
+        let plain = render(&prompt(&e.id, true), e, PLAIN);
         assert!(
-            r.body.starts_with("You have been sitting for 47 min."),
+            !plain.body.contains('<') && !plain.body.contains("&lt;"),
+            "{}",
+            plain.body
+        );
+        let rich = render(&prompt(&e.id, true), e, MARKUP);
+        assert!(
+            rich.body
+                .contains(&format!("<i>{}</i>", escape_markup(&e.glance_safety())))
+        );
+        // An own exercise's text with a '<' in it is escaped, never read as a tag.
+        let mut odd = e.clone();
+        odd.glance = None;
+        odd.steps = vec!["Sit <b>tall</b> & relax.".into(), "Tuck.".into()];
+        let rich = render(&prompt(&e.id, true), &odd, MARKUP);
+        assert!(
+            rich.body
+                .contains("Sit &lt;b&gt;tall&lt;/b&gt; &amp; relax."),
+            "{}",
+            rich.body
+        );
+        let plain = render(&prompt(&e.id, true), &odd, PLAIN);
+        assert!(
+            plain.body.contains("Sit <b>tall</b> & relax."),
+            "{}",
+            plain.body
+        );
+    }
+
+    #[test]
+    fn needs_are_shown_only_where_they_matter() {
+        let library = Library::embedded();
+        let chair = library.get("seated-twist").unwrap();
+        let r = render(&prompt(&chair.id, true), chair, PLAIN);
+        assert!(!r.body.to_lowercase().contains("chair"), "{}", r.body);
+        let door = library.get("doorway-pec-stretch").unwrap();
+        let r = render(&prompt(&door.id, true), door, PLAIN);
+        assert!(
+            r.body.ends_with("Sitting 47 min · needs a doorway"),
             "{}",
             r.body
         );
-        for step in &exercise.steps {
-            assert!(r.body.contains(step.as_str()));
-        }
-        assert!(r.body.contains(&format!("Dose: {}.", exercise.dose)));
-        assert!(r.body.contains(&exercise.safety));
-        assert_eq!(
-            r.actions,
-            vec![
-                (DONE, "Done".to_owned()),
-                (SNOOZE, "Snooze 10 min".to_owned()),
-                (SKIP, "Skip".to_owned())
-            ]
+        let wall = library.get("wall-angels").unwrap();
+        assert!(
+            render(&prompt(&wall.id, true), wall, PLAIN)
+                .body
+                .contains("needs a wall")
         );
-        assert!(!r.body.contains("deskbreak done"));
     }
 
     #[test]
-    fn no_snooze_button_once_snoozes_are_used_up() {
+    fn a_break_asked_for_says_so_instead_of_the_sitting_time() {
         let library = Library::embedded();
-        let r = render(
-            &prompt(false),
-            library.get("chin-tucks").unwrap(),
-            Channel::BUTTONS,
-        );
+        let e = library.get("chin-tucks").unwrap();
+        let mut asked = prompt(&e.id, true);
+        asked.asked = true;
+        asked.sat_for = Duration::ZERO;
+        let r = render(&asked, e, PLAIN);
+        assert!(r.body.ends_with("You asked for this break"), "{}", r.body);
+        assert!(!r.body.contains("0 s"), "{}", r.body);
+    }
+
+    #[test]
+    fn buttons_keep_done_and_snooze_in_the_first_three_and_the_default_starts_the_guide() {
+        let library = Library::embedded();
+        let e = library.get("scapula-squeeze").unwrap();
+        let r = render(&prompt(&e.id, true), e, PLAIN);
         let keys: Vec<&str> = r.actions.iter().map(|(k, _)| *k).collect();
-        assert_eq!(keys, vec![DONE, SKIP]);
+        assert_eq!(keys, [DEFAULT, DONE, SNOOZE, SKIP, START]);
+        assert_eq!(r.actions[2].1, "Snooze 10 min");
+        let used_up = render(&prompt(&e.id, false), e, PLAIN);
+        let keys: Vec<&str> = used_up.actions.iter().map(|(k, _)| *k).collect();
+        assert_eq!(keys, [DEFAULT, DONE, SKIP, START]);
+        assert!(
+            used_up.body.ends_with("· snoozes used up"),
+            "{}",
+            used_up.body
+        );
+        assert_eq!(used_up.body.lines().count(), 3);
     }
 
     #[test]
-    fn without_buttons_the_body_names_the_commands() {
+    fn without_buttons_one_line_names_the_commands() {
         let library = Library::embedded();
-        let r = render(
-            &prompt(true),
-            library.get("chin-tucks").unwrap(),
-            Channel {
-                buttons: false,
-                commands: true,
-            },
-        );
+        let e = library.get("chin-tucks").unwrap();
+        let channel = Channel {
+            buttons: false,
+            commands: true,
+            markup: false,
+        };
+        let r = render(&prompt(&e.id, true), e, channel);
         assert!(r.actions.is_empty());
-        assert!(r.body.contains("`deskbreak done` (done)"), "{}", r.body);
         assert!(
-            r.body.contains("`deskbreak snooze` (snooze 10 min)"),
+            r.body
+                .ends_with("\nAnswer in a terminal: deskbreak done, snooze, skip or guide"),
             "{}",
             r.body
         );
-        assert!(r.body.contains("`deskbreak skip` (skip)"), "{}", r.body);
+        let r = render(
+            &prompt(&e.id, true),
+            e,
+            Channel {
+                commands: false,
+                ..channel
+            },
+        );
+        assert!(!r.body.contains("deskbreak"), "{}", r.body);
+        assert_eq!(r.body.lines().count(), 3);
     }
 
     #[test]
-    fn commands_are_not_offered_when_nothing_could_receive_them() {
+    fn a_guide_shows_the_step_its_countdown_progress_and_a_stop_button() {
         let library = Library::embedded();
-        let r = render(
-            &prompt(true),
-            library.get("chin-tucks").unwrap(),
-            Channel {
-                buttons: false,
-                commands: false,
-            },
-        );
-        assert!(r.actions.is_empty());
-        assert!(!r.body.contains("deskbreak done"), "{}", r.body);
+        let e = library.get("chin-tucks").unwrap();
+        let plan = Plan::for_exercise(e);
+        let p = plan.at(Duration::from_secs(6)).unwrap();
+        let r = render_guide(e, &p, PLAIN);
+        assert_eq!(r.summary, "Chin tucks · Rep 1 of 10: hold… 4 s");
+        assert_eq!(r.actions, vec![(STOP, "Stop".to_owned())]);
+        assert_eq!(r.progress, Some(p.percent));
+        assert_eq!(r.body.lines().count(), 2);
+        let ready = render_guide(e, &plan.at(Duration::ZERO).unwrap(), PLAIN);
+        assert_eq!(ready.summary, "Chin tucks · Get ready… 5 s");
+        let done = render_guide_done(e, 82, PLAIN);
+        assert_eq!(done.body, "Well done: 1 min of moving. Break recorded.");
     }
 
     #[test]

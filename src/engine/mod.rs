@@ -44,6 +44,7 @@
 //! * A source that stops can no longer say the user came back: what it last reported is
 //!   forgotten (idle lost = active; logind lost = unlocked and awake).
 
+pub mod guide;
 mod picker;
 
 use std::collections::VecDeque;
@@ -313,6 +314,10 @@ pub struct Prompt {
     pub snooze_for: Duration,
     /// 0 for the first showing of this break, then counts re-shows and returns from snooze.
     pub repeat: u32,
+    /// The user asked for this break (`deskbreak now`) rather than sitting it out.
+    pub asked: bool,
+    /// Snoozes in a row reached `max_snoozes` (and there are any to use up).
+    pub snoozes_used_up: bool,
 }
 
 /// Something the effects layer must carry out.
@@ -663,6 +668,9 @@ impl Engine {
             Phase::Working => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
                 self.show(self.last, exercise, 0, None);
+                if let Some(Action::Show(prompt)) = self.actions.back_mut() {
+                    prompt.asked = true;
+                }
             }
         }
         Ok(())
@@ -852,6 +860,8 @@ impl Engine {
             snooze_allowed: self.snoozes < self.rules.max_snoozes,
             snooze_for: self.rules.snooze,
             repeat,
+            asked: false,
+            snoozes_used_up: self.rules.max_snoozes > 0 && self.snoozes >= self.rules.max_snoozes,
         }));
     }
 

@@ -65,6 +65,12 @@ pub struct Notified {
     pub expire_timeout: i32,
     /// Unique bus name of the caller.
     pub sender: String,
+    /// The `image-path` hint, if given as a string.
+    pub image_path: Option<String>,
+    /// The `value` hint (a progress bar, 0-100), if given as an integer.
+    pub value: Option<i32>,
+    /// The `sound-name` hint, if given as a string.
+    pub sound_name: Option<String>,
 }
 
 impl Notified {
@@ -160,6 +166,14 @@ impl NotificationsIface {
         let mut hint_keys: Vec<String> = hints.keys().cloned().collect();
         hint_keys.sort();
         let urgency = hints.get("urgency").and_then(|v| u8::try_from(v).ok());
+        let text = |key: &str| {
+            hints
+                .get(key)
+                .and_then(|v| String::try_from(v.try_clone().ok()?).ok())
+        };
+        let image_path = text("image-path");
+        let sound_name = text("sound-name");
+        let value = hints.get("value").and_then(|v| i32::try_from(v).ok());
         let id = {
             let mut st = self.shared.lock();
             let id = if replaces_id != 0 && st.known.contains(&replaces_id) {
@@ -182,6 +196,9 @@ impl NotificationsIface {
                 urgency,
                 expire_timeout,
                 sender,
+                image_path,
+                value,
+                sound_name,
             });
             id
         };

@@ -67,7 +67,11 @@ async fn cli_answers_a_prompt_shown_without_buttons() {
         );
 
         let shown = server.wait_for_notify(1, TIMEOUT).await;
-        assert!(shown.body.contains("`deskbreak snooze`"));
+        assert!(
+            shown.body.contains("deskbreak done, snooze"),
+            "{}",
+            shown.body
+        );
         // A call while the daemon is still busy with a change deadlocks it (a known bug,
         // see concurrent_calls_do_not_deadlock_the_daemon): let it publish first.
         let client = connect(bus.address()).await;
@@ -256,7 +260,10 @@ async fn now_shows_a_prompt_at_once() {
         assert_eq!(s.cli_ok(&["now"]).await, "Break prompt shown.\n");
         let shown = s.server.wait_for_notify(1, AT_ONCE).await;
         assert!(asked.elapsed() < AT_ONCE, "{:?}", asked.elapsed());
-        assert!(shown.summary.starts_with("Time for a break: "), "{shown:?}");
+        assert!(
+            shown.action_keys().contains(&"done".to_owned()),
+            "{shown:?}"
+        );
         s.wait_for_phase("due").await;
         let status = s.status().await;
         assert_eq!(status["phase"], "due", "{status}");
@@ -290,7 +297,7 @@ fn three_minutes_ahead_on_the_minute() -> DateTime<Local> {
 fn break_prompts(notified: &[crate::common::notify_server::Notified]) -> usize {
     notified
         .iter()
-        .filter(|n| n.summary.starts_with("Time for a break: "))
+        .filter(|n| n.action_keys().contains(&"done".to_owned()))
         .count()
 }
 
@@ -582,7 +589,6 @@ async fn reload_rereads_the_config() {
 const DAEMON_COMMANDS: &[&[&str]] = &[
     &["status"],
     &["status", "--json"],
-    &["status", "--format", "waybar"],
     &["done"],
     &["snooze"],
     &["snooze", "5m"],
@@ -610,6 +616,22 @@ async fn every_command_says_when_the_daemon_is_not_running() {
                     && err.contains("start it with `deskbreak run`"),
                 "{args:?}: {err}"
             );
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn one_shot_waybar_status_without_a_daemon_prints_the_stopped_line() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let bus = PrivateBus::start();
+        for bus in [Some(bus.address()), None] {
+            let out = run_cli(&env, bus, &["status", "--format", "waybar"]).await;
+            assert_eq!(out.status.code(), Some(0), "{out:?}");
+            let v: serde_json::Value = serde_json::from_str(text(&out.stdout).trim()).unwrap();
+            assert_eq!(v["class"], "stopped", "{v}");
+            assert_eq!(v["tooltip"], "deskbreak is not running", "{v}");
         }
     })
     .await;

@@ -57,15 +57,24 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
         let daemon = s.daemon();
         let shown = s.server.wait_for_notify(1, TIMEOUT).await;
         assert_eq!(shown.app_name, "deskbreak");
-        assert!(shown.summary.starts_with("Time for a break: "), "{shown:?}");
+        assert!(shown.summary.contains(" · "), "name · dose: {shown:?}");
         assert!(
-            shown.body.contains("1. "),
-            "steps in the body: {}",
+            (2..=3).contains(&shown.body.lines().count()),
+            "a short body: {}",
             shown.body
         );
-        assert!(shown.body.contains("Dose: "), "{}", shown.body);
-        assert!(shown.body.contains("Safety: "), "{}", shown.body);
-        assert_eq!(shown.action_keys(), vec!["done", "snooze", "skip"]);
+        assert!(!shown.body.contains("1. "), "no step list: {}", shown.body);
+        assert!(
+            !shown.body.contains('<'),
+            "no markup without body-markup: {}",
+            shown.body
+        );
+        assert_eq!(
+            shown.action_keys(),
+            vec!["default", "done", "snooze", "skip", "start"]
+        );
+        let picture = shown.image_path.as_deref().expect("a picture of the move");
+        assert!(std::path::Path::new(picture).is_file(), "{picture}");
         assert_eq!(shown.action_label("done").as_deref(), Some("Done"));
         assert_eq!(shown.action_label("snooze").as_deref(), Some("Snooze 2 s"));
         assert_eq!(shown.action_label("skip").as_deref(), Some("Skip"));
@@ -76,7 +85,7 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
         assert_eq!(lines[0]["outcome"], "done");
         let exercise = lines[0]["exercise"].as_str().unwrap().to_owned();
         assert!(exercise_ids().contains(&exercise), "{exercise}");
-        let name = shown.summary.trim_start_matches("Time for a break: ");
+        let name = shown.summary.split(" · ").next().unwrap();
         let library: serde_json::Value =
             serde_json::from_str(include_str!("../../exercises.json")).unwrap();
         let named = library["exercises"]
@@ -129,9 +138,10 @@ async fn snooze_brings_the_same_exercise_back_until_snoozes_run_out() {
         assert_eq!(again.summary, first.summary, "the same exercise comes back");
         assert_eq!(
             again.action_keys(),
-            vec!["done", "skip"],
+            vec!["default", "done", "skip", "start"],
             "max_snoozes reached: no Snooze button"
         );
+        assert!(again.body.contains("snoozes used up"), "{}", again.body);
         s.server.click(again.id, "done").await;
         let lines = s.env.wait_for_history(2, TIMEOUT).await;
         assert_eq!(lines[1]["outcome"], "done");
@@ -239,16 +249,21 @@ async fn a_server_without_buttons_gets_the_commands_in_the_body() {
         let daemon = s.daemon();
         let shown = s.server.wait_for_notify(1, TIMEOUT).await;
         assert!(shown.actions.is_empty(), "{shown:?}");
-        assert!(shown.body.contains("`deskbreak done`"), "{}", shown.body);
-        assert!(shown.body.contains("`deskbreak snooze`"), "{}", shown.body);
-        assert!(shown.body.contains("`deskbreak skip`"), "{}", shown.body);
+        assert!(
+            shown
+                .body
+                .ends_with("Answer in a terminal: deskbreak done, snooze, skip or guide"),
+            "{}",
+            shown.body
+        );
+        assert!(!shown.body.contains('`'), "{}", shown.body);
         assert!(daemon.terminate().await.success());
     })
     .await;
 }
 
 #[tokio::test]
-async fn markup_servers_get_escaped_text() {
+async fn markup_only_for_servers_that_read_it() {
     with_timeout(async {
         let s = setup(
             FAST,
@@ -260,7 +275,14 @@ async fn markup_servers_get_escaped_text() {
         .await;
         let daemon = s.daemon();
         let shown = s.server.wait_for_notify(1, TIMEOUT).await;
-        assert!(!shown.body.contains('<') && !shown.body.contains('>'));
+        // The safety cue in italics; nothing else looks like a tag.
+        let without = shown.body.replace("<i>", "").replace("</i>", "");
+        assert!(shown.body.contains("<i>"), "{}", shown.body);
+        assert!(
+            !without.contains('<') && !without.contains('>'),
+            "{}",
+            shown.body
+        );
         assert!(daemon.terminate().await.success());
     })
     .await;
@@ -288,7 +310,7 @@ async fn a_server_that_dies_and_comes_back_gets_the_reminder() {
         // It comes back: the pending reminder reaches the desktop and can be answered.
         let server = NotifyServer::start(&address, ServerOptions::default()).await;
         let shown = server.wait_for_notify(1, TIMEOUT).await;
-        assert!(shown.summary.starts_with("Time for a break: "));
+        assert!(shown.summary.contains(" · "));
         server.click(shown.id, "done").await;
         let lines = s.env.wait_for_history(1, TIMEOUT).await;
         assert_eq!(lines[0]["outcome"], "done");

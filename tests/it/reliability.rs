@@ -263,7 +263,8 @@ fn picker_memory_continues(old: &[String], new: &[String], picks: usize) -> bool
 fn exercise_of(shown: &Notified, library: &Library) -> String {
     let name = shown
         .summary
-        .strip_prefix("Time for a break: ")
+        .split_once(" · ")
+        .map(|(name, _)| name)
         .unwrap_or_else(|| panic!("not a break prompt: {shown:?}"));
     library
         .all()
@@ -454,7 +455,12 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     daemon.signal(Signal::KILL);
                     break;
                 }
-                let keys = shown.action_keys();
+                // The answers (the guide's start is not one: it records at its end).
+                let keys: Vec<String> = shown
+                    .action_keys()
+                    .into_iter()
+                    .filter(|k| ["done", "snooze", "skip"].contains(&k.as_str()))
+                    .collect();
                 let action = rng.pick(&keys).clone();
                 server.click(shown.id, &action).await;
                 clicks += 1;
@@ -632,12 +638,8 @@ async fn the_notification_server_stops_and_starts_twenty_times() {
             server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
             shown = server.wait_for_notify(1, Duration::from_secs(5)).await;
             assert!(
-                shown.summary.starts_with("Time for a break: "),
-                "cycle {cycle}: {shown:?}"
-            );
-            assert!(
                 shown.action_keys().contains(&"done".to_owned()),
-                "{shown:?}"
+                "cycle {cycle}: {shown:?}"
             );
             // Still there and answering.
             let status = bounded(Duration::from_secs(1), "GetStatus", get_status(&client)).await;
