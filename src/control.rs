@@ -29,6 +29,10 @@ pub const NAME: &str = "org.deskbreak.Deskbreak1";
 pub const PATH: &str = "/org/deskbreak/Deskbreak1";
 /// The longest snooze or pause a call may ask for.
 pub const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
+/// How far ahead `PauseUntil` may end: far enough for "until the next working hours"
+/// over a long weekend; further than that is more likely a wrong date than a plan, and a
+/// pause without an end (`Pause(0)`) is there for that.
+pub const LONGEST_UNTIL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// What a control call asks the daemon to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -312,7 +316,7 @@ impl Service {
         self.forward(Command::Pause(d)).await
     }
 
-    /// Pause reminders until `unix_time` (seconds), at most 24 h ahead.
+    /// Pause reminders until `unix_time` (seconds), at most 7 days ahead.
     async fn pause_until(&self, unix_time: i64) -> Result<String, ControlError> {
         let until = Local
             .timestamp_opt(unix_time, 0)
@@ -321,7 +325,12 @@ impl Service {
         let ahead = (until - Local::now()).to_std().map_err(|_| {
             ControlError::InvalidArgument(format!("{} is in the past", until.format("%H:%M")))
         })?;
-        checked_secs(ahead.as_secs(), "a pause")?;
+        if ahead > LONGEST_UNTIL {
+            return Err(ControlError::InvalidArgument(format!(
+                "a pause until {} is more than 7 days ahead",
+                until.format("%Y-%m-%d %H:%M")
+            )));
+        }
         self.forward(Command::PauseUntil(until)).await
     }
 
@@ -397,6 +406,8 @@ pub struct Served {
     /// The session-bus connection that owns the name.
     pub connection: Connection,
     status: Arc<Mutex<Wire>>,
+    /// Where calls go, for other parts of the daemon that take requests (the tray).
+    requests: mpsc::Sender<Request>,
 }
 
 /// Serve the interface on the session bus, starting with `initial` as the status (so that
@@ -410,7 +421,7 @@ pub async fn serve(
     let status = Arc::new(Mutex::new(Wire::from(initial)));
     let service = Service {
         stats: Arc::new(tokio::sync::Mutex::new(paths)),
-        requests,
+        requests: requests.clone(),
         status: Arc::clone(&status),
     };
     let connection = zbus::connection::Builder::session()
@@ -428,10 +439,24 @@ pub async fn serve(
             }
             other => ServeError::Bus(other),
         })?;
-    Ok((Served { connection, status }, receiver))
+    Ok((
+        Served {
+            connection,
+            status,
+            requests,
+        },
+        receiver,
+    ))
 }
 
 impl Served {
+    /// A sender for requests that arrive other than over the interface (tray clicks);
+    /// they are answered like calls.
+    #[must_use]
+    pub fn requests(&self) -> mpsc::Sender<Request> {
+        self.requests.clone()
+    }
+
     /// Publish `status` as the interface's properties, emitting `PropertiesChanged` for
     /// the ones that changed.
     pub async fn publish(&self, status: &Status) -> zbus::Result<()> {

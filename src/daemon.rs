@@ -14,7 +14,7 @@ use chrono::Local;
 use crate::config::{Config, ConfigError};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
-use crate::effects::{self, Effects, systemd};
+use crate::effects::{self, Effects, systemd, tray};
 use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
@@ -94,12 +94,27 @@ impl Daemon {
                     (None, None)
                 }
             };
+        // The tray icon shares the control service's connection; its "Quit" is a shutdown.
+        let (tray, quit) = served
+            .as_ref()
+            .map(|served| {
+                tray::start(tray::Setup {
+                    connection: served.connection.clone(),
+                    requests: served.requests(),
+                    config: paths.config.clone(),
+                    history: paths.history(),
+                    status: status_report(&engine, &config, backend),
+                    enabled: config.tray,
+                })
+            })
+            .unzip();
+        let shutdown = tray::or_quit(shutdown, quit);
         let sources = Sources::new(clock, shutdown, control, activity, session, &paths.config);
         let daily = effects::Daily {
             memory: daily,
             total: engine.sitting_total(),
         };
-        let effects = Effects::new(paths, library, served, now, daily);
+        let effects = Effects::new(paths, library, served, tray, now, daily);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
@@ -296,6 +311,7 @@ impl Daemon {
         let restart = config.backend != self.config.backend
             || config.rules.natural_break != self.config.rules.natural_break;
         self.config = config;
+        self.effects.set_tray(self.config.tray);
         if restart {
             self.backend = self.sources.restart_idle_backend(&self.config).await;
         }

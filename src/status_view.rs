@@ -49,8 +49,18 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
         return "deskbreak is not running".to_owned();
     };
+    format!(
+        "{}; idle backend: {}",
+        summary(s, now),
+        s.idle_backend.name()
+    )
+}
+
+/// [`text`] without the idle backend: phase, time sitting, next break, pause end.
+#[must_use]
+pub fn summary(s: &Status, now: DateTime<Local>) -> String {
     let sitting = human::duration(sitting_now(s, now));
-    let main = match (s.phase, s.paused) {
+    match (s.phase, s.paused) {
         (PhaseKind::Working, _) => format!(
             "working: sitting {sitting}, next break in {} (at {})",
             human::duration(until(s.next_break, now)),
@@ -69,8 +79,7 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
             human::duration(until(Some(at), now))
         ),
         (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
-    };
-    format!("{main}; idle backend: {}", s.idle_backend.name())
+    }
 }
 
 /// The full status as one JSON object, with readable times beside the raw ones.

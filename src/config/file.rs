@@ -20,6 +20,8 @@ pub struct RawConfig {
     pub activity: RawActivity,
     /// `[exercises]`
     pub exercises: RawExercises,
+    /// `[tray]`
+    pub tray: RawTray,
     /// `[stats]`
     pub stats: RawStats,
 }
@@ -64,6 +66,15 @@ pub struct RawExercises {
     /// Exercise ids never suggested.
     #[serde(deserialize_with = "exercise_ids")]
     pub exclude: Option<Vec<String>>,
+}
+
+/// `[tray]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawTray {
+    /// When to show the tray icon.
+    #[serde(deserialize_with = "tray_enabled")]
+    pub enabled: Option<crate::effects::tray::Enabled>,
 }
 
 /// `[stats]`
@@ -190,4 +201,21 @@ fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> 
     Kind::from_name(&name)
         .map(|kind| Some(Choice::Only(kind)))
         .ok_or_else(|| de::Error::custom(format!("unknown backend {name:?}: {hint}")))
+}
+
+fn tray_enabled<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<crate::effects::tray::Enabled>, D::Error> {
+    use crate::effects::tray::Enabled;
+    let hint = "expected \"auto\" (whenever the desktop has a tray) or \"off\"";
+    match String::deserialize(d)
+        .map_err(|_| de::Error::custom(hint))?
+        .as_str()
+    {
+        "auto" => Ok(Some(Enabled::Auto)),
+        "off" => Ok(Some(Enabled::Off)),
+        other => Err(de::Error::custom(format!(
+            "unknown value {other:?}: {hint}"
+        ))),
+    }
 }

@@ -26,6 +26,8 @@ pub struct Config {
     pub preferences: Preferences,
     /// Which idle backend to use.
     pub backend: Choice,
+    /// When to show the tray icon.
+    pub tray: crate::effects::tray::Enabled,
     /// `[stats]`: the streak's goal and the weekly summary.
     pub stats: StatsConfig,
 }
@@ -170,6 +172,7 @@ impl Config {
             rules,
             preferences,
             backend: raw.activity.backend.unwrap_or_default(),
+            tray: raw.tray.enabled.unwrap_or_default(),
             stats: StatsConfig {
                 goal_percent: raw.stats.goal.unwrap_or(defaults.stats.goal_percent),
                 weekly_summary: raw
@@ -259,6 +262,22 @@ mod tests {
         let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
         assert_eq!(config.backend, Choice::Only(Kind::None));
         assert_eq!(parse("").unwrap().backend, Choice::Auto);
+    }
+
+    #[test]
+    fn the_tray_can_be_turned_off() {
+        use crate::effects::tray::Enabled;
+        assert_eq!(parse("").unwrap().tray, Enabled::Auto);
+        assert_eq!(
+            parse("[tray]\nenabled = \"off\"\n").unwrap().tray,
+            Enabled::Off
+        );
+        let e = error("[tray]\nenabled = \"no\"\n");
+        assert!(
+            e.starts_with("/cfg/config.toml:2:11: tray.enabled: "),
+            "{e}"
+        );
+        assert!(e.contains("expected \"auto\""), "{e}");
     }
 
     #[test]

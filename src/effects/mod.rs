@@ -6,6 +6,8 @@
 //! * [`systemd`] — readiness and a one-line status for the service manager.
 //! * [`notifier`] — putting it on the desktop through `org.freedesktop.Notifications`, and
 //!   turning button presses back into answers; stderr when there is no desktop.
+//! * [`tray`] — the tray icon (a StatusNotifierItem and its menu), whose clicks come back
+//!   as control requests.
 //!
 //! History and state writes go through [`crate::store`].
 //!
@@ -17,6 +19,7 @@ mod daily;
 pub mod notifier;
 pub mod reminder;
 pub mod systemd;
+pub mod tray;
 
 use std::time::Duration;
 
@@ -71,6 +74,8 @@ pub struct Effects {
     library: Library,
     /// The control service, to publish the status on.
     control: Option<control::Served>,
+    /// The tray icon, which shows the status too.
+    tray: Option<tray::Tray>,
     /// The status as last published.
     published: Option<Status>,
     /// When the state was last saved.
@@ -87,12 +92,13 @@ pub struct Effects {
 }
 
 impl Effects {
-    /// Effects at `now`, publishing on `control` if the service is up.
+    /// Effects at `now`, publishing on `control` if the service is up, and on `tray`.
     #[must_use]
     pub fn new(
         paths: Paths,
         library: Library,
         control: Option<control::Served>,
+        tray: Option<tray::Tray>,
         now: Moment,
         daily: Daily,
     ) -> Self {
@@ -105,6 +111,7 @@ impl Effects {
             paths,
             library,
             control,
+            tray,
             published: None,
             last_save: now,
             dirty: true,
@@ -182,12 +189,22 @@ impl Effects {
             return;
         }
         systemd::status(&crate::status_view::text(Some(&status), Local::now()));
+        if let Some(tray) = &self.tray {
+            tray.show(&status);
+        }
         if let Some(served) = &self.control
             && let Err(err) = served.publish(&status).await
         {
             tracing::debug!(%err, "cannot publish the status");
         }
         self.published = Some(status);
+    }
+
+    /// Apply `tray.enabled` after a reload.
+    pub fn set_tray(&self, enabled: tray::Enabled) {
+        if let Some(tray) = &self.tray {
+            tray.enable(enabled);
+        }
     }
 
     /// When the state is next to be saved: at once if something worth saving changed,

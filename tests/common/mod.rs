@@ -13,7 +13,9 @@ pub mod daemon;
 pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;
+pub mod portal_peer;
 pub mod session;
+pub mod sni_host;
 pub mod wayland_compositor;
 pub mod xvfb;
 

@@ -25,5 +25,6 @@ mod screensaver;
 mod sd_notify;
 mod service;
 mod stats;
+mod tray;
 mod wayland;
 mod x11;
