@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::Local;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd, tray};
@@ -271,18 +271,38 @@ impl Daemon {
         let path = self.effects.paths().config.clone();
         let loaded = {
             let path = path.clone();
-            tokio::task::spawn_blocking(move || Config::load(&path)).await
+            tokio::task::spawn_blocking(move || Config::read(&path)).await
         };
         let loaded = loaded.unwrap_or_else(|err| {
             Err(ConfigError {
-                path,
+                path: path.clone(),
                 location: None,
                 key: None,
                 message: format!("cannot read the file ({err})"),
             })
         });
         let config = match loaded {
-            Ok(config) => config,
+            Ok(Found::Config(config)) => config,
+            // Most likely an editor between removing (or truncating) and writing the file:
+            // the defaults must not apply in the gap, nor become what a bad edit keeps.
+            // Not an error to notify about; `deskbreak reload` is told.
+            Ok(found @ (Found::Missing | Found::Empty)) => {
+                let why = if found == Found::Empty {
+                    "the file is empty".to_owned()
+                } else {
+                    crate::config::missing(&path)
+                };
+                tracing::info!(
+                    config = %path.display(),
+                    "{why}; the running config is kept until the file has settings again"
+                );
+                return Err(ConfigError {
+                    path,
+                    location: None,
+                    key: None,
+                    message: why,
+                });
+            }
             Err(err) => {
                 let said = err.to_string();
                 if self.config_error.as_deref() != Some(said.as_str()) {

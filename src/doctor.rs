@@ -199,7 +199,8 @@ fn no_bus(reason: String) -> Check {
 /// broken, so the backend is probed as the defaults choose it).
 fn check_config(paths: &Paths) -> (Check, Option<Config>) {
     let path = &paths.config;
-    if !path.exists() {
+    // As `run` reads it: a symlink loop or a FIFO is a problem, not "no file".
+    if matches!(Config::read(path), Ok(crate::config::Found::Missing)) {
         return (
             Check::ok(
                 "config",

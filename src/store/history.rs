@@ -10,10 +10,16 @@ use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
+use rustix::fs::OFlags;
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, ensure_dir, move_aside, write_atomic};
+use super::read::{ReadError, check_regular, read_regular};
+use super::{StoreError, ensure_dir, move_aside, raw_flags, write_atomic};
 use crate::engine::Outcome;
+
+/// The most of a history the start-up repair reads into memory: decades of breaks, and a
+/// bound on what a damaged or foreign file can make the daemon hold.
+pub const MAX_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One line of history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,13 +50,18 @@ pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     }
     let mut line = serde_json::to_vec(entry).map_err(|e| err(io::Error::other(e)))?;
     line.push(b'\n');
+    refuse_special(path)?;
+    // O_NONBLOCK: a FIFO swapped in after the check above cannot block the open; the
+    // fstat below refuses it. A symlink to a regular file is followed (the user's choice).
     let mut file = OpenOptions::new()
         .read(true)
         .append(true)
         .create(true)
         .mode(0o600)
+        .custom_flags(raw_flags(OFlags::NONBLOCK))
         .open(path)
         .map_err(err)?;
+    check_regular(path, &file.metadata().map_err(err)?)?;
     // A crash in the middle of an earlier write can leave a line without its newline;
     // start on a fresh line so that the new entry is not glued to it.
     if !ends_with_newline(&mut file).map_err(err)? {
@@ -58,6 +69,18 @@ pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
     }
     file.write_all(&line).map_err(err)?;
     file.sync_data().map_err(err)
+}
+
+/// Refuse a FIFO, device or folder at `path` before opening it; nothing there is fine.
+fn refuse_special(path: &Path) -> Result<(), StoreError> {
+    match std::fs::metadata(path) {
+        Ok(metadata) => Ok(check_regular(path, &metadata)?),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(source) => Err(StoreError {
+            path: path.to_owned(),
+            source,
+        }),
+    }
 }
 
 fn ends_with_newline(file: &mut File) -> io::Result<bool> {
@@ -81,6 +104,9 @@ pub struct Contents {
 }
 
 /// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
+///
+/// Only reads: never repairs or writes (the daemon that owns the folder repairs), so
+/// `stats` and exports are safe while a daemon runs.
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
     let mut out = Contents::default();
     for line in stream(path)? {
@@ -166,25 +192,14 @@ pub fn stream(path: &Path) -> Result<Stream, StoreError> {
     })
 }
 
-/// Open `path` for reading if it is a regular file; `None` if it does not exist. The
-/// open does not block on a FIFO.
+/// Open `path` for reading if it is a regular file (or a symlink to one); `None` if
+/// nothing is there. A FIFO, a device or a folder is refused without blocking (see
+/// [`super::open_regular`]); the error says what is there.
 pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
-    let file = match OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(path)
-    {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    Ok(Some(file))
+    super::open_regular(path).map_err(|err| match err {
+        ReadError::Io { source, .. } => source,
+        other => io::Error::new(io::ErrorKind::InvalidInput, other.reason()),
+    })
 }
 
 /// Read one line into `line` (without keeping more than [`MAX_LINE`] bytes of it: a
@@ -220,15 +235,8 @@ pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<bo
 /// the good lines, byte for byte. Returns where the damaged file went and how many lines
 /// were damaged, if it was moved.
 pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
-            });
-        }
+    let Some(bytes) = read_regular(path, MAX_HISTORY_BYTES)? else {
+        return Ok(None);
     };
     let mut clean = Vec::with_capacity(bytes.len());
     let mut damaged = 0;

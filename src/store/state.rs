@@ -1,12 +1,12 @@
 //! The state file: what the engine needs to resume after a restart.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local};
 use serde::{Deserialize, Serialize};
 
+use super::read::{ReadError, read_regular};
 use super::{StoreError, move_aside, write_atomic};
 use crate::engine::Snapshot;
 use crate::stats::record::DailyMemory;
@@ -43,17 +43,23 @@ pub enum Loaded {
     },
 }
 
-/// Load the state at `path`, moving a damaged file aside.
+/// The most a state file may hold; it is a few hundred bytes when deskbreak writes it.
+pub const MAX_STATE_BYTES: u64 = 1024 * 1024;
+
+/// Load the state at `path`, moving a damaged file (or one too large to be ours) aside.
+/// Something that is not a regular file is an error and stays where it is.
 pub fn load(path: &Path) -> Result<Loaded, StoreError> {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Loaded::Missing),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
+    let bytes = match read_regular(path, MAX_STATE_BYTES) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(Loaded::Missing),
+        Err(err @ ReadError::TooLarge { .. }) => {
+            let kept_at = move_aside(path)?;
+            return Ok(Loaded::Damaged {
+                kept_at,
+                reason: err.reason(),
             });
         }
+        Err(err) => return Err(err.into()),
     };
     match serde_json::from_slice::<State>(&bytes) {
         Ok(state) if state.version == 1 => Ok(Loaded::Found(state)),
@@ -92,6 +98,7 @@ pub fn save(path: &Path, snapshot: &Snapshot, daily: &DailyMemory) -> Result<(),
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
     use std::os::unix::fs::PermissionsExt;
 
     use super::*;

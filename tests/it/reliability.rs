@@ -216,7 +216,8 @@ fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 fn assert_private(env: &TestEnv) {
     let dir = env.state_path().parent().expect("a folder").to_owned();
     assert_eq!(mode(&dir), 0o700, "{}", dir.display());
-    for path in [env.state_path(), env.history_path()]
+    let lock = dir.join("lock");
+    for path in [env.state_path(), env.history_path(), lock]
         .into_iter()
         .chain(files_starting(&dir, "history.jsonl.damaged-"))
         .chain(files_starting(&dir, "state.json.damaged-"))
@@ -321,9 +322,63 @@ struct Known {
     entries: Vec<history::Entry>,
     /// The state file at the last kill.
     state: Option<Value>,
-    /// Damage the test added after the last kill (a torn last line): the file's bytes
-    /// before and after.
+    /// Damage in the history at the last kill: a torn last line the test added after the
+    /// kill, or a bad line planted while the daemon ran. The bytes the repair must leave
+    /// (the good lines) and the damaged file it must keep aside.
     torn: Option<(Vec<u8>, Vec<u8>)>,
+}
+
+/// A line no deskbreak wrote, planted in the history while a daemon runs, for a second
+/// instance to find (and leave alone).
+const PLANTED: &[u8] = b"{\"at\":\"planted by the test: not an entry\"}\n";
+
+/// What a second instance must not change in the state folder.
+#[derive(Debug, PartialEq, Eq)]
+struct Untouchable {
+    /// The history's inode: a repair would write a new file in its place.
+    history_inode: Option<u64>,
+    /// Files kept aside so far.
+    kept_aside: Vec<PathBuf>,
+}
+
+impl Untouchable {
+    fn now(env: &TestEnv) -> Untouchable {
+        use std::os::unix::fs::MetadataExt;
+        let dir = env.state_path().parent().expect("a folder").to_owned();
+        let mut kept_aside = files_starting(&dir, "history.jsonl.damaged-");
+        kept_aside.extend(files_starting(&dir, "state.json.damaged-"));
+        Untouchable {
+            history_inode: std::fs::metadata(env.history_path()).ok().map(|m| m.ino()),
+            kept_aside,
+        }
+    }
+}
+
+/// A second `deskbreak run` started while `owner` runs: it must exit 1 at once, naming
+/// the owner, having changed nothing.
+async fn check_second_instance(
+    mut loser: Daemon,
+    owner: &Daemon,
+    before: Untouchable,
+    env: &TestEnv,
+) {
+    let status = loser.wait_exit(SOON).await;
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "a second instance kept running or died: {status:?}; its stderr:\n{}",
+        loser.stderr()
+    );
+    let said = loser.stderr();
+    assert!(
+        said.contains(&format!("already running (pid {})", owner.pid())),
+        "the loser does not say who owns the folder: {said}"
+    );
+    assert_eq!(
+        Untouchable::now(env),
+        before,
+        "the second instance changed the state folder; its stderr:\n{said}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -342,9 +397,15 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         let mut known = Known::default();
         let (mut clicks, mut recorded_clicks, mut lives) = (0usize, 0usize, 0usize);
         let (mut sitting_checks, mut torn_repairs) = (0usize, 0usize);
+        let (mut losers, mut planted_repairs) = (0usize, 0usize);
         let mut kills: HashMap<String, usize> = HashMap::new();
 
-        while recorded_clicks < 200 || sitting_checks < 2 || torn_repairs < 2 {
+        while recorded_clicks < 200
+            || sitting_checks < 2
+            || torn_repairs < 2
+            || losers < 8
+            || planted_repairs < 2
+        {
             assert!(
                 started.elapsed() < Duration::from_secs(100),
                 "too slow: {lives} lives, {clicks} answers in {:?}",
@@ -373,13 +434,17 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     "the good lines stay in place, byte for byte"
                 );
                 let kept = files_starting(&dir, "history.jsonl.damaged-");
-                assert_eq!(kept.len(), torn_repairs + 1, "{kept:?}");
+                assert_eq!(kept.len(), torn_repairs + planted_repairs + 1, "{kept:?}");
                 assert!(
                     kept.iter()
                         .any(|p| std::fs::read(p).expect("kept file") == damaged),
                     "the damaged file is kept as it was"
                 );
-                torn_repairs += 1;
+                if damaged.windows(PLANTED.len()).any(|w| w == PLANTED) {
+                    planted_repairs += 1;
+                } else {
+                    torn_repairs += 1;
+                }
             }
             if let Some(state) = &known.state {
                 let saved = state["engine"]["sitting_secs"].as_u64().expect("sitting");
@@ -416,6 +481,12 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                 ])
             };
             let prompts = if sit { 1 } else { 1 + rng.below(12) as usize };
+            // A second instance, in one life of two, while the prompt of a random round is
+            // on its way (picking, saving, notifying): on the same bus, or on none (a
+            // daemon of another session). Now and then a bad line waits in the history
+            // for it to "repair".
+            let loser_round = (rng.below(2) == 0).then(|| 1 + rng.below(prompts as u64) as usize);
+            let mut planted = false;
             if sit {
                 // Sit a while, so that there is sitting time to carry over.
                 tokio::time::sleep(Duration::from_millis(2200)).await;
@@ -430,11 +501,32 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     let _ = racing.await;
                     break;
                 }
+                let loser = (loser_round == Some(n)).then(|| {
+                    if !planted && planted_repairs < 2 && rng.below(3) == 0 {
+                        use std::io::Write;
+                        use std::os::unix::fs::OpenOptionsExt;
+                        std::fs::OpenOptions::new()
+                            .append(true)
+                            .create(true)
+                            .mode(0o600)
+                            .open(env.history_path())
+                            .and_then(|mut f| f.write_all(PLANTED))
+                            .expect("plant a bad line");
+                        planted = true;
+                    }
+                    let before = Untouchable::now(&env);
+                    let on = (rng.below(2) == 0).then(|| bus.address());
+                    (Daemon::spawn(&env, on, &[]), before)
+                });
                 let count = server.notifications().len() + 1;
                 call(&client, "BreakNow", &()).await.unwrap_or_else(|e| {
                     panic!("BreakNow refused: {e}; stderr:\n{}", daemon.stderr())
                 });
                 let shown = server.wait_for_notify(count, SOON).await;
+                if let Some((loser, before)) = loser {
+                    check_second_instance(loser, &daemon, before, &env).await;
+                    losers += 1;
+                }
                 if first_pick.is_none() {
                     first_pick = Some(exercise_of(&shown, &library));
                 }
@@ -487,14 +579,31 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
             );
             wait_name_released(&client).await;
             assert!(!daemon.stderr().contains("panicked"), "{}", daemon.stderr());
+            assert!(
+                !daemon.stderr().contains("cannot write"),
+                "the owner failed a write: {}",
+                daemon.stderr()
+            );
 
             // --- At the kill: every complete line reads; nothing recorded is lost.
             let found = history::read(&env.history_path()).expect("the history reads");
-            assert!(
-                found.damaged_lines.is_empty(),
+            assert_eq!(
+                found.damaged_lines.len(),
+                usize::from(planted),
                 "SIGKILL left damaged lines {:?} in the history",
                 found.damaged_lines
             );
+            if planted {
+                // The owner repairs it at its next start, keeping the rest in place.
+                let damaged = std::fs::read(env.history_path()).expect("history");
+                let at = damaged
+                    .windows(PLANTED.len())
+                    .position(|w| w == PLANTED)
+                    .expect("the planted line is still there");
+                let mut good = damaged[..at].to_vec();
+                good.extend_from_slice(&damaged[at + PLANTED.len()..]);
+                known.torn = Some((good, damaged));
+            }
             assert!(
                 found.entries.starts_with(&known.entries),
                 "lines present before life #{lives} were lost or changed"
@@ -546,7 +655,10 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
 
             // Now and then, tear the last line as a crash of the machine mid-write would
             // (SIGKILL alone cannot: a line is one write).
-            if !known.entries.is_empty() && (torn_repairs < 2 && lives % 7 == 6) {
+            if !known.entries.is_empty()
+                && known.torn.is_none()
+                && (torn_repairs < 2 && lives % 7 == 6)
+            {
                 let before = std::fs::read(env.history_path()).expect("history");
                 let line = serde_json::to_vec(known.entries.last().expect("an entry"))
                     .expect("serializes");
@@ -576,7 +688,8 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         let litter = files_starting(&dir, ".state.json.tmp-");
         eprintln!(
             "crash safety: {lives} lives, {clicks} answers clicked, {recorded_clicks} \
-             recorded, kills {kills:?}, {torn_repairs} torn lines repaired, \
+             recorded, kills {kills:?}, {torn_repairs} torn lines repaired, {losers} second \
+             instances refused ({planted_repairs} with a bad line left for the owner), \
              {sitting_checks} sitting-time carry-overs checked, {} temporary file(s) left \
              by kills, in {:?}",
             litter.len(),
