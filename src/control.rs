@@ -399,9 +399,8 @@ pub enum ServeError {
     Bus(zbus::Error),
 }
 
-/// Serve the interface on the session bus. Calls arrive on the returned receiver; the
-/// connection must be kept alive as long as the service should answer.
-/// The running service: its connection, and where the daemon publishes its status.
+/// The running service: its connection (kept alive as long as the service should
+/// answer), and where the daemon publishes its status.
 pub struct Served {
     /// The session-bus connection that owns the name.
     pub connection: Connection,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -318,17 +318,21 @@ pub struct Library {
 }
 
 impl Library {
-    /// The library embedded in the binary.
+    /// The library embedded in the binary, parsed on first use only (later calls share
+    /// it).
     ///
     /// # Panics
     /// Never in a released binary: the embedded file is checked by a unit test.
     #[must_use]
     pub fn embedded() -> Self {
-        match Self::parse(EMBEDDED) {
-            Ok(library) => library,
-            // The file is compiled in and covered by `embedded_library_is_valid`.
-            Err(err) => panic!("embedded exercises.json is invalid: {err}"),
-        }
+        static EMBEDDED_LIBRARY: OnceLock<Library> = OnceLock::new();
+        EMBEDDED_LIBRARY
+            .get_or_init(|| match Self::parse(EMBEDDED) {
+                Ok(library) => library,
+                // The file is compiled in and covered by `embedded_library_is_valid`.
+                Err(err) => panic!("embedded exercises.json is invalid: {err}"),
+            })
+            .clone()
     }
 
     /// Parse and validate a library.
@@ -681,6 +685,12 @@ mod tests {
         "Stretches and Exercises to Help Ease and Prevent Upper Back Pain",
         "How To Get Rid of Upper Back Pain",
     ];
+
+    #[test]
+    fn the_embedded_library_is_parsed_once_and_shared() {
+        let (a, b) = (Library::embedded(), Library::embedded());
+        assert!(Arc::ptr_eq(&a.exercises, &b.exercises), "one parse, shared");
+    }
 
     #[test]
     fn embedded_library_is_valid() {

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
 
 use deskbreak::cli::{Cli, Command, ConfigCommand, ExercisesCommand, Format, ServiceCommand};
 use deskbreak::config::{self, Config, DEFAULT_TOML, Found};
@@ -366,22 +367,39 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
 const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
 
 /// Logs go to stderr. Under systemd (which sets `JOURNAL_STREAM`) the journal adds its own
-/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters; by
-/// default deskbreak says what it does (info) and its libraries only what went wrong.
+/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters by
+/// target (`deskbreak=debug,zbus=info`); by default deskbreak says what it does (info) and
+/// its libraries only what went wrong. A plain target filter, not `EnvFilter`: the daemon
+/// runs all day, and `EnvFilter`'s regex engine costs about 200 KiB of resident code.
 fn init_logging() {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG_FILTER));
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(value) if !value.trim().is_empty() => value.parse::<Targets>().unwrap_or_else(|e| {
+            eprintln!(
+                "deskbreak: RUST_LOG={value:?} is not a filter ({e}); using {DEFAULT_LOG_FILTER}"
+            );
+            default_log_filter()
+        }),
+        _ => default_log_filter(),
+    };
     let under_journal = std::env::var_os("JOURNAL_STREAM").is_some();
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_target(false);
+    let registry = tracing_subscriber::registry();
     if under_journal {
-        builder.without_time().init();
+        registry
+            .with(layer.without_time().with_filter(filter))
+            .init();
     } else {
-        builder.init();
+        registry.with(layer.with_filter(filter)).init();
     }
+}
+
+fn default_log_filter() -> Targets {
+    DEFAULT_LOG_FILTER
+        .parse()
+        .expect("DEFAULT_LOG_FILTER is a valid target filter")
 }
 
 /// `deskbreak.1` from the clap definitions plus the sections clap does not know about,
