@@ -23,6 +23,7 @@ use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
 use crate::sources::logind::SessionEvent;
 use crate::sources::{self, Sources, Wake};
+use crate::stats::record::DailyMemory;
 use crate::status::Status;
 use crate::store::{self, history, state};
 
@@ -66,7 +67,7 @@ impl Daemon {
     ) -> Result<Self, ServeError> {
         let library = Library::embedded();
         let clock = Clock::new();
-        let (snapshot, downtime) = restore(&paths);
+        let (snapshot, downtime, daily) = restore(&paths);
         let now = clock.now();
         let seed = now.since_origin().subsec_nanos() as u64 ^ u64::from(std::process::id());
         let mut engine = Engine::new(
@@ -109,7 +110,11 @@ impl Daemon {
             .unzip();
         let shutdown = tray::or_quit(shutdown, quit);
         let sources = Sources::new(clock, shutdown, control, activity, session, &paths.config);
-        let effects = Effects::new(paths, library, served, tray, now);
+        let daily = effects::Daily {
+            memory: daily,
+            total: engine.sitting_total(),
+        };
+        let effects = Effects::new(paths, library, served, tray, now, daily);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
@@ -201,6 +206,7 @@ impl Daemon {
         while let Some(action) = self.engine.poll_action() {
             self.effects.carry_out(action).await;
         }
+        self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects
             .publish(status_report(&self.engine, &self.config, self.backend))
             .await;
@@ -341,6 +347,7 @@ impl Daemon {
             self.effects.carry_out(action).await;
         }
         self.effects.notifier.close().await;
+        self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects.save(self.engine.snapshot(), now).await;
         tracing::info!("deskbreak stopped; state saved");
     }
@@ -383,7 +390,7 @@ fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
 /// Load the saved state, keeping damaged files aside. Returns it with the wall-clock
 /// time since it was saved (the last-alive mark), if there was one; what that time means
 /// is the engine's to decide ([`Input::Downtime`]).
-fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
+fn restore(paths: &Paths) -> (Snapshot, Option<Duration>, DailyMemory) {
     match history::repair(&paths.history()) {
         Ok(None) => {}
         Ok(Some((kept_at, damaged))) => tracing::warn!(
@@ -396,13 +403,13 @@ fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
     }
     store::remove_stale_temporaries(&paths.state());
     match state::load(&paths.state()) {
-        Ok(state::Loaded::Missing) => (Snapshot::default(), None),
+        Ok(state::Loaded::Missing) => (Snapshot::default(), None, DailyMemory::default()),
         Ok(state::Loaded::Found(saved)) => {
             // A save "in the future" (the clock was set back) counts as no gap.
             let gap = (Local::now() - saved.saved_at)
                 .to_std()
                 .unwrap_or(Duration::ZERO);
-            (saved.engine, Some(gap))
+            (saved.engine, Some(gap), saved.daily)
         }
         Ok(state::Loaded::Damaged { kept_at, reason }) => {
             tracing::warn!(
@@ -411,11 +418,11 @@ fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
                 paths.state().display(),
                 kept_at.display()
             );
-            (Snapshot::default(), None)
+            (Snapshot::default(), None, DailyMemory::default())
         }
         Err(err) => {
             tracing::warn!("cannot read the state: {err}; starting afresh");
-            (Snapshot::default(), None)
+            (Snapshot::default(), None, DailyMemory::default())
         }
     }
 }

@@ -7,14 +7,12 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
-use crate::common::TIMEOUT;
 use crate::common::daemon::{Daemon, TestEnv, command};
 use crate::common::xvfb::{Xvfb, unused_display};
+use crate::common::{TEST_LIMIT, TIMEOUT};
 use deskbreak::sources::activity::x11;
 use deskbreak::sources::activity::{Events, Presence};
 
-/// Whole-test limit: every test body runs under it.
-const TEST_LIMIT: Duration = Duration::from_secs(60);
 /// The idle threshold used by the backend-level tests.
 const THRESHOLD: Duration = Duration::from_secs(2);
 /// How soon after xdotool returns `Active` must arrive. Well under the 2 s idle
