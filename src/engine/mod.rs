@@ -546,6 +546,9 @@ pub struct Engine {
     picker: Picker,
     /// Sitting time accrued up to `last`.
     sitting: Duration,
+    /// Sitting time of the stretches ended since this engine started (each as recorded:
+    /// the idle minutes that became a natural break left out), for the daily total.
+    sat_in_ended: Duration,
     /// The latest moment the engine has seen; time never runs backwards inside.
     last: Moment,
     presence: Presence,
@@ -577,6 +580,7 @@ impl Engine {
             preferences,
             picker: Picker::new(snapshot.picker, seed),
             sitting: Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING),
+            sat_in_ended: Duration::ZERO,
             last: now,
             presence: Presence::default(),
             phase: Phase::Working,
@@ -909,6 +913,15 @@ impl Engine {
         }
     }
 
+    /// All sitting time since this engine started (plus what it restored): the ended
+    /// stretches as recorded, and the current one. It only grows, except when a natural
+    /// break takes back the idle minutes that led to it. The daily sitting record follows
+    /// it ([`crate::stats::record::Tally`]).
+    #[must_use]
+    pub fn sitting_total(&self) -> Duration {
+        self.sat_in_ended.saturating_add(self.sitting)
+    }
+
     /// What to save so that a restart resumes where this run left off.
     #[must_use]
     pub fn snapshot(&self) -> Snapshot {
@@ -1146,6 +1159,7 @@ impl Engine {
             sat_for,
             guided: None,
         }));
+        self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
         self.snoozes = 0;
     }
@@ -1388,6 +1402,7 @@ impl Engine {
                 };
             }
             _ => {
+                self.sat_in_ended = self.sat_in_ended.saturating_add(self.sitting);
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;

@@ -1570,3 +1570,36 @@ fn a_close_after_the_snoozes_are_used_up_is_dismissed_and_comes_back_at_renotify
     sim.answer(Answer::Dismissed);
     assert_eq!(sim.engine.status().snoozes, 1);
 }
+
+#[test]
+fn the_sitting_total_keeps_ended_stretches_and_drops_the_idle_before_a_natural_break() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Done);
+    assert_eq!(sim.engine.sitting_total(), mins(45));
+    sim.wait(mins(20));
+    assert_eq!(sim.engine.sitting_total(), mins(65));
+    // Idle for good: five idle minutes count until they become a natural break.
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4));
+    assert_eq!(sim.engine.sitting_total(), mins(69));
+    sim.wait(mins(2));
+    assert_eq!(
+        sim.records().last().map(|r| (r.outcome, r.sat_for)),
+        Some((Outcome::Natural, mins(20)))
+    );
+    assert_eq!(
+        sim.engine.sitting_total(),
+        mins(65),
+        "the idle minutes taken back"
+    );
+    sim.wait(mins(30));
+    assert_eq!(
+        sim.engine.sitting_total(),
+        mins(65),
+        "away: nothing accrues"
+    );
+    sim.activity(Activity::Active);
+    sim.wait(mins(10));
+    assert_eq!(sim.engine.sitting_total(), mins(75));
+}

@@ -370,10 +370,7 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
     }
     let _ = writeln!(out, "{}{adherence}", label("Breaks taken"));
 
-    let streak = match report.streak {
-        0 => "none".to_owned(),
-        n => plural(n, "day", "days"),
-    };
+    let streak = plural(report.streak, "day", "days");
     let _ = writeln!(
         out,
         "{}{streak} in a row at {goal} % or more (stats.goal)",

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::read::{ReadError, read_regular};
 use super::{StoreError, move_aside, write_atomic};
 use crate::engine::Snapshot;
+use crate::stats::record::DailyMemory;
 
 /// The state file's content.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +21,10 @@ pub struct State {
     pub saved_at: DateTime<Local>,
     /// The engine's snapshot.
     pub engine: Snapshot,
+    /// Today's sitting so far and the weekly summary's memory (absent in files written
+    /// before deskbreak kept them).
+    #[serde(default)]
+    pub daily: DailyMemory,
 }
 
 /// What loading found.
@@ -75,12 +80,13 @@ pub fn load(path: &Path) -> Result<Loaded, StoreError> {
     }
 }
 
-/// Save `snapshot` to `path` atomically.
-pub fn save(path: &Path, snapshot: &Snapshot) -> Result<(), StoreError> {
+/// Save `snapshot` and `daily` to `path` atomically.
+pub fn save(path: &Path, snapshot: &Snapshot, daily: &DailyMemory) -> Result<(), StoreError> {
     let state = State {
         version: 1,
         saved_at: Local::now(),
         engine: snapshot.clone(),
+        daily: *daily,
     };
     let mut json = serde_json::to_vec_pretty(&state).map_err(|err| StoreError {
         path: path.to_owned(),
@@ -109,14 +115,38 @@ mod tests {
                 recent: vec!["chin-tucks".into()],
             },
         };
-        save(&path, &snapshot).unwrap();
+        let daily = DailyMemory {
+            today: Some(crate::stats::record::DayRecord {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                sitting_secs: 600,
+                longest_secs: 300,
+            }),
+            summary_week: None,
+        };
+        save(&path, &snapshot, &daily).unwrap();
         let Loaded::Found(state) = load(&path).unwrap() else {
             panic!("state expected")
         };
         assert_eq!(state.engine, snapshot);
+        assert_eq!(state.daily, daily);
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+
+    #[test]
+    fn a_state_from_before_the_daily_record_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        fs::write(
+            &path,
+            br#"{"version":1,"saved_at":"2026-11-25T10:00:00+01:00","engine":{"sitting_secs":60,"snoozes":0,"picker":{"recent":[]}}}"#,
+        )
+        .unwrap();
+        let Loaded::Found(state) = load(&path).unwrap() else {
+            panic!("state expected")
+        };
+        assert_eq!(state.daily, DailyMemory::default());
     }
 
     #[test]
