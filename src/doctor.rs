@@ -2,9 +2,11 @@
 //!
 //! Each check is data ([`Check`]: a name, a [`Level`], what was found and, unless all is
 //! well, the fix in words), so the tests can look at them one by one; [`render`] puts
-//! them into words. The checks only look: nothing is started, written or changed, except
-//! that asking for the notification server starts one the bus can activate, as the
-//! daemon's first reminder would.
+//! them into words. Nothing is written or changed, but two checks start something to see
+//! whether it works: the idle check starts each idle backend in turn, as the daemon would
+//! (it connects to the display or the bus and is stopped again at once), and asking for
+//! the notification server starts one the bus can activate, as the daemon's first
+//! reminder would.
 
 use std::fmt::{self, Write as _};
 use std::time::Duration;
