@@ -9,6 +9,7 @@
 //! * [`sources`] — what feeds the engine: idle backends, logind (lock, suspend), the
 //!   suspend-aware clock, config edits; gathered in one `Sources::next` that says what woke
 //!   the loop.
+//! * [`bus`] — the one session-bus connection the daemon shares, with its call timeout.
 //! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
 //!   forwarded to the loop over a channel, and the client the CLI uses.
 //! * [`effects`] — what carries out its decisions (`Effects::carry_out`): desktop
@@ -28,6 +29,7 @@
 //!   entry (`deskbreak service install`).
 //! * [`doctor`] — the `deskbreak doctor` checklist.
 
+pub mod bus;
 pub mod cli;
 pub mod config;
 pub mod control;

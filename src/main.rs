@@ -364,7 +364,9 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
 }
 
 /// deskbreak's own messages from info up; its libraries' only when something went wrong.
-const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
+/// wayland-backend logs every connection error it also returns to us, and deskbreak
+/// reports those itself, with what it does about them.
+const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info,wayland_backend=off";
 
 /// Logs go to stderr. Under systemd (which sets `JOURNAL_STREAM`) the journal adds its own
 /// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters by
