@@ -420,7 +420,9 @@ writes a commented one. Without it the built\-in defaults apply.
 .TP
 \fI$XDG_STATE_HOME/deskbreak/\fR
 The break history (\fIhistory.jsonl\fR) and the saved state (\fIstate.json\fR)
-(default \fI~/.local/state/deskbreak/\fR).
+(default \fI~/.local/state/deskbreak/\fR). One daemon owns the folder: it holds an
+exclusive lock on \fIlock\fR there, with its pid in it; a second \fBdeskbreak run\fR
+changes nothing and exits 1.
 .TP
 \fI/usr/lib/systemd/user/deskbreak.service\fR
 The systemd user unit, as packaged.

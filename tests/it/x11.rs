@@ -297,6 +297,10 @@ async fn a_reload_that_restarts_x11_on_a_frozen_server_does_not_block_the_loop()
         cmd.env("DISPLAY", xvfb.display()).arg("run");
         let daemon = Daemon::spawn_command(cmd);
         daemon.wait_for_stderr("idle backend: x11", TIMEOUT).await;
+        // The name is owned right after that line.
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
         assert_eq!(status(&env, bus.address()).await["idle_backend"], "x11");
 
         xvfb.freeze();
