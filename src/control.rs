@@ -112,6 +112,8 @@ struct Wire {
     phase: String,
     /// Sitting time in seconds, as of the last change.
     sitting_seconds: u64,
+    /// Unix seconds when the current stretch of sitting began; 0 = not counting now.
+    sitting_since: i64,
     /// `breaks.interval` in seconds.
     interval_seconds: u64,
     /// Unix seconds; 0 = none coming.
@@ -129,6 +131,7 @@ impl From<&Status> for Wire {
         Self {
             phase: status.phase.as_str().to_owned(),
             sitting_seconds: status.sitting.as_secs(),
+            sitting_since: status.sitting_since.map_or(0, |at| at.timestamp()),
             interval_seconds: status.interval.as_secs(),
             next_break: status.next_break.map_or(0, |at| at.timestamp()),
             paused_until: match status.paused {
@@ -151,6 +154,9 @@ impl TryFrom<Wire> for Status {
             phase: PhaseKind::from_name(&wire.phase)
                 .ok_or_else(|| format!("unknown phase {:?}", wire.phase))?,
             sitting: Duration::from_secs(wire.sitting_seconds),
+            sitting_since: (wire.sitting_since > 0)
+                .then(|| at(wire.sitting_since))
+                .flatten(),
             interval: Duration::from_secs(wire.interval_seconds),
             next_break: (wire.next_break > 0).then(|| at(wire.next_break)).flatten(),
             paused: match wire.paused_until {
@@ -265,11 +271,21 @@ struct Service {
 }
 
 impl Service {
+    /// The published status, its sitting time counted on to the moment of the call
+    /// while sitting counts.
     fn status(&self) -> Wire {
-        self.status
+        let mut wire = self
+            .status
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
-            .clone()
+            .clone();
+        if wire.sitting_since > 0 {
+            let now = Local::now().timestamp();
+            wire.sitting_seconds = u64::try_from(now.saturating_sub(wire.sitting_since))
+                .unwrap_or(0)
+                .max(wire.sitting_seconds);
+        }
+        wire
     }
 
     async fn forward(&self, command: Command) -> Result<String, ControlError> {
@@ -402,11 +418,19 @@ impl Service {
         self.status().phase
     }
 
-    /// Sitting time in seconds, as of the last change of state (not updated every second:
-    /// count down from `NextBreak` instead).
+    /// Sitting time in seconds at the moment it is read; it keeps counting while a break
+    /// is due or snoozed. Changes are signalled only with a change of state, not every
+    /// second: count on from `SittingSince`.
     #[zbus(property)]
     async fn sitting_seconds(&self) -> u64 {
         self.status().sitting_seconds
+    }
+
+    /// When the current stretch of sitting began (Unix seconds), while sitting counts
+    /// (working, due, snoozed, guiding); 0 = not counting now (away, locked, asleep).
+    #[zbus(property)]
+    async fn sitting_since(&self) -> i64 {
+        self.status().sitting_since
     }
 
     /// `breaks.interval` in seconds.
@@ -642,6 +666,9 @@ impl Served {
         if old.sitting_seconds != status.sitting_seconds {
             service.sitting_seconds_changed(emitter).await?;
         }
+        if old.sitting_since != status.sitting_since {
+            service.sitting_since_changed(emitter).await?;
+        }
         if old.interval_seconds != status.interval_seconds {
             service.interval_seconds_changed(emitter).await?;
         }
@@ -681,6 +708,8 @@ trait Deskbreak1 {
     fn phase(&self) -> zbus::Result<String>;
     #[zbus(property)]
     fn sitting_seconds(&self) -> zbus::Result<u64>;
+    #[zbus(property)]
+    fn sitting_since(&self) -> zbus::Result<i64>;
     #[zbus(property)]
     fn interval_seconds(&self) -> zbus::Result<u64>;
     #[zbus(property)]

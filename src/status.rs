@@ -19,9 +19,13 @@ use crate::sources::activity::Kind;
 pub struct Status {
     /// Where the break cycle is.
     pub phase: PhaseKind,
-    /// Sitting time as of the last change (not updated every second: count from
-    /// `next_break` instead).
+    /// Sitting time as of the last change (not updated every second: see
+    /// [`Status::sitting_at`]).
     pub sitting: Duration,
+    /// When the current stretch of sitting began, if sitting is counting now (in every
+    /// phase where the user is at the desk, a due or snoozed break included); `None`:
+    /// not counting (away, locked, asleep).
+    pub sitting_since: Option<DateTime<Local>>,
     /// `breaks.interval`.
     pub interval: Duration,
     /// When the next reminder is due if the user stays; `None`: none coming.
@@ -64,6 +68,18 @@ impl Status {
         Self {
             phase: engine.phase,
             sitting: engine.sitting,
+            sitting_since: engine
+                .sitting_counts
+                .then(|| {
+                    chrono::Duration::from_std(engine.sitting)
+                        .ok()
+                        .and_then(|d| {
+                            wall.checked_sub_signed(d - chrono::Duration::milliseconds(500))
+                        })
+                        .and_then(|t| DateTime::from_timestamp(t.timestamp(), 0))
+                        .map(|t| t.with_timezone(&Local))
+                })
+                .flatten(),
             interval,
             next_break: engine.next_prompt_in.and_then(at),
             paused: engine.paused.map(|p| match p {
@@ -72,6 +88,17 @@ impl Status {
             }),
             idle_backend,
             snoozes: engine.snoozes,
+        }
+    }
+
+    /// Sitting time at `now`: counted on from [`Status::sitting_since`] while sitting
+    /// counts, else as published.
+    #[must_use]
+    pub fn sitting_at(&self, now: DateTime<Local>) -> Duration {
+        match self.sitting_since {
+            // `since` is rounded to the second: never show less than was published.
+            Some(since) => (now - since).to_std().unwrap_or_default().max(self.sitting),
+            None => self.sitting,
         }
     }
 }

@@ -33,8 +33,12 @@ fn clock(at: Option<DateTime<Local>>) -> String {
     at.map_or_else(String::new, |t| t.format("%H:%M").to_string())
 }
 
-/// Sitting time now, estimated from the published next-break time while working.
+/// Sitting time now: counted on from when it began while it counts (working, due,
+/// snoozed), else estimated from the published next-break time while working.
 fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
+    if s.sitting_since.is_some() {
+        return s.sitting_at(now);
+    }
     if let (PhaseKind::Working, Some(next)) = (s.phase, s.next_break) {
         let left =
             u64::try_from(next.timestamp().saturating_sub(now.timestamp()).max(0)).unwrap_or(0);
@@ -153,6 +157,7 @@ mod tests {
         Status {
             phase,
             sitting: Duration::from_secs(600),
+            sitting_since: None,
             interval: Duration::from_secs(2700),
             next_break: Some(now + chrono::Duration::seconds(next_in)),
             paused: None,

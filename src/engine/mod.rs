@@ -478,6 +478,10 @@ pub struct Status {
     pub phase: PhaseKind,
     /// Sitting time so far.
     pub sitting: Duration,
+    /// Whether sitting time is counting now (the user is at the desk, whatever the
+    /// phase: a due or snoozed break does not stop it). Lets a display count on from
+    /// `sitting` without asking again.
+    pub sitting_counts: bool,
     /// Time until the next prompt if the user stays present, if one is coming.
     pub next_prompt_in: Option<Duration>,
     /// Snoozes in a row.
@@ -904,9 +908,11 @@ impl Engine {
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
         };
+        let p = &self.presence;
         Status {
             phase,
             sitting: self.sitting,
+            sitting_counts: !p.rested && p.locked_since.is_none() && p.asleep_since.is_none(),
             next_prompt_in,
             snoozes: self.snoozes,
             paused,

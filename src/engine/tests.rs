@@ -1,6 +1,7 @@
 //! Engine scenarios on virtual time.
 
 use super::*;
+use chrono::{DateTime, Local};
 
 const MIN: Duration = Duration::from_secs(60);
 
@@ -1602,4 +1603,55 @@ fn the_sitting_total_keeps_ended_stretches_and_drops_the_idle_before_a_natural_b
     sim.activity(Activity::Active);
     sim.wait(mins(10));
     assert_eq!(sim.engine.sitting_total(), mins(75));
+}
+
+/// What a status display shows at `later`, from the status published at `published`.
+fn shown_sitting(sim: &Sim, published: DateTime<Local>, later: DateTime<Local>) -> u64 {
+    let status = crate::status::Status::new(
+        &sim.engine.status(),
+        rules().interval,
+        crate::sources::activity::Kind::X11,
+        published,
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&crate::status_view::json(Some(&status), later)).unwrap();
+    json["sitting_secs"].as_u64().unwrap()
+}
+
+#[test]
+fn the_published_sitting_time_keeps_counting_while_due_or_snoozed_and_stops_when_away() {
+    use chrono::TimeZone;
+    let wall = Local.timestamp_opt(1_800_000_000, 0).unwrap();
+    let later = |d: Duration| wall + chrono::Duration::from_std(d).unwrap();
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    assert!(sim.engine.status().sitting_counts);
+    // Published when the break fell due; read 3 minutes later (nothing changed since).
+    assert_eq!(
+        shown_sitting(&sim, wall, later(mins(3))),
+        mins(48).as_secs(),
+        "a due break does not stop the sitting clock"
+    );
+    sim.wait(mins(3));
+    assert_eq!(sim.engine.status().sitting, mins(48), "the engine agrees");
+
+    sim.answer(Answer::Snooze);
+    assert_eq!(sim.phase(), PhaseKind::Snoozed);
+    assert_eq!(
+        shown_sitting(&sim, wall, later(mins(4))),
+        mins(52).as_secs(),
+        "nor does a snooze"
+    );
+    sim.wait(mins(4));
+    assert_eq!(sim.engine.status().sitting, mins(52));
+
+    // Locked: sitting stops, and so does what is shown.
+    sim.activity(Activity::Locked);
+    assert!(!sim.engine.status().sitting_counts);
+    assert_eq!(
+        shown_sitting(&sim, wall, later(mins(3))),
+        mins(52).as_secs(),
+        "a locked screen is not sitting"
+    );
 }

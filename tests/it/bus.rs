@@ -117,6 +117,7 @@ async fn set_on_a_read_only_property_answers_property_read_only() {
         for property in [
             "Phase",
             "SittingSeconds",
+            "SittingSince",
             "IntervalSeconds",
             "NextBreak",
             "PausedUntil",

@@ -278,6 +278,51 @@ async fn now_shows_a_prompt_at_once() {
     .await;
 }
 
+/// Sitting keeps counting while a break is due (issue 10): `status --json` and the
+/// `SittingSeconds` property grow without any change of state, and `SittingSince` says
+/// when the stretch began.
+#[tokio::test]
+async fn the_sitting_time_keeps_growing_while_a_break_is_due() {
+    with_timeout(async {
+        let s = Session::start(QUIET).await;
+        s.cli_ok(&["now"]).await;
+        s.wait_for_phase("due").await;
+        let first = s.status().await;
+        assert_eq!(first["phase"], "due", "{first}");
+        let before = first["sitting_secs"].as_u64().unwrap();
+        tokio::time::sleep(Duration::from_millis(2300)).await;
+        let second = s.status().await;
+        assert_eq!(second["phase"], "due", "nothing changed: {second}");
+        let after = second["sitting_secs"].as_u64().unwrap();
+        assert!(
+            after >= before + 2,
+            "sitting froze while due: {before} s, then {after} s 2.3 s later"
+        );
+        let live = u64::try_from(
+            session::property(s.client(), "SittingSeconds")
+                .await
+                .unwrap(),
+        )
+        .unwrap();
+        assert!(live >= after, "SittingSeconds {live} < status {after}");
+        let since =
+            i64::try_from(session::property(s.client(), "SittingSince").await.unwrap()).unwrap();
+        let now = Local::now().timestamp();
+        assert!(
+            since > 0 && (now - since - i64::try_from(live).unwrap()).abs() <= 1,
+            "SittingSince {since} with SittingSeconds {live} at {now}"
+        );
+        assert!(
+            s.cli_ok(&["status"])
+                .await
+                .starts_with("break due: sitting "),
+            "words for a due break"
+        );
+        assert!(s.stop().await.success());
+    })
+    .await;
+}
+
 /// The `PausedUntil` property.
 async fn paused_until(s: &Session) -> i64 {
     let value = session::property(s.client(), "PausedUntil").await.unwrap();
@@ -869,10 +914,21 @@ async fn get_status_and_the_properties_agree() {
                 "PausedUntil",
                 "Phase",
                 "SittingSeconds",
+                "SittingSince",
                 "Snoozes"
             ]
         );
-        assert_eq!(by_method, by_properties);
+        // SittingSeconds is counted at the moment of each read: a second may tick
+        // between the two.
+        let sitting =
+            |m: &HashMap<String, OwnedVariant>| u64::try_from(m["SittingSeconds"].clone()).unwrap();
+        assert!(sitting(&by_properties).abs_diff(sitting(&by_method)) <= 1);
+        let without_sitting = |m: &HashMap<String, OwnedVariant>| {
+            let mut m = m.clone();
+            m.remove("SittingSeconds");
+            m
+        };
+        assert_eq!(without_sitting(&by_method), without_sitting(&by_properties));
         assert_eq!(
             u64::try_from(by_method["IntervalSeconds"].clone()).unwrap(),
             3600

@@ -408,6 +408,7 @@ mod tests {
         Status {
             phase,
             sitting: Duration::from_secs(600),
+            sitting_since: None,
             interval: Duration::from_secs(2700),
             next_break: Some(now + chrono::Duration::seconds(600)),
             paused: (phase == PhaseKind::Paused).then_some(PauseEnd::UntilResumed),

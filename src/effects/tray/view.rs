@@ -138,6 +138,7 @@ mod tests {
         Status {
             phase,
             sitting: Duration::ZERO,
+            sitting_since: None,
             interval: Duration::from_secs(interval),
             next_break: Some(now + chrono::Duration::seconds(next_in)),
             paused: None,
