@@ -364,7 +364,9 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
 }
 
 /// deskbreak's own messages from info up; its libraries' only when something went wrong.
-const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
+/// wayland-backend logs every connection error it also returns to us, and deskbreak
+/// reports those itself, with what it does about them.
+const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info,wayland_backend=off";
 
 /// Logs go to stderr. Under systemd (which sets `JOURNAL_STREAM`) the journal adds its own
 /// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters by
@@ -415,7 +417,9 @@ writes a commented one. Without it the built\-in defaults apply.
 .TP
 \fI$XDG_STATE_HOME/deskbreak/\fR
 The break history (\fIhistory.jsonl\fR) and the saved state (\fIstate.json\fR)
-(default \fI~/.local/state/deskbreak/\fR).
+(default \fI~/.local/state/deskbreak/\fR). One daemon owns the folder: it holds an
+exclusive lock on \fIlock\fR there, with its pid in it; a second \fBdeskbreak run\fR
+changes nothing and exits 1.
 .TP
 \fI/usr/lib/systemd/user/deskbreak.service\fR
 The systemd user unit, as packaged.

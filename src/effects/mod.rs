@@ -92,12 +92,14 @@ pub struct Effects {
 }
 
 impl Effects {
-    /// Effects at `now`, publishing on `control` if the service is up, and on `tray`.
+    /// Effects at `now`, publishing on `control` if the service is up, and on `tray`;
+    /// notifications go over `bus`, the daemon's session-bus connection.
     #[must_use]
     pub fn new(
         paths: Paths,
         library: Library,
         control: Option<control::Served>,
+        bus: Option<zbus::Connection>,
         tray: Option<tray::Tray>,
         now: Moment,
         daily: Daily,
@@ -106,7 +108,7 @@ impl Effects {
         Self {
             tally,
             pending: over.into_iter().collect(),
-            notifier: Notifier::new(control.is_some())
+            notifier: Notifier::new(control.is_some(), bus)
                 .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
             paths,
             library,

@@ -508,6 +508,8 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             .enumerate()
             .filter(|(_, m)| m.day() == 1 || (**m + Days::new(6)).month() != m.month())
             .map(|(i, m)| (i, *m + Days::new(6)))
+            // The new year's January belongs to the next block's heading.
+            .filter(|(_, sunday)| sunday.year() == first.year())
             .collect();
         if starts.first().is_none_or(|(i, _)| *i > 3) {
             starts.insert(0, (0, (*first).max(period.since)));

@@ -15,16 +15,14 @@
 //! [`Tally`] is the pure part the daemon feeds: local wall time and the engine's
 //! sitting totals in, finished days out.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io;
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{StoreError, ensure_dir};
+use crate::store::{StoreError, append_line};
 
 /// Nobody sits longer than this in a day; a hand-edited figure is capped to it.
 pub const MAX_DAY: Duration = Duration::from_secs(25 * 60 * 60);
@@ -243,40 +241,12 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
 /// Append a finished day to `days.jsonl` (one `write` on an `O_APPEND` file, flushed to
 /// disk before this returns).
 pub fn append(path: &Path, record: &DayRecord) -> Result<(), StoreError> {
-    let err = |source| StoreError {
+    let mut line = serde_json::to_vec(record).map_err(|e| StoreError {
         path: path.to_owned(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
-    }
-    let mut line = serde_json::to_vec(record).map_err(|e| err(io::Error::other(e)))?;
+        source: io::Error::other(e),
+    })?;
     line.push(b'\n');
-    // A torn last line (a crash mid-write) would swallow this one: start afresh.
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(err)?;
-    if !ends_with_newline(&mut file).map_err(err)? {
-        line.insert(0, b'\n');
-    }
-    file.write_all(&line).map_err(err)?;
-    file.sync_data().map_err(err)
-}
-
-fn ends_with_newline(file: &mut std::fs::File) -> io::Result<bool> {
-    use std::io::{Read, Seek, SeekFrom};
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(true);
-    }
-    file.seek(SeekFrom::Start(len - 1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
+    append_line(path, &line)
 }
 
 /// Parse one line of `days.jsonl`; `None` for a damaged line.
@@ -418,6 +388,7 @@ mod tests {
 
     #[test]
     fn appends_one_line_per_day() {
+        use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state/days.jsonl");
         append(&path, &record(24, 300, 80)).unwrap();

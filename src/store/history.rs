@@ -4,17 +4,15 @@
 //! {"at":"2026-11-21T10:15:00+01:00","outcome":"done","exercise":"chin-tucks","sat_for_secs":2712}
 //! ```
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
-use rustix::fs::OFlags;
 use serde::{Deserialize, Serialize};
 
-use super::read::{ReadError, check_regular, read_regular};
-use super::{StoreError, ensure_dir, move_aside, raw_flags, write_atomic};
+use super::read::{ReadError, read_regular};
+use super::{StoreError, append_line, move_aside, write_atomic};
 use crate::engine::Outcome;
 
 /// The most of a history the start-up repair reads into memory: decades of breaks, and a
@@ -39,59 +37,14 @@ pub struct Entry {
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
-/// `O_APPEND` file and flushed to disk before this returns.
+/// `O_APPEND` file and flushed to disk before this returns (see [`append_line`]).
 pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
-    let err = |source| StoreError {
+    let mut line = serde_json::to_vec(entry).map_err(|e| StoreError {
         path: path.to_owned(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
-    }
-    let mut line = serde_json::to_vec(entry).map_err(|e| err(io::Error::other(e)))?;
+        source: io::Error::other(e),
+    })?;
     line.push(b'\n');
-    refuse_special(path)?;
-    // O_NONBLOCK: a FIFO swapped in after the check above cannot block the open; the
-    // fstat below refuses it. A symlink to a regular file is followed (the user's choice).
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .custom_flags(raw_flags(OFlags::NONBLOCK))
-        .open(path)
-        .map_err(err)?;
-    check_regular(path, &file.metadata().map_err(err)?)?;
-    // A crash in the middle of an earlier write can leave a line without its newline;
-    // start on a fresh line so that the new entry is not glued to it.
-    if !ends_with_newline(&mut file).map_err(err)? {
-        line.insert(0, b'\n');
-    }
-    file.write_all(&line).map_err(err)?;
-    file.sync_data().map_err(err)
-}
-
-/// Refuse a FIFO, device or folder at `path` before opening it; nothing there is fine.
-fn refuse_special(path: &Path) -> Result<(), StoreError> {
-    match std::fs::metadata(path) {
-        Ok(metadata) => Ok(check_regular(path, &metadata)?),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-        Err(source) => Err(StoreError {
-            path: path.to_owned(),
-            source,
-        }),
-    }
-}
-
-fn ends_with_newline(file: &mut File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(true);
-    }
-    file.seek(SeekFrom::Start(len - 1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
+    append_line(path, &line)
 }
 
 /// What reading the history found.
@@ -305,7 +258,8 @@ fn tail_is_torn(path: &Path) -> io::Result<bool> {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
+    use std::fs::{self, OpenOptions};
+    use std::io::Write;
 
     use super::*;
 
@@ -349,11 +303,36 @@ mod tests {
     }
 
     #[test]
+    fn a_fifo_as_the_history_is_refused_at_once_by_append_read_and_repair() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &path,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
+        let started = std::time::Instant::now();
+        let e = append(&path, &entry(Outcome::Done, 60))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("FIFO"), "{e}");
+        let e = read(&path).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&path.display().to_string()) && e.contains("FIFO"),
+            "{e}"
+        );
+        let e = repair(&path).unwrap_err().to_string();
+        assert!(e.contains("FIFO"), "{e}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
     fn repair_keeps_the_damaged_file_and_the_good_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");
         append(&path, &entry(Outcome::Done, 60)).unwrap();
-        fs::OpenOptions::new()
+        OpenOptions::new()
             .append(true)
             .open(&path)
             .unwrap()

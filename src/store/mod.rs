@@ -97,6 +97,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     result.map_err(StoreError::at(path))
 }
 
+/// Append `line` (one JSON line, ending in a newline) to `path`, creating the file (0600)
+/// and its folder (0700) if needed: one `write` on an `O_APPEND` file, flushed to disk
+/// before this returns, so a crash leaves the line whole or absent.
+///
+/// A crash in the middle of an earlier write can leave a line without its newline; the
+/// new one then starts on a fresh line, never glued to it. A FIFO, a device or a folder
+/// at `path` is refused, never opened for writing or waited on; a symlink to a regular
+/// file is followed (the user's choice).
+pub fn append_line(path: &Path, line: &[u8]) -> Result<(), StoreError> {
+    let err = StoreError::at(path);
+    if let Some(dir) = path.parent() {
+        ensure_dir(dir)?;
+    }
+    match fs::metadata(path) {
+        Ok(metadata) => read::check_regular(path, &metadata)?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(err(e)),
+    }
+    // O_NONBLOCK: a FIFO swapped in after the check above cannot block the open; the
+    // fstat below refuses it.
+    let mut file = OpenOptions::new()
+        .read(true)
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(raw_flags(OFlags::NONBLOCK))
+        .open(path)
+        .map_err(StoreError::at(path))?;
+    let metadata = file.metadata().map_err(StoreError::at(path))?;
+    read::check_regular(path, &metadata)?;
+    let torn = metadata.len() > 0
+        && !ends_with_newline(&mut file, metadata.len()).map_err(StoreError::at(path))?;
+    let written = if torn {
+        let mut fresh = Vec::with_capacity(line.len() + 1);
+        fresh.push(b'\n');
+        fresh.extend_from_slice(line);
+        file.write_all(&fresh)
+    } else {
+        file.write_all(line)
+    };
+    written
+        .and_then(|()| file.sync_data())
+        .map_err(StoreError::at(path))
+}
+
+fn ends_with_newline(file: &mut fs::File, len: u64) -> io::Result<bool> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(len - 1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    Ok(last[0] == b'\n')
+}
+
 /// `flags` for [`OpenOptionsExt::custom_flags`].
 pub(crate) fn raw_flags(flags: rustix::fs::OFlags) -> i32 {
     i32::try_from(flags.bits()).unwrap_or(0)

@@ -8,6 +8,7 @@ mod common;
 #[path = "../systemctl_fake/mod.rs"]
 mod systemctl_fake;
 
+mod bus;
 mod cli;
 mod config_edits;
 mod control;

@@ -916,9 +916,7 @@ async fn abuse(conn: &Connection, call_: Abuse) -> Result<(), String> {
         UnknownMethod => vec![fdo("UnknownMethod")],
         UnknownInterface => vec![fdo("UnknownInterface")],
         UnknownPath => vec![fdo("UnknownObject")],
-        // zbus answers UnknownProperty for a property without a setter; the
-        // conventional name would be PropertyReadOnly. Either names the refusal.
-        SetProperty(_) => vec![fdo("PropertyReadOnly"), fdo("UnknownProperty")],
+        SetProperty(_) => vec![fdo("PropertyReadOnly")],
         SetUnknownProperty => vec![fdo("UnknownProperty")],
     };
     let may_succeed = match call_ {
