@@ -101,6 +101,9 @@ impl Row {
     }
 }
 
+/// The id of the status line, the first row.
+pub const HEADLINE: i32 = 1;
+
 const HALF_HOUR: Duration = Duration::from_secs(30 * 60);
 const HOUR: Duration = Duration::from_secs(60 * 60);
 
@@ -109,7 +112,7 @@ const HOUR: Duration = Duration::from_secs(60 * 60);
 pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Row> {
     let paused = status.phase == PhaseKind::Paused;
     let due = status.phase == PhaseKind::Due;
-    let mut headline = Row::item(1, view::headline(status, now), None);
+    let mut headline = Row::item(HEADLINE, view::headline(status, now), None);
     headline.enabled = false;
     let mut break_now = Row::item(
         3,
