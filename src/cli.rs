@@ -106,7 +106,8 @@ pub enum Command {
     #[command(subcommand)]
     Service(ServiceCommand),
     /// Check why breaks might not come: bus, notifications, idle backend, logind, config,
-    /// service. Exits with status 1 if something needs fixing.
+    /// service. It changes nothing, but starts each idle backend briefly to see whether it
+    /// works. Exits with status 1 if something needs fixing.
     Doctor,
     /// Print the shell completion script for SHELL, e.g.
     /// `deskbreak completions bash > ~/.local/share/bash-completion/completions/deskbreak`.

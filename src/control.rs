@@ -7,6 +7,7 @@
 //! `PropertiesChanged`. Owning the well-known name also makes the daemon single-instance.
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -14,8 +15,15 @@ use std::time::Duration;
 use chrono::{DateTime, Local, TimeZone};
 use futures_util::StreamExt;
 use tokio::sync::{mpsc, oneshot};
-use zbus::object_server::SignalEmitter;
-use zbus::{Connection, DeserializeDict, SerializeDict, Type, fdo, interface, proxy};
+use zbus::fdo::{RequestNameFlags, RequestNameReply};
+use zbus::message::Header;
+use zbus::names::{InterfaceName, MemberName};
+use zbus::object_server::{DispatchResult, Interface, SignalEmitter};
+use zbus::zvariant::Variant;
+use zbus::{
+    BoxDBusError, Connection, DeserializeDict, Message, ObjectServer, OwnedVariant, SerializeDict,
+    Type, fdo, interface, proxy,
+};
 
 use crate::config::ConfigError;
 use crate::engine::{self, PhaseKind, Refusal};
@@ -29,6 +37,10 @@ pub const NAME: &str = "org.deskbreak.Deskbreak1";
 pub const PATH: &str = "/org/deskbreak/Deskbreak1";
 /// The longest snooze or pause a call may ask for.
 pub const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
+/// The most calls that may wait for the daemon loop at once. zbus starts a task for each
+/// incoming call; one that finds this many already waiting is refused at once (`Busy`)
+/// instead of waiting too, so a flood of calls cannot pile up tasks and memory.
+pub const IN_FLIGHT: usize = 64;
 /// How far ahead `PauseUntil` may end: far enough for "until the next working hours"
 /// over a long weekend; further than that is more likely a wrong date than a plan, and a
 /// pause without an end (`Pause(0)`) is there for that.
@@ -76,6 +88,8 @@ pub enum ControlError {
     ConfigInvalid(String),
     /// The daemon is shutting down.
     Unavailable(String),
+    /// Too many calls are waiting for the daemon already; try again.
+    Busy(String),
     /// A file could not be read (the history, for `GetStats`).
     ReadFailed(String),
 }
@@ -242,10 +256,16 @@ impl Service {
     async fn forward(&self, command: Command) -> Result<String, ControlError> {
         let (reply, answer) = oneshot::channel();
         let gone = || ControlError::Unavailable("deskbreak is shutting down".into());
+        // Never wait for room: zbus runs each call on its own task, and a flood of calls
+        // waiting here would hold a task (and its message) each.
         self.requests
-            .send(Request { command, reply })
-            .await
-            .map_err(|_| gone())?;
+            .try_send(Request { command, reply })
+            .map_err(|err| match err {
+                mpsc::error::TrySendError::Full(_) => ControlError::Busy(format!(
+                    "{IN_FLIGHT} calls are already waiting for deskbreak; try again"
+                )),
+                mpsc::error::TrySendError::Closed(_) => gone(),
+            })?;
         answer.await.map_err(|_| gone())?
     }
 }
@@ -388,20 +408,120 @@ impl Service {
     }
 }
 
+/// Serves an interface whose properties are all read-only on the bus, so that `Set` on
+/// one of them answers `org.freedesktop.DBus.Error.PropertyReadOnly` (zbus answers
+/// `UnknownProperty` for a property without a setter). Everything else is the wrapped
+/// interface's own, introspection included.
+struct ReadOnly<I>(I);
+
+#[async_trait::async_trait]
+impl<I: Interface> Interface for ReadOnly<I> {
+    fn name() -> InterfaceName<'static> {
+        I::name()
+    }
+
+    fn spawn_tasks_for_methods(&self) -> bool {
+        self.0.spawn_tasks_for_methods()
+    }
+
+    async fn get(
+        &self,
+        property_name: &str,
+        server: &ObjectServer,
+        connection: &Connection,
+        header: Option<&Header<'_>>,
+        emitter: &SignalEmitter<'_>,
+    ) -> Option<Result<OwnedVariant, BoxDBusError>> {
+        self.0
+            .get(property_name, server, connection, header, emitter)
+            .await
+    }
+
+    async fn get_all(
+        &self,
+        server: &ObjectServer,
+        connection: &Connection,
+        header: Option<&Header<'_>>,
+        emitter: &SignalEmitter<'_>,
+    ) -> fdo::Result<HashMap<String, OwnedVariant>> {
+        self.0.get_all(server, connection, header, emitter).await
+    }
+
+    fn set<'call>(
+        &'call self,
+        property_name: &'call str,
+        _value: &'call Variant<'_>,
+        server: &'call ObjectServer,
+        connection: &'call Connection,
+        header: Option<&'call Header<'_>>,
+        emitter: &'call SignalEmitter<'_>,
+    ) -> DispatchResult<'call> {
+        DispatchResult::Async(Box::pin(async move {
+            let known = self
+                .0
+                .get(property_name, server, connection, header, emitter)
+                .await
+                .is_some();
+            let err = if known {
+                fdo::Error::PropertyReadOnly(format!("{property_name} is read-only"))
+            } else {
+                fdo::Error::UnknownProperty(format!("Unknown property '{property_name}'"))
+            };
+            Err(err.into())
+        }))
+    }
+
+    async fn set_mut(
+        &mut self,
+        _property_name: &str,
+        _value: &Variant<'_>,
+        _server: &ObjectServer,
+        _connection: &Connection,
+        _header: Option<&Header<'_>>,
+        _emitter: &SignalEmitter<'_>,
+    ) -> Option<Result<(), BoxDBusError>> {
+        // `set` never asks for `&mut self`.
+        None
+    }
+
+    fn call<'call>(
+        &'call self,
+        server: &'call ObjectServer,
+        connection: &'call Connection,
+        msg: &'call Message,
+        name: MemberName<'call>,
+    ) -> DispatchResult<'call> {
+        self.0.call(server, connection, msg, name)
+    }
+
+    fn call_mut<'call>(
+        &'call mut self,
+        server: &'call ObjectServer,
+        connection: &'call Connection,
+        msg: &'call Message,
+        name: MemberName<'call>,
+    ) -> DispatchResult<'call> {
+        self.0.call_mut(server, connection, msg, name)
+    }
+
+    fn introspect_to_writer(&self, writer: &mut dyn std::fmt::Write, level: usize) {
+        self.0.introspect_to_writer(writer, level);
+    }
+}
+
 /// Why the service could not start.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// Another deskbreak owns the name.
     #[error("another deskbreak is already running on this session bus ({NAME} is taken)")]
     AlreadyRunning,
-    /// No session bus, or it refused.
-    #[error("cannot reach the session bus: {0}")]
+    /// The bus refused to serve the object or to give us the name.
+    #[error("cannot serve on the session bus: {}", crate::bus::describe(.0))]
     Bus(zbus::Error),
 }
 
-/// Serve the interface on the session bus. Calls arrive on the returned receiver; the
-/// connection must be kept alive as long as the service should answer.
-/// The running service: its connection, and where the daemon publishes its status.
+/// The running service: its connection (kept alive as long as the service should
+/// answer), and where the daemon publishes its status.
 pub struct Served {
     /// The session-bus connection that owns the name.
     pub connection: Connection,
@@ -410,27 +530,31 @@ pub struct Served {
     requests: mpsc::Sender<Request>,
 }
 
-/// Serve the interface on the session bus, starting with `initial` as the status (so that
-/// no one sees an empty status once the name is owned). Calls arrive on
-/// the returned receiver.
+/// Serve the interface on `connection` (the daemon's one session-bus connection),
+/// starting with `initial` as the status (so that no one sees an empty status once the
+/// name is owned). Calls arrive on the returned receiver.
 pub async fn serve(
+    connection: &Connection,
     initial: &Status,
     paths: crate::paths::Paths,
 ) -> Result<(Served, mpsc::Receiver<Request>), ServeError> {
-    let (requests, receiver) = mpsc::channel(16);
+    let (requests, receiver) = mpsc::channel(IN_FLIGHT);
     let status = Arc::new(Mutex::new(Wire::from(initial)));
     let service = Service {
         stats: Arc::new(tokio::sync::Mutex::new(paths)),
         requests: requests.clone(),
         status: Arc::clone(&status),
     };
-    let connection = zbus::connection::Builder::session()
-        .serve_at(PATH, service)
-        .name(NAME)
-        // A second instance must fail, not take over the first one's name.
-        .allow_name_replacements(false)
-        .replace_existing_names(false)
-        .build()
+    // The object first, the name second: a call that arrives as soon as the name is
+    // owned finds the object.
+    connection
+        .object_server()
+        .at(PATH, ReadOnly(service))
+        .await
+        .map_err(ServeError::Bus)?;
+    // A second instance must fail, not queue for or take over the first one's name.
+    let reply = connection
+        .request_name_with_flags(NAME, RequestNameFlags::DO_NOT_QUEUE)
         .await
         .map_err(|err| match err {
             zbus::Error::NameTaken => ServeError::AlreadyRunning,
@@ -439,9 +563,15 @@ pub async fn serve(
             }
             other => ServeError::Bus(other),
         })?;
+    match reply {
+        RequestNameReply::PrimaryOwner | RequestNameReply::AlreadyOwner => {}
+        RequestNameReply::Exists | RequestNameReply::InQueue => {
+            return Err(ServeError::AlreadyRunning);
+        }
+    }
     Ok((
         Served {
-            connection,
+            connection: connection.clone(),
             status,
             requests,
         },
@@ -468,11 +598,12 @@ impl Served {
         let iface = self
             .connection
             .object_server()
-            .interface::<_, Service>(PATH)
+            .interface::<_, ReadOnly<Service>>(PATH)
             .await?;
         let emitter: &SignalEmitter<'_> = iface.signal_emitter();
         // A read lock, shared with any method call in progress.
-        let service = iface.get().await;
+        let guard = iface.get().await;
+        let service = &guard.0;
         if old.phase != status.phase {
             service.phase_changed(emitter).await?;
         }
@@ -537,8 +668,18 @@ pub enum ClientError {
     )]
     NotRunning,
     /// No session bus.
-    #[error("cannot reach the session bus ({0}); is this a desktop session?")]
-    NoBus(zbus::Error),
+    #[error("cannot reach the session bus: {0}; is this a desktop session?")]
+    NoBus(crate::bus::BusError),
+    /// The bus or the daemon took longer than [`crate::bus::CALL_TIMEOUT`] to answer.
+    #[error(
+        "no answer within {} s from deskbreak or the session bus; the daemon may be stuck \
+         (`systemctl --user restart deskbreak`)",
+        crate::bus::CALL_TIMEOUT.as_secs()
+    )]
+    NoAnswer,
+    /// The bus connection failed.
+    #[error("the session bus connection failed ({0})")]
+    Bus(zbus::Error),
     /// The daemon refused, with its reason.
     #[error("{0}")]
     Refused(String),
@@ -548,6 +689,9 @@ pub enum ClientError {
 }
 
 fn client_error(err: zbus::Error) -> ClientError {
+    if crate::bus::timed_out(&err) {
+        return ClientError::NoAnswer;
+    }
     match err {
         zbus::Error::MethodError(name, message, _) => {
             let name = name.as_str();
@@ -572,7 +716,7 @@ fn client_error(err: zbus::Error) -> ClientError {
             ClientError::NotRunning
         }
         zbus::Error::FDO(e) => ClientError::Refused(e.to_string()),
-        other => ClientError::NoBus(other),
+        other => ClientError::Bus(other),
     }
 }
 
@@ -585,12 +729,12 @@ pub struct Client {
 impl Client {
     /// Connect to the session bus (the daemon may or may not be running).
     pub async fn connect() -> Result<Self, ClientError> {
-        let connection = Connection::session().await.map_err(ClientError::NoBus)?;
+        let connection = crate::bus::session().await.map_err(ClientError::NoBus)?;
         let proxy = Deskbreak1Proxy::builder(&connection)
             .cache_properties(zbus::proxy::CacheProperties::No)
             .build()
             .await
-            .map_err(ClientError::NoBus)?;
+            .map_err(client_error)?;
         Ok(Self { connection, proxy })
     }
 
@@ -643,21 +787,21 @@ impl Client {
     ) -> Result<(), ClientError> {
         let dbus = fdo::DBusProxy::new(&self.connection)
             .await
-            .map_err(ClientError::NoBus)?;
+            .map_err(client_error)?;
         let mut owners = dbus
             .receive_name_owner_changed_with_args(&[(0, NAME)])
             .await
-            .map_err(ClientError::NoBus)?;
+            .map_err(client_error)?;
         let rule = zbus::MatchRule::builder()
             .msg_type(zbus::message::Type::Signal)
             .interface("org.freedesktop.DBus.Properties")
             .member("PropertiesChanged")
             .path(PATH)
             .build()
-            .map_err(ClientError::NoBus)?;
+            .map_err(client_error)?;
         let mut changes = zbus::MessageStream::for_match_rule(rule, &self.connection, None)
             .await
-            .map_err(ClientError::NoBus)?;
+            .map_err(client_error)?;
         let mut status = None;
         let mut changed = true;
         loop {

@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use chrono::Local;
 
-use crate::config::{Config, ConfigError};
+use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd, tray};
@@ -23,6 +23,7 @@ use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
 use crate::sources::logind::SessionEvent;
 use crate::sources::{self, Sources, Wake};
+use crate::stats::record::DailyMemory;
 use crate::status::Status;
 use crate::store::{self, history, state};
 
@@ -35,7 +36,10 @@ pub async fn run(
     config: Config,
     shutdown: impl Future<Output = ()> + 'static,
 ) -> Result<(), ServeError> {
-    let mut daemon = Daemon::start(paths, config, shutdown).await?;
+    let Some(mut daemon) = Daemon::start(paths, config, shutdown).await? else {
+        // Asked to stop while starting; the state is saved.
+        return Ok(());
+    };
     while let Some(wake) = daemon.next().await {
         daemon.step(wake).await;
     }
@@ -50,23 +54,27 @@ struct Daemon {
     effects: Effects,
     /// The config in force (the last good one).
     config: Config,
-    /// The idle backend in use, for the status; `none` once it stopped.
+    /// The idle backend working right now, for the status; `none` while its peer is
+    /// away, and once it stopped.
     backend: Kind,
+    /// The idle backend started, working or not: named again when its peer is back.
+    backend_running: Kind,
     /// The config error the user was last told about, so it is told once.
     config_error: Option<String>,
 }
 
 impl Daemon {
     /// Restore the state, start the sources, serve the control interface and carry out
-    /// what the engine decides at start-up (including the first save).
+    /// what the engine decides at start-up (including the first save). `None`: shutdown
+    /// came first.
     async fn start(
         paths: Paths,
         config: Config,
         shutdown: impl Future<Output = ()> + 'static,
-    ) -> Result<Self, ServeError> {
+    ) -> Result<Option<Self>, ServeError> {
         let library = Library::embedded();
         let clock = Clock::new();
-        let (snapshot, downtime) = restore(&paths);
+        let (snapshot, downtime, daily) = restore(&paths);
         let now = clock.now();
         let seed = now.since_origin().subsec_nanos() as u64 ^ u64::from(std::process::id());
         let mut engine = Engine::new(
@@ -80,19 +88,54 @@ impl Daemon {
         if let Some(duration) = downtime {
             engine.handle(now, Input::Downtime { duration });
         }
-        let (activity, backend) = sources::start_idle_backend(&config).await;
-        let session = sources::start_logind().await;
+        // Everything that waits for the outside world is bounded, and raced against a
+        // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
+        let mut shutdown = Box::pin(shutdown);
+        let setup = async {
+            let bus = match crate::bus::session().await {
+                Ok(bus) => Some(bus),
+                Err(err) => {
+                    tracing::warn!("{err}; the CLI cannot reach this daemon");
+                    None
+                }
+            };
+            let mut activity = sources::start_idle_backend(&config, bus.clone());
+            let (session, probed) = tokio::join!(
+                sources::start_logind(),
+                sources::first_report(&mut activity)
+            );
+            // `none` won: nothing more will come.
+            let activity = (probed != Some(Kind::None)).then_some(activity);
+            (bus, activity, session, probed.unwrap_or(Kind::None))
+        };
+        let (bus, activity, session, backend) = tokio::select! {
+            () = &mut shutdown => {
+                // Still saved: what was read (and repaired) at start-up is not lost.
+                let daily = effects::Daily {
+                    memory: daily,
+                    total: engine.sitting_total(),
+                };
+                let mut effects = Effects::new(paths, library, None, None, None, now, daily);
+                effects.save(engine.snapshot(), now).await;
+                tracing::info!("deskbreak stopped while starting; state saved");
+                return Ok(None);
+            }
+            ready = setup => ready,
+        };
         // Serve the interface only once the status is known: owning the name is what tells
         // bars and scripts that the daemon is up.
-        let (served, control) =
-            match control::serve(&status_report(&engine, &config, backend), paths.clone()).await {
+        let initial = status_report(&engine, &config, backend);
+        let (served, control) = match &bus {
+            Some(bus) => match control::serve(bus, &initial, paths.clone()).await {
                 Ok((served, requests)) => (Some(served), Some(requests)),
                 Err(ServeError::AlreadyRunning) => return Err(ServeError::AlreadyRunning),
                 Err(err) => {
                     tracing::warn!("{err}; the CLI cannot reach this daemon");
                     (None, None)
                 }
-            };
+            },
+            None => (None, None),
+        };
         // The tray icon shares the control service's connection; its "Quit" is a shutdown.
         let (tray, quit) = served
             .as_ref()
@@ -108,8 +151,20 @@ impl Daemon {
             })
             .unzip();
         let shutdown = tray::or_quit(shutdown, quit);
-        let sources = Sources::new(clock, shutdown, control, activity, session, &paths.config);
-        let effects = Effects::new(paths, library, served, tray, now);
+        let sources = Sources::new(
+            clock,
+            shutdown,
+            control,
+            activity,
+            session,
+            bus.clone(),
+            &paths.config,
+        );
+        let daily = effects::Daily {
+            memory: daily,
+            total: engine.sitting_total(),
+        };
+        let effects = Effects::new(paths, library, served, bus, tray, now, daily);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
@@ -122,10 +177,11 @@ impl Daemon {
             effects,
             config,
             backend,
+            backend_running: backend,
             config_error: None,
         };
         daemon.step(Wake::Deadline).await;
-        Ok(daemon)
+        Ok(Some(daemon))
     }
 
     /// Wait for the next wake-up: a source, the engine's deadline or the next save.
@@ -170,6 +226,20 @@ impl Daemon {
                 self.backend = Kind::None;
                 self.engine.handle(now, Input::Lost(Source::Idle));
             }
+            Wake::IdleBackend(kind) => {
+                self.backend = kind;
+                self.backend_running = kind;
+            }
+            // The status names only a backend that works right now.
+            Wake::Presence(Some(Presence::Lost)) => {
+                self.backend = Kind::None;
+                self.engine.handle(now, Input::Lost(Source::Idle));
+            }
+            Wake::Presence(Some(Presence::Back)) => {
+                self.backend = self.backend_running;
+                // Counted as present until the backend says otherwise.
+                self.engine.handle(now, Input::Activity(Activity::Active));
+            }
             Wake::Presence(Some(presence)) => {
                 self.engine
                     .handle(now, Input::Activity(presence_activity(now, presence)));
@@ -201,6 +271,7 @@ impl Daemon {
         while let Some(action) = self.engine.poll_action() {
             self.effects.carry_out(action).await;
         }
+        self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects
             .publish(status_report(&self.engine, &self.config, self.backend))
             .await;
@@ -265,18 +336,38 @@ impl Daemon {
         let path = self.effects.paths().config.clone();
         let loaded = {
             let path = path.clone();
-            tokio::task::spawn_blocking(move || Config::load(&path)).await
+            tokio::task::spawn_blocking(move || Config::read(&path)).await
         };
         let loaded = loaded.unwrap_or_else(|err| {
             Err(ConfigError {
-                path,
+                path: path.clone(),
                 location: None,
                 key: None,
                 message: format!("cannot read the file ({err})"),
             })
         });
         let config = match loaded {
-            Ok(config) => config,
+            Ok(Found::Config(config)) => config,
+            // Most likely an editor between removing (or truncating) and writing the file:
+            // the defaults must not apply in the gap, nor become what a bad edit keeps.
+            // Not an error to notify about; `deskbreak reload` is told.
+            Ok(found @ (Found::Missing | Found::Empty)) => {
+                let why = if found == Found::Empty {
+                    "the file is empty".to_owned()
+                } else {
+                    crate::config::missing(&path)
+                };
+                tracing::info!(
+                    config = %path.display(),
+                    "{why}; the running config is kept until the file has settings again"
+                );
+                return Err(ConfigError {
+                    path,
+                    location: None,
+                    key: None,
+                    message: why,
+                });
+            }
             Err(err) => {
                 let said = err.to_string();
                 if self.config_error.as_deref() != Some(said.as_str()) {
@@ -307,7 +398,11 @@ impl Daemon {
         self.config = config;
         self.effects.set_tray(self.config.tray);
         if restart {
-            self.backend = self.sources.restart_idle_backend(&self.config).await;
+            // Until the new backend has probed, none is named, and the user counts as
+            // present.
+            self.sources.restart_idle_backend(&self.config);
+            self.backend = Kind::None;
+            self.engine.handle(now, Input::Lost(Source::Idle));
         }
         Ok(())
     }
@@ -321,6 +416,7 @@ impl Daemon {
             self.effects.carry_out(action).await;
         }
         self.effects.notifier.close().await;
+        self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects.save(self.engine.snapshot(), now).await;
         tracing::info!("deskbreak stopped; state saved");
     }
@@ -334,7 +430,7 @@ fn presence_activity(now: Moment, presence: Presence) -> Activity {
                 since: now - idle_for,
             }
         }
-        Presence::Active => {
+        Presence::Active | Presence::Lost | Presence::Back => {
             tracing::debug!("user active");
             Activity::Active
         }
@@ -363,7 +459,7 @@ fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
 /// Load the saved state, keeping damaged files aside. Returns it with the wall-clock
 /// time since it was saved (the last-alive mark), if there was one; what that time means
 /// is the engine's to decide ([`Input::Downtime`]).
-fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
+fn restore(paths: &Paths) -> (Snapshot, Option<Duration>, DailyMemory) {
     match history::repair(&paths.history()) {
         Ok(None) => {}
         Ok(Some((kept_at, damaged))) => tracing::warn!(
@@ -376,13 +472,13 @@ fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
     }
     store::remove_stale_temporaries(&paths.state());
     match state::load(&paths.state()) {
-        Ok(state::Loaded::Missing) => (Snapshot::default(), None),
+        Ok(state::Loaded::Missing) => (Snapshot::default(), None, DailyMemory::default()),
         Ok(state::Loaded::Found(saved)) => {
             // A save "in the future" (the clock was set back) counts as no gap.
             let gap = (Local::now() - saved.saved_at)
                 .to_std()
                 .unwrap_or(Duration::ZERO);
-            (saved.engine, Some(gap))
+            (saved.engine, Some(gap), saved.daily)
         }
         Ok(state::Loaded::Damaged { kept_at, reason }) => {
             tracing::warn!(
@@ -391,11 +487,11 @@ fn restore(paths: &Paths) -> (Snapshot, Option<Duration>) {
                 paths.state().display(),
                 kept_at.display()
             );
-            (Snapshot::default(), None)
+            (Snapshot::default(), None, DailyMemory::default())
         }
         Err(err) => {
             tracing::warn!("cannot read the state: {err}; starting afresh");
-            (Snapshot::default(), None)
+            (Snapshot::default(), None, DailyMemory::default())
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -318,17 +318,21 @@ pub struct Library {
 }
 
 impl Library {
-    /// The library embedded in the binary.
+    /// The library embedded in the binary, parsed on first use only (later calls share
+    /// it).
     ///
     /// # Panics
     /// Never in a released binary: the embedded file is checked by a unit test.
     #[must_use]
     pub fn embedded() -> Self {
-        match Self::parse(EMBEDDED) {
-            Ok(library) => library,
-            // The file is compiled in and covered by `embedded_library_is_valid`.
-            Err(err) => panic!("embedded exercises.json is invalid: {err}"),
-        }
+        static EMBEDDED_LIBRARY: OnceLock<Library> = OnceLock::new();
+        EMBEDDED_LIBRARY
+            .get_or_init(|| match Self::parse(EMBEDDED) {
+                Ok(library) => library,
+                // The file is compiled in and covered by `embedded_library_is_valid`.
+                Err(err) => panic!("embedded exercises.json is invalid: {err}"),
+            })
+            .clone()
     }
 
     /// Parse and validate a library.
@@ -412,32 +416,21 @@ impl Library {
 }
 
 /// Read a regular file of at most [`MAX_OWN_FILE`] bytes; `None` if it does not exist.
+/// Through the one safe read ([`crate::store::read_regular`]): a FIFO or a device there
+/// is refused without blocking.
 fn read_small_file(path: &Path) -> Result<Option<String>, String> {
-    use std::io::Read;
-    use std::os::unix::fs::OpenOptionsExt;
-    // Non-blocking, so that a FIFO put in its place cannot hang the reader.
-    let file = match std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(path)
-    {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) => return Err(format!("cannot read the file: {err}")),
+    use crate::store::ReadError;
+    let bytes = match crate::store::read_regular(path, MAX_OWN_FILE) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => return Ok(None),
+        Err(ReadError::TooLarge { .. }) => {
+            return Err("larger than 1 MiB: expected a short list of exercises".into());
+        }
+        Err(ReadError::NotRegular { kind, .. }) => {
+            return Err(format!("{kind}, not a regular file: expected a JSON file"));
+        }
+        Err(err) => return Err(format!("cannot read the file: {}", err.reason())),
     };
-    let metadata = file
-        .metadata()
-        .map_err(|err| format!("cannot read the file: {err}"))?;
-    if !metadata.is_file() {
-        return Err("not a regular file: expected a JSON file".into());
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_OWN_FILE + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|err| format!("cannot read the file: {err}"))?;
-    if bytes.len() as u64 > MAX_OWN_FILE {
-        return Err("larger than 1 MiB: expected a short list of exercises".into());
-    }
     String::from_utf8(bytes)
         .map(Some)
         .map_err(|_| "not UTF-8 text: expected a JSON file".into())
@@ -692,6 +685,12 @@ mod tests {
         "Stretches and Exercises to Help Ease and Prevent Upper Back Pain",
         "How To Get Rid of Upper Back Pain",
     ];
+
+    #[test]
+    fn the_embedded_library_is_parsed_once_and_shared() {
+        let (a, b) = (Library::embedded(), Library::embedded());
+        assert!(Arc::ptr_eq(&a.exercises, &b.exercises), "one parse, shared");
+    }
 
     #[test]
     fn embedded_library_is_valid() {

@@ -7,17 +7,20 @@
 //! * [`engine`] — the pure state machine: sitting time, prompts, answers, natural breaks.
 //!   Time is passed in; it never touches a clock, a file or the bus.
 //! * [`sources`] — what feeds the engine: idle backends, logind (lock, suspend), the
-//!   suspend-aware clock.
+//!   suspend-aware clock, config edits; gathered in one `Sources::next` that says what woke
+//!   the loop.
+//! * [`bus`] — the one session-bus connection the daemon shares, with its call timeout.
 //! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
 //!   forwarded to the loop over a channel, and the client the CLI uses.
-//! * [`effects`] — what carries out its decisions: desktop notifications (with a stderr
-//!   fallback), the tray icon.
+//! * [`effects`] — what carries out its decisions (`Effects::carry_out`): desktop
+//!   notifications (with a stderr fallback), history and state writes, the published status
+//!   and the tray icon.
 //! * [`store`] — the files it keeps: history (JSON lines) and state (atomic JSON).
 //! * [`config`] — the TOML config: raw file types, then validated settings.
 //! * [`exercises`] — the exercise library: the embedded one plus the user's own.
 //! * [`pictures`] — a line drawing of each move, embedded as PNG.
-//! * [`daemon`] — the loop in between: one `select!` over the sources, one sleep armed
-//!   from the engine's next deadline.
+//! * [`daemon`] — the loop in between: set-up, `while let Some(wake) = next() { step(wake) }`,
+//!   shutdown; `step` feeds the engine and hands its actions to the effects.
 //! * [`stats`] — the history summary behind `deskbreak stats`.
 //! * [`status`] — the daemon's status, one typed value from the engine to the CLI and bars.
 //! * [`status_view`] — how `deskbreak status` reads (words, JSON, waybar).
@@ -27,6 +30,7 @@
 //!   entry (`deskbreak service install`).
 //! * [`doctor`] — the `deskbreak doctor` checklist.
 
+pub mod bus;
 pub mod cli;
 pub mod config;
 pub mod control;

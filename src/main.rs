@@ -6,14 +6,15 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use clap::Parser;
-use tracing_subscriber::EnvFilter;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::prelude::*;
 
 use deskbreak::cli::{Cli, Command, ConfigCommand, ExercisesCommand, Format, ServiceCommand};
-use deskbreak::config::{Config, DEFAULT_TOML};
+use deskbreak::config::{self, Config, DEFAULT_TOML, Found};
 use deskbreak::engine::Preferences;
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
-use deskbreak::store::ensure_dir;
+use deskbreak::store::{ensure_dir, lock};
 use deskbreak::{control, daemon, doctor, service, stats, status_view};
 
 fn main() -> ExitCode {
@@ -219,7 +220,16 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 
 fn run_daemon(paths: Paths) -> Result<()> {
     init_logging();
-    let config = Config::load(&paths.config)?;
+    // Before any file is read: a second instance (another session's, or one started by
+    // hand while the service runs) must not touch the owner's files.
+    let _owner = match lock::acquire(&paths.state_dir) {
+        Ok(held) => Some(held),
+        Err(err @ lock::LockError::Unavailable(_)) => {
+            tracing::warn!("{err}; running without it, as nothing can be written there");
+            None
+        }
+        Err(err) => return Err(err.into()),
+    };
     // One thread, plus one for the blocking file writes (they are awaited one at a
     // time): every extra thread would cost a stack and a malloc arena all day.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -229,6 +239,18 @@ fn run_daemon(paths: Paths) -> Result<()> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
         let shutdown = shutdown_signal()?;
+        let config = match Config::read(&paths.config)? {
+            Found::Config(config) => config,
+            Found::Missing => {
+                tracing::info!(
+                    "{}: {}; the built-in defaults apply",
+                    paths.config.display(),
+                    config::missing(&paths.config)
+                );
+                Config::default()
+            }
+            Found::Empty => Config::default(),
+        };
         daemon::run(paths, config, shutdown).await?;
         Ok(())
     })
@@ -300,39 +322,86 @@ fn status(format: Format, follow: bool) -> Result<()> {
     })
 }
 
-/// Completes on SIGTERM or SIGINT.
+/// Signals whose default action would end the daemon without saving, and that mean
+/// nothing to it: a stray `kill -USR1` (or a timer library's SIGALRM) is logged and
+/// ignored. SIGXFSZ too: past a file size limit the write then fails, and is reported,
+/// instead of killing the daemon.
+const IGNORED_SIGNALS: [(i32, &str); 7] = [
+    (rustix::process::Signal::USR1.as_raw(), "SIGUSR1"),
+    (rustix::process::Signal::USR2.as_raw(), "SIGUSR2"),
+    (rustix::process::Signal::ALARM.as_raw(), "SIGALRM"),
+    (rustix::process::Signal::VTALARM.as_raw(), "SIGVTALRM"),
+    (rustix::process::Signal::IO.as_raw(), "SIGIO"),
+    (rustix::process::Signal::POWER.as_raw(), "SIGPWR"),
+    (rustix::process::Signal::XFSZ.as_raw(), "SIGXFSZ"),
+];
+
+/// Completes on SIGTERM or SIGINT; from the moment it is created, the
+/// [`IGNORED_SIGNALS`] no longer end the process.
 fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
+    use futures_util::StreamExt;
+    use futures_util::stream::SelectAll;
     use tokio::signal::unix::{SignalKind, signal};
     let mut term = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
     let mut int = signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?;
+    let mut ignored = SelectAll::new();
+    for (raw, name) in IGNORED_SIGNALS {
+        let mut stream =
+            signal(SignalKind::from_raw(raw)).with_context(|| format!("cannot handle {name}"))?;
+        ignored.push(
+            futures_util::stream::poll_fn(move |cx| stream.poll_recv(cx)).map(move |()| name),
+        );
+    }
     Ok(async move {
-        tokio::select! {
-            _ = term.recv() => tracing::info!("SIGTERM: shutting down"),
-            _ = int.recv() => tracing::info!("SIGINT: shutting down"),
+        loop {
+            tokio::select! {
+                _ = term.recv() => return tracing::info!("SIGTERM: shutting down"),
+                _ = int.recv() => return tracing::info!("SIGINT: shutting down"),
+                Some(name) = ignored.next() => tracing::info!("{name} ignored: it means nothing to deskbreak"),
+            }
         }
     })
 }
 
 /// deskbreak's own messages from info up; its libraries' only when something went wrong.
-const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info";
+/// wayland-backend logs every connection error it also returns to us, and deskbreak
+/// reports those itself, with what it does about them.
+const DEFAULT_LOG_FILTER: &str = "warn,deskbreak=info,wayland_backend=off";
 
 /// Logs go to stderr. Under systemd (which sets `JOURNAL_STREAM`) the journal adds its own
-/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters; by
-/// default deskbreak says what it does (info) and its libraries only what went wrong.
+/// timestamps, so none are printed; colours only on a terminal. `RUST_LOG` filters by
+/// target (`deskbreak=debug,zbus=info`); by default deskbreak says what it does (info) and
+/// its libraries only what went wrong. A plain target filter, not `EnvFilter`: the daemon
+/// runs all day, and `EnvFilter`'s regex engine costs about 200 KiB of resident code.
 fn init_logging() {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(DEFAULT_LOG_FILTER));
+    let filter = match std::env::var("RUST_LOG") {
+        Ok(value) if !value.trim().is_empty() => value.parse::<Targets>().unwrap_or_else(|e| {
+            eprintln!(
+                "deskbreak: RUST_LOG={value:?} is not a filter ({e}); using {DEFAULT_LOG_FILTER}"
+            );
+            default_log_filter()
+        }),
+        _ => default_log_filter(),
+    };
     let under_journal = std::env::var_os("JOURNAL_STREAM").is_some();
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+    let layer = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none())
         .with_target(false);
+    let registry = tracing_subscriber::registry();
     if under_journal {
-        builder.without_time().init();
+        registry
+            .with(layer.without_time().with_filter(filter))
+            .init();
     } else {
-        builder.init();
+        registry.with(layer.with_filter(filter)).init();
     }
+}
+
+fn default_log_filter() -> Targets {
+    DEFAULT_LOG_FILTER
+        .parse()
+        .expect("DEFAULT_LOG_FILTER is a valid target filter")
 }
 
 /// `deskbreak.1` from the clap definitions plus the sections clap does not know about,
@@ -348,7 +417,9 @@ writes a commented one. Without it the built\-in defaults apply.
 .TP
 \fI$XDG_STATE_HOME/deskbreak/\fR
 The break history (\fIhistory.jsonl\fR) and the saved state (\fIstate.json\fR)
-(default \fI~/.local/state/deskbreak/\fR).
+(default \fI~/.local/state/deskbreak/\fR). One daemon owns the folder: it holds an
+exclusive lock on \fIlock\fR there, with its pid in it; a second \fBdeskbreak run\fR
+changes nothing and exits 1.
 .TP
 \fI/usr/lib/systemd/user/deskbreak.service\fR
 The systemd user unit, as packaged.
@@ -420,14 +491,19 @@ fn config_check(paths: &Paths) -> Result<()> {
             .count();
         say(format!("{}: ok ({added} of your own)", own.display()))?;
     }
-    if !paths.config.exists() {
-        return say(format!(
-            "{}: no config file; the built-in defaults apply",
-            paths.config.display()
-        ));
+    // The same read as `run`'s: what one refuses, the other does too.
+    let shown = paths.config.display();
+    match Config::read_with(&paths.config, &library)? {
+        Found::Missing => say(format!(
+            "{shown}: {}; the built-in defaults apply",
+            config::missing(&paths.config)
+        )),
+        Found::Empty => say(format!(
+            "{shown}: ok (empty: the built-in defaults apply at start-up; a running daemon \
+             keeps its last good config)"
+        )),
+        Found::Config(_) => say(format!("{shown}: ok")),
     }
-    Config::load_with(&paths.config, &library)?;
-    say(format!("{}: ok", paths.config.display()))
 }
 
 /// The library with the user's own exercises and the config's preferences, as far as

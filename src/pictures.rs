@@ -69,7 +69,9 @@ impl Pictures {
         let name = name_for(id);
         let png = png_for(id);
         let path = self.dir.join(format!("{name}.png"));
-        if std::fs::read(&path).is_ok_and(|on_disk| on_disk == png) {
+        // Through the safe read: a FIFO put in its place is refused, not waited on.
+        let on_disk = crate::store::read_regular(&path, png.len() as u64);
+        if on_disk.is_ok_and(|on_disk| on_disk.as_deref() == Some(png)) {
             return Ok(path);
         }
         std::fs::create_dir_all(&self.dir)?;

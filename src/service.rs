@@ -69,8 +69,8 @@ pub enum ServiceError {
          install --autostart\nor start `deskbreak run` from your window manager's startup file."
     )]
     NoUserManager {
-        /// What systemctl said.
-        reason: String,
+        /// Why not.
+        reason: ManagerError,
     },
     /// A systemctl call failed.
     #[error(
@@ -130,6 +130,28 @@ impl Ran {
     }
 }
 
+/// Why `systemctl --user` could not be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ManagerError {
+    /// The program is not there.
+    #[error("{program} is not installed")]
+    NotInstalled {
+        /// The program tried.
+        program: String,
+    },
+    /// The program is there but could not be started.
+    #[error("cannot run {program}: {reason}")]
+    CannotRun {
+        /// The program tried.
+        program: String,
+        /// Why.
+        reason: String,
+    },
+    /// It ran and said no (no user manager answers, typically).
+    #[error("{0}")]
+    Said(String),
+}
+
 /// `systemctl --user`, or the program `DESKBREAK_SYSTEMCTL` names.
 #[derive(Clone, Debug)]
 pub struct Systemctl {
@@ -147,17 +169,21 @@ impl Systemctl {
     }
 
     /// Run `systemctl --user ARGS`; `Err` when it cannot be run at all.
-    fn run(&self, args: &[&str]) -> Result<Ran, String> {
+    fn run(&self, args: &[&str]) -> Result<Ran, ManagerError> {
         let output = Command::new(&self.program)
             .arg("--user")
             .args(args)
             .stdin(Stdio::null())
             .output()
             .map_err(|err| {
+                let program = self.program.to_string_lossy().into_owned();
                 if err.kind() == io::ErrorKind::NotFound {
-                    format!("{} is not installed", self.program.to_string_lossy())
+                    ManagerError::NotInstalled { program }
                 } else {
-                    format!("cannot run {}: {err}", self.program.to_string_lossy())
+                    ManagerError::CannotRun {
+                        program,
+                        reason: err.to_string(),
+                    }
                 }
             })?;
         Ok(Ran {
@@ -173,7 +199,7 @@ impl Systemctl {
             command: args.join(" "),
             message,
         };
-        let ran = self.run(args).map_err(failed)?;
+        let ran = self.run(args).map_err(|err| failed(err.to_string()))?;
         if ran.success {
             Ok(())
         } else {
@@ -182,10 +208,14 @@ impl Systemctl {
     }
 
     /// Whether a systemd user manager answers; `Err` says why not.
-    pub fn user_manager(&self) -> Result<(), String> {
+    pub fn user_manager(&self) -> Result<(), ManagerError> {
         // The cheapest call that needs the manager and changes nothing.
         let ran = self.run(&["show-environment"])?;
-        if ran.success { Ok(()) } else { Err(ran.said()) }
+        if ran.success {
+            Ok(())
+        } else {
+            Err(ManagerError::Said(ran.said()))
+        }
     }
 
     /// The first word `systemctl --user VERB deskbreak.service` prints (`enabled`,
@@ -200,7 +230,7 @@ impl Systemctl {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct State {
     /// `Err`: no systemd user manager, and why.
-    pub manager: Result<(), String>,
+    pub manager: Result<(), ManagerError>,
     /// `systemctl --user is-enabled deskbreak.service`, when a manager answered and knows
     /// the unit.
     pub enabled: Option<String>,

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Preferences, Rules};
 use crate::exercises::Library;
 use crate::sources::activity::Choice;
+use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use file::RawConfig;
 
 /// The commented default config, embedded in the binary.
@@ -78,25 +79,70 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
+/// What is at the config path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// No file (or a symlink to nothing): the defaults apply at start-up.
+    Missing,
+    /// A file with nothing but white space in it: the defaults at start-up, but while
+    /// running most likely an editor between truncating and writing.
+    Empty,
+    /// A valid file.
+    Config(Config),
+}
+
 impl Config {
-    /// Load the config at `path`; a missing file gives the defaults.
+    /// Load the config at `path`; a missing or empty file gives the defaults.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         Self::load_with(path, &Library::embedded())
     }
 
     /// Load the config at `path`, checking exercise ids against `library` (the built-in
-    /// exercises and the user's own).
+    /// exercises and the user's own); a missing or empty file gives the defaults.
     pub fn load_with(path: &Path, library: &Library) -> Result<Self, ConfigError> {
-        match std::fs::read_to_string(path) {
-            Ok(text) => Self::parse_with(&text, path, library),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(err) => Err(ConfigError {
-                path: path.to_owned(),
-                location: None,
-                key: None,
-                message: format!("cannot read the file: {err}"),
-            }),
+        match Self::read_with(path, library)? {
+            Found::Missing | Found::Empty => Ok(Self::default()),
+            Found::Config(config) => Ok(config),
         }
+    }
+
+    /// Read the config at `path`, telling a missing or empty file from a valid one.
+    ///
+    /// The file is read without blocking and capped at [`MAX_CONFIG_BYTES`]: a FIFO, a
+    /// device or a folder there is an error naming the file, as is a symlink loop or a
+    /// name too long; only "nothing there" is [`Found::Missing`].
+    pub fn read(path: &Path) -> Result<Found, ConfigError> {
+        Self::read_with(path, &Library::embedded())
+    }
+
+    /// [`Config::read`], checking exercise ids against `library`.
+    pub fn read_with(path: &Path, library: &Library) -> Result<Found, ConfigError> {
+        let unreadable = |message: String| ConfigError {
+            path: path.to_owned(),
+            location: None,
+            key: None,
+            message: format!("cannot read the file: {message}"),
+        };
+        let bytes = match read_regular(path, MAX_CONFIG_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(Found::Missing),
+            Err(err) => return Err(unreadable(err.reason())),
+        };
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let at = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let before = String::from_utf8_lossy(&bytes[..at]).into_owned();
+            ConfigError {
+                path: path.to_owned(),
+                location: Some(line_column(&before, before.len())),
+                key: None,
+                message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+            }
+        })?;
+        if text.trim().is_empty() {
+            return Ok(Found::Empty);
+        }
+        Self::parse_with(&text, path, library).map(Found::Config)
     }
 
     /// Parse config text; `path` is only used in error messages.
@@ -181,6 +227,16 @@ impl Config {
                     .unwrap_or(defaults.stats.weekly_summary),
             },
         })
+    }
+}
+
+/// Why there is no config at `path`, in words, for a path where [`Config::read`] found
+/// nothing: usually no file, but a dotfile manager's symlink may point at nothing.
+#[must_use]
+pub fn missing(path: &Path) -> String {
+    match std::fs::read_link(path) {
+        Ok(target) => format!("a symlink to {}, which does not exist", target.display()),
+        Err(_) => "no config file".to_owned(),
     }
 }
 
@@ -438,5 +494,60 @@ mod tests {
         );
         let e = Config::load(dir.path()).unwrap_err().to_string();
         assert!(e.contains("cannot read the file"), "{e}");
+    }
+
+    #[test]
+    fn missing_empty_and_valid_files_are_told_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert_eq!(Config::read(&path).unwrap(), Found::Missing);
+        std::fs::write(&path, "").unwrap();
+        assert_eq!(Config::read(&path).unwrap(), Found::Empty);
+        std::fs::write(&path, " \n\n").unwrap();
+        assert_eq!(Config::read(&path).unwrap(), Found::Empty);
+        // Comments only: a real file that asks for the defaults.
+        std::fs::write(&path, "# mine\n").unwrap();
+        assert_eq!(
+            Config::read(&path).unwrap(),
+            Found::Config(Config::default())
+        );
+    }
+
+    #[test]
+    fn special_files_oversized_files_and_loops_are_errors_naming_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("fifo.toml");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
+        let e = Config::read(&fifo).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!("{}: cannot read", fifo.display())),
+            "{e}"
+        );
+        assert!(e.contains("FIFO"), "{e}");
+        let e = Config::read(Path::new("/dev/urandom"))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("character device"), "{e}");
+        let big = dir.path().join("big.toml");
+        let mut text = String::from("[breaks]\n");
+        while text.len() as u64 <= MAX_CONFIG_BYTES {
+            text.push_str("# padding padding padding padding padding padding\n");
+        }
+        std::fs::write(&big, &text).unwrap();
+        let e = Config::read(&big).unwrap_err().to_string();
+        assert!(e.contains("larger than 1 MiB"), "{e}");
+        let (a, b) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+        std::os::unix::fs::symlink(&b, &a).unwrap();
+        std::os::unix::fs::symlink(&a, &b).unwrap();
+        let e = Config::read(&a).unwrap_err().to_string();
+        assert!(e.contains("symbolic links"), "{e}");
+        let long = dir.path().join("x".repeat(300));
+        let e = Config::read(&long).unwrap_err().to_string();
+        assert!(e.contains("too long"), "{e}");
     }
 }

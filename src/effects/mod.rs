@@ -15,6 +15,7 @@
 //!
 //! One variant in [`Action`] (the engine pushes it) and one arm in [`Effects::carry_out`].
 
+mod daily;
 pub mod notifier;
 pub mod reminder;
 pub mod systemd;
@@ -29,8 +30,10 @@ use crate::engine::{Action, Moment, Snapshot};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
+use crate::stats::record::{Tally, TallyEvent};
 use crate::status::Status;
 use crate::store::{self, history, state};
+pub use daily::Daily;
 use notifier::{Delivery, Notifier};
 
 /// How often the state is saved while the user is at the desk, so that a crash loses
@@ -49,6 +52,7 @@ pub fn save_every(natural_break: Duration) -> Duration {
 enum Target {
     History,
     State,
+    Days,
 }
 
 impl Target {
@@ -57,6 +61,7 @@ impl Target {
         match self {
             Target::History => "the break history",
             Target::State => "the sitting time",
+            Target::Days => "the daily sitting record",
         }
     }
 }
@@ -80,20 +85,30 @@ pub struct Effects {
     dirty: bool,
     /// The files whose last write failed: each failure is told once, and so is its end.
     failing: Vec<Target>,
+    /// Sitting time per day, for `deskbreak stats` (see [`daily`]).
+    tally: Tally,
+    /// What the tally asked for and is not done yet (a day to append whose write failed).
+    pending: Vec<TallyEvent>,
 }
 
 impl Effects {
-    /// Effects at `now`, publishing on `control` if the service is up, and on `tray`.
+    /// Effects at `now`, publishing on `control` if the service is up, and on `tray`;
+    /// notifications go over `bus`, the daemon's session-bus connection.
     #[must_use]
     pub fn new(
         paths: Paths,
         library: Library,
         control: Option<control::Served>,
+        bus: Option<zbus::Connection>,
         tray: Option<tray::Tray>,
         now: Moment,
+        daily: Daily,
     ) -> Self {
+        let (tally, over) = Tally::new(daily.memory, Local::now().naive_local(), daily.total);
         Self {
-            notifier: Notifier::new(control.is_some())
+            tally,
+            pending: over.into_iter().collect(),
+            notifier: Notifier::new(control.is_some(), bus)
                 .with_pictures(crate::pictures::Pictures::new(paths.pictures_dir.clone())),
             paths,
             library,
@@ -208,8 +223,8 @@ impl Effects {
     /// Save `snapshot` (with the wall-clock time: the last-alive mark a restart measures
     /// its downtime from).
     pub async fn save(&mut self, snapshot: Snapshot, now: Moment) {
-        let path = self.paths.state();
-        let result = off_loop(move || state::save(&path, &snapshot)).await;
+        let (path, daily) = (self.paths.state(), self.tally.memory());
+        let result = off_loop(move || state::save(&path, &snapshot, &daily)).await;
         self.report_store(Target::State, result);
         self.last_save = now;
         self.dirty = false;

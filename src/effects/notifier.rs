@@ -7,9 +7,11 @@
 //! * notify-rust opens a new connection per notification and subscribes to the answer
 //!   signals only after `Notify` returns, so a quick click can be missed; and some servers
 //!   send `ActionInvoked` only to the connection that called `Notify`.
-//! * Here one long-lived connection subscribes to *both* `ActionInvoked` and
-//!   `NotificationClosed` with a single match rule before the first `Notify`, and reads
-//!   them from one ordered stream, so a close can never overtake the click before it.
+//! * Here the daemon's one session-bus connection (see [`crate::bus`]) subscribes to
+//!   *both* `ActionInvoked` and `NotificationClosed` with a single match rule before the
+//!   first `Notify`, and reads them from one ordered stream, so a close can never overtake
+//!   the click before it. (A proxy's per-signal streams would be two streams, and could.)
+//!   The methods go through [`NotificationsProxy`], bounded by the connection's timeout.
 //!
 //! Signals are only believed from the server that showed the bubble and only for its id.
 //! After a button press the bubble is closed explicitly (dunst keeps it open otherwise).
@@ -18,12 +20,11 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use futures_util::StreamExt;
 use notify_rust::{Hint, Notification, Timeout, Urgency};
 use zbus::message::Type;
-use zbus::{Connection, MatchRule, Message, MessageStream};
+use zbus::{Connection, MatchRule, Message, MessageStream, proxy};
 
 use super::reminder::{self, Channel, Reminder};
 use crate::engine::{Answer, Prompt, PromptId};
@@ -33,8 +34,24 @@ use crate::pictures::Pictures;
 const NAME: &str = "org.freedesktop.Notifications";
 const PATH: &str = "/org/freedesktop/Notifications";
 const INTERFACE: &str = "org.freedesktop.Notifications";
-/// A notification server that does not answer in this time is treated as absent.
-const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The freedesktop notification server's methods (Desktop Notifications Specification
+/// 1.2). `Notify` is sent through [`notify`], with this proxy's destination and path but
+/// keeping the whole reply: its sender is the server that showed the bubble, and only
+/// that server's signals count.
+#[proxy(
+    interface = "org.freedesktop.Notifications",
+    default_service = "org.freedesktop.Notifications",
+    default_path = "/org/freedesktop/Notifications"
+)]
+pub trait Notifications {
+    /// Take a bubble off the screen.
+    fn close_notification(&self, id: u32) -> zbus::Result<()>;
+    /// What the server can show (`actions`, `body-markup`, …).
+    fn get_capabilities(&self) -> zbus::Result<Vec<String>>;
+    /// Name, vendor, version and specification version.
+    fn get_server_information(&self) -> zbus::Result<(String, String, String, String)>;
+}
 
 /// Something the notifier learned from the desktop.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,7 +100,7 @@ struct Bubble {
 }
 
 struct Link {
-    connection: Connection,
+    notifications: NotificationsProxy<'static>,
     /// `ActionInvoked` and `NotificationClosed`, in the order the server sent them.
     signals: MessageStream,
     /// `NameOwnerChanged` for the notification service: a server appearing or leaving.
@@ -94,6 +111,9 @@ struct Link {
 pub struct Notifier {
     /// The control service is up, so CLI commands can answer a prompt without buttons.
     commands: bool,
+    /// The daemon's session-bus connection, until it breaks; then the next prompt tries a
+    /// new one.
+    connection: Option<Connection>,
     link: Option<Link>,
     bubble: Option<Bubble>,
     /// The last prompt that only reached stderr, shown again when a server appears.
@@ -103,12 +123,14 @@ pub struct Notifier {
 }
 
 impl Notifier {
-    /// A notifier that connects on first use. `commands` says whether the CLI can answer
-    /// prompts (the control service is running).
+    /// A notifier that subscribes on `connection` (the daemon's session-bus connection;
+    /// `None`: connect on first use). `commands` says whether the CLI can answer prompts
+    /// (the control service is running).
     #[must_use]
-    pub fn new(commands: bool) -> Self {
+    pub fn new(commands: bool, connection: Option<Connection>) -> Self {
         Self {
             commands,
+            connection,
             link: None,
             bubble: None,
             undelivered: None,
@@ -169,12 +191,7 @@ impl Notifier {
     }
 
     async fn tell_on_desktop(&mut self, summary: &str, body: &str) -> Result<(), String> {
-        if self.link.is_none() {
-            self.link = Some(connect().await?);
-        }
-        let Some(link) = &self.link else {
-            return Err("not connected".into());
-        };
+        let link = self.link().await?;
         let mut notification = Notification::new();
         notification
             .appname("deskbreak")
@@ -183,7 +200,24 @@ impl Notifier {
             .icon("preferences-desktop-accessibility")
             .hint(Hint::DesktopEntry("deskbreak".into()))
             .urgency(Urgency::Normal);
-        notify(&link.connection, &notification, 0).await.map(drop)
+        notify(&link.notifications, &notification, 0)
+            .await
+            .map(drop)
+    }
+
+    /// The subscribed link, made now if there is none yet: subscriptions first, so that
+    /// they are in place before the first `Notify`.
+    async fn link(&mut self) -> Result<&Link, String> {
+        if self.link.is_none() {
+            let connection = match &self.connection {
+                Some(connection) => connection.clone(),
+                None => crate::bus::session().await.map_err(|e| e.to_string())?,
+            };
+            let link = subscribe(&connection).await?;
+            self.connection = Some(connection);
+            self.link = Some(link);
+        }
+        self.link.as_ref().ok_or_else(|| "not connected".to_owned())
     }
 
     /// Take the bubble off the screen, if there is one.
@@ -193,8 +227,9 @@ impl Notifier {
             return;
         };
         if let Some(link) = &self.link
-            && let Err(err) = call(&link.connection, "CloseNotification", &(bubble.id,)).await
+            && let Err(err) = link.notifications.close_notification(bubble.id).await
         {
+            let err = crate::bus::describe(&err);
             tracing::debug!(%err, id = bubble.id, "closing the notification failed");
         }
     }
@@ -234,6 +269,7 @@ impl Notifier {
     fn disconnected(&mut self) {
         tracing::warn!("lost the session bus; reminders go to stderr until it is back");
         self.link = None;
+        self.connection = None;
         self.bubble = None;
     }
 
@@ -323,18 +359,11 @@ impl Notifier {
         prompt: &Prompt,
         exercise: &Exercise,
     ) -> Result<bool, String> {
-        if self.link.is_none() {
-            self.link = Some(connect().await?);
-        }
-        let Some(link) = &self.link else {
-            return Err("not connected".into());
-        };
-        let connection = link.connection.clone();
-
-        let capabilities: Vec<String> = call(&connection, "GetCapabilities", &())
+        let notifications = self.link().await?.notifications.clone();
+        let capabilities = notifications
+            .get_capabilities()
             .await
-            .and_then(|reply| reply.body().deserialize().map_err(|e| e.to_string()))
-            .map_err(|e| format!("no notification server ({e})"))?;
+            .map_err(|e| format!("no notification server ({})", crate::bus::describe(&e)))?;
         let buttons = capabilities.iter().any(|c| c == "actions");
         let markup = capabilities.iter().any(|c| c == "body-markup");
 
@@ -348,7 +377,7 @@ impl Notifier {
         let notification = build(&text, picture.as_deref());
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
 
-        let reply = notify(&connection, &notification, replaces)
+        let reply = notify(&notifications, &notification, replaces)
             .await
             .map_err(|e| format!("the notification server refused the reminder ({e})"))?;
         let id: u32 = reply
@@ -411,11 +440,9 @@ fn build(text: &Reminder, picture: Option<&Path>) -> Notification {
     notification
 }
 
-async fn connect() -> Result<Link, String> {
-    let connection = tokio::time::timeout(CALL_TIMEOUT, Connection::session())
-        .await
-        .map_err(|_| "the session bus did not answer".to_owned())?
-        .map_err(|e| format!("no session bus ({e})"))?;
+/// Subscribe on `connection` to the notification signals and to the server's comings
+/// and goings.
+async fn subscribe(connection: &Connection) -> Result<Link, String> {
     // Subscribe before the first Notify so that no answer can slip past.
     let rule = MatchRule::builder()
         .msg_type(Type::Signal)
@@ -423,9 +450,14 @@ async fn connect() -> Result<Link, String> {
         .path(PATH)
         .build()
         .map_err(|e| e.to_string())?;
-    let signals = MessageStream::for_match_rule(rule, &connection, None)
+    let signals = MessageStream::for_match_rule(rule, connection, None)
         .await
-        .map_err(|e| format!("cannot subscribe to notification signals ({e})"))?;
+        .map_err(|e| {
+            format!(
+                "cannot subscribe to notification signals ({})",
+                crate::bus::describe(&e)
+            )
+        })?;
     let rule = MatchRule::builder()
         .msg_type(Type::Signal)
         .sender("org.freedesktop.DBus")
@@ -434,50 +466,52 @@ async fn connect() -> Result<Link, String> {
         .arg(0, NAME)
         .build()
         .map_err(|e| e.to_string())?;
-    let owner_changes = MessageStream::for_match_rule(rule, &connection, None)
+    let owner_changes = MessageStream::for_match_rule(rule, connection, None)
         .await
-        .map_err(|e| format!("cannot watch the notification service ({e})"))?;
-    tracing::debug!("connected to the session bus");
+        .map_err(|e| {
+            format!(
+                "cannot watch the notification service ({})",
+                crate::bus::describe(&e)
+            )
+        })?;
+    let notifications = NotificationsProxy::builder(connection)
+        .cache_properties(zbus::proxy::CacheProperties::No)
+        .build()
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::debug!("subscribed to the notification server's signals");
     Ok(Link {
-        connection,
+        notifications,
         signals,
         owner_changes,
     })
 }
 
 /// Send a notify-rust notification with `Notify`, replacing `replaces` (0 = a new one).
+/// The one path every bubble takes to the screen; returns the whole reply, whose sender
+/// is the server that showed it.
 async fn notify(
-    connection: &Connection,
+    notifications: &NotificationsProxy<'_>,
     notification: &Notification,
     replaces: u32,
 ) -> Result<Message, String> {
     let hints: HashMap<&str, zbus::Variant<'_>> =
         notification.hints.iter().map(Into::into).collect();
-    call(
-        connection,
-        "Notify",
-        &(
-            &notification.appname,
-            replaces,
-            &notification.icon,
-            &notification.summary,
-            &notification.body,
-            &notification.actions,
-            hints,
-            i32::from(notification.timeout),
-        ),
-    )
-    .await
-}
-
-async fn call<B>(connection: &Connection, method: &str, body: &B) -> Result<Message, String>
-where
-    B: serde::Serialize + zbus::zvariant::DynamicType,
-{
-    let call = connection.call_method(Some(NAME), PATH, Some(INTERFACE), method, body);
-    match tokio::time::timeout(CALL_TIMEOUT, call).await {
-        Ok(Ok(reply)) => Ok(reply),
-        Ok(Err(err)) => Err(err.to_string()),
-        Err(_) => Err(format!("{method} timed out")),
-    }
+    notifications
+        .inner()
+        .call_method(
+            "Notify",
+            &(
+                &notification.appname,
+                replaces,
+                &notification.icon,
+                &notification.summary,
+                &notification.body,
+                &notification.actions,
+                hints,
+                i32::from(notification.timeout),
+            ),
+        )
+        .await
+        .map_err(|e| crate::bus::describe(&e))
 }

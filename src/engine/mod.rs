@@ -499,6 +499,9 @@ pub struct Engine {
     picker: Picker,
     /// Sitting time accrued up to `last`.
     sitting: Duration,
+    /// Sitting time of the stretches ended since this engine started (each as recorded:
+    /// the idle minutes that became a natural break left out), for the daily total.
+    sat_in_ended: Duration,
     /// The latest moment the engine has seen; time never runs backwards inside.
     last: Moment,
     presence: Presence,
@@ -530,6 +533,7 @@ impl Engine {
             preferences,
             picker: Picker::new(snapshot.picker, seed),
             sitting: Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING),
+            sat_in_ended: Duration::ZERO,
             last: now,
             presence: Presence::default(),
             phase: Phase::Working,
@@ -745,6 +749,15 @@ impl Engine {
             snoozes: self.snoozes,
             paused,
         }
+    }
+
+    /// All sitting time since this engine started (plus what it restored): the ended
+    /// stretches as recorded, and the current one. It only grows, except when a natural
+    /// break takes back the idle minutes that led to it. The daily sitting record follows
+    /// it ([`crate::stats::record::Tally`]).
+    #[must_use]
+    pub fn sitting_total(&self) -> Duration {
+        self.sat_in_ended.saturating_add(self.sitting)
     }
 
     /// What to save so that a restart resumes where this run left off.
@@ -976,6 +989,7 @@ impl Engine {
             exercise,
             sat_for,
         }));
+        self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
         self.snoozes = 0;
     }
@@ -1040,6 +1054,7 @@ impl Engine {
                 };
             }
             _ => {
+                self.sat_in_ended = self.sat_in_ended.saturating_add(self.sitting);
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;

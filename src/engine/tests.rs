@@ -1213,3 +1213,36 @@ fn a_short_sleep_seen_by_both_is_neither_sitting_nor_a_break() {
     assert!(sim.take().is_empty());
     assert_eq!(sim.engine.status().sitting, mins(30));
 }
+
+#[test]
+fn the_sitting_total_keeps_ended_stretches_and_drops_the_idle_before_a_natural_break() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Done);
+    assert_eq!(sim.engine.sitting_total(), mins(45));
+    sim.wait(mins(20));
+    assert_eq!(sim.engine.sitting_total(), mins(65));
+    // Idle for good: five idle minutes count until they become a natural break.
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(mins(4));
+    assert_eq!(sim.engine.sitting_total(), mins(69));
+    sim.wait(mins(2));
+    assert_eq!(
+        sim.records().last().map(|r| (r.outcome, r.sat_for)),
+        Some((Outcome::Natural, mins(20)))
+    );
+    assert_eq!(
+        sim.engine.sitting_total(),
+        mins(65),
+        "the idle minutes taken back"
+    );
+    sim.wait(mins(30));
+    assert_eq!(
+        sim.engine.sitting_total(),
+        mins(65),
+        "away: nothing accrues"
+    );
+    sim.activity(Activity::Active);
+    sim.wait(mins(10));
+    assert_eq!(sim.engine.sitting_total(), mins(75));
+}

@@ -30,6 +30,40 @@ pub enum SessionEvent {
 
 const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Why logind cannot be followed.
+#[derive(Debug, thiserror::Error)]
+pub enum LogindError {
+    /// No system bus.
+    #[error("no system bus ({0})")]
+    NoBus(zbus::Error),
+    /// It did not answer in time.
+    #[error("logind did not answer")]
+    Timeout,
+    /// `$XDG_SESSION_ID` names a session logind does not know.
+    #[error("logind does not know session {id} ({source})")]
+    UnknownSession {
+        /// The session id.
+        id: String,
+        /// What logind said.
+        source: zbus::Error,
+    },
+    /// logind does not answer for the user.
+    #[error("logind is not available ({0})")]
+    Unavailable(zbus::Error),
+    /// The user's display session cannot be read.
+    #[error("cannot read the user's display session ({0})")]
+    NoDisplay(zbus::Error),
+    /// The user has no graphical session.
+    #[error("the user has no graphical session")]
+    NoGraphicalSession,
+    /// The connection closed.
+    #[error("the system bus connection closed")]
+    Closed,
+    /// Any other bus error.
+    #[error(transparent)]
+    Bus(#[from] zbus::Error),
+}
+
 #[proxy(
     interface = "org.freedesktop.login1.Manager",
     default_service = "org.freedesktop.login1",
@@ -70,20 +104,15 @@ pub struct Logind {
 }
 
 /// Connect to logind on the system bus and find the user's graphical session.
-pub async fn connect() -> Result<Logind, String> {
+pub async fn connect() -> Result<Logind, LogindError> {
     let connect = async {
-        let connection = Connection::system()
-            .await
-            .map_err(|e| format!("no system bus ({e})"))?;
-        let manager = ManagerProxy::new(&connection)
-            .await
-            .map_err(|e| e.to_string())?;
+        let connection = Connection::system().await.map_err(LogindError::NoBus)?;
+        let manager = ManagerProxy::new(&connection).await?;
         let path = session_path(&connection, &manager).await?;
         let session = SessionProxy::builder(&connection)
             .path(path.clone())
             .build()
-            .await
-            .map_err(|e| e.to_string())?;
+            .await?;
         Ok(Logind {
             manager,
             session,
@@ -92,37 +121,33 @@ pub async fn connect() -> Result<Logind, String> {
     };
     tokio::time::timeout(CALL_TIMEOUT * 2, connect)
         .await
-        .map_err(|_| "logind did not answer".to_owned())?
+        .map_err(|_| LogindError::Timeout)?
 }
 
 async fn session_path(
     connection: &Connection,
     manager: &ManagerProxy<'static>,
-) -> Result<OwnedObjectPath, String> {
+) -> Result<OwnedObjectPath, LogindError> {
     if let Ok(id) = std::env::var("XDG_SESSION_ID")
         && !id.is_empty()
     {
         return manager
             .get_session(&id)
             .await
-            .map_err(|e| format!("logind does not know session {id} ({e})"));
+            .map_err(|source| LogindError::UnknownSession { id, source });
     }
     let uid = rustix::process::getuid().as_raw();
     let user_path = manager
         .get_user(uid)
         .await
-        .map_err(|e| format!("logind is not available ({e})"))?;
+        .map_err(LogindError::Unavailable)?;
     let user = UserProxy::builder(connection)
         .path(user_path)
         .build()
-        .await
-        .map_err(|e| e.to_string())?;
-    let (id, path) = user
-        .display()
-        .await
-        .map_err(|e| format!("cannot read the user's display session ({e})"))?;
+        .await?;
+    let (id, path) = user.display().await.map_err(LogindError::NoDisplay)?;
     if id.is_empty() {
-        return Err("the user has no graphical session".into());
+        return Err(LogindError::NoGraphicalSession);
     }
     Ok(path)
 }
@@ -137,12 +162,8 @@ impl Logind {
         }
     }
 
-    async fn watch(&self, events: &mpsc::Sender<SessionEvent>) -> Result<(), String> {
-        let mut sleeps = self
-            .manager
-            .receive_prepare_for_sleep()
-            .await
-            .map_err(|e| e.to_string())?;
+    async fn watch(&self, events: &mpsc::Sender<SessionEvent>) -> Result<(), LogindError> {
+        let mut sleeps = self.manager.receive_prepare_for_sleep().await?;
         let mut locks = self.session.receive_locked_hint_changed().await;
         let mut locked = self.session.locked_hint().await.unwrap_or(false);
         if locked && events.send(SessionEvent::Locked).await.is_err() {
@@ -153,7 +174,7 @@ impl Logind {
                 () = events.closed() => return Ok(()),
                 signal = sleeps.next() => {
                     let Some(signal) = signal else {
-                        return Err("the system bus connection closed".into());
+                        return Err(LogindError::Closed);
                     };
                     match signal.args() {
                         Ok(args) if args.start => SessionEvent::Sleeping,
@@ -166,7 +187,7 @@ impl Logind {
                 }
                 change = locks.next() => {
                     let Some(change) = change else {
-                        return Err("the system bus connection closed".into());
+                        return Err(LogindError::Closed);
                     };
                     match change.get().await {
                         Ok(now_locked) if now_locked != locked => {

@@ -31,7 +31,7 @@ use crate::config::Config;
 use crate::control::Request;
 use crate::effects::notifier::{Event, Notifier};
 use crate::engine::Moment;
-use activity::{Kind, Presence};
+use activity::{Kind, Presence, Report};
 use clock::Clock;
 use logind::SessionEvent;
 
@@ -48,6 +48,8 @@ pub enum Wake {
     Desktop(Event),
     /// A control call (the CLI) is waiting for its answer.
     Control(Request),
+    /// The idle backend's probing ended: this one runs (`none`: none works).
+    IdleBackend(Kind),
     /// The idle backend reported a change; `None`: it stopped.
     Presence(Option<Presence>),
     /// logind reported a change; `None`: the watch stopped.
@@ -63,8 +65,10 @@ pub struct Sources {
     pub clock: Clock,
     shutdown: Pin<Box<dyn Future<Output = ()>>>,
     control: Option<mpsc::Receiver<Request>>,
-    activity: Option<mpsc::Receiver<Presence>>,
+    activity: Option<mpsc::Receiver<Report>>,
     session: Option<mpsc::Receiver<SessionEvent>>,
+    /// The daemon's session-bus connection, for the D-Bus idle backends.
+    bus: Option<zbus::Connection>,
     config_edits: Option<mpsc::Receiver<()>>,
     hangups: Option<Signal>,
 }
@@ -77,8 +81,9 @@ impl Sources {
         clock: Clock,
         shutdown: impl Future<Output = ()> + 'static,
         control: Option<mpsc::Receiver<Request>>,
-        activity: Option<mpsc::Receiver<Presence>>,
+        activity: Option<mpsc::Receiver<Report>>,
         session: Option<mpsc::Receiver<SessionEvent>>,
+        bus: Option<zbus::Connection>,
         config: &std::path::Path,
     ) -> Self {
         let hangups = signal(SignalKind::hangup())
@@ -90,6 +95,7 @@ impl Sources {
             control,
             activity,
             session,
+            bus,
             config_edits: config_watch::watch(config),
             hangups,
         }
@@ -105,29 +111,33 @@ impl Sources {
             () = sleep_for(sleep) => Wake::Deadline,
             event = desktop.next_event() => Wake::Desktop(event),
             Some(request) = recv(&mut self.control) => Wake::Control(request),
-            presence = recv(&mut self.activity), if self.activity.is_some() => {
-                Wake::Presence(presence)
-            }
+            report = recv(&mut self.activity), if self.activity.is_some() => match report {
+                Some(Report::Started { kind, rejected }) => {
+                    log_backend(kind, &rejected);
+                    Wake::IdleBackend(kind)
+                }
+                Some(Report::Presence(presence)) => Wake::Presence(Some(presence)),
+                None => Wake::Presence(None),
+            },
             event = recv(&mut self.session), if self.session.is_some() => Wake::Session(event),
             Some(()) = recv(&mut self.config_edits) => Wake::ConfigEdited,
             Some(()) = hangup(&mut self.hangups) => Wake::ConfigEdited,
         };
         // A source that ended is not polled again.
         match wake {
-            Wake::Presence(None) => self.activity = None,
+            Wake::Presence(None) | Wake::IdleBackend(Kind::None) => self.activity = None,
             Wake::Session(None) => self.session = None,
             _ => {}
         }
         Some(wake)
     }
 
-    /// Replace the idle backend (after a reload changed it). Returns the one in use.
-    pub async fn restart_idle_backend(&mut self, config: &Config) -> Kind {
+    /// Replace the idle backend (after a reload changed it). Returns at once: the new one
+    /// probes on its own task, and [`Wake::IdleBackend`] says which won.
+    pub fn restart_idle_backend(&mut self, config: &Config) {
         // Drop the old backend's receiver first: its task ends with it.
         drop(self.activity.take());
-        let (events, kind) = start_idle_backend(config).await;
-        self.activity = events;
-        kind
+        self.activity = Some(start_idle_backend(config, self.bus.clone()));
     }
 }
 
@@ -153,16 +163,39 @@ async fn hangup(hangups: &mut Option<Signal>) -> Option<()> {
     }
 }
 
-/// Start the idle backend on its own task, which ends when the receiver is dropped.
-pub async fn start_idle_backend(config: &Config) -> (Option<mpsc::Receiver<Presence>>, Kind) {
+/// Start the idle backend on its own task, which ends when the receiver is dropped. It
+/// probes there too (so nothing here waits for a display or a peer), and reports the
+/// outcome first. The D-Bus backends use `bus`, the daemon's session-bus connection.
+#[must_use]
+pub fn start_idle_backend(
+    config: &Config,
+    bus: Option<zbus::Connection>,
+) -> mpsc::Receiver<Report> {
     let threshold = config.rules.natural_break.min(IDLE_THRESHOLD_MAX);
-    let started = activity::start(config.backend, threshold).await;
-    for (kind, reason) in &started.rejected {
+    activity::start(config.backend, threshold, bus)
+}
+
+/// At start-up, wait (bounded) for the idle backend's probing, so that the first status
+/// names the backend: the winner, or `None` if probing is still going on (then it comes
+/// later as [`Wake::IdleBackend`]).
+pub async fn first_report(activity: &mut mpsc::Receiver<Report>) -> Option<Kind> {
+    let wait = activity::PROBE_TIMEOUT + Duration::from_secs(1);
+    match tokio::time::timeout(wait, activity.recv()).await {
+        Ok(Some(Report::Started { kind, rejected })) => {
+            log_backend(kind, &rejected);
+            Some(kind)
+        }
+        Ok(Some(Report::Presence(_)) | None) => Some(Kind::None),
+        Err(_) => None,
+    }
+}
+
+fn log_backend(kind: Kind, rejected: &[(Kind, String)]) {
+    for (kind, reason) in rejected {
         tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
     }
-    if started.kind == Kind::None {
-        let why: Vec<String> = started
-            .rejected
+    if kind == Kind::None {
+        let why: Vec<String> = rejected
             .iter()
             .map(|(kind, reason)| format!("{}: {reason}", kind.name()))
             .collect();
@@ -174,10 +207,8 @@ pub async fn start_idle_backend(config: &Config) -> (Option<mpsc::Receiver<Prese
                 why.join("; ")
             }
         );
-        (None, Kind::None)
     } else {
-        tracing::info!("idle backend: {}", started.kind.name());
-        (Some(started.events), started.kind)
+        tracing::info!("idle backend: {}", kind.name());
     }
 }
 

@@ -370,10 +370,7 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
     }
     let _ = writeln!(out, "{}{adherence}", label("Breaks taken"));
 
-    let streak = match report.streak {
-        0 => "none".to_owned(),
-        n => plural(n, "day", "days"),
-    };
+    let streak = plural(report.streak, "day", "days");
     let _ = writeln!(
         out,
         "{}{streak} in a row at {goal} % or more (stats.goal)",
@@ -511,6 +508,8 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             .enumerate()
             .filter(|(_, m)| m.day() == 1 || (**m + Days::new(6)).month() != m.month())
             .map(|(i, m)| (i, *m + Days::new(6)))
+            // The new year's January belongs to the next block's heading.
+            .filter(|(_, sunday)| sunday.year() == first.year())
             .collect();
         if starts.first().is_none_or(|(i, _)| *i > 3) {
             starts.insert(0, (0, (*first).max(period.since)));

@@ -15,16 +15,14 @@
 //! [`Tally`] is the pure part the daemon feeds: local wall time and the engine's
 //! sitting totals in, finished days out.
 
-use std::fs::OpenOptions;
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::io;
 use std::path::Path;
 use std::time::Duration;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
-use crate::store::{StoreError, ensure_dir};
+use crate::store::{StoreError, append_line};
 
 /// Nobody sits longer than this in a day; a hand-edited figure is capped to it.
 pub const MAX_DAY: Duration = Duration::from_secs(25 * 60 * 60);
@@ -98,6 +96,9 @@ pub enum TallyEvent {
 pub struct Tally {
     memory: DailyMemory,
     today: DayRecord,
+    /// Today's sitting below a whole second (observations come often, a second apart or
+    /// less: no fraction is lost).
+    fraction: Duration,
     last_total: Duration,
     last_at: NaiveDateTime,
 }
@@ -121,6 +122,7 @@ impl Tally {
         let tally = Self {
             memory,
             today,
+            fraction: Duration::ZERO,
             last_total: total,
             last_at: now,
         };
@@ -175,22 +177,19 @@ impl Tally {
             };
             // The stretch as it stood at midnight, if it ran through it.
             let at_midnight = stretch.saturating_sub(since_midnight(now));
-            add(&mut self.today, old_part, at_midnight);
-            subtract(&mut self.today, shrunk);
+            self.add(old_part, at_midnight);
+            self.subtract(shrunk);
             let over = self.today;
             events.push(TallyEvent::DayOver(over));
             self.today = DayRecord::empty(date);
-            add(&mut self.today, grown - old_part, Duration::ZERO);
+            self.fraction = Duration::ZERO;
+            self.add(grown - old_part, Duration::ZERO);
         } else {
-            add(&mut self.today, grown, Duration::ZERO);
-            subtract(&mut self.today, shrunk);
+            self.add(grown, Duration::ZERO);
+            self.subtract(shrunk);
         }
         // The part of the current stretch that lies within today.
-        add(
-            &mut self.today,
-            Duration::ZERO,
-            stretch.min(since_midnight(now)),
-        );
+        self.add(Duration::ZERO, stretch.min(since_midnight(now)));
         self.last_at = now;
 
         let monday = monday_of(date);
@@ -202,26 +201,33 @@ impl Tally {
         }
         events
     }
+
+    fn add(&mut self, sitting: Duration, stretch: Duration) {
+        let sum = self.fraction.saturating_add(sitting);
+        self.fraction = Duration::from_nanos(u64::from(sum.subsec_nanos()));
+        let day = &mut self.today;
+        day.sitting_secs = day
+            .sitting_secs
+            .saturating_add(sum.as_secs())
+            .min(MAX_DAY.as_secs());
+        day.longest_secs = day
+            .longest_secs
+            .max(stretch.as_secs().min(MAX_DAY.as_secs()));
+    }
+
+    fn subtract(&mut self, d: Duration) {
+        let left = Duration::from_secs(self.today.sitting_secs)
+            .saturating_add(self.fraction)
+            .saturating_sub(d);
+        self.today.sitting_secs = left.as_secs();
+        self.fraction = Duration::from_nanos(u64::from(left.subsec_nanos()));
+    }
 }
 
 fn since_midnight(now: NaiveDateTime) -> Duration {
     (now - now.date().and_time(NaiveTime::MIN))
         .to_std()
         .unwrap_or(Duration::ZERO)
-}
-
-fn add(day: &mut DayRecord, sitting: Duration, stretch: Duration) {
-    day.sitting_secs = day
-        .sitting_secs
-        .saturating_add(sitting.as_secs())
-        .min(MAX_DAY.as_secs());
-    day.longest_secs = day
-        .longest_secs
-        .max(stretch.as_secs().min(MAX_DAY.as_secs()));
-}
-
-fn subtract(day: &mut DayRecord, d: Duration) {
-    day.sitting_secs = day.sitting_secs.saturating_sub(d.as_secs());
 }
 
 /// The Monday of `date`'s week (weeks run Monday to Sunday, as ISO 8601 has them).
@@ -235,40 +241,12 @@ pub fn monday_of(date: NaiveDate) -> NaiveDate {
 /// Append a finished day to `days.jsonl` (one `write` on an `O_APPEND` file, flushed to
 /// disk before this returns).
 pub fn append(path: &Path, record: &DayRecord) -> Result<(), StoreError> {
-    let err = |source| StoreError {
+    let mut line = serde_json::to_vec(record).map_err(|e| StoreError {
         path: path.to_owned(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
-    }
-    let mut line = serde_json::to_vec(record).map_err(|e| err(io::Error::other(e)))?;
+        source: io::Error::other(e),
+    })?;
     line.push(b'\n');
-    // A torn last line (a crash mid-write) would swallow this one: start afresh.
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(err)?;
-    if !ends_with_newline(&mut file).map_err(err)? {
-        line.insert(0, b'\n');
-    }
-    file.write_all(&line).map_err(err)?;
-    file.sync_data().map_err(err)
-}
-
-fn ends_with_newline(file: &mut std::fs::File) -> io::Result<bool> {
-    use std::io::{Read, Seek, SeekFrom};
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(true);
-    }
-    file.seek(SeekFrom::Start(len - 1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
+    append_line(path, &line)
 }
 
 /// Parse one line of `days.jsonl`; `None` for a damaged line.
@@ -315,6 +293,17 @@ mod tests {
         // A break (the stretch restarts), then 20 more minutes.
         assert!(tally.observe(at(25, 10, 30), mins(65), mins(20)).is_empty());
         assert_eq!(tally.today(), record(25, 60, 40));
+    }
+
+    #[test]
+    fn many_small_observations_lose_nothing() {
+        let (mut tally, _) = Tally::new(DailyMemory::default(), at(25, 9, 0), mins(0));
+        let step = Duration::from_millis(300);
+        for i in 1..=1000u32 {
+            let now = at(25, 9, 0) + step * i;
+            let _ = tally.observe(now, step * i, step * i);
+        }
+        assert_eq!(tally.today().sitting_secs, 300);
     }
 
     #[test]
@@ -399,6 +388,7 @@ mod tests {
 
     #[test]
     fn appends_one_line_per_day() {
+        use std::io::Write;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("state/days.jsonl");
         append(&path, &record(24, 300, 80)).unwrap();

@@ -4,16 +4,20 @@
 //! {"at":"2026-11-21T10:15:00+01:00","outcome":"done","exercise":"chin-tucks","sat_for_secs":2712}
 //! ```
 
-use std::fs::{File, OpenOptions};
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::{StoreError, ensure_dir, move_aside, write_atomic};
+use super::read::{ReadError, read_regular};
+use super::{StoreError, append_line, move_aside, write_atomic};
 use crate::engine::Outcome;
+
+/// The most of a history the start-up repair reads into memory: decades of breaks, and a
+/// bound on what a damaged or foreign file can make the daemon hold.
+pub const MAX_HISTORY_BYTES: u64 = 64 * 1024 * 1024;
 
 /// One line of history.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,42 +37,14 @@ pub struct Entry {
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
-/// `O_APPEND` file and flushed to disk before this returns.
+/// `O_APPEND` file and flushed to disk before this returns (see [`append_line`]).
 pub fn append(path: &Path, entry: &Entry) -> Result<(), StoreError> {
-    let err = |source| StoreError {
+    let mut line = serde_json::to_vec(entry).map_err(|e| StoreError {
         path: path.to_owned(),
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
-    }
-    let mut line = serde_json::to_vec(entry).map_err(|e| err(io::Error::other(e)))?;
+        source: io::Error::other(e),
+    })?;
     line.push(b'\n');
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .open(path)
-        .map_err(err)?;
-    // A crash in the middle of an earlier write can leave a line without its newline;
-    // start on a fresh line so that the new entry is not glued to it.
-    if !ends_with_newline(&mut file).map_err(err)? {
-        line.insert(0, b'\n');
-    }
-    file.write_all(&line).map_err(err)?;
-    file.sync_data().map_err(err)
-}
-
-fn ends_with_newline(file: &mut File) -> io::Result<bool> {
-    let len = file.metadata()?.len();
-    if len == 0 {
-        return Ok(true);
-    }
-    file.seek(SeekFrom::Start(len - 1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
+    append_line(path, &line)
 }
 
 /// What reading the history found.
@@ -81,6 +57,9 @@ pub struct Contents {
 }
 
 /// Read every entry, skipping (and counting) damaged lines. A missing file is empty.
+///
+/// Only reads: never repairs or writes (the daemon that owns the folder repairs), so
+/// `stats` and exports are safe while a daemon runs.
 pub fn read(path: &Path) -> Result<Contents, StoreError> {
     let mut out = Contents::default();
     for line in stream(path)? {
@@ -166,25 +145,14 @@ pub fn stream(path: &Path) -> Result<Stream, StoreError> {
     })
 }
 
-/// Open `path` for reading if it is a regular file; `None` if it does not exist. The
-/// open does not block on a FIFO.
+/// Open `path` for reading if it is a regular file (or a symlink to one); `None` if
+/// nothing is there. A FIFO, a device or a folder is refused without blocking (see
+/// [`super::open_regular`]); the error says what is there.
 pub fn open_regular(path: &Path) -> io::Result<Option<File>> {
-    let file = match OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(path)
-    {
-        Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    if !file.metadata()?.is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "not a regular file",
-        ));
-    }
-    Ok(Some(file))
+    super::open_regular(path).map_err(|err| match err {
+        ReadError::Io { source, .. } => source,
+        other => io::Error::new(io::ErrorKind::InvalidInput, other.reason()),
+    })
 }
 
 /// Read one line into `line` (without keeping more than [`MAX_LINE`] bytes of it: a
@@ -220,15 +188,8 @@ pub fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<bo
 /// the good lines, byte for byte. Returns where the damaged file went and how many lines
 /// were damaged, if it was moved.
 pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(source) => {
-            return Err(StoreError {
-                path: path.to_owned(),
-                source,
-            });
-        }
+    let Some(bytes) = read_regular(path, MAX_HISTORY_BYTES)? else {
+        return Ok(None);
     };
     let mut clean = Vec::with_capacity(bytes.len());
     let mut damaged = 0;
@@ -254,7 +215,8 @@ pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
 
 #[cfg(test)]
 mod tests {
-    use std::fs;
+    use std::fs::{self, OpenOptions};
+    use std::io::Write;
 
     use super::*;
 
@@ -298,11 +260,36 @@ mod tests {
     }
 
     #[test]
+    fn a_fifo_as_the_history_is_refused_at_once_by_append_read_and_repair() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &path,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .unwrap();
+        let started = std::time::Instant::now();
+        let e = append(&path, &entry(Outcome::Done, 60))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("FIFO"), "{e}");
+        let e = read(&path).unwrap_err().to_string();
+        assert!(
+            e.starts_with(&path.display().to_string()) && e.contains("FIFO"),
+            "{e}"
+        );
+        let e = repair(&path).unwrap_err().to_string();
+        assert!(e.contains("FIFO"), "{e}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
     fn repair_keeps_the_damaged_file_and_the_good_lines() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");
         append(&path, &entry(Outcome::Done, 60)).unwrap();
-        fs::OpenOptions::new()
+        OpenOptions::new()
             .append(true)
             .open(&path)
             .unwrap()

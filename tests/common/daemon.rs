@@ -153,15 +153,13 @@ impl TestEnv {
     }
 }
 
-/// The binary with a clean environment pointing at `env` and, if given, the bus.
-///
-/// The environment is cleared, then: `PATH`, `HOME`, `XDG_CONFIG_HOME`,
-/// `XDG_STATE_HOME`, `XDG_DATA_HOME`, `XDG_RUNTIME_DIR`,
-/// `RUST_LOG=deskbreak=debug`, `RUST_BACKTRACE=1`, `NO_COLOR=1`,
-/// `DBUS_SESSION_BUS_ADDRESS` (the bus, or [`NO_SESSION_BUS`]) and
-/// `DBUS_SYSTEM_BUS_ADDRESS` ([`NO_SYSTEM_BUS`]). stdin is null.
-pub fn command(env: &TestEnv, bus: Option<&str>) -> Command {
-    let mut cmd = Command::new(bin());
+/// `program` with a clean environment pointing at `env`, as a blocking `std` command: the
+/// environment is cleared, then `PATH`, `HOME`, `XDG_CONFIG_HOME`, `XDG_STATE_HOME`,
+/// `XDG_DATA_HOME`, `XDG_RUNTIME_DIR`, `DBUS_SESSION_BUS_ADDRESS` ([`NO_SESSION_BUS`]) and
+/// `DBUS_SYSTEM_BUS_ADDRESS` ([`NO_SYSTEM_BUS`]). stdin is null. No log settings: the
+/// footprint benchmark measures the default level with it.
+pub fn base_command(env: &TestEnv, program: &str) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
     cmd.env_clear()
         .env(
             "PATH",
@@ -172,15 +170,30 @@ pub fn command(env: &TestEnv, bus: Option<&str>) -> Command {
         .env("XDG_STATE_HOME", env.state_home())
         .env("XDG_DATA_HOME", env.data_home())
         .env("XDG_RUNTIME_DIR", env.runtime_dir())
-        .env("RUST_LOG", "deskbreak=debug")
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_SESSION_BUS)
+        .env("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
+        .current_dir(env.home())
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// The binary with a clean environment pointing at `env` and, if given, the bus.
+///
+/// [`base_command`]'s environment, plus `RUST_LOG=deskbreak=debug`, `RUST_BACKTRACE=1`,
+/// `NO_COLOR=1` and `DBUS_SESSION_BUS_ADDRESS` (the bus, or [`NO_SESSION_BUS`]).
+pub fn command(env: &TestEnv, bus: Option<&str>) -> Command {
+    let mut cmd = Command::from(base_command(env, bin()));
+    cmd.env("RUST_LOG", "deskbreak=debug")
         .env("RUST_BACKTRACE", "1")
         .env("NO_COLOR", "1")
         .env("DBUS_SESSION_BUS_ADDRESS", bus.unwrap_or(NO_SESSION_BUS))
-        .env("DBUS_SYSTEM_BUS_ADDRESS", NO_SYSTEM_BUS)
-        .current_dir(env.home())
-        .stdin(Stdio::null())
         .kill_on_drop(true);
     cmd
+}
+
+/// Output bytes as text.
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// Runs the binary with `args` to completion (at most [`CLI_TIMEOUT`]),

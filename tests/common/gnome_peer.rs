@@ -102,6 +102,15 @@ impl GnomeIdleMonitor {
         GnomeIdleMonitor { conn, state }
     }
 
+    /// gnome-shell exits (or restarts): its connection closes, and with it go the name
+    /// and every watch.
+    pub async fn stop(self) {
+        self.conn
+            .close()
+            .await
+            .unwrap_or_else(|e| panic!("GNOME idle monitor stand-in cannot stop: {e}"));
+    }
+
     /// The watches currently registered.
     pub fn watches(&self) -> Vec<Watch> {
         lock(&self.state)

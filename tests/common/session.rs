@@ -10,6 +10,7 @@ use zbus::{Connection, OwnedVariant};
 
 use super::TIMEOUT;
 use super::bus::PrivateBus;
+pub use super::daemon::text;
 use super::daemon::{Daemon, TestEnv, run_cli};
 use super::notify_server::{NotifyServer, ServerOptions};
 
@@ -19,11 +20,6 @@ pub const NAME: &str = "org.deskbreak.Deskbreak1";
 pub const PATH: &str = "/org/deskbreak/Deskbreak1";
 /// The daemon's interface.
 pub const INTERFACE: &str = "org.deskbreak.Deskbreak1";
-
-/// Output bytes as text.
-pub fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// A client connection to the bus at `address`.
 pub async fn connect(address: &str) -> Connection {
@@ -43,13 +39,30 @@ where
 }
 
 /// The D-Bus error name of a failed call (`org.deskbreak.Deskbreak1.Error.NotPaused`,
-/// `org.freedesktop.DBus.Error.UnknownMethod`, …). Panics on anything but an error reply.
+/// `org.freedesktop.DBus.Error.UnknownMethod`, …); `<not a D-Bus error: …>` for anything
+/// but an error reply, which matches no expected name.
 pub fn error_name(err: &zbus::Error) -> String {
     match err {
         zbus::Error::MethodError(name, _, _) => name.to_string(),
         zbus::Error::FDO(e) => zbus::DBusError::name(&**e).to_string(),
-        other => panic!("expected an error reply, got {other:?}"),
+        other => format!("<not a D-Bus error: {other}>"),
     }
+}
+
+/// Whether `name` has an owner on the bus `conn` is connected to (`NameHasOwner`).
+pub async fn name_has_owner(conn: &Connection, name: &str) -> bool {
+    conn.call_method(
+        Some("org.freedesktop.DBus"),
+        "/org/freedesktop/DBus",
+        Some("org.freedesktop.DBus"),
+        "NameHasOwner",
+        &name,
+    )
+    .await
+    .expect("NameHasOwner answers")
+    .body()
+    .deserialize::<bool>()
+    .expect("NameHasOwner returns a boolean")
 }
 
 fn interface_name() -> zbus::names::InterfaceName<'static> {

@@ -24,7 +24,18 @@ impl Xvfb {
     /// Like [`Xvfb::start`], with extra server arguments (e.g. `-extension NAME` to
     /// disable one).
     pub fn start_with(extra_args: &[&str]) -> Xvfb {
+        Xvfb::spawn(None, extra_args)
+    }
+
+    /// A new server on `display` (`":3"`), e.g. after [`Xvfb::stop`] on the same one: an
+    /// X server that went away and comes back.
+    pub fn start_on(display: &str) -> Xvfb {
+        Xvfb::spawn(Some(display), &[])
+    }
+
+    fn spawn(display: Option<&str>, extra_args: &[&str]) -> Xvfb {
         let mut child = Command::new("Xvfb")
+            .args(display)
             .args([
                 "-displayfd",
                 "1",
@@ -99,11 +110,33 @@ impl Xvfb {
         );
     }
 
+    fn send(&self, signal: rustix::process::Signal) {
+        let pid = i32::try_from(self.child.id())
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+            .expect("Xvfb has a pid");
+        rustix::process::kill_process(pid, signal)
+            .unwrap_or_else(|e| panic!("cannot send {signal:?} to Xvfb: {e}"));
+    }
+
+    /// Freezes the server (SIGSTOP): it keeps its socket, and accepts connections that
+    /// it never answers, like a hung X server.
+    pub fn freeze(&self) {
+        self.send(rustix::process::Signal::STOP);
+    }
+
+    /// Lets a frozen server go on (SIGCONT).
+    pub fn thaw(&self) {
+        self.send(rustix::process::Signal::CONT);
+    }
+
     /// Stops the server now (SIGTERM, then SIGKILL after 5 s) and waits for it.
     pub fn stop(&mut self) {
         if let Ok(Some(_)) = self.child.try_wait() {
             return;
         }
+        // A frozen server would only act on SIGTERM once continued.
+        self.thaw();
         // SIGTERM lets Xvfb remove its socket and lock file; kill() would leave them.
         let pid = i32::try_from(self.child.id())
             .ok()

@@ -1,11 +1,7 @@
 //! Commands that need no daemon: config, stats, exercises; and `run` with a bad config.
 
 use crate::common::TIMEOUT;
-use crate::common::daemon::{Daemon, TestEnv, run_cli};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::common::daemon::{Daemon, TestEnv, run_cli, text};
 
 #[tokio::test]
 async fn config_path_init_and_check() {

@@ -7,15 +7,11 @@ use std::process::{Output, Stdio};
 
 use crate::common::TIMEOUT;
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{CLI_TIMEOUT, Daemon, NO_SYSTEM_BUS, TestEnv, command};
+use crate::common::daemon::{CLI_TIMEOUT, Daemon, NO_SYSTEM_BUS, TestEnv, command, text};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::xvfb::Xvfb;
 use crate::systemctl_fake::{FakeSystemctl, Manager};
 use tokio::process::Command;
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// Runs `cmd` (set up for `deskbreak doctor`) to completion.
 async fn finish(mut cmd: Command) -> Output {

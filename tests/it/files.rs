@@ -153,3 +153,31 @@ async fn sigint_also_shuts_down_cleanly_with_state_saved() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn stray_signals_neither_kill_the_daemon_nor_lose_its_state() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let mut daemon = Daemon::spawn(&env, None, &[]);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+        use rustix::process::Signal;
+        for (signal, name) in [
+            (Signal::USR1, "SIGUSR1"),
+            (Signal::USR2, "SIGUSR2"),
+            (Signal::ALARM, "SIGALRM"),
+        ] {
+            daemon.signal(signal);
+            daemon
+                .wait_for_stderr(&format!("{name} ignored"), TIMEOUT)
+                .await;
+        }
+        daemon.signal(Signal::TERM);
+        let status = daemon.wait_exit(TIMEOUT).await;
+        assert!(status.success(), "{status:?}");
+        assert!(daemon.stderr().contains("state saved"));
+        assert_eq!(state(&env)["version"], 1);
+    })
+    .await;
+}

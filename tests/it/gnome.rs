@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv};
+use crate::common::daemon::{Daemon, TestEnv, run_cli};
 use crate::common::gnome_peer::{GnomeIdleMonitor, Watch};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::{TIMEOUT, with_timeout};
@@ -99,6 +99,79 @@ async fn without_any_idle_source_the_daemon_says_why_and_counts_wall_time() {
             assert!(line.contains(backend), "{line}");
         }
         assert!(line.contains("all waking time counts as sitting"), "{line}");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+/// `deskbreak status --json`'s `idle_backend` (or why not).
+async fn idle_backend(env: &TestEnv, bus: &str) -> String {
+    let out = run_cli(env, Some(bus), &["status", "--json"]).await;
+    if !out.status.success() {
+        // Not up yet (the name is owned a moment after the backend is known).
+        return String::from_utf8_lossy(&out.stderr).into_owned();
+    }
+    let status: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("status --json prints JSON");
+    status["idle_backend"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Polls [`idle_backend`] until it is `want`.
+async fn wait_for_backend(env: &TestEnv, bus: &str, want: &str) {
+    let deadline = tokio::time::Instant::now() + TIMEOUT;
+    loop {
+        let seen = idle_backend(env, bus).await;
+        if seen == want {
+            return;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "idle_backend stayed {seen:?}, expected {want:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_daemon_follows_gnome_shell_through_a_restart() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config("[breaks]\ninterval = \"1h\"\n[activity]\nnatural_break = \"2s\"\n");
+        let bus = PrivateBus::start();
+        let mutter = GnomeIdleMonitor::start(bus.address()).await;
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        daemon.wait_for_stderr("idle backend: gnome", TIMEOUT).await;
+        mutter
+            .wait_for_watch(|w| *w == Watch::Idle { interval_ms: 2000 }, TIMEOUT)
+            .await;
+        wait_for_backend(&env, bus.address(), "gnome").await;
+
+        // gnome-shell goes away, and its watches with it: said, and not named any more.
+        mutter.stop().await;
+        daemon
+            .wait_for_stderr("gnome: the idle monitor went away", TIMEOUT)
+            .await;
+        wait_for_backend(&env, bus.address(), "none").await;
+
+        // A new gnome-shell: the watch is armed on it again, and idle time counts again.
+        let mutter = GnomeIdleMonitor::start(bus.address()).await;
+        mutter
+            .wait_for_watch(|w| *w == Watch::Idle { interval_ms: 2000 }, TIMEOUT)
+            .await;
+        daemon
+            .wait_for_stderr("gnome: the idle monitor is back", TIMEOUT)
+            .await;
+        wait_for_backend(&env, bus.address(), "gnome").await;
+        mutter.go_idle(2000).await;
+        daemon.wait_for_stderr("user idle", TIMEOUT).await;
+        mutter
+            .wait_for_watch(|w| *w == Watch::UserActive, TIMEOUT)
+            .await;
+        mutter.come_back().await;
+        daemon.wait_for_stderr("user active", TIMEOUT).await;
         assert!(daemon.terminate().await.success());
     })
     .await;

@@ -10,25 +10,16 @@ use zbus::connection::{Builder, Connection};
 use zbus::message::Type as MessageType;
 use zbus::{MatchRule, MessageStream, Variant};
 
-use crate::common::TIMEOUT;
 use crate::common::bus::PrivateBus;
 use crate::common::daemon::{Daemon, TestEnv};
 use crate::common::notify_server::{INTERFACE, NAME, NotifyServer, PATH, ServerOptions};
-
-/// Whole-test limit: every test body runs under it.
-const TEST_LIMIT: Duration = Duration::from_secs(60);
+use crate::common::session::{connect, name_has_owner};
+use crate::common::{TEST_LIMIT, TIMEOUT};
 
 #[derive(Debug, PartialEq, Eq)]
 enum Signal {
     ActionInvoked(u32, String),
     NotificationClosed(u32, u32),
-}
-
-async fn connect(address: &str) -> Connection {
-    Builder::address(address)
-        .build()
-        .await
-        .expect("client connects to the private bus")
 }
 
 /// Subscribes to the notification signals (ActionInvoked, NotificationClosed).
@@ -122,21 +113,6 @@ async fn close_notification(conn: &Connection, id: u32) {
     conn.call_method(Some(NAME), PATH, Some(INTERFACE), "CloseNotification", &id)
         .await
         .expect("CloseNotification succeeds");
-}
-
-async fn name_has_owner(conn: &Connection, name: &str) -> bool {
-    conn.call_method(
-        Some("org.freedesktop.DBus"),
-        "/org/freedesktop/DBus",
-        Some("org.freedesktop.DBus"),
-        "NameHasOwner",
-        &name,
-    )
-    .await
-    .expect("NameHasOwner succeeds")
-    .body()
-    .deserialize::<bool>()
-    .expect("boolean reply")
 }
 
 const ACTIONS: [&str; 4] = ["done", "Done", "skip", "Skip"];

@@ -8,7 +8,9 @@ mod common;
 #[path = "../systemctl_fake/mod.rs"]
 mod systemctl_fake;
 
+mod bus;
 mod cli;
+mod config_edits;
 mod control;
 mod doctor;
 mod files;
@@ -18,12 +20,14 @@ mod gnome;
 mod harness;
 mod logind;
 mod notifications;
+mod owner;
 mod reliability;
 mod reload;
 mod restart;
 mod screensaver;
 mod sd_notify;
 mod service;
+mod special_files;
 mod stats;
 mod tray;
 mod wayland;

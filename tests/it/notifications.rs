@@ -7,6 +7,7 @@ use crate::common::bus::PrivateBus;
 use crate::common::daemon::{Daemon, TestEnv};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::{TIMEOUT, with_timeout};
+use deskbreak::exercises::Library;
 
 /// Breaks every 2 s of sitting, nothing else in the way.
 const FAST: &str = r#"
@@ -40,13 +41,10 @@ impl Setup {
 }
 
 fn exercise_ids() -> Vec<String> {
-    let library: serde_json::Value =
-        serde_json::from_str(include_str!("../../exercises.json")).unwrap();
-    library["exercises"]
-        .as_array()
-        .unwrap()
+    Library::embedded()
+        .all()
         .iter()
-        .map(|e| e["id"].as_str().unwrap().to_owned())
+        .map(|e| e.id.clone())
         .collect()
 }
 
@@ -86,15 +84,8 @@ async fn done_button_is_recorded_and_the_bubble_closed() {
         let exercise = lines[0]["exercise"].as_str().unwrap().to_owned();
         assert!(exercise_ids().contains(&exercise), "{exercise}");
         let name = shown.summary.split(" · ").next().unwrap();
-        let library: serde_json::Value =
-            serde_json::from_str(include_str!("../../exercises.json")).unwrap();
-        let named = library["exercises"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["id"] == exercise.as_str())
-            .unwrap();
-        assert_eq!(named["name"], name, "history names the exercise shown");
+        let named = Library::embedded().get(&exercise).unwrap().name.clone();
+        assert_eq!(named, name, "history names the exercise shown");
         assert!(lines[0]["sat_for_secs"].as_u64().unwrap() >= 2);
         let at = lines[0]["at"].as_str().unwrap();
         chrono::DateTime::parse_from_rfc3339(at).expect("at is RFC 3339");

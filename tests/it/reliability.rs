@@ -21,11 +21,10 @@ use zbus::OwnedVariant as OwnedValue;
 use crate::common::bus::PrivateBus;
 use crate::common::daemon::{Daemon, TestEnv};
 use crate::common::notify_server::{Notified, NotifyServer, ServerOptions};
+use crate::common::session::{NAME, PATH, call, connect, error_name, name_has_owner};
 use deskbreak::exercises::Library;
 use deskbreak::store::history;
 
-const NAME: &str = "org.deskbreak.Deskbreak1";
-const PATH: &str = "/org/deskbreak/Deskbreak1";
 /// The prefix of the daemon's own named errors.
 const REFUSAL: &str = "org.deskbreak.Deskbreak1.Error.";
 /// What the daemon prints on stderr when a reminder cannot reach the desktop.
@@ -80,31 +79,6 @@ impl Rng {
     }
 }
 
-async fn connect(bus: &PrivateBus) -> Connection {
-    zbus::connection::Builder::address(bus.address())
-        .build()
-        .await
-        .expect("the test client connects to the private bus")
-}
-
-/// Call a method of the daemon's interface.
-async fn call<B>(conn: &Connection, method: &str, body: &B) -> Result<zbus::Message, zbus::Error>
-where
-    B: serde::Serialize + zbus::zvariant::DynamicType,
-{
-    conn.call_method(Some(NAME), PATH, Some(NAME), method, body)
-        .await
-}
-
-/// The D-Bus error name of a failed call.
-fn error_name(err: &zbus::Error) -> String {
-    match err {
-        zbus::Error::MethodError(name, _, _) => name.to_string(),
-        zbus::Error::FDO(e) => zbus::DBusError::name(&**e).to_string(),
-        other => format!("<not a D-Bus error: {other}>"),
-    }
-}
-
 /// The daemon's `GetStatus`.
 async fn get_status(conn: &Connection) -> HashMap<String, OwnedValue> {
     call(conn, "GetStatus", &())
@@ -147,21 +121,6 @@ async fn wait_ready(conn: &Connection, daemon: &Daemon) -> HashMap<String, Owned
         );
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
-}
-
-async fn name_has_owner(conn: &Connection, name: &str) -> bool {
-    conn.call_method(
-        Some("org.freedesktop.DBus"),
-        "/org/freedesktop/DBus",
-        Some("org.freedesktop.DBus"),
-        "NameHasOwner",
-        &name,
-    )
-    .await
-    .expect("NameHasOwner answers")
-    .body()
-    .deserialize()
-    .expect("a boolean")
 }
 
 /// After a kill, wait until the bus has noticed and released the daemon's name, so that
@@ -216,7 +175,8 @@ fn files_starting(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 fn assert_private(env: &TestEnv) {
     let dir = env.state_path().parent().expect("a folder").to_owned();
     assert_eq!(mode(&dir), 0o700, "{}", dir.display());
-    for path in [env.state_path(), env.history_path()]
+    let lock = dir.join("lock");
+    for path in [env.state_path(), env.history_path(), lock]
         .into_iter()
         .chain(files_starting(&dir, "history.jsonl.damaged-"))
         .chain(files_starting(&dir, "state.json.damaged-"))
@@ -321,9 +281,63 @@ struct Known {
     entries: Vec<history::Entry>,
     /// The state file at the last kill.
     state: Option<Value>,
-    /// Damage the test added after the last kill (a torn last line): the file's bytes
-    /// before and after.
+    /// Damage in the history at the last kill: a torn last line the test added after the
+    /// kill, or a bad line planted while the daemon ran. The bytes the repair must leave
+    /// (the good lines) and the damaged file it must keep aside.
     torn: Option<(Vec<u8>, Vec<u8>)>,
+}
+
+/// A line no deskbreak wrote, planted in the history while a daemon runs, for a second
+/// instance to find (and leave alone).
+const PLANTED: &[u8] = b"{\"at\":\"planted by the test: not an entry\"}\n";
+
+/// What a second instance must not change in the state folder.
+#[derive(Debug, PartialEq, Eq)]
+struct Untouchable {
+    /// The history's inode: a repair would write a new file in its place.
+    history_inode: Option<u64>,
+    /// Files kept aside so far.
+    kept_aside: Vec<PathBuf>,
+}
+
+impl Untouchable {
+    fn now(env: &TestEnv) -> Untouchable {
+        use std::os::unix::fs::MetadataExt;
+        let dir = env.state_path().parent().expect("a folder").to_owned();
+        let mut kept_aside = files_starting(&dir, "history.jsonl.damaged-");
+        kept_aside.extend(files_starting(&dir, "state.json.damaged-"));
+        Untouchable {
+            history_inode: std::fs::metadata(env.history_path()).ok().map(|m| m.ino()),
+            kept_aside,
+        }
+    }
+}
+
+/// A second `deskbreak run` started while `owner` runs: it must exit 1 at once, naming
+/// the owner, having changed nothing.
+async fn check_second_instance(
+    mut loser: Daemon,
+    owner: &Daemon,
+    before: Untouchable,
+    env: &TestEnv,
+) {
+    let status = loser.wait_exit(SOON).await;
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "a second instance kept running or died: {status:?}; its stderr:\n{}",
+        loser.stderr()
+    );
+    let said = loser.stderr();
+    assert!(
+        said.contains(&format!("already running (pid {})", owner.pid())),
+        "the loser does not say who owns the folder: {said}"
+    );
+    assert_eq!(
+        Untouchable::now(env),
+        before,
+        "the second instance changed the state folder; its stderr:\n{said}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -335,16 +349,22 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         env.write_config(CRASH_CONFIG);
         let bus = PrivateBus::start();
         let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
-        let client = connect(&bus).await;
+        let client = connect(bus.address()).await;
         let dir = env.state_path().parent().expect("a folder").to_owned();
         let started = Instant::now();
 
         let mut known = Known::default();
         let (mut clicks, mut recorded_clicks, mut lives) = (0usize, 0usize, 0usize);
         let (mut sitting_checks, mut torn_repairs) = (0usize, 0usize);
+        let (mut losers, mut planted_repairs) = (0usize, 0usize);
         let mut kills: HashMap<String, usize> = HashMap::new();
 
-        while recorded_clicks < 200 || sitting_checks < 2 || torn_repairs < 2 {
+        while recorded_clicks < 200
+            || sitting_checks < 2
+            || torn_repairs < 2
+            || losers < 8
+            || planted_repairs < 2
+        {
             assert!(
                 started.elapsed() < Duration::from_secs(100),
                 "too slow: {lives} lives, {clicks} answers in {:?}",
@@ -373,13 +393,17 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     "the good lines stay in place, byte for byte"
                 );
                 let kept = files_starting(&dir, "history.jsonl.damaged-");
-                assert_eq!(kept.len(), torn_repairs + 1, "{kept:?}");
+                assert_eq!(kept.len(), torn_repairs + planted_repairs + 1, "{kept:?}");
                 assert!(
                     kept.iter()
                         .any(|p| std::fs::read(p).expect("kept file") == damaged),
                     "the damaged file is kept as it was"
                 );
-                torn_repairs += 1;
+                if damaged.windows(PLANTED.len()).any(|w| w == PLANTED) {
+                    planted_repairs += 1;
+                } else {
+                    torn_repairs += 1;
+                }
             }
             if let Some(state) = &known.state {
                 let saved = state["engine"]["sitting_secs"].as_u64().expect("sitting");
@@ -416,6 +440,12 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                 ])
             };
             let prompts = if sit { 1 } else { 1 + rng.below(12) as usize };
+            // A second instance, in one life of two, while the prompt of a random round is
+            // on its way (picking, saving, notifying): on the same bus, or on none (a
+            // daemon of another session). Now and then a bad line waits in the history
+            // for it to "repair".
+            let loser_round = (rng.below(2) == 0).then(|| 1 + rng.below(prompts as u64) as usize);
+            let mut planted = false;
             if sit {
                 // Sit a while, so that there is sitting time to carry over.
                 tokio::time::sleep(Duration::from_millis(2200)).await;
@@ -430,11 +460,32 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     let _ = racing.await;
                     break;
                 }
+                let loser = (loser_round == Some(n)).then(|| {
+                    if !planted && planted_repairs < 2 && rng.below(3) == 0 {
+                        use std::io::Write;
+                        use std::os::unix::fs::OpenOptionsExt;
+                        std::fs::OpenOptions::new()
+                            .append(true)
+                            .create(true)
+                            .mode(0o600)
+                            .open(env.history_path())
+                            .and_then(|mut f| f.write_all(PLANTED))
+                            .expect("plant a bad line");
+                        planted = true;
+                    }
+                    let before = Untouchable::now(&env);
+                    let on = (rng.below(2) == 0).then(|| bus.address());
+                    (Daemon::spawn(&env, on, &[]), before)
+                });
                 let count = server.notifications().len() + 1;
                 call(&client, "BreakNow", &()).await.unwrap_or_else(|e| {
                     panic!("BreakNow refused: {e}; stderr:\n{}", daemon.stderr())
                 });
                 let shown = server.wait_for_notify(count, SOON).await;
+                if let Some((loser, before)) = loser {
+                    check_second_instance(loser, &daemon, before, &env).await;
+                    losers += 1;
+                }
                 if first_pick.is_none() {
                     first_pick = Some(exercise_of(&shown, &library));
                 }
@@ -487,14 +538,31 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
             );
             wait_name_released(&client).await;
             assert!(!daemon.stderr().contains("panicked"), "{}", daemon.stderr());
+            assert!(
+                !daemon.stderr().contains("cannot write"),
+                "the owner failed a write: {}",
+                daemon.stderr()
+            );
 
             // --- At the kill: every complete line reads; nothing recorded is lost.
             let found = history::read(&env.history_path()).expect("the history reads");
-            assert!(
-                found.damaged_lines.is_empty(),
+            assert_eq!(
+                found.damaged_lines.len(),
+                usize::from(planted),
                 "SIGKILL left damaged lines {:?} in the history",
                 found.damaged_lines
             );
+            if planted {
+                // The owner repairs it at its next start, keeping the rest in place.
+                let damaged = std::fs::read(env.history_path()).expect("history");
+                let at = damaged
+                    .windows(PLANTED.len())
+                    .position(|w| w == PLANTED)
+                    .expect("the planted line is still there");
+                let mut good = damaged[..at].to_vec();
+                good.extend_from_slice(&damaged[at + PLANTED.len()..]);
+                known.torn = Some((good, damaged));
+            }
             assert!(
                 found.entries.starts_with(&known.entries),
                 "lines present before life #{lives} were lost or changed"
@@ -546,7 +614,10 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
 
             // Now and then, tear the last line as a crash of the machine mid-write would
             // (SIGKILL alone cannot: a line is one write).
-            if !known.entries.is_empty() && (torn_repairs < 2 && lives % 7 == 6) {
+            if !known.entries.is_empty()
+                && known.torn.is_none()
+                && (torn_repairs < 2 && lives % 7 == 6)
+            {
                 let before = std::fs::read(env.history_path()).expect("history");
                 let line = serde_json::to_vec(known.entries.last().expect("an entry"))
                     .expect("serializes");
@@ -576,7 +647,8 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         let litter = files_starting(&dir, ".state.json.tmp-");
         eprintln!(
             "crash safety: {lives} lives, {clicks} answers clicked, {recorded_clicks} \
-             recorded, kills {kills:?}, {torn_repairs} torn lines repaired, \
+             recorded, kills {kills:?}, {torn_repairs} torn lines repaired, {losers} second \
+             instances refused ({planted_repairs} with a bad line left for the owner), \
              {sitting_checks} sitting-time carry-overs checked, {} temporary file(s) left \
              by kills, in {:?}",
             litter.len(),
@@ -606,7 +678,7 @@ async fn the_notification_server_stops_and_starts_twenty_times() {
         let env = TestEnv::new();
         env.write_config(PEERS_CONFIG);
         let bus = PrivateBus::start();
-        let client = connect(&bus).await;
+        let client = connect(bus.address()).await;
         let mut server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
         let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
         let mut shown = server.wait_for_notify(1, SOON).await;
@@ -844,9 +916,7 @@ async fn abuse(conn: &Connection, call_: Abuse) -> Result<(), String> {
         UnknownMethod => vec![fdo("UnknownMethod")],
         UnknownInterface => vec![fdo("UnknownInterface")],
         UnknownPath => vec![fdo("UnknownObject")],
-        // zbus answers UnknownProperty for a property without a setter; the
-        // conventional name would be PropertyReadOnly. Either names the refusal.
-        SetProperty(_) => vec![fdo("PropertyReadOnly"), fdo("UnknownProperty")],
+        SetProperty(_) => vec![fdo("PropertyReadOnly")],
         SetUnknownProperty => vec![fdo("UnknownProperty")],
     };
     let may_succeed = match call_ {
@@ -985,7 +1055,7 @@ async fn ten_thousand_bad_and_repeated_calls_get_named_answers_and_memory_stays_
         // Info, not debug: 10,000 calls' worth of debug lines only slow the test down.
         cmd.arg("run").env("RUST_LOG", "deskbreak=info");
         let daemon = Daemon::spawn_command(cmd);
-        let client = connect(&bus).await;
+        let client = connect(bus.address()).await;
         wait_ready(&client, &daemon).await;
 
         let started = Instant::now();
@@ -1047,7 +1117,7 @@ async fn a_command_arriving_while_the_status_is_published_is_answered() {
             let bus = PrivateBus::start();
             let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
             let mut daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
-            let client = connect(&bus).await;
+            let client = connect(bus.address()).await;
             wait_ready(&client, &daemon).await;
             for round in 0..20 {
                 let now =

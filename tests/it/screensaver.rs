@@ -71,3 +71,51 @@ async fn polls_only_when_idle_could_matter_and_notices_away_and_back() {
     .await
     .expect("test timed out");
 }
+
+/// The stand-in, serving on its own connection to the bus at `address`.
+async fn serve(address: &str, idle_ms: &Arc<AtomicU32>) -> zbus::Connection {
+    zbus::connection::Builder::address(address)
+        .serve_at(
+            "/org/freedesktop/ScreenSaver",
+            ScreenSaver {
+                idle_ms: Arc::clone(idle_ms),
+                calls: Arc::new(AtomicUsize::new(0)),
+            },
+        )
+        .name("org.freedesktop.ScreenSaver")
+        .build()
+        .await
+        .expect("screen saver stand-in")
+}
+
+#[tokio::test]
+async fn the_daemon_follows_the_screen_saver_when_it_goes_away_and_comes_back() {
+    tokio::time::timeout(Duration::from_secs(60), async {
+        let env = TestEnv::new();
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"screensaver\"\nnatural_break = \"2s\"\n",
+        );
+        let bus = PrivateBus::start();
+        let idle_ms = Arc::new(AtomicU32::new(0));
+        let peer = serve(bus.address(), &idle_ms).await;
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        daemon
+            .wait_for_stderr("idle backend: screensaver", TIMEOUT)
+            .await;
+        // Gone: noticed at the next question at the latest (2 s while active).
+        peer.close().await.expect("close the stand-in");
+        daemon
+            .wait_for_stderr("screensaver: the service stopped answering", TIMEOUT)
+            .await;
+        // Back under a new owner: followed without a restart, and idle time counts again.
+        let _peer = serve(bus.address(), &idle_ms).await;
+        daemon
+            .wait_for_stderr("screensaver: the service answers again", TIMEOUT)
+            .await;
+        idle_ms.store(5_000, Ordering::SeqCst);
+        daemon.wait_for_stderr("user idle", TIMEOUT).await;
+        assert!(daemon.terminate().await.success());
+    })
+    .await
+    .expect("test timed out");
+}

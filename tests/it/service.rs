@@ -4,12 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Output, Stdio};
 
-use crate::common::daemon::{CLI_TIMEOUT, TestEnv, bin, command};
+use crate::common::daemon::{CLI_TIMEOUT, TestEnv, bin, command, text};
 use crate::systemctl_fake::{FakeSystemctl, Manager};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
 
 /// `deskbreak ARGS` with `fake` as systemctl.
 async fn service(env: &TestEnv, fake: &FakeSystemctl, args: &[&str]) -> Output {

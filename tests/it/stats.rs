@@ -157,3 +157,103 @@ async fn stats_json_history_csv_and_get_stats_agree() {
     })
     .await;
 }
+
+/// All waking time counts as sitting (no idle backend), so the test knows what to expect.
+const SITTING: &str = "[breaks]\ninterval = \"1h\"\n\n[activity]\nbackend = \"none\"\n\n\
+                       [stats]\nweekly_summary = true\n";
+
+#[tokio::test]
+async fn the_daemon_keeps_the_daily_record_and_gives_the_weekly_summary() {
+    with_timeout(async {
+        let mut s = Session::start(SITTING).await;
+        // The first run: nothing happened last week, so nothing is said.
+        s.stop_daemon().await;
+        assert!(s.server.notifications().is_empty(), "{}", s.server.describe());
+
+        // Last week had breaks; the state says the weekly summary was never given and
+        // that yesterday is still open (the daemon stopped before midnight).
+        let today = Local::now().date_naive();
+        let yesterday = today - Duration::days(1);
+        let last_week = today - Duration::days(7);
+        let history = s.env.history_path();
+        let at = |date: NaiveDate, h: u32| {
+            date.and_hms_opt(h, 0, 0)
+                .unwrap()
+                .and_local_timezone(Local)
+                .earliest()
+                .unwrap()
+                .format("%Y-%m-%dT%H:%M:%S%:z")
+                .to_string()
+        };
+        let lines = [
+            (at(last_week, 10), "done", 2700),
+            (at(last_week, 11), "done", 2800),
+            (at(last_week, 12), "skipped", 3000),
+        ]
+        .iter()
+        .map(|(at, outcome, secs)| {
+            format!(
+                "{{\"at\":\"{at}\",\"outcome\":\"{outcome}\",\"exercise\":\"chin-tucks\",\"sat_for_secs\":{secs}}}\n"
+            )
+        })
+        .collect::<String>();
+        std::fs::write(&history, lines).unwrap();
+        let state_path = s.env.state_path();
+        let mut state: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&state_path).unwrap()).unwrap();
+        assert!(
+            state["daily"]["today"]["date"] == today.to_string(),
+            "the first run saved today's record: {state}"
+        );
+        state["daily"] = serde_json::json!({
+            "today": {"date": yesterday.to_string(), "sitting_secs": 5400, "longest_secs": 3000},
+            "summary_week": null,
+        });
+        std::fs::write(&state_path, state.to_string()).unwrap();
+
+        s.start_daemon().await;
+        tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+        // Any wake-up of the loop counts the sitting; a pause and a resume are two.
+        s.cli_ok(&["pause"]).await;
+        s.cli_ok(&["resume"]).await;
+        let told = s.server.wait_for_notify(1, crate::common::TIMEOUT).await;
+        assert!(told.summary.starts_with("Last week ("), "{}", told.summary);
+        assert!(
+            told.body.contains("You took 67 % of your breaks (2 of 3; your goal is 80 %)."),
+            "{}",
+            told.body
+        );
+        assert!(told.body.contains("Longest stretch without a break: 50 min"), "{}", told.body);
+
+        // Yesterday was closed into days.jsonl; today is counted.
+        let days = std::fs::read_to_string(history.with_file_name("days.jsonl")).unwrap();
+        assert_eq!(
+            days,
+            format!(
+                "{{\"date\":\"{yesterday}\",\"sitting_secs\":5400,\"longest_secs\":3000}}\n"
+            )
+        );
+        let report: serde_json::Value =
+            serde_json::from_str(&s.cli_ok(&["stats", "--json", "--days", "2"]).await).unwrap();
+        assert_eq!(report["daily"][0]["sitting_secs"], 5400);
+        assert_eq!(report["daily"][0]["sitting_recorded"], true);
+        assert_eq!(report["daily"][1]["sitting_recorded"], true);
+        assert!(report["daily"][1]["sitting_secs"].as_u64().unwrap() >= 1, "{report}");
+
+        // A restart the same day: no second summary, and today carries on.
+        s.stop_daemon().await;
+        let state: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&state_path).unwrap()).unwrap();
+        let counted = state["daily"]["today"]["sitting_secs"].as_u64().unwrap();
+        assert!(counted >= 1, "{state}");
+        s.start_daemon().await;
+        s.cli_ok(&["pause"]).await;
+        s.cli_ok(&["resume"]).await;
+        assert_eq!(s.server.notifications().len(), 1, "{}", s.server.describe());
+        assert!(s.stop_daemon().await.success());
+        let state: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&state_path).unwrap()).unwrap();
+        assert!(state["daily"]["today"]["sitting_secs"].as_u64().unwrap() >= counted);
+    })
+    .await;
+}

@@ -5,7 +5,8 @@ use std::future::Future;
 use std::time::Duration;
 
 use crate::common::TIMEOUT;
-use crate::common::daemon::{Daemon, TestEnv, command};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli};
 use crate::common::wayland_compositor::{Requested, WaylandCompositor};
 use deskbreak::sources::activity::{Presence, wayland};
 use tokio::sync::mpsc;
@@ -178,7 +179,7 @@ async fn run_returns_when_the_receiver_is_dropped_and_releases_the_notification(
 }
 
 #[tokio::test]
-async fn run_returns_when_the_compositor_goes_away() {
+async fn a_compositor_that_goes_away_is_lost_and_followed_when_it_comes_back() {
     let dir = runtime_dir();
     let compositor = WaylandCompositor::start(dir.path());
     let backend = probe(&compositor, Duration::from_secs(3)).await;
@@ -186,25 +187,53 @@ async fn run_returns_when_the_compositor_goes_away() {
     let run = tokio::spawn(backend.run(events));
     tokio::task::yield_now().await;
     drop(compositor);
-    within("run() after the compositor went away", run)
+    assert_eq!(
+        within("Lost after the compositor went away", reports.recv()).await,
+        Some(Presence::Lost)
+    );
+    // The compositor restarts on the same socket: the backend reconnects by itself and
+    // registers a new notification, which works as the first one did.
+    let compositor = WaylandCompositor::start(dir.path());
+    assert_eq!(
+        within("Back once the compositor is there again", reports.recv()).await,
+        Some(Presence::Back)
+    );
+    compositor.wait_for_live(1, TIMEOUT).await;
+    assert_eq!(compositor.idle_all(), 1);
+    assert_eq!(
+        within("idle from the new connection", reports.recv()).await,
+        Some(Presence::Idle {
+            idle_for: Duration::from_secs(3)
+        })
+    );
+    drop(reports);
+    within("run() after the receiver is dropped", run)
         .await
         .expect("run() panicked");
-    // Nothing was reported, and the sender is gone with run().
-    assert_eq!(within("the closed channel", reports.recv()).await, None);
 }
 
 #[tokio::test]
-async fn run_returns_on_a_protocol_error() {
+async fn a_protocol_error_is_lost_then_back_on_a_new_connection() {
     let dir = runtime_dir();
     let compositor = WaylandCompositor::start(dir.path());
     let backend = probe(&compositor, Duration::from_secs(3)).await;
     let (events, mut reports) = mpsc::channel(8);
     let run = tokio::spawn(backend.run(events));
     assert_eq!(compositor.fail_all(), 1);
-    within("run() after a protocol error", run)
+    assert_eq!(
+        within("Lost after a protocol error", reports.recv()).await,
+        Some(Presence::Lost)
+    );
+    assert_eq!(
+        within("Back on a new connection", reports.recv()).await,
+        Some(Presence::Back)
+    );
+    compositor.wait_for_live(1, TIMEOUT).await;
+    assert_eq!(compositor.notifications().len(), 2, "a second notification");
+    drop(reports);
+    within("run() after the receiver is dropped", run)
         .await
         .expect("run() panicked");
-    assert_eq!(within("the closed channel", reports.recv()).await, None);
 }
 
 const DAEMON_CONFIG: &str =
@@ -255,4 +284,71 @@ async fn daemon_records_a_natural_break_from_wayland_idle_notifications() {
 
     let status = daemon.terminate().await;
     assert!(status.success(), "daemon exited with {status}");
+}
+
+/// `deskbreak status --json`'s `idle_backend`, from the daemon on `bus` (or why not).
+async fn idle_backend(env: &TestEnv, bus: &str) -> String {
+    let out = run_cli(env, Some(bus), &["status", "--json"]).await;
+    if !out.status.success() {
+        // Not up yet (the name is owned a moment after the backend is known).
+        return String::from_utf8_lossy(&out.stderr).into_owned();
+    }
+    let status: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("status --json prints JSON");
+    status["idle_backend"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Polls [`idle_backend`] until it is `want`.
+async fn wait_for_backend(env: &TestEnv, bus: &str, want: &str) {
+    within(&format!("idle_backend {want}"), async {
+        while idle_backend(env, bus).await != want {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_daemon_follows_a_compositor_that_goes_away_and_comes_back() {
+    let env = TestEnv::new();
+    env.write_config(DAEMON_CONFIG);
+    let bus = PrivateBus::start();
+    let compositor = WaylandCompositor::start(&env.runtime_dir());
+    let mut cmd = command(&env, Some(bus.address()));
+    cmd.env("WAYLAND_DISPLAY", compositor.socket_name())
+        .env("XDG_RUNTIME_DIR", env.runtime_dir())
+        .arg("run");
+    let daemon = Daemon::spawn_command(cmd);
+    daemon
+        .wait_for_stderr("idle backend: wayland", TIMEOUT)
+        .await;
+    compositor.wait_for_live(1, TIMEOUT).await;
+    wait_for_backend(&env, bus.address(), "wayland").await;
+
+    // The compositor crashes: said once, with our prefix, and the status names no backend.
+    drop(compositor);
+    daemon
+        .wait_for_stderr("wayland: lost the compositor connection", TIMEOUT)
+        .await;
+    wait_for_backend(&env, bus.address(), "none").await;
+
+    // It comes back on the same socket: the daemon reconnects, re-arms, and says so.
+    let compositor = WaylandCompositor::start(&env.runtime_dir());
+    daemon
+        .wait_for_stderr("wayland: the compositor is back", TIMEOUT)
+        .await;
+    compositor.wait_for_live(1, TIMEOUT).await;
+    wait_for_backend(&env, bus.address(), "wayland").await;
+    assert_eq!(compositor.idle_all(), 1);
+    daemon.wait_for_stderr("user idle", TIMEOUT).await;
+
+    let stderr = daemon.stderr();
+    assert!(
+        !stderr.contains("Io error"),
+        "a library's unprefixed error reached stderr:\n{stderr}"
+    );
+    assert!(daemon.terminate().await.success());
 }

@@ -7,14 +7,13 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
-use crate::common::TIMEOUT;
-use crate::common::daemon::{Daemon, TestEnv, command};
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli};
 use crate::common::xvfb::{Xvfb, unused_display};
+use crate::common::{TEST_LIMIT, TIMEOUT};
 use deskbreak::sources::activity::x11;
 use deskbreak::sources::activity::{Events, Presence};
 
-/// Whole-test limit: every test body runs under it.
-const TEST_LIMIT: Duration = Duration::from_secs(60);
 /// The idle threshold used by the backend-level tests.
 const THRESHOLD: Duration = Duration::from_secs(2);
 /// How soon after xdotool returns `Active` must arrive. Well under the 2 s idle
@@ -182,15 +181,29 @@ async fn run_returns_when_the_receiver_is_dropped_while_idle() {
 }
 
 #[tokio::test]
-async fn run_returns_when_the_x_server_goes_away() {
+async fn an_x_server_that_goes_away_is_lost_and_followed_when_it_comes_back() {
     timeout(TEST_LIMIT, async {
         let mut xvfb = Xvfb::start();
+        let display = xvfb.display().to_owned();
         let (mut rx, task) = start(&xvfb, THRESHOLD).await;
         expect_idle(&mut rx).await;
         xvfb.stop();
-        expect_return(task, "the X server exited").await;
-        // Every sender is gone with it: the daemon sees the backend end.
-        assert_eq!(rx.recv().await, None);
+        assert_eq!(
+            next(&mut rx, Duration::from_secs(10), "Lost").await,
+            Presence::Lost
+        );
+        // The same display again: the backend reconnects by itself, with backoff.
+        let xvfb = Xvfb::start_on(&display);
+        assert_eq!(
+            next(&mut rx, Duration::from_secs(10), "Back").await,
+            Presence::Back
+        );
+        // And watches the new server as it did the first one.
+        expect_idle(&mut rx).await;
+        xvfb.xdotool(&["key", "shift"]).await;
+        expect_active(&mut rx, "a key on the new server").await;
+        drop(rx);
+        expect_return(task, "the receiver was dropped").await;
     })
     .await
     .expect("test timed out");
@@ -225,6 +238,95 @@ async fn daemon_takes_a_natural_break_on_x11_idle() {
 
         xvfb.xdotool(&["mousemove", "10", "10"]).await;
         daemon.wait_for_stderr("user active", TIMEOUT).await;
+        assert!(daemon.terminate().await.success());
+    })
+    .await
+    .expect("test timed out");
+}
+
+/// `deskbreak status --json` against the daemon on `bus`, parsed.
+async fn status(env: &TestEnv, bus: &str) -> serde_json::Value {
+    let out = run_cli(env, Some(bus), &["status", "--json"]).await;
+    assert!(
+        out.status.success(),
+        "status failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("status --json prints JSON")
+}
+
+#[tokio::test]
+async fn a_frozen_x_server_neither_keeps_the_daemon_from_its_name_nor_from_sigterm() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let bus = PrivateBus::start();
+        let env = TestEnv::new();
+        // SIGSTOP: the server's socket accepts the connection, then nothing answers.
+        xvfb.freeze();
+        let mut cmd = command(&env, Some(bus.address()));
+        cmd.env("DISPLAY", xvfb.display()).arg("run");
+        let mut daemon = Daemon::spawn_command(cmd);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+        let line = daemon.wait_for_stderr("idle backend: none", TIMEOUT).await;
+        assert!(line.contains("did not answer"), "{line}");
+        // The name is owned and the daemon answers, without a backend that does not work.
+        let status = status(&env, bus.address()).await;
+        assert_eq!(status["idle_backend"], "none", "{status}");
+
+        daemon.signal(rustix::process::Signal::TERM);
+        let exit = daemon.wait_exit(Duration::from_secs(5)).await;
+        assert!(exit.success(), "{exit}\n{}", daemon.stderr());
+        xvfb.thaw();
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
+async fn a_reload_that_restarts_x11_on_a_frozen_server_does_not_block_the_loop() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let bus = PrivateBus::start();
+        let env = TestEnv::new();
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"x11\"\nnatural_break = \"3s\"\n",
+        );
+        let mut cmd = command(&env, Some(bus.address()));
+        cmd.env("DISPLAY", xvfb.display()).arg("run");
+        let daemon = Daemon::spawn_command(cmd);
+        daemon.wait_for_stderr("idle backend: x11", TIMEOUT).await;
+        // The name is owned right after that line.
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+        assert_eq!(status(&env, bus.address()).await["idle_backend"], "x11");
+
+        xvfb.freeze();
+        // A new natural_break restarts the backend, whose probe cannot finish now.
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"x11\"\nnatural_break = \"4s\"\n",
+        );
+        daemon.wait_for_stderr("config reloaded", TIMEOUT).await;
+        let asked = Instant::now();
+        let out = run_cli(&env, Some(bus.address()), &["now"]).await;
+        assert!(
+            out.status.success(),
+            "`now` failed: {}\n{}",
+            String::from_utf8_lossy(&out.stderr),
+            daemon.stderr()
+        );
+        assert!(
+            asked.elapsed() < Duration::from_secs(3),
+            "`now` waited {:?} for the loop",
+            asked.elapsed()
+        );
+        // Meanwhile the status names no backend, and the probe gives up in bounded time.
+        assert_eq!(status(&env, bus.address()).await["idle_backend"], "none");
+        let line = daemon.wait_for_stderr("idle backend: none", TIMEOUT).await;
+        assert!(line.contains("did not answer"), "{line}");
+        xvfb.thaw();
         assert!(daemon.terminate().await.success());
     })
     .await

@@ -27,25 +27,17 @@ pub async fn count(history: PathBuf, day: NaiveDate) -> Option<u32> {
 }
 
 fn count_in(history: &Path, day: NaiveDate) -> Option<u32> {
-    use std::os::unix::fs::OpenOptionsExt;
-    // Non-blocking, and only a regular file: a FIFO put in its place must not hang the
-    // menu.
-    let opened = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32)
-        .open(history);
-    let mut file = match opened {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Some(0),
+    // Only a regular file, opened without blocking: a FIFO put in its place must not
+    // hang the menu.
+    let mut file = match crate::store::open_regular(history) {
+        Ok(Some(file)) => file,
+        Ok(None) => return Some(0),
         Err(err) => {
             tracing::debug!(%err, "cannot read the history for today's count");
             return None;
         }
     };
     let metadata = file.metadata().ok()?;
-    if !metadata.is_file() {
-        return None;
-    }
     let len = metadata.len();
     let start = len.saturating_sub(TAIL);
     file.seek(SeekFrom::Start(start)).ok()?;

@@ -5,113 +5,196 @@
 //! on the next input. Mutter sends `WatchFired` only to the connection that added the
 //! watch, so the subscription is made on the same connection before the watch is added.
 //! Event-driven: nothing wakes deskbreak while the state does not change.
+//!
+//! Mutter's watches live in gnome-shell: when it restarts (Alt+F2 `r` on X11, a crash)
+//! they are gone. The backend follows the name's owner and arms its watches again on the
+//! new one.
 
 use std::time::Duration;
 
 use futures_util::StreamExt;
-use zbus::message::Type;
-use zbus::{Connection, MatchRule, MessageStream};
+use zbus::{Connection, proxy};
 
-use super::{Events, Presence};
+use super::{Backoff, Events, Owners, Presence};
+use crate::bus;
 
 /// The backend's name in config and logs.
 pub const NAME: &str = "gnome";
 
-const SERVICE: &str = "org.gnome.Mutter.IdleMonitor";
-const PATH: &str = "/org/gnome/Mutter/IdleMonitor/Core";
-const INTERFACE: &str = "org.gnome.Mutter.IdleMonitor";
-const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+/// Mutter's idle monitor for the core (all devices).
+#[proxy(
+    interface = "org.gnome.Mutter.IdleMonitor",
+    default_service = "org.gnome.Mutter.IdleMonitor",
+    default_path = "/org/gnome/Mutter/IdleMonitor/Core"
+)]
+pub trait IdleMonitor {
+    /// Milliseconds since the last input.
+    fn get_idletime(&self) -> zbus::Result<u64>;
+    /// A watch that fires each time idle time reaches `interval` ms.
+    fn add_idle_watch(&self, interval: u64) -> zbus::Result<u32>;
+    /// A watch that fires once, on the next input.
+    fn add_user_active_watch(&self) -> zbus::Result<u32>;
+    /// Remove a watch.
+    fn remove_watch(&self, id: u32) -> zbus::Result<()>;
+    /// A watch fired.
+    #[zbus(signal)]
+    fn watch_fired(&self, id: u32) -> zbus::Result<()>;
+}
 
-/// A connection to Mutter's idle monitor.
+/// Mutter's idle monitor, reached over the daemon's session-bus connection.
 #[derive(Debug)]
 pub struct Backend {
-    connection: Connection,
+    monitor: IdleMonitorProxy<'static>,
     threshold: Duration,
 }
 
-/// Check that Mutter's idle monitor answers on the session bus.
-pub async fn probe(threshold: Duration) -> Result<Backend, String> {
-    let connection = super::session_bus().await?;
-    let _: u64 = call(&connection, "GetIdletime", &())
+/// Check that Mutter's idle monitor answers on `connection`.
+pub async fn probe(connection: &Connection, threshold: Duration) -> Result<Backend, String> {
+    let monitor = IdleMonitorProxy::builder(connection)
+        .cache_properties(zbus::proxy::CacheProperties::No)
+        .build()
         .await
-        .map_err(|e| format!("{SERVICE} is not available ({e}); not a GNOME session"))?;
-    Ok(Backend {
-        connection,
-        threshold,
-    })
+        .map_err(|e| e.to_string())?;
+    monitor.get_idletime().await.map_err(|e| {
+        format!(
+            "org.gnome.Mutter.IdleMonitor is not available ({}); not a GNOME session",
+            bus::describe(&e)
+        )
+    })?;
+    Ok(Backend { monitor, threshold })
+}
+
+/// Why watching stopped.
+enum Ended {
+    /// The daemon stopped listening.
+    Closed,
+    /// Mutter left the bus, or a call to it failed. `owned`: the name has an owner now
+    /// (a restarted Mutter, or one that failed a call), to be tried again.
+    PeerGone { why: String, owned: bool },
 }
 
 impl Backend {
-    /// Report presence changes until `events` closes or Mutter goes away.
+    /// Report presence changes until `events` closes, following Mutter through restarts.
     pub async fn run(self, events: Events) {
-        if let Err(err) = self.watch(&events).await {
-            tracing::warn!("GNOME idle monitor stopped: {err}; idle time is no longer tracked");
+        let owners = self.monitor.inner().receive_owner_changed().await;
+        let mut owners: Owners = match owners {
+            Ok(owners) => owners,
+            Err(err) => {
+                tracing::warn!(
+                    "gnome: cannot follow the idle monitor ({}); idle time is no longer tracked",
+                    bus::describe(&err)
+                );
+                let _ = events.send(Presence::Lost).await;
+                return;
+            }
+        };
+        let mut lost = false;
+        let mut backoff = Backoff::new();
+        loop {
+            let (why, mut owned) = match self.watch(&events, &mut owners, &mut lost).await {
+                Ended::Closed => return,
+                Ended::PeerGone { why, owned } => (why, owned),
+            };
+            if !lost {
+                tracing::warn!(
+                    "gnome: the idle monitor went away ({why}); idle time is not tracked \
+                     until it is back"
+                );
+                if events.send(Presence::Lost).await.is_err() {
+                    return;
+                }
+                lost = true;
+                backoff = Backoff::new();
+            } else {
+                tracing::debug!("gnome: the idle monitor is not back yet ({why})");
+            }
+            // An owner that is there is tried again after a while; one that left is
+            // waited for.
+            if !super::peer_may_be_back(&events, &mut owners, &mut owned, &mut backoff).await {
+                return;
+            }
         }
     }
 
-    async fn watch(&self, events: &Events) -> Result<(), String> {
-        let rule = MatchRule::builder()
-            .msg_type(Type::Signal)
-            .interface(INTERFACE)
-            .member("WatchFired")
-            .path(PATH)
-            .build()
-            .map_err(|e| e.to_string())?;
-        let mut fired = MessageStream::for_match_rule(rule, &self.connection, None)
-            .await
-            .map_err(|e| e.to_string())?;
+    /// Arm the watches and report until Mutter goes or `events` closes. `lost`: this is
+    /// a return after [`Presence::Lost`], reported as [`Presence::Back`] (and `lost`
+    /// cleared) once the watches are armed.
+    async fn watch(&self, events: &Events, owners: &mut Owners, lost: &mut bool) -> Ended {
+        let gone = |e: zbus::Error| Ended::PeerGone {
+            why: bus::describe(&e),
+            owned: !bus::absent(&e),
+        };
+        // Subscribed before the watch is added, so that no firing is missed.
+        let mut fired = match self.monitor.receive_watch_fired().await {
+            Ok(fired) => fired,
+            Err(e) => return gone(e),
+        };
         let interval_ms = u64::try_from(self.threshold.as_millis()).unwrap_or(u64::MAX);
-        let idle_watch: u32 = call(&self.connection, "AddIdleWatch", &(interval_ms,)).await?;
+        let idle_watch = match self.monitor.add_idle_watch(interval_ms).await {
+            Ok(id) => id,
+            Err(e) => return gone(e),
+        };
+        if *lost {
+            tracing::info!("gnome: the idle monitor is back; idle time is tracked again");
+            if events.send(Presence::Back).await.is_err() {
+                return Ended::Closed;
+            }
+            *lost = false;
+        }
         let mut active_watch: Option<u32> = None;
-
         loop {
-            let message = tokio::select! {
-                () = events.closed() => return Ok(()),
-                message = fired.next() => message,
+            let signal = tokio::select! {
+                () = events.closed() => return Ended::Closed,
+                owner = owners.next() => match owner {
+                    // A new owner is a new Mutter without our watches.
+                    Some(Some(_)) => return Ended::PeerGone {
+                        why: "gnome-shell restarted".into(),
+                        owned: true,
+                    },
+                    Some(None) => return Ended::PeerGone {
+                        why: "gnome-shell left the bus".into(),
+                        owned: false,
+                    },
+                    None => {
+                        tracing::warn!("gnome: lost the session bus; idle time is no longer tracked");
+                        let _ = events.send(Presence::Lost).await;
+                        return Ended::Closed;
+                    }
+                },
+                signal = fired.next() => signal,
             };
-            let Some(message) = message else {
-                return Err("the session bus connection closed".into());
+            let Some(signal) = signal else {
+                // The bus connection ended: nothing can come back on it.
+                tracing::warn!("gnome: lost the session bus; idle time is no longer tracked");
+                let _ = events.send(Presence::Lost).await;
+                return Ended::Closed;
             };
-            let Ok(message) = message else { continue };
-            let Ok(id) = message.body().deserialize::<u32>() else {
+            let Ok(id) = signal.args().map(|a| a.id) else {
                 continue;
             };
             if id == idle_watch && active_watch.is_none() {
                 // Ask for the next input before reporting, so none is missed.
-                active_watch = Some(call(&self.connection, "AddUserActiveWatch", &()).await?);
-                let idle_for = call::<u64>(&self.connection, "GetIdletime", &())
+                match self.monitor.add_user_active_watch().await {
+                    Ok(id) => active_watch = Some(id),
+                    Err(e) => return gone(e),
+                }
+                let idle_for = self
+                    .monitor
+                    .get_idletime()
                     .await
                     .map(Duration::from_millis)
                     .unwrap_or(self.threshold)
                     .max(self.threshold);
                 if events.send(Presence::Idle { idle_for }).await.is_err() {
-                    return Ok(());
+                    return Ended::Closed;
                 }
             } else if Some(id) == active_watch {
                 // User-active watches fire once and are removed by Mutter.
                 active_watch = None;
                 if events.send(Presence::Active).await.is_err() {
-                    return Ok(());
+                    return Ended::Closed;
                 }
             }
         }
     }
-}
-
-async fn call<R>(
-    connection: &Connection,
-    method: &str,
-    body: &(impl serde::Serialize + zbus::zvariant::DynamicType),
-) -> Result<R, String>
-where
-    R: for<'d> zbus::zvariant::DynamicDeserialize<'d>,
-{
-    let reply = tokio::time::timeout(
-        CALL_TIMEOUT,
-        connection.call_method(Some(SERVICE), PATH, Some(INTERFACE), method, body),
-    )
-    .await
-    .map_err(|_| format!("{method} timed out"))?
-    .map_err(|e| e.to_string())?;
-    reply.body().deserialize().map_err(|e| e.to_string())
 }

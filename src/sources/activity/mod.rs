@@ -1,13 +1,20 @@
 //! Idle backends: how deskbreak learns that the user stopped (or resumed) using the
-//! keyboard and mouse. One file per backend, probed in priority order at start-up.
+//! keyboard and mouse. One file per backend, probed in priority order.
 //!
 //! Every backend follows the same contract:
 //!
-//! * `probe(threshold) -> Result<Backend, String>` checks that the backend works here
-//!   (the `Err` says why not, for the log);
+//! * `probe(…, threshold) -> Result<Backend, String>` checks that the backend works here
+//!   (the `Err` says why not, for the log), within a bounded time;
 //! * `Backend::run(self, events)` reports [`Presence::Idle`] once when the user has been
 //!   idle for `threshold`, then [`Presence::Active`] once when input resumes, and so on.
-//!   It returns when `events` is closed (the daemon stopped) or the backend fails.
+//!   It follows its peer: when the peer goes away (the bus name loses its owner, the
+//!   socket breaks) it reports [`Presence::Lost`], and once the peer is back and the
+//!   watches are armed again, [`Presence::Back`]. It returns when `events` is closed (the
+//!   daemon stopped listening) or the peer cannot come back.
+//!
+//! [`start`] probes and runs on a task of its own and never blocks its caller: the
+//! outcome of probing arrives as the first [`Report`], so a frozen display or a peer that
+//! does not answer never stalls the daemon loop.
 //!
 //! Event-driven backends (Wayland, GNOME) wake the daemon only on a change; polled ones
 //! (X11, ScreenSaver) sleep until the earliest moment the idle state could matter.
@@ -19,9 +26,15 @@ pub mod x11;
 
 use std::time::Duration;
 
+use futures_util::StreamExt;
 use tokio::sync::mpsc;
+use zbus::Connection;
 
-/// A change in the user's input activity.
+/// The longest a backend's probe may take. A display or a peer that takes longer (a
+/// frozen X server, a compositor that stopped answering) does not work here.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A change in the user's input activity, or in the backend's peer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
     /// No input for `idle_for` (at least the threshold), as of the moment this is sent.
@@ -31,18 +44,89 @@ pub enum Presence {
     },
     /// Input again after being idle.
     Active,
+    /// The backend's peer went away (logged by the backend): idle time is not measured
+    /// until [`Presence::Back`]. The user counts as active meanwhile.
+    Lost,
+    /// The peer is back and the watches are armed again; the user counts as active
+    /// until the next [`Presence::Idle`].
+    Back,
 }
 
-/// A session-bus connection for a D-Bus backend, or why there is none.
-async fn session_bus() -> Result<zbus::Connection, String> {
-    tokio::time::timeout(Duration::from_secs(5), zbus::Connection::session())
-        .await
-        .map_err(|_| "the session bus did not answer".to_owned())?
-        .map_err(|e| format!("no session bus ({e})"))
+/// What the backend task reports.
+#[derive(Debug)]
+pub enum Report {
+    /// Probing ended: `kind` runs (or none does), and why the backends before it did not.
+    /// Always the first report.
+    Started {
+        /// The backend in use; [`Kind::None`] if none works.
+        kind: Kind,
+        /// Why each backend tried before it (or the forced one) did not work.
+        rejected: Vec<(Kind, String)>,
+    },
+    /// From the running backend.
+    Presence(Presence),
 }
 
 /// Where backends send their reports.
 pub type Events = mpsc::Sender<Presence>;
+
+/// Doubling waits between attempts to reach a peer that went away: quick for a restart,
+/// then no more than one wake-up a minute for a peer that stays away.
+#[derive(Debug)]
+struct Backoff {
+    next: Duration,
+}
+
+impl Backoff {
+    const FIRST: Duration = Duration::from_millis(500);
+    const LONGEST: Duration = Duration::from_secs(60);
+
+    fn new() -> Self {
+        Self { next: Self::FIRST }
+    }
+
+    /// The wait before the next attempt.
+    fn step(&mut self) -> Duration {
+        let wait = self.next;
+        self.next = (self.next * 2).min(Self::LONGEST);
+        wait
+    }
+}
+
+/// The name owner of a D-Bus peer, followed through `NameOwnerChanged`.
+type Owners = zbus::proxy::OwnerChangedStream<'static>;
+
+/// Wait until a D-Bus peer that failed may be back: its name gets a new owner, or, while
+/// an owner is there that did not answer, the next [`Backoff`] step has passed. `false`:
+/// stop (the daemon stopped listening, or the bus connection ended).
+async fn peer_may_be_back(
+    events: &Events,
+    owners: &mut Owners,
+    owned: &mut bool,
+    backoff: &mut Backoff,
+) -> bool {
+    loop {
+        let retry = async {
+            if *owned {
+                tokio::time::sleep(backoff.step()).await;
+            } else {
+                std::future::pending::<()>().await;
+            }
+        };
+        tokio::select! {
+            () = events.closed() => return false,
+            () = retry => return true,
+            owner = owners.next() => match owner {
+                Some(Some(_)) => {
+                    *owned = true;
+                    return true;
+                }
+                Some(None) => *owned = false,
+                None => return false,
+            },
+        }
+    }
+}
 
 /// Which idle backend to use (`activity.backend`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -109,57 +193,91 @@ enum Ready {
     ScreenSaver(screensaver::Backend),
 }
 
-/// The outcome of start-up probing.
-#[derive(Debug)]
-pub struct Started {
-    /// The backend in use.
-    pub kind: Kind,
-    /// Why each backend tried before it (or the forced one) did not work.
-    pub rejected: Vec<(Kind, String)>,
-    /// Its reports; never yields anything for `none`.
-    pub events: mpsc::Receiver<Presence>,
+/// Probe per `choice` and run the winner, all on a task of its own; returns at once. The
+/// first report says which backend won ([`Report::Started`]); the task ends when the
+/// returned receiver is dropped. The D-Bus backends use `session`, the daemon's
+/// session-bus connection (`None`: they are not tried).
+#[must_use]
+pub fn start(
+    choice: Choice,
+    threshold: Duration,
+    session: Option<Connection>,
+) -> mpsc::Receiver<Report> {
+    let (reports, receiver) = mpsc::channel(8);
+    tokio::spawn(async move {
+        let (kind, rejected, ready) = probe(choice, threshold, session.as_ref()).await;
+        let started = Report::Started { kind, rejected };
+        if reports.send(started).await.is_err() {
+            return;
+        }
+        let Some(ready) = ready else { return };
+        let (sender, mut presence) = mpsc::channel(8);
+        let backend = async move {
+            match ready {
+                Ready::Wayland(b) => b.run(sender).await,
+                Ready::Gnome(b) => b.run(sender).await,
+                Ready::X11(b) => b.run(sender).await,
+                Ready::ScreenSaver(b) => b.run(sender).await,
+            }
+        };
+        let forward = async move {
+            while let Some(event) = presence.recv().await {
+                if reports.send(Report::Presence(event)).await.is_err() {
+                    return;
+                }
+            }
+        };
+        // The backend ends when `presence` is dropped, i.e. when forwarding ends because
+        // the daemon dropped its receiver.
+        tokio::join!(backend, forward);
+    });
+    receiver
 }
 
-/// Probe per `choice` and start the winner on its own task. The task ends when the
-/// returned receiver is dropped.
-pub async fn start(choice: Choice, threshold: Duration) -> Started {
+/// Probe per `choice`, each backend within [`PROBE_TIMEOUT`]: the winner (or `None`)
+/// and why the others were passed over.
+async fn probe(
+    choice: Choice,
+    threshold: Duration,
+    session: Option<&Connection>,
+) -> (Kind, Vec<(Kind, String)>, Option<Ready>) {
     let candidates: Vec<Kind> = match choice {
         Choice::Auto => Kind::PRIORITY.to_vec(),
         Choice::Only(Kind::None) => Vec::new(),
         Choice::Only(kind) => vec![kind],
     };
-    let (sender, events) = mpsc::channel(8);
     let mut rejected = Vec::new();
     for kind in candidates {
-        let probed = match kind {
-            Kind::Wayland => wayland::probe(threshold).await.map(Ready::Wayland),
-            Kind::Gnome => gnome::probe(threshold).await.map(Ready::Gnome),
-            Kind::X11 => x11::probe(threshold).await.map(Ready::X11),
-            Kind::ScreenSaver => screensaver::probe(threshold).await.map(Ready::ScreenSaver),
-            Kind::None => continue,
-        };
-        match probed {
-            Ok(ready) => {
-                tokio::spawn(async move {
-                    match ready {
-                        Ready::Wayland(b) => b.run(sender).await,
-                        Ready::Gnome(b) => b.run(sender).await,
-                        Ready::X11(b) => b.run(sender).await,
-                        Ready::ScreenSaver(b) => b.run(sender).await,
-                    }
-                });
-                return Started {
-                    kind,
-                    rejected,
-                    events,
-                };
+        let probed = async {
+            let no_bus = || "no session bus".to_owned();
+            match kind {
+                Kind::Wayland => wayland::probe(threshold).await.map(Ready::Wayland),
+                Kind::Gnome => match session {
+                    Some(bus) => gnome::probe(bus, threshold).await.map(Ready::Gnome),
+                    None => Err(no_bus()),
+                },
+                Kind::X11 => x11::probe(threshold).await.map(Ready::X11),
+                Kind::ScreenSaver => match session {
+                    Some(bus) => screensaver::probe(bus, threshold)
+                        .await
+                        .map(Ready::ScreenSaver),
+                    None => Err(no_bus()),
+                },
+                Kind::None => Err("not a backend".to_owned()),
             }
+        };
+        let probed = tokio::time::timeout(PROBE_TIMEOUT, probed)
+            .await
+            .unwrap_or_else(|_| {
+                Err(format!(
+                    "did not answer within {} s",
+                    PROBE_TIMEOUT.as_secs()
+                ))
+            });
+        match probed {
+            Ok(ready) => return (kind, rejected, Some(ready)),
             Err(reason) => rejected.push((kind, reason)),
         }
     }
-    Started {
-        kind: Kind::None,
-        rejected,
-        events,
-    }
+    (Kind::None, rejected, None)
 }

@@ -33,7 +33,7 @@ const NOTIFIER_VERSION: u32 = 2;
 
 /// How long the compositor gets to answer the start-up handshake. A live compositor answers
 /// in milliseconds; a wedged one must not hang the daemon's start-up forever.
-const PROBE_TIMEOUT: Duration = Duration::from_secs(5);
+const PROBE_TIMEOUT: Duration = super::PROBE_TIMEOUT;
 
 /// A connected backend: the compositor has accepted our idle notification and will send
 /// `idled` / `resumed` on the socket held here.
@@ -43,6 +43,9 @@ pub struct Backend {
     notification: ExtIdleNotificationV1,
     /// Whether the notification ignores idle inhibitors (notifier version >= 2).
     input_only: bool,
+    /// Where to reconnect when the compositor goes away (`None`: a socket handed over in
+    /// `WAYLAND_SOCKET`, which cannot be opened again).
+    socket: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Backend {
@@ -68,7 +71,7 @@ pub async fn probe(threshold: Duration) -> Result<Backend, String> {
         // knows how to adopt it (it also unsets the variable so children do not reuse it).
         let conn = Connection::connect_to_env()
             .map_err(|e| format!("cannot use the socket in WAYLAND_SOCKET: {e}"))?;
-        return start(conn, threshold).await;
+        return start(conn, threshold, None).await;
     }
     let path = socket_path_from_env()?;
     probe_socket(&path, threshold).await
@@ -81,8 +84,10 @@ pub async fn probe(threshold: Duration) -> Result<Backend, String> {
 ///
 /// As for [`probe`].
 pub async fn probe_socket(path: &Path, threshold: Duration) -> Result<Backend, String> {
-    let stream = tokio::net::UnixStream::connect(path)
+    let connect = tokio::time::timeout(PROBE_TIMEOUT, tokio::net::UnixStream::connect(path))
         .await
+        .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()));
+    let stream = connect
         .and_then(tokio::net::UnixStream::into_std)
         .map_err(|e| {
             format!(
@@ -92,7 +97,7 @@ pub async fn probe_socket(path: &Path, threshold: Duration) -> Result<Backend, S
         })?;
     let conn = Connection::from_socket(stream)
         .map_err(|e| format!("cannot use the Wayland socket at {}: {e}", path.display()))?;
-    start(conn, threshold).await
+    start(conn, threshold, Some(path.to_owned())).await
 }
 
 /// Where wayland-client's `connect_to_env` would connect, resolved here so a failure can
@@ -119,8 +124,12 @@ fn socket_path_from_env() -> Result<PathBuf, String> {
 }
 
 /// Handshake on a fresh connection, bounded by [`PROBE_TIMEOUT`].
-async fn start(conn: Connection, threshold: Duration) -> Result<Backend, String> {
-    match tokio::time::timeout(PROBE_TIMEOUT, handshake(conn, threshold)).await {
+async fn start(
+    conn: Connection,
+    threshold: Duration,
+    socket: Option<PathBuf>,
+) -> Result<Backend, String> {
+    match tokio::time::timeout(PROBE_TIMEOUT, handshake(conn, threshold, socket)).await {
         Ok(result) => result,
         Err(_) => Err(format!(
             "the Wayland compositor did not answer within {}",
@@ -131,7 +140,11 @@ async fn start(conn: Connection, threshold: Duration) -> Result<Backend, String>
 
 /// Lists the globals, binds the seat and the idle notifier and creates the notification,
 /// then checks with a second round trip that the compositor accepted it.
-async fn handshake(conn: Connection, threshold: Duration) -> Result<Backend, String> {
+async fn handshake(
+    conn: Connection,
+    threshold: Duration,
+    socket: Option<PathBuf>,
+) -> Result<Backend, String> {
     let mut wayland = Wayland::new(conn, threshold)?;
     let qh = wayland.queue.handle();
     let registry = wayland.conn().display().get_registry(&qh, ());
@@ -180,29 +193,71 @@ async fn handshake(conn: Connection, threshold: Duration) -> Result<Backend, Str
         wayland,
         notification,
         input_only,
+        socket,
     })
 }
 
 impl Backend {
-    /// Report presence changes until `events` closes or the compositor connection breaks.
+    /// Report presence changes until `events` closes. When the compositor goes away,
+    /// report [`Presence::Lost`], reconnect with backoff, and report [`Presence::Back`]
+    /// once the new connection's idle notification is live.
     pub async fn run(mut self, events: Events) {
+        loop {
+            let failure = match self.report(&events).await {
+                Some(failure) => failure,
+                None => return,
+            };
+            warn!(
+                "wayland: lost the compositor connection: {}",
+                describe(failure)
+            );
+            if events.send(Presence::Lost).await.is_err() {
+                return;
+            }
+            let Some(socket) = self.socket.clone() else {
+                warn!(
+                    "wayland: the socket came from WAYLAND_SOCKET and cannot be reopened; idle time is no longer tracked"
+                );
+                return;
+            };
+            let threshold = self.wayland.state.threshold;
+            let mut backoff = super::Backoff::new();
+            self = loop {
+                tokio::select! {
+                    () = events.closed() => return,
+                    () = tokio::time::sleep(backoff.step()) => {}
+                }
+                match probe_socket(&socket, threshold).await {
+                    Ok(backend) => break backend,
+                    Err(why) => debug!("wayland: compositor not back yet: {why}"),
+                }
+            };
+            info!("wayland: the compositor is back; idle time is tracked again");
+            if events.send(Presence::Back).await.is_err() {
+                return;
+            }
+        }
+    }
+
+    /// Forward the compositor's reports until `events` closes (`None`) or the
+    /// connection fails.
+    async fn report(&mut self, events: &Events) -> Option<Failure> {
         loop {
             while let Some(presence) = self.wayland.state.reports.pop_front() {
                 if events.send(presence).await.is_err() {
                     debug!("wayland: event receiver closed, stopping");
-                    return;
+                    return None;
                 }
             }
             tokio::select! {
                 result = self.wayland.dispatch() => {
                     if let Err(e) = result {
-                        warn!("wayland: lost the compositor connection: {}", describe(e));
-                        return;
+                        return Some(e);
                     }
                 }
                 () = events.closed() => {
                     debug!("wayland: event receiver closed, stopping");
-                    return;
+                    return None;
                 }
             }
         }

@@ -20,10 +20,15 @@
 //! the daemon drops its receiver, wakes that thread (a stop channel for its timed
 //! sleeps, a `ClientMessage` sent to our own window for its blocking event wait) so it
 //! ends promptly instead of on the next keystroke.
+//!
+//! Nothing here blocks the daemon: the probe connects on a thread of its own and is
+//! given [`super::PROBE_TIMEOUT`] (an X server that is stopped accepts the connection and
+//! never answers), and when the X connection breaks the X thread reports
+//! [`Presence::Lost`], reconnects with backoff and reports [`Presence::Back`].
 
 use std::fmt;
-use std::sync::Arc;
 use std::sync::mpsc::{self as std_mpsc, RecvTimeoutError, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
@@ -38,7 +43,7 @@ use x11rb::protocol::xproto::{
 };
 use x11rb::rust_connection::RustConnection;
 
-use super::{Events, Presence};
+use super::{Backoff, Events, Presence};
 
 /// The backend's name in config and logs.
 pub const NAME: &str = "x11";
@@ -115,11 +120,26 @@ pub async fn probe(threshold: Duration) -> Result<Backend, String> {
 /// Like [`probe`], for an explicit display name such as `":1"` (tests cannot change the
 /// environment).
 pub async fn probe_display(display: &str, threshold: Duration) -> Result<Backend, String> {
-    let display = display.to_owned();
-    // Connecting and the first round trips block; a remote display may take a while.
-    tokio::task::spawn_blocking(move || connect(display, threshold))
-        .await
-        .map_err(|e| format!("the X11 probe failed: {e}"))?
+    let (sender, probed) = oneshot::channel();
+    let name = display.to_owned();
+    // Connecting and the first round trips block, for good if the server is stopped. On
+    // a thread of its own (not tokio's blocking pool, whose one thread writes the files
+    // and which the runtime waits for on exit): left behind if it does not come back.
+    std::thread::Builder::new()
+        .name("deskbreak-x11-probe".into())
+        .spawn(move || {
+            // Nobody may be waiting any more: then the connection is simply dropped.
+            let _ = sender.send(connect(name, threshold));
+        })
+        .map_err(|e| format!("cannot start the X11 probe: {e}"))?;
+    match tokio::time::timeout(super::PROBE_TIMEOUT, probed).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) => Err(format!("the X11 probe of display {display} failed")),
+        Err(_) => Err(format!(
+            "X display {display} did not answer within {} s (is the X server stopped?)",
+            super::PROBE_TIMEOUT.as_secs()
+        )),
+    }
 }
 
 /// The blocking part of [`probe_display`].
@@ -257,13 +277,14 @@ enum Wait {
 }
 
 impl Backend {
-    /// Report presence changes until `events` closes or the X connection breaks.
+    /// Report presence changes until `events` closes, reconnecting when the X
+    /// connection breaks.
     pub async fn run(self, events: Events) {
         let (stop_sender, stop) = std_mpsc::channel::<()>();
         let (done_sender, mut done) = oneshot::channel::<()>();
+        let current = Arc::new(Mutex::new(Some((Arc::clone(&self.conn), self.wake_window))));
         let stopper = Stopper {
-            conn: Arc::clone(&self.conn),
-            window: self.wake_window,
+            current: Arc::clone(&current),
             stop: Some(stop_sender),
         };
         let thread_events = events.clone();
@@ -272,13 +293,7 @@ impl Backend {
             .spawn(move || {
                 // Dropped when the thread ends, however it ends: that is what `run` awaits.
                 let _done = done_sender;
-                match self.watch(&thread_events, &stop) {
-                    Ok(()) => tracing::debug!("x11: stopped, nobody listens any more"),
-                    Err(e) => tracing::warn!(
-                        display = %self.display,
-                        "x11: the X connection failed ({e}); no more idle detection"
-                    ),
-                }
+                self.follow(&thread_events, &stop, &current);
             });
         if let Err(e) = spawned {
             tracing::warn!("x11: cannot start the X thread: {e}");
@@ -286,7 +301,7 @@ impl Backend {
         }
         tokio::select! {
             () = events.closed() => {}
-            // The thread ended on its own (X failure, already logged).
+            // The thread ended on its own.
             _ = &mut done => return,
         }
         // Wake the thread wherever it waits, then let it finish so that when `run`
@@ -296,6 +311,43 @@ impl Backend {
             tracing::warn!(
                 "x11: the X thread did not stop within {STOP_GRACE:?} (X server not answering?); leaving it behind"
             );
+        }
+    }
+
+    /// The X thread: watch, and when the connection breaks, reconnect with backoff.
+    /// `current` is where the [`Stopper`] finds the connection to nudge.
+    fn follow(mut self, events: &Events, stop: &std_mpsc::Receiver<()>, current: &Current) {
+        loop {
+            match self.watch(events, stop) {
+                Ok(()) => {
+                    tracing::debug!("x11: stopped, nobody listens any more");
+                    return;
+                }
+                Err(e) => tracing::warn!(
+                    display = %self.display,
+                    "x11: the X connection failed ({e}); idle time is not tracked until the display is back"
+                ),
+            }
+            *current.lock().unwrap_or_else(PoisonError::into_inner) = None;
+            if events.blocking_send(Presence::Lost).is_err() {
+                return;
+            }
+            let mut backoff = Backoff::new();
+            self = loop {
+                if stopping(events, stop) || sleep_or_stop(stop, backoff.step()) {
+                    return;
+                }
+                match connect(self.display.clone(), self.threshold) {
+                    Ok(backend) => break backend,
+                    Err(why) => tracing::debug!("x11: display not back yet: {why}"),
+                }
+            };
+            *current.lock().unwrap_or_else(PoisonError::into_inner) =
+                Some((Arc::clone(&self.conn), self.wake_window));
+            tracing::info!(display = %self.display, "x11: the display is back; idle time is tracked again");
+            if events.blocking_send(Presence::Back).is_err() {
+                return;
+            }
         }
     }
 
@@ -477,11 +529,15 @@ fn sleep_or_stop(stop: &std_mpsc::Receiver<()>, duration: Duration) -> bool {
     !matches!(stop.recv_timeout(duration), Err(RecvTimeoutError::Timeout))
 }
 
+/// The X thread's connection and wake-up window, while it has one: where the
+/// [`Stopper`] nudges it.
+type Current = Mutex<Option<(Arc<RustConnection>, Window)>>;
+
 /// Stops the X thread when dropped: in [`Backend::run`] once the daemon stops
 /// listening, and also if `run` itself is cancelled.
 struct Stopper {
-    conn: Arc<RustConnection>,
-    window: Window,
+    /// The X thread's connection and wake-up window, while it has one.
+    current: Arc<Current>,
     /// Dropping it ends the thread's timed sleeps.
     stop: Option<std_mpsc::Sender<()>>,
 }
@@ -491,12 +547,20 @@ impl Drop for Stopper {
         // Stop first, nudge second: whenever the thread sees the nudge (or misses it
         // while draining), the stop is already visible to it.
         drop(self.stop.take());
-        let nudge = ClientMessageEvent::new(32, self.window, AtomEnum::NONE, [0u32; 5]);
-        let sent = self
-            .conn
-            .send_event(false, self.window, EventMask::NO_EVENT, nudge)
+        let current = self
+            .current
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        let Some((conn, window)) = current else {
+            // Between connections: the thread only sleeps on the stop channel.
+            return;
+        };
+        let nudge = ClientMessageEvent::new(32, window, AtomEnum::NONE, [0u32; 5]);
+        let sent = conn
+            .send_event(false, window, EventMask::NO_EVENT, nudge)
             .map(drop)
-            .and_then(|()| self.conn.flush());
+            .and_then(|()| conn.flush());
         if let Err(e) = sent {
             // The thread then ends on the same broken connection by itself.
             tracing::debug!("x11: cannot wake the X thread: {e}");
