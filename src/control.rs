@@ -47,7 +47,7 @@ pub const IN_FLIGHT: usize = 64;
 pub const LONGEST_UNTIL: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// What a control call asks the daemon to do.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// The due break was taken with its exercise.
     Done,
@@ -65,6 +65,10 @@ pub enum Command {
     Resume,
     /// Re-read the config file.
     Reload,
+    /// Guide the due break, with this exercise instead of the one on offer if given.
+    Guide(Option<String>),
+    /// Stop the running guide.
+    StopGuide,
 }
 
 /// Named errors a control call can return (`org.deskbreak.Deskbreak1.Error.*`).
@@ -92,6 +96,10 @@ pub enum ControlError {
     Busy(String),
     /// A file could not be read (the history, for `GetStats`).
     ReadFailed(String),
+    /// A guided break is already running.
+    Guiding(String),
+    /// No guided break is running.
+    NotGuiding(String),
 }
 
 /// The status on the wire: the interface's properties by name, with the sentinels the
@@ -175,6 +183,8 @@ pub struct ReplyContext<'a> {
     pub max_snoozes: u32,
     /// The config file, for the reload's answer.
     pub config_path: &'a Path,
+    /// The exercise a guide runs for, for the guide's answer.
+    pub guiding: Option<&'a str>,
 }
 
 /// The answer to `command`, in words: what happened, or why not.
@@ -185,7 +195,7 @@ pub fn reply(
 ) -> Result<String, ControlError> {
     let status = context.status;
     let next = status.next_prompt_in.map_or_else(String::new, |d| {
-        format!(" Next break in {}.", human::duration(d))
+        format!(" Next break in {}.", human::remaining(d))
     });
     match outcome {
         Ok(()) => Ok(match command {
@@ -198,6 +208,9 @@ pub fn reply(
             Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
             Command::Resume => format!("Resumed.{next}"),
             Command::Reload => format!("Config reloaded from {}.", context.config_path.display()),
+            // The exercise guided, for the terminal guide to follow.
+            Command::Guide(_) => context.guiding.unwrap_or_default().to_owned(),
+            Command::StopGuide => "Guide stopped; the break is still due.".to_owned(),
         }),
         Err(Refused::Config(err)) => Err(ControlError::ConfigInvalid(format!(
             "{err}; the running config is kept"
@@ -206,7 +219,7 @@ pub fn reply(
             let when = match status.phase {
                 PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
                 _ => status.next_prompt_in.map_or_else(String::new, |d| {
-                    format!("; the next one is in {}", human::duration(d))
+                    format!("; the next one is in {}", human::remaining(d))
                 }),
             };
             Err(ControlError::NoBreakDue(format!(
@@ -223,6 +236,12 @@ pub fn reply(
         Err(Refused::Engine(Refusal::NotPaused)) => {
             Err(ControlError::NotPaused("Reminders are not paused.".into()))
         }
+        Err(Refused::Engine(Refusal::Guiding)) => Err(ControlError::Guiding(
+            "A guided break is running; it records itself when it ends.".into(),
+        )),
+        Err(Refused::Engine(Refusal::NotGuiding)) => Err(ControlError::NotGuiding(
+            "No guided break is running.".into(),
+        )),
     }
 }
 
@@ -328,6 +347,19 @@ impl Service {
     /// Show a break prompt now.
     async fn break_now(&self) -> Result<String, ControlError> {
         self.forward(Command::BreakNow).await
+    }
+
+    /// Guide the due (or snoozed) break in its bubble, with `exercise` instead of the one
+    /// on offer unless empty. Returns the id of the exercise guided; `NoBreakDue` when
+    /// there is no break to guide.
+    async fn guide(&self, exercise: String) -> Result<String, ControlError> {
+        let exercise = (!exercise.is_empty()).then_some(exercise);
+        self.forward(Command::Guide(exercise)).await
+    }
+
+    /// Stop the running guide; the reminder comes back with its answers.
+    async fn stop_guide(&self) -> Result<String, ControlError> {
+        self.forward(Command::StopGuide).await
     }
 
     /// Pause reminders for `seconds` (0 = until `Resume`).
@@ -639,6 +671,8 @@ trait Deskbreak1 {
     fn snooze(&self, seconds: u64) -> zbus::Result<String>;
     fn skip(&self) -> zbus::Result<String>;
     fn break_now(&self) -> zbus::Result<String>;
+    fn guide(&self, exercise: &str) -> zbus::Result<String>;
+    fn stop_guide(&self) -> zbus::Result<String>;
     fn pause(&self, seconds: u64) -> zbus::Result<String>;
     fn pause_until(&self, unix_time: i64) -> zbus::Result<String>;
     fn resume(&self) -> zbus::Result<String>;
@@ -683,6 +717,9 @@ pub enum ClientError {
     /// The daemon refused, with its reason.
     #[error("{0}")]
     Refused(String),
+    /// The daemon refused: there is no break due (a guide then runs as practice).
+    #[error("{0}")]
+    NoBreakDue(String),
     /// The daemon's status could not be read (a daemon of another version?).
     #[error("cannot read the daemon's status: {0}")]
     Garbled(String),
@@ -700,6 +737,8 @@ fn client_error(err: zbus::Error) -> ClientError {
                 || name == "org.freedesktop.DBus.Error.NoReply"
             {
                 ClientError::NotRunning
+            } else if name == "org.deskbreak.Deskbreak1.Error.NoBreakDue" {
+                ClientError::NoBreakDue(message.unwrap_or_else(|| name.to_owned()))
             } else {
                 ClientError::Refused(message.unwrap_or_else(|| name.to_owned()))
             }
@@ -751,6 +790,8 @@ impl Client {
             Command::PauseUntil(t) => p.pause_until(t.timestamp()).await,
             Command::Resume => p.resume().await,
             Command::Reload => p.reload().await,
+            Command::Guide(id) => p.guide(id.as_deref().unwrap_or("")).await,
+            Command::StopGuide => p.stop_guide().await,
         };
         result.map_err(client_error)
     }

@@ -72,7 +72,13 @@ impl Daemon {
         config: Config,
         shutdown: impl Future<Output = ()> + 'static,
     ) -> Result<Option<Self>, ServeError> {
-        let library = Library::embedded();
+        let library = match Library::load(&paths.own_exercises()) {
+            Ok(library) => library,
+            Err(err) => {
+                tracing::error!("your exercises are not used until this is fixed: {err}");
+                Library::embedded()
+            }
+        };
         let clock = Clock::new();
         let (snapshot, downtime, daily) = restore(&paths);
         let now = clock.now();
@@ -164,7 +170,8 @@ impl Daemon {
             memory: daily,
             total: engine.sitting_total(),
         };
-        let effects = Effects::new(paths, library, served, bus, tray, now, daily);
+        let mut effects = Effects::new(paths, library, served, bus, tray, now, daily);
+        effects.notifier.set_sound(config.guide_sound);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
@@ -289,7 +296,7 @@ impl Daemon {
     /// Carry out a CLI command and say what happened, in words.
     async fn command(&mut self, now: Moment, command: Command) -> Result<String, ControlError> {
         let engine = &mut self.engine;
-        let outcome = match command {
+        let outcome = match command.clone() {
             Command::Done => engine
                 .answer_due(now, Answer::Done)
                 .map_err(Refused::Engine),
@@ -313,11 +320,14 @@ impl Daemon {
             }
             Command::Resume => engine.resume(now).map_err(Refused::Engine),
             Command::Reload => self.reload(now).await.map_err(Refused::Config),
+            Command::Guide(id) => engine.guide(now, id.as_deref()).map_err(Refused::Engine),
+            Command::StopGuide => engine.stop_guide(now).map_err(Refused::Engine),
         };
         let context = ReplyContext {
             status: &self.engine.status(),
             max_snoozes: self.config.rules.max_snoozes,
             config_path: &self.effects.paths().config,
+            guiding: self.engine.guiding(),
         };
         control::reply(command, outcome, &context)
     }
@@ -334,9 +344,26 @@ impl Daemon {
 
     async fn reload_config(&mut self, now: Moment) -> Result<(), ConfigError> {
         let path = self.effects.paths().config.clone();
+        let own = self.effects.paths().own_exercises();
+        let library = {
+            let own = own.clone();
+            tokio::task::spawn_blocking(move || Library::load(&own)).await
+        };
+        let library = match library {
+            Ok(Ok(library)) => Ok(library),
+            Ok(Err(err)) => Err(err.to_string()),
+            Err(err) => Err(format!("{}: cannot read the file ({err})", own.display())),
+        };
+        // A broken exercises file keeps the last good set; the config is checked against
+        // whichever set is in force.
+        let in_force = match &library {
+            Ok(library) => library.clone(),
+            Err(_) => self.effects.library().clone(),
+        };
         let loaded = {
             let path = path.clone();
-            tokio::task::spawn_blocking(move || Config::read(&path)).await
+            let in_force = in_force.clone();
+            tokio::task::spawn_blocking(move || Config::read_with(&path, &in_force)).await
         };
         let loaded = loaded.unwrap_or_else(|err| {
             Err(ConfigError {
@@ -346,6 +373,32 @@ impl Daemon {
                 message: format!("cannot read the file ({err})"),
             })
         });
+        let problem = match (&loaded, &library) {
+            (Err(err), _) => Some(err.to_string()),
+            (Ok(_), Err(err)) => Some(format!(
+                "{err}; the last good set of your exercises is kept"
+            )),
+            (Ok(_), Ok(_)) => None,
+        };
+        if let Some(said) = problem {
+            if self.config_error.as_deref() != Some(said.as_str()) {
+                tracing::error!("config not applied, the running config is kept: {said}");
+                let body = format!("{said}\n\nThe running config is kept until this is fixed.");
+                self.effects
+                    .notifier
+                    .config_error("deskbreak: config error", &body)
+                    .await;
+                self.config_error = Some(said);
+            }
+        } else if self.config_error.take().is_some() {
+            tracing::info!("the config and exercises files are good again and in force");
+            self.effects.notifier.config_fixed().await;
+        }
+        if in_force != *self.effects.library() {
+            tracing::info!(exercises = in_force.all().len(), "exercises reloaded");
+            self.engine.set_library(now, in_force.clone());
+            self.effects.set_library(in_force);
+        }
         let config = match loaded {
             Ok(Found::Config(config)) => config,
             // Most likely an editor between removing (or truncating) and writing the file:
@@ -368,21 +421,8 @@ impl Daemon {
                     message: why,
                 });
             }
-            Err(err) => {
-                let said = err.to_string();
-                if self.config_error.as_deref() != Some(said.as_str()) {
-                    tracing::error!("config not applied, the running config is kept: {said}");
-                    let body = format!("{said}\n\nThe running config is kept until this is fixed.");
-                    self.effects
-                        .notifier
-                        .tell("deskbreak: config error", &body)
-                        .await;
-                    self.config_error = Some(said);
-                }
-                return Err(err);
-            }
+            Err(err) => return Err(err),
         };
-        self.config_error = None;
         if config == self.config {
             tracing::debug!("config unchanged");
             return Ok(());
@@ -395,6 +435,7 @@ impl Daemon {
         );
         let restart = config.backend != self.config.backend
             || config.rules.natural_break != self.config.rules.natural_break;
+        self.effects.notifier.set_sound(config.guide_sound);
         self.config = config;
         self.effects.set_tray(self.config.tray);
         if restart {

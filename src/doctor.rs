@@ -258,7 +258,13 @@ async fn check_notifications(connection: &Connection) -> Check {
     };
     let server = format!("{name} {version} by {vendor} (specification {spec})");
     if capabilities.iter().any(|c| c == "actions") {
-        Check::ok(NAME, format!("{server}, shows Done/Snooze/Skip buttons"))
+        Check::ok(
+            NAME,
+            format!(
+                "{server}, shows Done/Snooze/Skip buttons{}",
+                where_buttons_are(&name)
+            ),
+        )
     } else {
         Check::warning(
             NAME,
@@ -267,6 +273,22 @@ async fn check_notifications(connection: &Connection) -> Check {
              `deskbreak skip` (the reminder says so), or use a notification server with \
              actions, such as dunst, mako or your desktop's own",
         )
+    }
+}
+
+/// Where servers that hide actions keep them, and what a plain click does there.
+fn where_buttons_are(server: &str) -> &'static str {
+    match server.to_lowercase().as_str() {
+        "dunst" => {
+            "; on dunst the buttons are in its context menu (`dunstctl context`, which needs \
+             dmenu or rofi; bind it to a key), a middle click starts the guide, and a left \
+             click closes the reminder, which counts like Snooze"
+        }
+        "mako" => {
+            "; on mako the buttons are in `makoctl menu` (bind it to a key), and a click \
+             on the bubble starts the guide"
+        }
+        _ => "",
     }
 }
 

@@ -17,6 +17,16 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// A time left, rounded up to the whole minute ("1 min" for 15 s), the way every
+/// countdown reads: `status`, the bars and the CLI's replies agree.
+#[must_use]
+pub fn remaining(d: Duration) -> String {
+    if d.is_zero() {
+        return "0 s".to_owned();
+    }
+    duration(Duration::from_secs(d.as_secs().div_ceil(60).max(1) * 60))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,5 +40,14 @@ mod tests {
         assert_eq!(duration(s(47 * 60 + 59)), "47 min");
         assert_eq!(duration(s(3600)), "1 h");
         assert_eq!(duration(s(3900)), "1 h 5 min");
+    }
+
+    #[test]
+    fn time_left_rounds_up_to_the_minute() {
+        let s = Duration::from_secs;
+        assert_eq!(remaining(s(15)), "1 min");
+        assert_eq!(remaining(s(60)), "1 min");
+        assert_eq!(remaining(s(61)), "2 min");
+        assert_eq!(remaining(s(0)), "0 s");
     }
 }

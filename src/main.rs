@@ -87,7 +87,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Exercises {
             command: Some(ExercisesCommand::Show { id }),
         } => show_exercise(&paths, &id),
-        Command::Guide { id } => bail!("guide {id:?}: not wired yet"),
+        Command::Guide { id } => guide(&paths, id.as_deref()),
         Command::Done => control_call(control::Command::Done),
         Command::Snooze { duration } => control_call(control::Command::Snooze(duration)),
         Command::Skip => control_call(control::Command::Skip),
@@ -230,6 +230,9 @@ fn run_daemon(paths: Paths) -> Result<()> {
         }
         Err(err) => return Err(err.into()),
     };
+    // The config may exclude the user's own exercises; a broken exercises file is
+    // reported by the daemon, which then starts with the built-in ones.
+    let library = Library::load(&paths.own_exercises()).unwrap_or_else(|_| Library::embedded());
     // One thread, plus one for the blocking file writes (they are awaited one at a
     // time): every extra thread would cost a stack and a malloc arena all day.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -239,7 +242,7 @@ fn run_daemon(paths: Paths) -> Result<()> {
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
         let shutdown = shutdown_signal()?;
-        let config = match Config::read(&paths.config)? {
+        let config = match Config::read_with(&paths.config, &library)? {
             Found::Config(config) => config,
             Found::Missing => {
                 tracing::info!(
@@ -597,5 +600,133 @@ fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     chars.next().map_or_else(String::new, |first| {
         first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// `deskbreak guide [ID]`: the guided break in the terminal. The due break is guided by
+/// the daemon (which records it when it ends); this only shows it. With no break due,
+/// `guide ID` is practice, timed here, and records nothing.
+fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
+    use deskbreak::engine::guide::Plan;
+    let (library, _) = library_and_preferences(paths)?;
+    if let Some(id) = id
+        && library.get(id).is_none()
+    {
+        bail!("no exercise {id:?}; `deskbreak exercises` lists them");
+    }
+    client_runtime()?.block_on(async {
+        let client = control::Client::connect().await;
+        let answer = match &client {
+            Ok(client) => {
+                client
+                    .call(control::Command::Guide(id.map(str::to_owned)))
+                    .await
+            }
+            Err(_) => Err(control::ClientError::NotRunning),
+        };
+        let (exercise, recorded) = match (answer, id) {
+            (Ok(guided), _) => (guided, true),
+            (
+                Err(control::ClientError::NoBreakDue(_) | control::ClientError::NotRunning),
+                Some(id),
+            ) => (id.to_owned(), false),
+            (Err(control::ClientError::NoBreakDue(why)), None) => {
+                bail!("{why} `deskbreak guide ID` practices any exercise without recording it.")
+            }
+            (Err(err), _) => return Err(err.into()),
+        };
+        let Some(e) = library.get(&exercise) else {
+            bail!("the daemon guides {exercise:?}, which this terminal does not know");
+        };
+        let plan = Plan::for_exercise(e);
+        say(format!(
+            "{} · {} (about {}). {}",
+            e.name,
+            e.glance_dose(),
+            deskbreak::human::duration(plan.total()),
+            if recorded {
+                "Recorded when it ends; Ctrl-C stops."
+            } else {
+                "Practice: nothing is recorded; Ctrl-C stops."
+            }
+        ))?;
+        say(format!("{}\n{}", e.glance_how(), e.glance_safety()))?;
+        let tty = std::io::stdout().is_terminal();
+        let start = tokio::time::Instant::now();
+        let mut shown: Option<(usize, u32)> = None;
+        let ctrl_c = tokio::signal::ctrl_c();
+        tokio::pin!(ctrl_c);
+        loop {
+            let elapsed = start.elapsed();
+            let Some(progress) = plan.at(elapsed) else {
+                break;
+            };
+            let key = (progress.index, if tty { progress.left_secs } else { 0 });
+            if shown != Some(key) {
+                shown = Some(key);
+                let text = deskbreak::effects::reminder::render_guide(
+                    e,
+                    &progress,
+                    deskbreak::effects::reminder::Channel {
+                        buttons: false,
+                        commands: false,
+                        markup: false,
+                    },
+                );
+                let step = text.summary.split_once(" · ").map_or("", |(_, s)| s);
+                if tty {
+                    let bar = "#".repeat(usize::from(progress.percent / 5));
+                    write_stdout(
+                        format!("\r\x1b[2K[{bar:<20}] {:>3}%  {step}", progress.percent).as_bytes(),
+                    )?;
+                } else {
+                    say(format!("{:>3}%  {step}", progress.percent))?;
+                }
+            }
+            // Has the daemon's guide ended early (Stop in the bubble, a natural break)?
+            if recorded
+                && let Ok(client) = &client
+                && let Ok(status) = client.status().await
+                && status.phase != deskbreak::engine::PhaseKind::Guiding
+            {
+                if tty {
+                    write_stdout(b"\n")?;
+                }
+                return say("The guide was stopped; nothing more is recorded here.");
+            }
+            let next = plan.next_change(elapsed);
+            tokio::select! {
+                () = tokio::time::sleep_until(start + next) => {}
+                _ = &mut ctrl_c => {
+                    if tty {
+                        write_stdout(b"\n")?;
+                    }
+                    if recorded && let Ok(client) = &client {
+                        let answer = client.call(control::Command::StopGuide).await?;
+                        return say(format!("{answer} Answer with deskbreak done, snooze or skip."));
+                    }
+                    return say("Stopped.");
+                }
+            }
+        }
+        if tty {
+            write_stdout(b"\n")?;
+        }
+        if !recorded {
+            return say("Done. Practice: nothing recorded.");
+        }
+        // The daemon ends its guide on its own clock: wait for it to say so.
+        if let Ok(client) = &client {
+            let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(5);
+            while tokio::time::Instant::now() < deadline {
+                match client.status().await {
+                    Ok(status) if status.phase == deskbreak::engine::PhaseKind::Guiding => {
+                        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+                    }
+                    _ => return say("Done. The break is recorded."),
+                }
+            }
+        }
+        say("Done here; the daemon has not confirmed it yet (`deskbreak status`).")
     })
 }

@@ -73,6 +73,7 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
             clock(s.next_break)
         ),
         (PhaseKind::Away, _) => "away: on a break".to_owned(),
+        (PhaseKind::Guiding, _) => "guiding: a guided break is running".to_owned(),
         (PhaseKind::Paused, Some(PauseEnd::At(at))) => format!(
             "paused until {} ({} left); sitting {sitting}",
             clock(Some(at)),
@@ -127,6 +128,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         }
         PhaseKind::Due => "break".to_owned(),
         PhaseKind::Away => "away".to_owned(),
+        PhaseKind::Guiding => "guide".to_owned(),
         PhaseKind::Paused => "paused".to_owned(),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))

@@ -24,6 +24,16 @@ pub struct RawConfig {
     pub tray: RawTray,
     /// `[stats]`
     pub stats: RawStats,
+    /// `[guide]`
+    pub guide: RawGuide,
+}
+
+/// `[guide]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawGuide {
+    /// Play a short sound (the "complete" sound) when a guided break ends.
+    pub sound: Option<bool>,
 }
 
 /// `[breaks]`

@@ -31,6 +31,8 @@ pub struct Config {
     pub tray: crate::effects::tray::Enabled,
     /// `[stats]`: the streak's goal and the weekly summary.
     pub stats: StatsConfig,
+    /// `guide.sound`: a short sound when a guided break ends.
+    pub guide_sound: bool,
 }
 
 /// `[stats]`, validated.
@@ -226,6 +228,7 @@ impl Config {
                     .weekly_summary
                     .unwrap_or(defaults.stats.weekly_summary),
             },
+            guide_sound: raw.guide.sound.unwrap_or(defaults.guide_sound),
         })
     }
 }

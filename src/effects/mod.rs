@@ -127,6 +127,17 @@ impl Effects {
         &self.paths
     }
 
+    /// The exercises in force (built-in and the user's own).
+    #[must_use]
+    pub fn library(&self) -> &Library {
+        &self.library
+    }
+
+    /// Use `library` from now on (the own exercises file changed).
+    pub fn set_library(&mut self, library: Library) {
+        self.library = library;
+    }
+
     /// Carry out one action.
     pub async fn carry_out(&mut self, action: Action) {
         match action {
@@ -154,7 +165,7 @@ impl Effects {
                     outcome: record.outcome,
                     exercise: record.exercise,
                     sat_for_secs: record.sat_for.as_secs(),
-                    guided_secs: None,
+                    guided_secs: record.guided.map(|d| d.as_secs()),
                 };
                 tracing::info!(
                     outcome = entry.outcome.as_str(),
@@ -165,6 +176,17 @@ impl Effects {
                 let path = self.paths.history();
                 let result = off_loop(move || history::append(&path, &entry)).await;
                 self.report_store(Target::History, result);
+            }
+            Action::Guide(step) => {
+                if let Some(exercise) = self.library.get(&step.exercise).cloned() {
+                    self.notifier.guide(&step, &exercise).await;
+                }
+            }
+            Action::GuideDone { exercise, guided } => {
+                tracing::info!(exercise = %exercise, guided = %human::duration(guided), "guide complete");
+                if let Some(exercise) = self.library.get(&exercise).cloned() {
+                    self.notifier.guide_done(&exercise, guided).await;
+                }
             }
             Action::StillPaused { paused_for } => {
                 tracing::info!(paused_for = %human::duration(paused_for), "still paused");

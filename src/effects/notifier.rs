@@ -27,7 +27,7 @@ use zbus::message::Type;
 use zbus::{Connection, MatchRule, Message, MessageStream, proxy};
 
 use super::reminder::{self, Channel, Reminder};
-use crate::engine::{Answer, Prompt, PromptId};
+use crate::engine::{Answer, GuideStep, Prompt, PromptId};
 use crate::exercises::Exercise;
 use crate::pictures::Pictures;
 
@@ -97,6 +97,9 @@ struct Bubble {
     earlier: Vec<(u32, PromptId)>,
     /// What it shows, to show again if the server goes away.
     shown: (Prompt, Exercise),
+    /// The guide was started from it: a server that closes a bubble after invoking an
+    /// action (dunst's middle click) means nothing by that close.
+    started_here: bool,
 }
 
 struct Link {
@@ -120,6 +123,12 @@ pub struct Notifier {
     undelivered: Option<(Prompt, Exercise)>,
     /// Where the pictures of the moves are written; none sent without it.
     pictures: Option<Pictures>,
+    /// What the server showed it can do at the last reminder: (buttons, body markup).
+    capabilities: Option<(bool, bool)>,
+    /// Play the spec's "complete" sound when a guide ends (`guide.sound`).
+    sound: bool,
+    /// The config error bubble on screen, replaced by the next error, closed once fixed.
+    config_bubble: Option<u32>,
 }
 
 impl Notifier {
@@ -135,7 +144,95 @@ impl Notifier {
             bubble: None,
             undelivered: None,
             pictures: None,
+            capabilities: None,
+            sound: false,
+            config_bubble: None,
         }
+    }
+
+    /// Whether a guide's end plays the "complete" sound (`guide.sound`).
+    pub fn set_sound(&mut self, sound: bool) {
+        self.sound = sound;
+    }
+
+    /// Show where a guide stands, replacing the bubble in place (same id). Only sent
+    /// while a guide runs, once a second. Not shown on stderr when the desktop fails.
+    pub async fn guide(&mut self, step: &GuideStep, exercise: &Exercise) {
+        let channel = self.channel();
+        let text = reminder::render_guide(exercise, &step.progress, channel);
+        if let Err(err) = self
+            .in_place(step.prompt, &text, &exercise.id, Timeout::Never, None)
+            .await
+        {
+            tracing::debug!(%err, "guide step not shown");
+        }
+    }
+
+    /// Say a guide is complete in place of its bubble, which then expires by itself and
+    /// answers nothing.
+    pub async fn guide_done(&mut self, exercise: &Exercise, guided: std::time::Duration) {
+        let channel = self.channel();
+        let text = reminder::render_guide_done(exercise, guided.as_secs(), channel);
+        let prompt = self.bubble.as_ref().map_or(PromptId(0), |b| b.prompt);
+        let sound = self.sound.then_some("complete");
+        let shown = self
+            .in_place(
+                prompt,
+                &text,
+                &exercise.id,
+                Timeout::Milliseconds(6000),
+                sound,
+            )
+            .await;
+        if let Err(err) = shown {
+            tracing::debug!(%err, "guide end not shown");
+        }
+        // Nothing to answer on it: forget it, so that its close means nothing.
+        self.bubble = None;
+    }
+
+    fn channel(&self) -> Channel {
+        let (buttons, markup) = self.capabilities.unwrap_or((true, false));
+        Channel {
+            buttons,
+            commands: self.commands,
+            markup,
+        }
+    }
+
+    /// Replace the bubble on screen (or show one) with `text`, keeping it answerable as
+    /// `prompt`.
+    async fn in_place(
+        &mut self,
+        prompt: PromptId,
+        text: &Reminder,
+        exercise: &str,
+        timeout: Timeout,
+        sound: Option<&str>,
+    ) -> Result<(), String> {
+        let notifications = self.link().await?.notifications.clone();
+        let picture = self.picture(exercise);
+        let mut notification = build(text, picture.as_deref());
+        notification.timeout(timeout);
+        if let Some(sound) = sound {
+            notification.hint(Hint::SoundName(sound.into()));
+        }
+        let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
+        let reply = notify_with(&notifications, &notification, replaces, text.progress).await?;
+        let id: u32 = reply.body().deserialize().map_err(|e| e.to_string())?;
+        match &mut self.bubble {
+            Some(bubble) => {
+                if bubble.id != id {
+                    bubble.earlier.push((bubble.id, bubble.prompt));
+                    let excess = bubble.earlier.len().saturating_sub(8);
+                    bubble.earlier.drain(..excess);
+                }
+                bubble.id = id;
+                bubble.prompt = prompt;
+            }
+            None => tracing::debug!(id, "guide shown in a new bubble"),
+        }
+        Ok(())
     }
 
     /// Show `prompt`, replacing the bubble on screen if there is one.
@@ -184,25 +281,60 @@ impl Notifier {
     /// Tell the user something that needs no answer (a config error, a long pause).
     /// It is not tracked: it never replaces or is replaced by a break prompt.
     pub async fn tell(&mut self, summary: &str, body: &str) {
-        if let Err(reason) = self.tell_on_desktop(summary, body).await {
+        if let Err(reason) = self.tell_on_desktop(summary, body, 0).await {
             tracing::debug!("message not shown on the desktop: {reason}");
             eprintln!("\n*** {summary} ***\n{body}\n");
         }
     }
 
-    async fn tell_on_desktop(&mut self, summary: &str, body: &str) -> Result<(), String> {
+    /// Tell the user about a broken config or exercises file. One such bubble at a time:
+    /// a new error replaces the last one; [`Self::config_fixed`] takes it away.
+    pub async fn config_error(&mut self, summary: &str, body: &str) {
+        let replaces = self.config_bubble.unwrap_or(0);
+        match self.tell_on_desktop(summary, body, replaces).await {
+            Ok(id) => self.config_bubble = Some(id),
+            Err(reason) => {
+                tracing::debug!("message not shown on the desktop: {reason}");
+                eprintln!("\n*** {summary} ***\n{body}\n");
+            }
+        }
+    }
+
+    /// The files are good again: close the config error bubble, if one is up.
+    pub async fn config_fixed(&mut self) {
+        let Some(id) = self.config_bubble.take() else {
+            return;
+        };
+        if let Some(link) = &self.link
+            && let Err(err) = link.notifications.close_notification(id).await
+        {
+            tracing::debug!(%err, id, "closing the config error bubble failed");
+        }
+    }
+
+    async fn tell_on_desktop(
+        &mut self,
+        summary: &str,
+        body: &str,
+        replaces: u32,
+    ) -> Result<u32, String> {
+        let markup = self.capabilities.is_some_and(|(_, markup)| markup);
+        let body = if markup {
+            reminder::escape_markup(body)
+        } else {
+            body.to_owned()
+        };
         let link = self.link().await?;
         let mut notification = Notification::new();
         notification
             .appname("deskbreak")
             .summary(summary)
-            .body(&reminder::escape_markup(body))
+            .body(&body)
             .icon("preferences-desktop-accessibility")
             .hint(Hint::DesktopEntry("deskbreak".into()))
             .urgency(Urgency::Normal);
-        notify(&link.notifications, &notification, 0)
-            .await
-            .map(drop)
+        let reply = notify(&link.notifications, &notification, replaces).await?;
+        reply.body().deserialize().map_err(|e| e.to_string())
     }
 
     /// The subscribed link, made now if there is none yet: subscriptions first, so that
@@ -293,17 +425,33 @@ impl Notifier {
                     reminder::DONE => Answer::Done,
                     reminder::SNOOZE => Answer::Snooze,
                     reminder::SKIP => Answer::Skip,
+                    reminder::START | reminder::DEFAULT => Answer::Start,
+                    reminder::STOP => Answer::Stop,
                     other => {
                         tracing::debug!(action = other, "ignoring an unknown action");
                         return None;
                     }
                 };
                 tracing::debug!(?answer, %prompt, "answer from the desktop");
+                if answer == Answer::Start
+                    && let Some(bubble) = &mut self.bubble
+                {
+                    bubble.started_here = true;
+                }
                 return Some(Event::Answer { prompt, answer });
             }
             "NotificationClosed" => {
                 let (id, reason) = message.body().deserialize::<(u32, u32)>().ok()?;
                 if id != bubble.id {
+                    return None;
+                }
+                if bubble.started_here {
+                    // Closed along with the click that started the guide: the guide goes
+                    // on in a new bubble.
+                    if let Some(bubble) = &mut self.bubble {
+                        bubble.id = 0;
+                        bubble.started_here = false;
+                    }
                     return None;
                 }
                 match reason {
@@ -366,6 +514,7 @@ impl Notifier {
             .map_err(|e| format!("no notification server ({})", crate::bus::describe(&e)))?;
         let buttons = capabilities.iter().any(|c| c == "actions");
         let markup = capabilities.iter().any(|c| c == "body-markup");
+        self.capabilities = Some((buttons, markup));
 
         let channel = Channel {
             buttons,
@@ -407,6 +556,7 @@ impl Notifier {
             server,
             earlier,
             shown: (prompt.clone(), exercise.clone()),
+            started_here: false,
         });
         Ok(buttons)
     }
@@ -428,11 +578,6 @@ fn build(text: &Reminder, picture: Option<&Path>) -> Notification {
         .timeout(Timeout::Never);
     if let Some(picture) = picture {
         notification.hint(Hint::ImagePath(picture.display().to_string()));
-    }
-    if let Some(value) = text.progress {
-        // Not in the spec, but dunst, mako, swaync, xfce4-notifyd and KDE draw it as a
-        // progress bar; GNOME ignores it.
-        notification.hint(Hint::CustomInt("value".into(), i32::from(value)));
     }
     for (key, label) in &text.actions {
         notification.action(key, label);
@@ -495,8 +640,24 @@ async fn notify(
     notification: &Notification,
     replaces: u32,
 ) -> Result<Message, String> {
-    let hints: HashMap<&str, zbus::Variant<'_>> =
+    notify_with(notifications, notification, replaces, None).await
+}
+
+/// [`notify`] with the `value` hint (a progress bar, 0–100), which notify-rust keeps out
+/// of its public hints.
+async fn notify_with(
+    notifications: &NotificationsProxy<'_>,
+    notification: &Notification,
+    replaces: u32,
+    value: Option<u8>,
+) -> Result<Message, String> {
+    let mut hints: HashMap<&str, zbus::Variant<'_>> =
         notification.hints.iter().map(Into::into).collect();
+    if let Some(value) = value {
+        // Not in the spec, but dunst, mako, swaync, xfce4-notifyd and KDE draw it as a
+        // progress bar; GNOME ignores it.
+        hints.insert("value", zbus::Variant::I32(i32::from(value)));
+    }
     notifications
         .inner()
         .call_method(

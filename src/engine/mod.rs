@@ -175,6 +175,10 @@ pub enum Answer {
     Dismissed,
     /// The server took the bubble away by itself (expired); the prompt is still due.
     Expired,
+    /// Start the guided break (the default action or the Start button).
+    Start,
+    /// Stop the guided break; the reminder comes back with its answers.
+    Stop,
 }
 
 /// A change in whether the user is at the desk.
@@ -247,6 +251,10 @@ pub enum Refusal {
     Paused,
     /// Reminders are not paused.
     NotPaused,
+    /// A guided break is running; `deskbreak guide` follows it.
+    Guiding,
+    /// No guide is running to stop.
+    NotGuiding,
 }
 
 /// How a break ended, as written to the history.
@@ -297,6 +305,8 @@ pub struct Record {
     pub exercise: Option<String>,
     /// Sitting time when it ended.
     pub sat_for: Duration,
+    /// Time actually spent in a guided break, when one ran.
+    pub guided: Option<Duration>,
 }
 
 /// A prompt to put on screen, replacing any earlier bubble.
@@ -335,6 +345,26 @@ pub enum Action {
         /// How long they have been paused.
         paused_for: Duration,
     },
+    /// Show where a guided break stands, in place of the current bubble.
+    Guide(GuideStep),
+    /// A guided break is complete (already recorded): say so in place of the bubble.
+    GuideDone {
+        /// The exercise guided.
+        exercise: String,
+        /// The time spent.
+        guided: Duration,
+    },
+}
+
+/// One update of a running guide.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GuideStep {
+    /// The showing it updates (answers to it carry this id).
+    pub prompt: PromptId,
+    /// The exercise guided.
+    pub exercise: String,
+    /// Where the guide stands.
+    pub progress: guide::Progress,
 }
 
 /// Where the engine is in the break cycle.
@@ -351,6 +381,19 @@ enum Phase {
         /// When to show it again if still unanswered.
         renotify_at: Option<Moment>,
         repeat: u32,
+        /// Time spent in a guide that was stopped, counted if the break is then done.
+        guided: Option<Duration>,
+    },
+    /// A guided break is running in the bubble of `prompt`.
+    Guiding {
+        prompt: PromptId,
+        first: PromptId,
+        exercise: String,
+        repeat: u32,
+        started: Moment,
+        plan: guide::Plan,
+        /// Whole seconds of the guide already shown.
+        shown_secs: Option<u64>,
     },
     /// Snoozed or dismissed; the same exercise comes back at `until`.
     Snoozed {
@@ -374,16 +417,19 @@ pub enum PhaseKind {
     Away,
     /// Reminders are paused.
     Paused,
+    /// A guided break is running.
+    Guiding,
 }
 
 impl PhaseKind {
     /// Every phase.
-    pub const ALL: [PhaseKind; 5] = [
+    pub const ALL: [PhaseKind; 6] = [
         PhaseKind::Working,
         PhaseKind::Due,
         PhaseKind::Snoozed,
         PhaseKind::Away,
         PhaseKind::Paused,
+        PhaseKind::Guiding,
     ];
 
     /// The phase called `name` (see [`Self::as_str`]).
@@ -401,6 +447,7 @@ impl PhaseKind {
             PhaseKind::Snoozed => "snoozed",
             PhaseKind::Away => "away",
             PhaseKind::Paused => "paused",
+            PhaseKind::Guiding => "guiding",
         }
     }
 }
@@ -589,7 +636,9 @@ impl Engine {
         snooze_for: Duration,
     ) -> Result<(), Refusal> {
         self.update(now);
-        if self.pause.is_some() {
+        let out = matches!(self.phase, Phase::Prompting { .. } | Phase::Guiding { .. });
+        // A break taken with `now` during a pause can be answered; the pause stays.
+        if self.pause.is_some() && !out {
             return Err(Refusal::Paused);
         }
         if answer == Answer::Snooze && self.snoozes >= self.rules.max_snoozes {
@@ -599,7 +648,7 @@ impl Engine {
             };
         }
         match &self.phase {
-            Phase::Prompting { prompt, .. } => {
+            Phase::Prompting { prompt, .. } | Phase::Guiding { prompt, .. } => {
                 let prompt = *prompt;
                 self.answer(now, prompt, answer, snooze_for);
             }
@@ -620,10 +669,24 @@ impl Engine {
     /// off the screen; sitting time and natural breaks keep counting.
     pub fn pause(&mut self, now: Moment, until: Option<Moment>) {
         self.update(now);
-        if matches!(self.phase, Phase::Prompting { .. }) {
-            self.actions.push_back(Action::Close);
+        // An open prompt (or guide) leaves the screen, but the break stays due: the same
+        // exercise comes back when the pause ends. A snoozed one keeps its time.
+        match &self.phase {
+            Phase::Prompting {
+                exercise, repeat, ..
+            }
+            | Phase::Guiding {
+                exercise, repeat, ..
+            } => {
+                self.actions.push_back(Action::Close);
+                self.phase = Phase::Snoozed {
+                    until: self.last,
+                    exercise: exercise.clone(),
+                    repeat: *repeat,
+                };
+            }
+            Phase::Working | Phase::Snoozed { .. } => {}
         }
-        self.phase = Phase::Working;
         self.pause = Some(Pause {
             since: self.last,
             until: until.map(|u| u.max(self.last)),
@@ -643,12 +706,11 @@ impl Engine {
     }
 
     /// Show a prompt now, whatever the sitting time.
+    /// During a pause this takes the break; the pause stays.
     pub fn break_now(&mut self, now: Moment) -> Result<(), Refusal> {
         self.update(now);
-        if self.pause.is_some() {
-            return Err(Refusal::Paused);
-        }
         match &self.phase {
+            Phase::Guiding { .. } => return Err(Refusal::Guiding),
             Phase::Prompting {
                 exercise,
                 repeat,
@@ -676,6 +738,64 @@ impl Engine {
         Ok(())
     }
 
+    /// Guide the due (or snoozed) break, with `exercise` instead of the one on offer if
+    /// given. With no break due there is nothing to record: [`Refusal::NoBreakDue`] (the
+    /// terminal guide then runs as practice).
+    pub fn guide(&mut self, now: Moment, exercise: Option<&str>) -> Result<(), Refusal> {
+        self.update(now);
+        if let Some(id) = exercise
+            && self.library.get(id).is_none()
+        {
+            return Err(Refusal::NoBreakDue);
+        }
+        let (prompt, offered, repeat): (Option<(PromptId, PromptId)>, String, u32) =
+            match &self.phase {
+                Phase::Guiding { .. } => return Err(Refusal::Guiding),
+                Phase::Prompting {
+                    prompt,
+                    first,
+                    exercise,
+                    repeat,
+                    ..
+                } => (Some((*prompt, *first)), exercise.clone(), *repeat),
+                Phase::Snoozed {
+                    exercise, repeat, ..
+                } => (None, exercise.clone(), *repeat),
+                Phase::Working => return Err(Refusal::NoBreakDue),
+            };
+        let exercise = exercise.map_or(offered, str::to_owned);
+        let (prompt, first) = prompt.unwrap_or_else(|| {
+            let id = PromptId(self.next_prompt);
+            self.next_prompt = self.next_prompt.saturating_add(1);
+            (id, id)
+        });
+        self.start_guide(prompt, first, exercise, repeat);
+        self.update(now);
+        Ok(())
+    }
+
+    /// The exercise a guide is running for, if one is.
+    #[must_use]
+    pub fn guiding(&self) -> Option<&str> {
+        match &self.phase {
+            Phase::Guiding { exercise, .. } => Some(exercise),
+            _ => None,
+        }
+    }
+
+    /// Stop a running guide: the reminder comes back with its answers; nothing is
+    /// recorded until one is given.
+    pub fn stop_guide(&mut self, now: Moment) -> Result<(), Refusal> {
+        self.update(now);
+        let Phase::Guiding { prompt, .. } = &self.phase else {
+            return Err(Refusal::NotGuiding);
+        };
+        let prompt = *prompt;
+        self.answer(now, prompt, Answer::Stop, self.rules.snooze);
+        self.update(now);
+        Ok(())
+    }
+
     /// Let time pass up to `now` (call when the deadline from [`Self::poll_timeout`] is reached).
     pub fn handle_timeout(&mut self, now: Moment) {
         self.update(now);
@@ -684,6 +804,15 @@ impl Engine {
     /// The next moment the engine needs to be woken at, if any.
     #[must_use]
     pub fn poll_timeout(&self) -> Option<Moment> {
+        if let Phase::Guiding { started, plan, .. } = &self.phase {
+            // A guide ticks by the second whatever else goes on; following it needs no
+            // input, so only a lock or a sleep can turn it into a natural break.
+            let tick = *started + plan.next_change(self.last.saturating_since(*started));
+            let natural = self
+                .guide_absence()
+                .map(|since| since + self.rules.natural_break);
+            return [Some(tick), natural].into_iter().flatten().min();
+        }
         let natural = self
             .presence
             .away_since()
@@ -703,6 +832,7 @@ impl Engine {
             Phase::Working => Some(self.last + self.rules.interval.saturating_sub(self.sitting)),
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
+            Phase::Guiding { .. } => None,
         }
     }
 
@@ -720,11 +850,42 @@ impl Engine {
         self.update(now);
     }
 
+    /// Replace the exercise library (the user's own exercises changed). A break on offer
+    /// keeps its exercise if it is still there; otherwise the next prompt picks anew.
+    pub fn set_library(&mut self, now: Moment, library: Library) {
+        self.update(now);
+        self.library = library;
+        let gone = match &self.phase {
+            Phase::Prompting { exercise, .. }
+            | Phase::Snoozed { exercise, .. }
+            | Phase::Guiding { exercise, .. } => self.library.get(exercise).is_none(),
+            Phase::Working => false,
+        };
+        if gone {
+            let exercise = self.picker.pick(&self.library, &self.preferences);
+            match &mut self.phase {
+                Phase::Prompting { exercise: e, .. } | Phase::Snoozed { exercise: e, .. } => {
+                    *e = exercise;
+                }
+                Phase::Guiding { .. } => {
+                    self.actions.push_back(Action::Close);
+                    self.phase = Phase::Working;
+                    self.sitting = self.rules.interval;
+                }
+                Phase::Working => {}
+            }
+        }
+        self.update(now);
+    }
+
     /// What a status display shows.
     #[must_use]
     pub fn status(&self) -> Status {
         let away = self.presence.away_since().is_some();
         let phase = match (&self.phase, away && self.presence.rested) {
+            (Phase::Guiding { .. }, _) => PhaseKind::Guiding,
+            // A break taken during a pause (`deskbreak now`) is due; the pause stays.
+            (Phase::Prompting { .. }, _) if self.pause.is_some() => PhaseKind::Due,
             _ if self.pause.is_some() => PhaseKind::Paused,
             (_, true) => PhaseKind::Away,
             (Phase::Working, false) => PhaseKind::Working,
@@ -736,10 +897,11 @@ impl Engine {
             None => Paused::UntilResumed,
         });
         let next_prompt_in = match &self.phase {
+            Phase::Guiding { .. } => Some(Duration::ZERO),
             _ if self.presence.rested => None,
+            Phase::Prompting { .. } => Some(Duration::ZERO),
             _ if self.pause.is_some() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
-            Phase::Prompting { .. } => Some(Duration::ZERO),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
         };
         Status {
@@ -802,6 +964,10 @@ impl Engine {
             }
         }
 
+        if matches!(self.phase, Phase::Guiding { .. }) {
+            self.tick_guide(now);
+            return;
+        }
         if let Some(since) = self.presence.away_since() {
             if !self.presence.rested && now >= since + self.rules.natural_break {
                 self.natural_break(self.presence.sat_before);
@@ -852,6 +1018,7 @@ impl Engine {
             exercise: exercise.clone(),
             renotify_at: self.rules.renotify.map(|every| now + every),
             repeat,
+            guided: None,
         };
         self.actions.push_back(Action::Show(Prompt {
             id,
@@ -879,6 +1046,7 @@ impl Engine {
             Activity::Unlocked => self.presence.locked_since = None,
             Activity::Asleep => {
                 self.presence.asleep_since.get_or_insert(now);
+                self.interrupt_guide(now);
             }
             Activity::Awake => {
                 self.presence.asleep_since = None;
@@ -920,6 +1088,7 @@ impl Engine {
             // logind already reported this sleep and the wake-up after it.
             return;
         }
+        self.interrupt_guide(asleep_at);
         // Sitting time counts only up to the moment the machine went to sleep.
         self.advance(asleep_at);
         let sat_before = match self.presence.away_since() {
@@ -978,7 +1147,7 @@ impl Engine {
     fn natural_break(&mut self, sat_for: Duration) {
         let exercise = match std::mem::replace(&mut self.phase, Phase::Working) {
             Phase::Working => None,
-            Phase::Prompting { exercise, .. } => {
+            Phase::Prompting { exercise, .. } | Phase::Guiding { exercise, .. } => {
                 self.actions.push_back(Action::Close);
                 Some(exercise)
             }
@@ -988,6 +1157,7 @@ impl Engine {
             outcome: Outcome::Natural,
             exercise,
             sat_for,
+            guided: None,
         }));
         self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
@@ -995,25 +1165,176 @@ impl Engine {
     }
 
     fn answer(&mut self, now: Moment, prompt: PromptId, answer: Answer, snooze_for: Duration) {
-        let Phase::Prompting {
-            prompt: current,
-            first,
-            exercise,
-            repeat,
-            ..
-        } = &self.phase
-        else {
-            return;
+        let (current, first, exercise, repeat, guided) = match &self.phase {
+            Phase::Prompting {
+                prompt,
+                first,
+                exercise,
+                repeat,
+                guided,
+                ..
+            } => (*prompt, *first, exercise.clone(), *repeat, *guided),
+            Phase::Guiding {
+                prompt,
+                first,
+                exercise,
+                repeat,
+                started,
+                ..
+            } => (
+                *prompt,
+                *first,
+                exercise.clone(),
+                *repeat,
+                Some(self.last.saturating_since(*started)),
+            ),
+            _ => return,
         };
         // A click on an earlier showing of the same prompt (one replaced by a re-show
         // while the click was on its way) still counts; anything older does not.
-        if prompt < *first || prompt > *current {
+        if prompt < first || prompt > current {
             return;
         }
-        let (exercise, repeat, current) = (exercise.clone(), *repeat, *current);
+        let guiding = matches!(self.phase, Phase::Guiding { .. });
+        match answer {
+            Answer::Start if !guiding => {
+                self.start_guide(current, first, exercise, repeat);
+                return;
+            }
+            Answer::Start => return,
+            Answer::Stop if guiding => {
+                // Back to the reminder in the same bubble; a Done from it counts the
+                // time guided so far.
+                self.show(now, exercise, repeat.saturating_add(1), Some(first));
+                if let Phase::Prompting { guided: slot, .. } = &mut self.phase {
+                    *slot = guided;
+                }
+                return;
+            }
+            Answer::Stop => return,
+            // Closing the guide's bubble stops the guide; the break is still due and
+            // comes back at renotify like an unanswered reminder.
+            Answer::Dismissed | Answer::Expired if guiding => {
+                self.phase = Phase::Snoozed {
+                    until: now + self.rules.renotify.unwrap_or(self.rules.snooze),
+                    exercise,
+                    repeat,
+                };
+                return;
+            }
+            _ => {}
+        }
         // A dismissed bubble is already gone, unless a re-show has put up another since.
         let close = answer != Answer::Dismissed || prompt != current;
-        self.conclude(now, exercise, repeat, answer, close, snooze_for);
+        self.conclude_guided(now, exercise, repeat, answer, close, snooze_for, guided);
+    }
+
+    /// Start guiding `exercise` in the bubble of `prompt`.
+    fn start_guide(&mut self, prompt: PromptId, first: PromptId, exercise: String, repeat: u32) {
+        let plan = self.library.get(&exercise).map(guide::Plan::for_exercise);
+        let Some(plan) = plan else {
+            return;
+        };
+        self.phase = Phase::Guiding {
+            prompt,
+            first,
+            exercise,
+            repeat,
+            started: self.last,
+            plan,
+            shown_secs: None,
+        };
+        self.tick_guide(self.last);
+    }
+
+    /// Since when a guide's user has been away in a way that can make a natural break:
+    /// locked or asleep (idle is expected while following a guide).
+    fn guide_absence(&self) -> Option<Moment> {
+        [self.presence.locked_since, self.presence.asleep_since]
+            .into_iter()
+            .flatten()
+            .min()
+    }
+
+    /// Bring a running guide up to `now`: an update each second, completion at its end,
+    /// a natural break if the user left (locked) for `natural_break`.
+    fn tick_guide(&mut self, now: Moment) {
+        let Phase::Guiding {
+            prompt,
+            exercise,
+            started,
+            plan,
+            shown_secs,
+            ..
+        } = &mut self.phase
+        else {
+            return;
+        };
+        if let Some(since) = [self.presence.locked_since, self.presence.asleep_since]
+            .into_iter()
+            .flatten()
+            .min()
+            && now >= since + self.rules.natural_break
+        {
+            let sat_for = self.presence.sat_before;
+            self.natural_break(sat_for);
+            self.presence.rested = true;
+            return;
+        }
+        let elapsed = now.saturating_since(*started);
+        match plan.at(elapsed) {
+            Some(progress) => {
+                let secs = elapsed.as_secs();
+                if *shown_secs != Some(secs) {
+                    *shown_secs = Some(secs);
+                    let step = GuideStep {
+                        prompt: *prompt,
+                        exercise: exercise.clone(),
+                        progress,
+                    };
+                    self.actions.push_back(Action::Guide(step));
+                }
+            }
+            None => {
+                let (exercise, guided) = (exercise.clone(), plan.total());
+                self.actions.push_back(Action::Record(Record {
+                    outcome: Outcome::Done,
+                    exercise: Some(exercise.clone()),
+                    sat_for: self.sitting,
+                    guided: Some(guided),
+                }));
+                self.actions
+                    .push_back(Action::GuideDone { exercise, guided });
+                self.sitting = Duration::ZERO;
+                self.snoozes = 0;
+                self.phase = Phase::Working;
+                // Idle (or locked) while following the guide is not the start of a
+                // break: the absence, if it goes on, starts now, from zero sitting.
+                if self.presence.started.is_some() {
+                    if self.presence.idle_since.is_some() {
+                        self.presence.idle_since = Some(now);
+                    }
+                    self.presence.started = Some(now);
+                    self.presence.sat_before = Duration::ZERO;
+                }
+            }
+        }
+    }
+
+    /// A sleep starting at `at` interrupts a running guide: the reminder is due again
+    /// (shown once the machine is awake), nothing recorded.
+    fn interrupt_guide(&mut self, at: Moment) {
+        if let Phase::Guiding {
+            exercise, repeat, ..
+        } = &self.phase
+        {
+            self.actions.push_back(Action::Close);
+            self.phase = Phase::Snoozed {
+                until: at,
+                exercise: exercise.clone(),
+                repeat: *repeat,
+            };
+        }
     }
 
     /// Apply `answer` to the break offering `exercise`.
@@ -1026,6 +1347,22 @@ impl Engine {
         close: bool,
         snooze_for: Duration,
     ) {
+        self.conclude_guided(now, exercise, repeat, answer, close, snooze_for, None);
+    }
+
+    /// Apply `answer`, counting `guided` time spent in a guide for it.
+    #[expect(clippy::too_many_arguments, reason = "one private step of `answer`")]
+    fn conclude_guided(
+        &mut self,
+        now: Moment,
+        exercise: String,
+        repeat: u32,
+        answer: Answer,
+        close: bool,
+        snooze_for: Duration,
+        guided: Option<Duration>,
+    ) {
+        let used_up = self.snoozes >= self.rules.max_snoozes;
         let outcome = match answer {
             Answer::Done => Outcome::Done,
             Answer::Skip => Outcome::Skipped,
@@ -1034,15 +1371,26 @@ impl Engine {
             Answer::Snooze => return,
             Answer::Dismissed => Outcome::Dismissed,
             // The bubble is gone but the break is still due; renotify brings it back.
-            Answer::Expired => return,
+            Answer::Expired | Answer::Start | Answer::Stop => return,
         };
         self.actions.push_back(Action::Record(Record {
             outcome,
             exercise: Some(exercise.clone()),
             sat_for: self.sitting,
+            guided: guided.filter(|_| outcome == Outcome::Done),
         }));
         if close {
             self.actions.push_back(Action::Close);
+        }
+        if outcome == Outcome::Dismissed && used_up {
+            // Snoozes are used up: a close snoozes no more (the count stays). The break
+            // stays due and comes back at renotify, without Snooze.
+            self.phase = Phase::Snoozed {
+                until: now + self.rules.renotify.unwrap_or(self.rules.snooze),
+                exercise,
+                repeat,
+            };
+            return;
         }
         match outcome {
             Outcome::Snoozed | Outcome::Dismissed => {

@@ -23,6 +23,8 @@ struct Sim {
     engine: Engine,
     now: Moment,
     actions: Vec<Action>,
+    /// The id of the last prompt shown, even after `take`.
+    shown: Option<PromptId>,
 }
 
 impl Sim {
@@ -44,11 +46,15 @@ impl Sim {
             engine,
             now,
             actions: Vec::new(),
+            shown: None,
         }
     }
 
     fn drain(&mut self) {
         while let Some(action) = self.engine.poll_action() {
+            if let Action::Show(prompt) = &action {
+                self.shown = Some(prompt.id);
+            }
             self.actions.push(action);
         }
     }
@@ -90,7 +96,7 @@ impl Sim {
     }
 
     fn answer(&mut self, answer: Answer) {
-        let prompt = self.last_prompt().expect("a prompt was shown").id;
+        let prompt = self.shown.expect("a prompt was shown");
         self.input(Input::Answer { prompt, answer });
     }
 
@@ -142,6 +148,7 @@ fn record(outcome: Outcome, exercise: Option<&str>, sat_for: Duration) -> Action
         outcome,
         exercise: exercise.map(str::to_owned),
         sat_for,
+        guided: None,
     })
 }
 
@@ -757,7 +764,9 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                         Answer::Skip,
                         Answer::Dismissed,
                         Answer::Expired,
-                    ][next(5) as usize];
+                        Answer::Start,
+                        Answer::Stop,
+                    ][next(7) as usize];
                     let prompt = PromptId(next(20));
                     sim.input(Input::Answer { prompt, answer });
                 }
@@ -774,7 +783,10 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                         assert!(open.is_some(), "round {round}: close without a prompt");
                         open = None;
                     }
-                    Action::Record(_) | Action::StillPaused { .. } => {}
+                    Action::Record(_)
+                    | Action::StillPaused { .. }
+                    | Action::Guide(_)
+                    | Action::GuideDone { .. } => {}
                 }
             }
         }
@@ -830,7 +842,8 @@ fn done_from_outside_works_while_snoozed_and_snooze_respects_the_limit() {
         vec![Record {
             outcome: Outcome::Done,
             exercise: Some(prompt.exercise),
-            sat_for: mins(47)
+            sat_for: mins(47),
+            guided: None,
         }]
     );
     assert_eq!(sim.phase(), PhaseKind::Working);
@@ -919,7 +932,57 @@ fn pausing_takes_an_open_prompt_off_the_screen() {
         sim.engine.answer_due(sim.now, Answer::Done),
         Err(Refusal::Paused)
     );
-    assert_eq!(sim.engine.break_now(sim.now), Err(Refusal::Paused));
+}
+
+#[test]
+fn now_during_a_pause_takes_the_break_and_the_pause_stays() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let offered = shows(&sim.take())[0].exercise.clone();
+    sim.engine.pause(sim.now, None);
+    sim.drain();
+    sim.take();
+    assert_eq!(sim.engine.break_now(sim.now), Ok(()));
+    sim.drain();
+    let taken = sim.take();
+    let shown = shows(&taken);
+    assert_eq!(shown.len(), 1);
+    assert_eq!(shown[0].exercise, offered, "the break that was due");
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    assert_eq!(sim.engine.answer_due(sim.now, Answer::Done), Ok(()));
+    sim.drain();
+    assert_eq!(sim.phase(), PhaseKind::Paused, "the pause stays");
+    assert_eq!(sim.engine.status().paused, Some(Paused::UntilResumed));
+}
+
+#[test]
+fn resume_keeps_the_snoozed_exercise_and_its_time() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    let prompt = shows(&sim.take())[0].clone();
+    sim.input(Input::Answer {
+        prompt: prompt.id,
+        answer: Answer::Snooze,
+    });
+    sim.take();
+    sim.wait(mins(2));
+    sim.engine.pause(sim.now, None);
+    sim.wait(mins(3));
+    assert_eq!(sim.engine.resume(sim.now), Ok(()));
+    sim.drain();
+    assert!(
+        shows(&sim.take()).is_empty(),
+        "not at once: the snooze has 5 min left"
+    );
+    assert_eq!(sim.phase(), PhaseKind::Snoozed);
+    sim.wait(mins(5));
+    let taken = sim.take();
+    let back = shows(&taken);
+    assert_eq!(back.len(), 1);
+    assert_eq!(
+        back[0].exercise, prompt.exercise,
+        "the snoozed exercise comes back"
+    );
 }
 
 #[test]
@@ -960,7 +1023,8 @@ fn natural_breaks_still_count_while_paused() {
         vec![Record {
             outcome: Outcome::Natural,
             exercise: None,
-            sat_for: mins(20)
+            sat_for: mins(20),
+            guided: None,
         }]
     );
 }
@@ -1153,7 +1217,8 @@ fn losing_logind_keeps_what_the_idle_backend_said() {
         vec![Record {
             outcome: Outcome::Natural,
             exercise: None,
-            sat_for: mins(30)
+            sat_for: mins(30),
+            guided: None,
         }],
         "still idle: the absence goes on"
     );
@@ -1212,6 +1277,298 @@ fn a_short_sleep_seen_by_both_is_neither_sitting_nor_a_break() {
     sim.activity(Activity::Awake);
     assert!(sim.take().is_empty());
     assert_eq!(sim.engine.status().sitting, mins(30));
+}
+
+// ---- Guided breaks ----------------------------------------------------------------
+
+fn secs(n: u64) -> Duration {
+    Duration::from_secs(n)
+}
+
+fn guide_steps(actions: &[Action]) -> Vec<&GuideStep> {
+    actions
+        .iter()
+        .filter_map(|a| match a {
+            Action::Guide(step) => Some(step),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A prompt is out; returns it with the plan its exercise's guide follows.
+fn due(sim: &mut Sim) -> (Prompt, guide::Plan) {
+    sim.wait(mins(45));
+    let prompt = sim.last_prompt().expect("a prompt");
+    let plan = guide::Plan::for_exercise(Library::embedded().get(&prompt.exercise).unwrap());
+    sim.take();
+    (prompt, plan)
+}
+
+#[test]
+fn a_guide_runs_its_steps_in_order_each_second_and_records_done_with_its_time() {
+    let mut sim = Sim::new(rules());
+    let (prompt, plan) = due(&mut sim);
+    sim.answer(Answer::Start);
+    assert_eq!(sim.phase(), PhaseKind::Guiding);
+    sim.wait(plan.total() - secs(1));
+    let taken = sim.take();
+    let steps = guide_steps(&taken);
+    assert_eq!(
+        steps.len() as u64,
+        plan.total().as_secs(),
+        "one update a second"
+    );
+    assert!(
+        steps.iter().all(|s| s.prompt == prompt.id),
+        "the same bubble"
+    );
+    assert!(
+        steps
+            .windows(2)
+            .all(|w| w[0].progress.index <= w[1].progress.index
+                && w[0].progress.percent <= w[1].progress.percent),
+        "steps and progress only move forward"
+    );
+    assert_eq!(steps[0].progress.step.kind, guide::StepKind::GetReady);
+    assert!(shows(&taken).is_empty() && sim.records().is_empty());
+    sim.wait(secs(1));
+    let taken = sim.take();
+    assert_eq!(
+        taken,
+        vec![
+            Action::Record(Record {
+                outcome: Outcome::Done,
+                exercise: Some(prompt.exercise.clone()),
+                sat_for: mins(45) + plan.total(),
+                guided: Some(plan.total()),
+            }),
+            Action::GuideDone {
+                exercise: prompt.exercise,
+                guided: plan.total(),
+            },
+        ]
+    );
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    assert_eq!(sim.engine.status().sitting, Duration::ZERO);
+    // At rest again: nothing wakes before the next break.
+    assert_eq!(sim.engine.poll_timeout(), Some(sim.now + mins(45)));
+}
+
+#[test]
+fn idle_while_following_a_guide_is_no_natural_break() {
+    let mut sim = Sim::new(rules());
+    let (_, plan) = due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.activity(Activity::Idle { since: sim.now });
+    sim.wait(plan.total());
+    assert_eq!(sim.records()[0].outcome, Outcome::Done);
+    // Still idle after the guide: the absence counts from its end, from zero sitting.
+    sim.take();
+    sim.wait(mins(4));
+    assert!(
+        sim.records().is_empty(),
+        "not a break yet: {:?}",
+        sim.records()
+    );
+    sim.wait(mins(1));
+    assert_eq!(sim.records()[0].outcome, Outcome::Natural);
+    assert_eq!(sim.records()[0].sat_for, Duration::ZERO);
+}
+
+#[test]
+fn stop_brings_the_reminder_back_and_a_later_done_counts_the_time_guided() {
+    let mut sim = Sim::new(rules());
+    let (prompt, _) = due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.wait(secs(12));
+    sim.take();
+    assert_eq!(sim.engine.stop_guide(sim.now), Ok(()));
+    sim.drain();
+    let taken = sim.take();
+    let back = shows(&taken);
+    assert_eq!(
+        back.len(),
+        1,
+        "the reminder again, in the same bubble: {taken:?}"
+    );
+    assert_eq!(back[0].exercise, prompt.exercise);
+    assert!(sim.records().is_empty(), "stop records nothing");
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    assert_eq!(sim.engine.stop_guide(sim.now), Err(Refusal::NotGuiding));
+    sim.wait(secs(30));
+    sim.answer(Answer::Done);
+    assert_eq!(sim.records()[0].outcome, Outcome::Done);
+    assert_eq!(sim.records()[0].guided, Some(secs(12)));
+}
+
+#[test]
+fn the_stop_button_and_a_close_of_the_guide_bubble_stop_it() {
+    let mut sim = Sim::new(rules());
+    due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.wait(secs(3));
+    let step = guide_steps(&sim.take())[0].prompt;
+    sim.input(Input::Answer {
+        prompt: step,
+        answer: Answer::Stop,
+    });
+    assert_eq!(sim.phase(), PhaseKind::Due);
+    sim.answer(Answer::Start);
+    sim.wait(secs(3));
+    sim.take();
+    sim.answer(Answer::Dismissed);
+    assert!(sim.records().is_empty(), "a closed guide records nothing");
+    assert_ne!(sim.phase(), PhaseKind::Guiding);
+    sim.wait(mins(5));
+    assert_eq!(sim.engine_prompts().len(), 1, "back at renotify");
+}
+
+#[test]
+fn a_lock_for_a_natural_break_in_the_middle_of_a_guide_ends_it_as_natural() {
+    let mut sim = Sim::new(Rules {
+        natural_break: mins(1),
+        ..rules()
+    });
+    let (prompt, _) = due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.wait(secs(5));
+    sim.activity(Activity::Locked);
+    sim.take();
+    sim.wait(mins(1));
+    let taken = sim.take();
+    assert!(taken.contains(&Action::Close), "{taken:?}");
+    let records: Vec<&Record> = taken
+        .iter()
+        .filter_map(|a| match a {
+            Action::Record(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].outcome, Outcome::Natural);
+    assert_eq!(
+        records[0].exercise.as_deref(),
+        Some(prompt.exercise.as_str())
+    );
+    assert!(guide_steps(&taken).len() <= 300);
+    assert_ne!(sim.phase(), PhaseKind::Guiding);
+}
+
+#[test]
+fn a_suspend_in_the_middle_of_a_guide_stops_it_and_the_reminder_returns_on_waking() {
+    let mut sim = Sim::new(rules());
+    let (prompt, _) = due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.wait(secs(5));
+    sim.activity(Activity::Asleep);
+    let taken = sim.take();
+    assert!(taken.contains(&Action::Close), "{taken:?}");
+    assert!(
+        sim.engine
+            .poll_timeout()
+            .is_none_or(|t| t > sim.now + secs(60)),
+        "no ticks asleep"
+    );
+    sim.wait(mins(1));
+    sim.activity(Activity::Awake);
+    let taken = sim.take();
+    let back = shows(&taken);
+    assert_eq!(back.len(), 1, "{taken:?}");
+    assert_eq!(back[0].exercise, prompt.exercise);
+    assert!(sim.records().is_empty());
+
+    // A long suspend noticed only by the clock: a natural break.
+    sim.answer(Answer::Start);
+    sim.wait(secs(5));
+    sim.take();
+    sim.now = sim.now + mins(20);
+    sim.input(Input::Slept { duration: mins(20) });
+    assert_eq!(sim.records()[0].outcome, Outcome::Natural);
+    assert_eq!(sim.phase(), PhaseKind::Working);
+}
+
+#[test]
+fn a_cli_answer_in_the_middle_of_a_guide_ends_it() {
+    let mut sim = Sim::new(rules());
+    let (prompt, _) = due(&mut sim);
+    sim.answer(Answer::Start);
+    sim.wait(secs(20));
+    sim.take();
+    assert_eq!(sim.engine.break_now(sim.now), Err(Refusal::Guiding));
+    assert_eq!(sim.engine.guide(sim.now, None), Err(Refusal::Guiding));
+    assert_eq!(sim.engine.answer_due(sim.now, Answer::Done), Ok(()));
+    sim.drain();
+    let taken = sim.take();
+    assert!(taken.contains(&Action::Close));
+    assert!(taken.contains(&Action::Record(Record {
+        outcome: Outcome::Done,
+        exercise: Some(prompt.exercise),
+        sat_for: mins(45) + secs(20),
+        guided: Some(secs(20)),
+    })));
+    assert_eq!(sim.phase(), PhaseKind::Working);
+    assert!(guide_steps(&taken).is_empty());
+}
+
+#[test]
+fn the_terminal_guide_needs_a_break_due_and_may_pick_the_exercise() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(10));
+    assert_eq!(
+        sim.engine.guide(sim.now, Some("chin-tucks")),
+        Err(Refusal::NoBreakDue)
+    );
+    assert_eq!(sim.engine.guide(sim.now, None), Err(Refusal::NoBreakDue));
+    sim.wait(mins(35));
+    sim.answer(Answer::Snooze);
+    sim.take();
+    assert_eq!(
+        sim.engine.guide(sim.now, Some("nope")),
+        Err(Refusal::NoBreakDue)
+    );
+    assert_eq!(sim.engine.guide(sim.now, Some("chin-tucks")), Ok(()));
+    assert_eq!(sim.engine.guiding(), Some("chin-tucks"));
+    assert_eq!(sim.phase(), PhaseKind::Guiding);
+    let plan = guide::Plan::for_exercise(Library::embedded().get("chin-tucks").unwrap());
+    sim.wait(plan.total());
+    let records = sim.records();
+    assert_eq!(records.last().map(|r| r.outcome), Some(Outcome::Done));
+    assert_eq!(
+        records.last().and_then(|r| r.exercise.clone()).as_deref(),
+        Some("chin-tucks")
+    );
+}
+
+#[test]
+fn a_close_after_the_snoozes_are_used_up_is_dismissed_and_comes_back_at_renotify() {
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    for _ in 0..3 {
+        sim.answer(Answer::Snooze);
+        sim.wait(mins(10));
+    }
+    assert_eq!(sim.engine.status().snoozes, 3);
+    let last = sim.last_prompt().unwrap();
+    assert!(!last.snooze_allowed && last.snoozes_used_up);
+    sim.take();
+    sim.answer(Answer::Dismissed);
+    assert_eq!(sim.records()[0].outcome, Outcome::Dismissed);
+    assert_eq!(
+        sim.engine.status().snoozes,
+        3,
+        "capped: a close snoozes no more"
+    );
+    sim.take();
+    sim.wait(mins(5));
+    let back = sim
+        .last_prompt()
+        .expect("back after renotify, not after the snooze");
+    assert!(!back.snooze_allowed && back.snoozes_used_up);
+    // Before the limit a close still counts like a snooze.
+    let mut sim = Sim::new(rules());
+    sim.wait(mins(45));
+    sim.answer(Answer::Dismissed);
+    assert_eq!(sim.engine.status().snoozes, 1);
 }
 
 #[test]

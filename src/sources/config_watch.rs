@@ -1,4 +1,5 @@
-//! Notices edits to the config file (inotify), so they apply without a restart.
+//! Notices edits to the config file and to the own exercises file beside it (inotify), so
+//! they apply without a restart.
 //!
 //! Folders are watched rather than the file: editors often save by writing a new file
 //! and renaming it over the old one, and the file may not exist yet when deskbreak starts.
@@ -206,7 +207,12 @@ impl Armed {
             return false;
         };
         match name {
-            Some(name) => names.contains(name),
+            // The config, or the own exercises file beside it.
+            Some(name) => {
+                names.contains(name)
+                    || (name.as_os_str() == "exercises.json"
+                        && self.config.file_name().is_some_and(|f| names.contains(f)))
+            }
             None => {
                 mask.intersects(EventMask::DELETE_SELF | EventMask::MOVE_SELF | EventMask::IGNORED)
             }

@@ -709,7 +709,8 @@ async fn refusals_exit_1_with_the_reason() {
 
         s.cli_ok(&["pause"]).await;
         s.wait_for_phase("paused").await;
-        for args in [&["now"][..], &["done"], &["skip"], &["snooze"]] {
+        // (`now` during a pause takes the break: see the engine's scenarios.)
+        for args in [&["done"][..], &["skip"], &["snooze"]] {
             let err = s.cli_fails(args, 1).await;
             assert!(
                 err.contains("Reminders are paused; `deskbreak resume` first."),
@@ -792,7 +793,6 @@ async fn refusals_are_named_dbus_errors() {
         let paused = answer(call(conn, "Pause", &(0u64,)).await.unwrap());
         assert_eq!(paused, "Paused until `deskbreak resume`.");
         s.wait_for_phase("paused").await;
-        assert_error(call(conn, "BreakNow", &()).await, &error("Paused"));
         assert_error(call(conn, "Done", &()).await, &error("Paused"));
 
         // A broken config file.

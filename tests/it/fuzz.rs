@@ -1067,7 +1067,10 @@ fn drain(
                 screen.asked_for = asked_for;
             }
             Action::Close => screen.open = None,
-            Action::Record(_) | Action::StillPaused { .. } => {}
+            Action::Record(_)
+            | Action::StillPaused { .. }
+            | Action::Guide(_)
+            | Action::GuideDone { .. } => {}
         }
     }
     Ok(())

@@ -27,6 +27,8 @@ pub const PATH: &str = "/MenuBar";
 pub enum Click {
     /// Show a break prompt now, or the due one again.
     BreakNow,
+    /// Guide the due break in its bubble, step by step.
+    Guide,
     /// Snooze the due break.
     Snooze,
     /// Pause reminders for this long.
@@ -125,6 +127,8 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
     );
     // The engine refuses a break prompt while paused; a greyed row says so at a glance.
     break_now.enabled = !paused;
+    let mut guide = Row::item(15, "Start guided break", Some(Click::Guide));
+    guide.visible = due;
     let mut snooze = Row::item(4, "Snooze", Some(Click::Snooze));
     snooze.visible = due;
     let mut resume = Row::item(9, "Resume reminders", Some(Click::Resume));
@@ -136,6 +140,7 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
         headline,
         Row::separator(2),
         break_now,
+        guide,
         snooze,
         Row::separator(5),
         Row::item(6, "Pause for 30 minutes", Some(Click::Pause(HALF_HOUR))),
@@ -436,6 +441,8 @@ mod tests {
 
         let due = rows(&status(PhaseKind::Due), now, Some(2));
         assert!(row(&due, Click::Snooze).visible);
+        assert!(row(&due, Click::Guide).visible);
+        assert!(!row(&working, Click::Guide).visible);
         assert_eq!(row(&due, Click::BreakNow).label, "Show the break again");
 
         let paused = rows(&status(PhaseKind::Paused), now, None);

@@ -476,6 +476,7 @@ impl Runner {
     async fn click(&mut self, click: Click) {
         let command = match click {
             Click::BreakNow => Command::BreakNow,
+            Click::Guide => Command::Guide(None),
             Click::Snooze => Command::Snooze(None),
             Click::Pause(d) => Command::Pause(Some(d)),
             Click::PauseUntilTomorrow => Command::PauseUntil(view::tomorrow(Local::now())),

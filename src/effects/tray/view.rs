@@ -45,6 +45,7 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
         PhaseKind::Snoozed => Look::Snoozed,
         PhaseKind::Paused => Look::Paused,
         PhaseKind::Away => Look::Away,
+        PhaseKind::Guiding => Look::Guiding,
         PhaseKind::Working => {
             let interval = status.interval.max(Duration::from_secs(1));
             let step = ring_step(interval).as_secs();
