@@ -13,7 +13,8 @@
 //! * [`control`] — the D-Bus control interface (`org.deskbreak.Deskbreak1`): CLI calls
 //!   forwarded to the loop over a channel, and the client the CLI uses.
 //! * [`effects`] — what carries out its decisions (`Effects::carry_out`): desktop
-//!   notifications (with a stderr fallback), history and state writes, the published status.
+//!   notifications (with a stderr fallback), history and state writes, the published status
+//!   and the tray icon.
 //! * [`store`] — the files it keeps: history (JSON lines) and state (atomic JSON).
 //! * [`config`] — the TOML config: raw file types, then validated settings.
 //! * [`exercises`] — the exercise library: the embedded one plus the user's own.

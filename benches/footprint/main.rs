@@ -2,12 +2,14 @@
 //! command reproduces.
 //!
 //! Run with `cargo bench --bench footprint` (about three minutes; needs `dbus-daemon`,
-//! `Xvfb`, `xdotool`, `strip` and, for peak memory of `stats`, `/usr/bin/time`). It
+//! `Xvfb`, `xdotool`, `strip`, for peak memory of `stats` `/usr/bin/time`, and for the
+//! reference row `xwrits`). It
 //! starts the optimized binary (`cargo bench` builds it with the `bench` profile, which
 //! inherits `release`) on private buses, with the test notification server and
 //! stand-ins for Mutter's IdleMonitor, a Wayland compositor, Xvfb and logind from
 //! `tests/common/`, and prints a markdown table: each figure, its target from the
-//! issue and PASS/MISS; a reference X11 break timer (xwrits) measured the same way beside it;, then per-thread details for the rest windows.
+//! issue and PASS or MISS, then per-thread details for the rest windows. Beside the
+//! X11 daemon it runs xwrits, a small X11 break timer, and measures it the same way.
 //!
 //! `FOOTPRINT_WINDOW_SECS` sets the measured rest window (default 60 s: at most one
 //! wake-up per minute cannot be judged on less than a minute).

@@ -190,7 +190,7 @@ pub async fn first_report(activity: &mut mpsc::Receiver<Report>) -> Option<Kind>
     }
 }
 
-fn log_backend(kind: Kind, rejected: &[(Kind, String)]) {
+fn log_backend(kind: Kind, rejected: &[(Kind, activity::ProbeError)]) {
     for (kind, reason) in rejected {
         tracing::debug!(backend = kind.name(), "idle backend not used: {reason}");
     }

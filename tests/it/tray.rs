@@ -171,6 +171,7 @@ async fn the_tray_icon_shows_the_state_and_its_menu_steers_the_daemon() {
         assert!(tooltip.3.starts_with("Break due"), "{tooltip:?}");
         let rows = tray.menu(&service, &menu_path).await;
         assert!(flag(&row(&rows, "Snooze").1, "visible"));
+        assert!(flag(&row(&rows, "Start guided break").1, "visible"));
         assert_eq!(
             label(&row(&rows, "Show the break again").1),
             "Show the break again"
@@ -192,9 +193,10 @@ async fn the_tray_icon_shows_the_state_and_its_menu_steers_the_daemon() {
         let rows = tray.menu(&service, &menu_path).await;
         assert!(flag(&row(&rows, "Resume").1, "visible"));
         assert!(!flag(&row(&rows, "Take a break now").1, "enabled"));
+        // The snoozed break is still there after the pause.
         tray.click(&service, &menu_path, resume).await;
-        wait_for_phase(&client, "working", TIMEOUT).await;
-        tray.wait_for_icon(&service, "deskbreak-working").await;
+        wait_for_phase(&client, "snoozed", TIMEOUT).await;
+        tray.wait_for_icon(&service, "deskbreak-snoozed").await;
 
         // Pause for 1 hour.
         let before = Local::now().timestamp();
@@ -204,7 +206,7 @@ async fn the_tray_icon_shows_the_state_and_its_menu_steers_the_daemon() {
         assert!((before + 3600..=before + 3605).contains(&until), "{until}");
         tray.wait_for_icon(&service, "deskbreak-paused").await;
         tray.click(&service, &menu_path, resume).await;
-        wait_for_phase(&client, "working", TIMEOUT).await;
+        wait_for_phase(&client, "snoozed", TIMEOUT).await;
 
         // Pause until tomorrow: until the next local midnight.
         tray.click(&service, &menu_path, tomorrow).await;
@@ -222,9 +224,10 @@ async fn the_tray_icon_shows_the_state_and_its_menu_steers_the_daemon() {
             "{until}"
         );
         tray.wait_for_icon(&service, "deskbreak-paused").await;
+        // The snoozed break is still there after the pause.
         tray.click(&service, &menu_path, resume).await;
-        wait_for_phase(&client, "working", TIMEOUT).await;
-        tray.wait_for_icon(&service, "deskbreak-working").await;
+        wait_for_phase(&client, "snoozed", TIMEOUT).await;
+        tray.wait_for_icon(&service, "deskbreak-snoozed").await;
 
         // A left click on the icon takes a break now; done through the CLI, it counts
         // in "Today".

@@ -136,7 +136,8 @@ async fn a_compositor_without_ext_idle_notify_is_rejected_with_a_reason() {
         wayland::probe_socket(compositor.socket_path(), Duration::from_secs(3)),
     )
     .await
-    .expect_err("probe must fail without ext_idle_notifier_v1");
+    .expect_err("probe must fail without ext_idle_notifier_v1")
+    .to_string();
     assert!(
         reason.contains("ext-idle-notify-v1"),
         "the reason should name the protocol: {reason}"
@@ -153,7 +154,8 @@ async fn no_compositor_at_the_path_is_rejected_with_a_reason() {
         wayland::probe_socket(&path, Duration::from_secs(3)),
     )
     .await
-    .expect_err("probe must fail without a compositor");
+    .expect_err("probe must fail without a compositor")
+    .to_string();
     assert!(
         reason.contains("cannot connect") && reason.contains("wayland-nobody"),
         "the reason should say where it tried: {reason}"

@@ -125,7 +125,8 @@ async fn probe_fails_on_a_display_that_does_not_exist() {
         let display = unused_display();
         let err = x11::probe_display(&display, THRESHOLD)
             .await
-            .expect_err("probing a display without a server must fail");
+            .expect_err("probing a display without a server must fail")
+            .to_string();
         assert!(
             err.contains(&display),
             "the reason should name the display {display}: {err}"
@@ -141,7 +142,8 @@ async fn probe_fails_without_the_screen_saver_extension() {
         let xvfb = Xvfb::start_with(&["-extension", "MIT-SCREEN-SAVER"]);
         let err = x11::probe_display(xvfb.display(), THRESHOLD)
             .await
-            .expect_err("probing a server without MIT-SCREEN-SAVER must fail");
+            .expect_err("probing a server without MIT-SCREEN-SAVER must fail")
+            .to_string();
         assert!(
             err.contains("MIT-SCREEN-SAVER") && err.contains(xvfb.display()),
             "the reason should name the extension and the display: {err}"

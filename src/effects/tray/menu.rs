@@ -27,6 +27,8 @@ pub const PATH: &str = "/MenuBar";
 pub enum Click {
     /// Show a break prompt now, or the due one again.
     BreakNow,
+    /// Guide the due break in its bubble, step by step.
+    Guide,
     /// Snooze the due break.
     Snooze,
     /// Pause reminders for this long.
@@ -101,6 +103,9 @@ impl Row {
     }
 }
 
+/// The id of the status line, the first row.
+pub const HEADLINE: i32 = 1;
+
 const HALF_HOUR: Duration = Duration::from_secs(30 * 60);
 const HOUR: Duration = Duration::from_secs(60 * 60);
 
@@ -109,7 +114,7 @@ const HOUR: Duration = Duration::from_secs(60 * 60);
 pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Row> {
     let paused = status.phase == PhaseKind::Paused;
     let due = status.phase == PhaseKind::Due;
-    let mut headline = Row::item(1, view::headline(status, now), None);
+    let mut headline = Row::item(HEADLINE, view::headline(status, now), None);
     headline.enabled = false;
     let mut break_now = Row::item(
         3,
@@ -122,6 +127,8 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
     );
     // The engine refuses a break prompt while paused; a greyed row says so at a glance.
     break_now.enabled = !paused;
+    let mut guide = Row::item(15, "Start guided break", Some(Click::Guide));
+    guide.visible = due;
     let mut snooze = Row::item(4, "Snooze", Some(Click::Snooze));
     snooze.visible = due;
     let mut resume = Row::item(9, "Resume reminders", Some(Click::Resume));
@@ -133,6 +140,7 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
         headline,
         Row::separator(2),
         break_now,
+        guide,
         snooze,
         Row::separator(5),
         Row::item(6, "Pause for 30 minutes", Some(Click::Pause(HALF_HOUR))),
@@ -434,6 +442,8 @@ mod tests {
 
         let due = rows(&status(PhaseKind::Due), now, Some(2));
         assert!(row(&due, Click::Snooze).visible);
+        assert!(row(&due, Click::Guide).visible);
+        assert!(!row(&working, Click::Guide).visible);
         assert_eq!(row(&due, Click::BreakNow).label, "Show the break again");
 
         let paused = rows(&status(PhaseKind::Paused), now, None);

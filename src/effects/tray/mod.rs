@@ -309,11 +309,14 @@ impl Runner {
     /// changed.
     async fn update(&mut self, status: Option<Status>) {
         let now = Local::now();
-        let (old_phase, status) = {
+        // A ring step: the same status, later.
+        let tick = status.is_none();
+        let (old, status) = {
             let shown = lock(&self.shared);
             let status = status.unwrap_or_else(|| shown.status.clone());
-            (shown.status.phase, status)
+            (shown.status.clone(), status)
         };
+        let old_phase = old.phase;
         // A change of phase is when a break may have been recorded.
         let today = if old_phase != status.phase || lock(&self.shared).today.is_none() {
             let history = lock(&self.shared).history.clone();
@@ -328,16 +331,30 @@ impl Runner {
             let mut shown = lock(&self.shared);
             let word = shown.status_word();
             let new_icon = shown.look != look;
+            let rows_changed = menu::changed(&shown.rows, &rows);
+            // The daemon republishes as sitting time grows. That alone changes only the
+            // countdown in the tooltip and in the menu's first row: it waits for the next
+            // ring step, so that the host is woken at most as often as the ring moves
+            // (the menu is brought up to date on `AboutToShow` anyway).
+            let minute = |t: Option<chrono::DateTime<Local>>| t.map(|t| t.timestamp() / 60);
+            let significant = tick
+                || new_icon
+                || old.phase != status.phase
+                || old.paused != status.paused
+                || minute(old.next_break) != minute(status.next_break)
+                || rows_changed.iter().any(|(id, _)| *id != menu::HEADLINE);
+            shown.status = status;
+            shown.today = today;
+            if !significant {
+                return;
+            }
             if new_icon {
                 shown.look = look;
                 shown.pixmap = icon::pixmap(look);
             }
             let new_tooltip = shown.tooltip != tooltip;
             shown.tooltip = tooltip;
-            let rows_changed = menu::changed(&shown.rows, &rows);
             shown.rows = rows;
-            shown.today = today;
-            shown.status = status;
             let new_word = shown.status_word();
             (
                 new_icon,
@@ -459,6 +476,7 @@ impl Runner {
     async fn click(&mut self, click: Click) {
         let command = match click {
             Click::BreakNow => Command::BreakNow,
+            Click::Guide => Command::Guide(None),
             Click::Snooze => Command::Snooze(None),
             Click::Pause(d) => Command::Pause(Some(d)),
             Click::PauseUntilTomorrow => Command::PauseUntil(view::tomorrow(Local::now())),

@@ -41,6 +41,23 @@ pub trait IdleMonitor {
     fn watch_fired(&self, id: u32) -> zbus::Result<()>;
 }
 
+/// Why Mutter's idle monitor cannot be used.
+///
+/// The message already says the bus error, so an error chain would say it twice; these
+/// reasons are only ever shown with `Display` (in the log and by doctor).
+#[derive(Debug, thiserror::Error)]
+pub enum GnomeError {
+    /// The proxy could not be made on the connection.
+    #[error("{0}")]
+    Proxy(#[source] zbus::Error),
+    /// The idle monitor did not answer `GetIdletime`.
+    #[error(
+        "org.gnome.Mutter.IdleMonitor is not available ({}); not a GNOME session",
+        bus::describe(.0)
+    )]
+    Unavailable(#[source] zbus::Error),
+}
+
 /// Mutter's idle monitor, reached over the daemon's session-bus connection.
 #[derive(Debug)]
 pub struct Backend {
@@ -49,18 +66,20 @@ pub struct Backend {
 }
 
 /// Check that Mutter's idle monitor answers on `connection`.
-pub async fn probe(connection: &Connection, threshold: Duration) -> Result<Backend, String> {
+///
+/// # Errors
+///
+/// The idle monitor does not answer: not a GNOME session.
+pub async fn probe(connection: &Connection, threshold: Duration) -> Result<Backend, GnomeError> {
     let monitor = IdleMonitorProxy::builder(connection)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| e.to_string())?;
-    monitor.get_idletime().await.map_err(|e| {
-        format!(
-            "org.gnome.Mutter.IdleMonitor is not available ({}); not a GNOME session",
-            bus::describe(&e)
-        )
-    })?;
+        .map_err(GnomeError::Proxy)?;
+    monitor
+        .get_idletime()
+        .await
+        .map_err(GnomeError::Unavailable)?;
     Ok(Backend { monitor, threshold })
 }
 

@@ -3,8 +3,8 @@
 //!
 //! Every backend follows the same contract:
 //!
-//! * `probe(…, threshold) -> Result<Backend, String>` checks that the backend works here
-//!   (the `Err` says why not, for the log), within a bounded time;
+//! * `probe(…, threshold) -> Result<Backend, XError>` checks that the backend works here
+//!   (the error, its module's own enum, says why not, for the log), within a bounded time;
 //! * `Backend::run(self, events)` reports [`Presence::Idle`] once when the user has been
 //!   idle for `threshold`, then [`Presence::Active`] once when input resumes, and so on.
 //!   It follows its peer: when the peer goes away (the bus name loses its owner, the
@@ -61,10 +61,36 @@ pub enum Report {
         /// The backend in use; [`Kind::None`] if none works.
         kind: Kind,
         /// Why each backend tried before it (or the forced one) did not work.
-        rejected: Vec<(Kind, String)>,
+        rejected: Vec<(Kind, ProbeError)>,
     },
     /// From the running backend.
     Presence(Presence),
+}
+
+/// Why a backend was passed over.
+#[derive(Debug, thiserror::Error)]
+pub enum ProbeError {
+    /// Wayland's probe failed.
+    #[error(transparent)]
+    Wayland(#[from] wayland::WaylandError),
+    /// GNOME's probe failed.
+    #[error(transparent)]
+    Gnome(#[from] gnome::GnomeError),
+    /// X11's probe failed.
+    #[error(transparent)]
+    X11(#[from] x11::X11Error),
+    /// The ScreenSaver probe failed.
+    #[error(transparent)]
+    ScreenSaver(#[from] screensaver::ScreenSaverError),
+    /// A D-Bus backend, and the daemon has no session bus.
+    #[error("no session bus")]
+    NoBus,
+    /// [`Kind::None`] is not probed.
+    #[error("not a backend")]
+    NotABackend,
+    /// The probe took longer than [`PROBE_TIMEOUT`].
+    #[error("did not answer within {} s", PROBE_TIMEOUT.as_secs())]
+    Timeout,
 }
 
 /// Where backends send their reports.
@@ -240,7 +266,7 @@ async fn probe(
     choice: Choice,
     threshold: Duration,
     session: Option<&Connection>,
-) -> (Kind, Vec<(Kind, String)>, Option<Ready>) {
+) -> (Kind, Vec<(Kind, ProbeError)>, Option<Ready>) {
     let candidates: Vec<Kind> = match choice {
         Choice::Auto => Kind::PRIORITY.to_vec(),
         Choice::Only(Kind::None) => Vec::new(),
@@ -249,35 +275,106 @@ async fn probe(
     let mut rejected = Vec::new();
     for kind in candidates {
         let probed = async {
-            let no_bus = || "no session bus".to_owned();
-            match kind {
-                Kind::Wayland => wayland::probe(threshold).await.map(Ready::Wayland),
-                Kind::Gnome => match session {
-                    Some(bus) => gnome::probe(bus, threshold).await.map(Ready::Gnome),
-                    None => Err(no_bus()),
-                },
-                Kind::X11 => x11::probe(threshold).await.map(Ready::X11),
-                Kind::ScreenSaver => match session {
-                    Some(bus) => screensaver::probe(bus, threshold)
-                        .await
-                        .map(Ready::ScreenSaver),
-                    None => Err(no_bus()),
-                },
-                Kind::None => Err("not a backend".to_owned()),
+            match (kind, session) {
+                (Kind::Wayland, _) => Ok(Ready::Wayland(wayland::probe(threshold).await?)),
+                (Kind::Gnome, Some(bus)) => Ok(Ready::Gnome(gnome::probe(bus, threshold).await?)),
+                (Kind::X11, _) => Ok(Ready::X11(x11::probe(threshold).await?)),
+                (Kind::ScreenSaver, Some(bus)) => Ok(Ready::ScreenSaver(
+                    screensaver::probe(bus, threshold).await?,
+                )),
+                (Kind::Gnome | Kind::ScreenSaver, None) => Err(ProbeError::NoBus),
+                (Kind::None, _) => Err(ProbeError::NotABackend),
             }
         };
         let probed = tokio::time::timeout(PROBE_TIMEOUT, probed)
             .await
-            .unwrap_or_else(|_| {
-                Err(format!(
-                    "did not answer within {} s",
-                    PROBE_TIMEOUT.as_secs()
-                ))
-            });
+            .unwrap_or(Err(ProbeError::Timeout));
         match probed {
             Ok(ready) => return (kind, rejected, Some(ready)),
             Err(reason) => rejected.push((kind, reason)),
         }
     }
     (Kind::None, rejected, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The reasons read as they did when they were plain strings: the log, doctor and
+    /// the integration tests quote them.
+    #[test]
+    fn probe_errors_say_what_they_said_as_strings() {
+        let said = |err: ProbeError| err.to_string();
+        assert_eq!(said(ProbeError::NoBus), "no session bus");
+        assert_eq!(said(ProbeError::NotABackend), "not a backend");
+        assert_eq!(said(ProbeError::Timeout), "did not answer within 5 s");
+        assert_eq!(
+            said(x11::X11Error::NoDisplay.into()),
+            "DISPLAY is not set: no X11 session"
+        );
+        assert_eq!(
+            said(
+                x11::X11Error::Timeout {
+                    display: ":7".into()
+                }
+                .into()
+            ),
+            "X display :7 did not answer within 5 s (is the X server stopped?)"
+        );
+        assert_eq!(
+            said(
+                x11::X11Error::NoScreenSaver {
+                    display: ":7".into()
+                }
+                .into()
+            ),
+            "X display :7 lacks the MIT-SCREEN-SAVER extension"
+        );
+        assert_eq!(
+            said(wayland::WaylandError::NoDisplay.into()),
+            "WAYLAND_DISPLAY is not set (not a Wayland session)"
+        );
+        assert_eq!(
+            said(
+                wayland::WaylandError::NoRuntimeDir {
+                    display: PathBuf::from("wayland-1")
+                }
+                .into()
+            ),
+            "XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY=wayland-1 \
+             cannot be located"
+        );
+        assert_eq!(
+            said(
+                wayland::WaylandError::Connect {
+                    path: PathBuf::from("/run/user/1/wayland-1"),
+                    source: std::io::ErrorKind::TimedOut.into(),
+                }
+                .into()
+            ),
+            "cannot connect to the Wayland compositor at /run/user/1/wayland-1: timed out"
+        );
+        assert_eq!(
+            said(wayland::WaylandError::Timeout.into()),
+            "the Wayland compositor did not answer within 5 s"
+        );
+        let absent = || zbus::Error::Failure("gone".into());
+        assert_eq!(
+            said(gnome::GnomeError::Unavailable(absent()).into()),
+            format!(
+                "org.gnome.Mutter.IdleMonitor is not available ({}); not a GNOME session",
+                crate::bus::describe(&absent())
+            )
+        );
+        assert_eq!(
+            said(screensaver::ScreenSaverError::Unavailable(absent()).into()),
+            format!(
+                "org.freedesktop.ScreenSaver.GetSessionIdleTime is not available ({})",
+                crate::bus::describe(&absent())
+            )
+        );
+    }
 }

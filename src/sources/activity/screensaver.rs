@@ -35,6 +35,23 @@ pub trait ScreenSaver {
     fn get_session_idle_time(&self) -> zbus::Result<u32>;
 }
 
+/// Why the screen saver service cannot be used.
+///
+/// The message already says the bus error, so an error chain would say it twice; these
+/// reasons are only ever shown with `Display` (in the log and by doctor).
+#[derive(Debug, thiserror::Error)]
+pub enum ScreenSaverError {
+    /// The proxy could not be made on the connection.
+    #[error("{0}")]
+    Proxy(#[source] zbus::Error),
+    /// The service did not answer `GetSessionIdleTime`.
+    #[error(
+        "org.freedesktop.ScreenSaver.GetSessionIdleTime is not available ({})",
+        bus::describe(.0)
+    )]
+    Unavailable(#[source] zbus::Error),
+}
+
 /// The screen saver service, reached over the daemon's session-bus connection.
 #[derive(Debug)]
 pub struct Backend {
@@ -43,18 +60,22 @@ pub struct Backend {
 }
 
 /// Check that the screen saver on `connection` answers `GetSessionIdleTime`.
-pub async fn probe(connection: &Connection, threshold: Duration) -> Result<Backend, String> {
+///
+/// # Errors
+///
+/// No screen saver service answers `GetSessionIdleTime` here.
+pub async fn probe(
+    connection: &Connection,
+    threshold: Duration,
+) -> Result<Backend, ScreenSaverError> {
     let screensaver = ScreenSaverProxy::builder(connection)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| e.to_string())?;
-    idle_time(&screensaver).await.map_err(|e| {
-        format!(
-            "org.freedesktop.ScreenSaver.GetSessionIdleTime is not available ({})",
-            bus::describe(&e)
-        )
-    })?;
+        .map_err(ScreenSaverError::Proxy)?;
+    idle_time(&screensaver)
+        .await
+        .map_err(ScreenSaverError::Unavailable)?;
     Ok(Backend {
         screensaver,
         threshold,

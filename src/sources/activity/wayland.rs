@@ -14,9 +14,11 @@ use std::time::Duration;
 
 use tokio::io::Interest;
 use tracing::{debug, info, warn};
-use wayland_client::backend::WaylandError;
+use wayland_client::backend;
 use wayland_client::protocol::{wl_callback, wl_registry, wl_seat};
-use wayland_client::{Connection, Dispatch, DispatchError, EventQueue, Proxy, QueueHandle};
+use wayland_client::{
+    ConnectError, Connection, Dispatch, DispatchError, EventQueue, Proxy, QueueHandle,
+};
 use wayland_protocols::ext::idle_notify::v1::client::{
     ext_idle_notification_v1::{self, ExtIdleNotificationV1},
     ext_idle_notifier_v1::ExtIdleNotifierV1,
@@ -34,6 +36,82 @@ const NOTIFIER_VERSION: u32 = 2;
 /// How long the compositor gets to answer the start-up handshake. A live compositor answers
 /// in milliseconds; a wedged one must not hang the daemon's start-up forever.
 const PROBE_TIMEOUT: Duration = super::PROBE_TIMEOUT;
+
+/// Why the Wayland backend cannot be used, or stopped working.
+///
+/// The message already says the underlying error, so an error chain would say it twice;
+/// these reasons are only ever shown with `Display` (in the log and by doctor).
+#[derive(Debug, thiserror::Error)]
+pub enum WaylandError {
+    /// The socket handed over in `WAYLAND_SOCKET` cannot be used.
+    #[error("cannot use the socket in WAYLAND_SOCKET: {0}")]
+    InheritedSocket(#[source] ConnectError),
+    /// Not a Wayland session.
+    #[error("WAYLAND_DISPLAY is not set (not a Wayland session)")]
+    NoDisplay,
+    /// `WAYLAND_DISPLAY` is relative and there is no runtime folder to resolve it in.
+    #[error(
+        "XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY={} \
+         cannot be located",
+        .display.display()
+    )]
+    NoRuntimeDir {
+        /// The value of `WAYLAND_DISPLAY`.
+        display: PathBuf,
+    },
+    /// Nothing answers at the socket (or not within [`PROBE_TIMEOUT`]).
+    #[error("cannot connect to the Wayland compositor at {}: {source}", .path.display())]
+    Connect {
+        /// The socket.
+        path: PathBuf,
+        /// Why not.
+        source: std::io::Error,
+    },
+    /// wayland-client cannot use the connected socket.
+    #[error("cannot use the Wayland socket at {}: {source}", .path.display())]
+    Socket {
+        /// The socket.
+        path: PathBuf,
+        /// Why not.
+        source: ConnectError,
+    },
+    /// The socket cannot be registered with tokio.
+    #[error("cannot watch the Wayland socket: {0}")]
+    Watch(#[source] std::io::Error),
+    /// The handshake took longer than [`PROBE_TIMEOUT`].
+    #[error(
+        "the Wayland compositor did not answer within {}",
+        crate::human::duration(PROBE_TIMEOUT)
+    )]
+    Timeout,
+    /// No `ext_idle_notifier_v1` global.
+    #[error(
+        "the compositor does not implement ext-idle-notify-v1 (no ext_idle_notifier_v1 \
+         global; GNOME does not implement it, the gnome backend covers GNOME)"
+    )]
+    NoIdleNotify,
+    /// No `wl_seat` global.
+    #[error("the compositor offers no wl_seat, so there is no input to watch")]
+    NoSeat,
+    /// The compositor sent a protocol error.
+    #[error("Wayland protocol error: {0}")]
+    Protocol(#[source] backend::protocol::ProtocolError),
+    /// Reading or writing the socket failed (the compositor went away, mostly).
+    #[error("Wayland connection error: {0}")]
+    Connection(#[source] std::io::Error),
+    /// An event could not be dispatched.
+    #[error("Wayland dispatch error: {0}")]
+    Dispatch(#[source] DispatchError),
+}
+
+impl From<backend::WaylandError> for WaylandError {
+    fn from(err: backend::WaylandError) -> Self {
+        match err {
+            backend::WaylandError::Protocol(e) => WaylandError::Protocol(e),
+            backend::WaylandError::Io(e) => WaylandError::Connection(e),
+        }
+    }
+}
 
 /// A connected backend: the compositor has accepted our idle notification and will send
 /// `idled` / `resumed` on the socket held here.
@@ -65,12 +143,11 @@ impl std::fmt::Debug for Backend {
 ///
 /// Why the backend cannot work here: not a Wayland session, no compositor at the socket,
 /// no `ext-idle-notify-v1` or `wl_seat`, a protocol error, or no answer in time.
-pub async fn probe(threshold: Duration) -> Result<Backend, String> {
+pub async fn probe(threshold: Duration) -> Result<Backend, WaylandError> {
     if std::env::var_os("WAYLAND_SOCKET").is_some() {
         // A compositor that spawned us passed an already-connected fd; only wayland-client
         // knows how to adopt it (it also unsets the variable so children do not reuse it).
-        let conn = Connection::connect_to_env()
-            .map_err(|e| format!("cannot use the socket in WAYLAND_SOCKET: {e}"))?;
+        let conn = Connection::connect_to_env().map_err(WaylandError::InheritedSocket)?;
         return start(conn, threshold, None).await;
     }
     let path = socket_path_from_env()?;
@@ -83,43 +160,39 @@ pub async fn probe(threshold: Duration) -> Result<Backend, String> {
 /// # Errors
 ///
 /// As for [`probe`].
-pub async fn probe_socket(path: &Path, threshold: Duration) -> Result<Backend, String> {
+pub async fn probe_socket(path: &Path, threshold: Duration) -> Result<Backend, WaylandError> {
     let connect = tokio::time::timeout(PROBE_TIMEOUT, tokio::net::UnixStream::connect(path))
         .await
         .unwrap_or_else(|_| Err(std::io::ErrorKind::TimedOut.into()));
     let stream = connect
         .and_then(tokio::net::UnixStream::into_std)
-        .map_err(|e| {
-            format!(
-                "cannot connect to the Wayland compositor at {}: {e}",
-                path.display()
-            )
+        .map_err(|source| WaylandError::Connect {
+            path: path.to_owned(),
+            source,
         })?;
-    let conn = Connection::from_socket(stream)
-        .map_err(|e| format!("cannot use the Wayland socket at {}: {e}", path.display()))?;
+    let conn = Connection::from_socket(stream).map_err(|source| WaylandError::Socket {
+        path: path.to_owned(),
+        source,
+    })?;
     start(conn, threshold, Some(path.to_owned())).await
 }
 
 /// Where wayland-client's `connect_to_env` would connect, resolved here so a failure can
 /// say which variable is missing or which path did not answer.
-fn socket_path_from_env() -> Result<PathBuf, String> {
+fn socket_path_from_env() -> Result<PathBuf, WaylandError> {
     let display = std::env::var_os("WAYLAND_DISPLAY")
         .filter(|d| !d.is_empty())
-        .ok_or("WAYLAND_DISPLAY is not set (not a Wayland session)")?;
+        .ok_or(WaylandError::NoDisplay)?;
     let display = PathBuf::from(display);
     if display.is_absolute() {
         return Ok(display);
     }
-    let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR")
+    let Some(runtime_dir) = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .filter(|d| d.is_absolute())
-        .ok_or_else(|| {
-            format!(
-                "XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY={} \
-                 cannot be located",
-                display.display()
-            )
-        })?;
+    else {
+        return Err(WaylandError::NoRuntimeDir { display });
+    };
     Ok(runtime_dir.join(display))
 }
 
@@ -128,14 +201,10 @@ async fn start(
     conn: Connection,
     threshold: Duration,
     socket: Option<PathBuf>,
-) -> Result<Backend, String> {
-    match tokio::time::timeout(PROBE_TIMEOUT, handshake(conn, threshold, socket)).await {
-        Ok(result) => result,
-        Err(_) => Err(format!(
-            "the Wayland compositor did not answer within {}",
-            crate::human::duration(PROBE_TIMEOUT)
-        )),
-    }
+) -> Result<Backend, WaylandError> {
+    tokio::time::timeout(PROBE_TIMEOUT, handshake(conn, threshold, socket))
+        .await
+        .unwrap_or(Err(WaylandError::Timeout))
 }
 
 /// Lists the globals, binds the seat and the idle notifier and creates the notification,
@@ -144,20 +213,16 @@ async fn handshake(
     conn: Connection,
     threshold: Duration,
     socket: Option<PathBuf>,
-) -> Result<Backend, String> {
+) -> Result<Backend, WaylandError> {
     let mut wayland = Wayland::new(conn, threshold)?;
     let qh = wayland.queue.handle();
     let registry = wayland.conn().display().get_registry(&qh, ());
-    wayland.roundtrip().await.map_err(describe)?;
+    wayland.roundtrip().await?;
 
     let globals = &wayland.state.globals;
     let find = |interface: &str| globals.iter().find(|g| g.interface == interface);
-    let notifier = find(ExtIdleNotifierV1::interface().name).ok_or(
-        "the compositor does not implement ext-idle-notify-v1 (no ext_idle_notifier_v1 \
-         global; GNOME does not implement it, the gnome backend covers GNOME)",
-    )?;
-    let seat = find(wl_seat::WlSeat::interface().name)
-        .ok_or("the compositor offers no wl_seat, so there is no input to watch")?;
+    let notifier = find(ExtIdleNotifierV1::interface().name).ok_or(WaylandError::NoIdleNotify)?;
+    let seat = find(wl_seat::WlSeat::interface().name).ok_or(WaylandError::NoSeat)?;
     // Version 1 is enough for the seat: it is only the notification's argument, and a
     // low version spares us events (and requests like `release`) we would not use.
     let seat: wl_seat::WlSeat = registry.bind(seat.name, 1, &qh, ());
@@ -178,7 +243,7 @@ async fn handshake(
     notifier.destroy();
     // A compositor that rejects the request answers with a protocol error before the
     // round trip's `done`, so success here means the notification is live.
-    wayland.roundtrip().await.map_err(describe)?;
+    wayland.roundtrip().await?;
 
     info!(
         timeout_ms,
@@ -207,10 +272,7 @@ impl Backend {
                 Some(failure) => failure,
                 None => return,
             };
-            warn!(
-                "wayland: lost the compositor connection: {}",
-                describe(failure)
-            );
+            warn!("wayland: lost the compositor connection: {failure}");
             if events.send(Presence::Lost).await.is_err() {
                 return;
             }
@@ -241,7 +303,7 @@ impl Backend {
 
     /// Forward the compositor's reports until `events` closes (`None`) or the
     /// connection fails.
-    async fn report(&mut self, events: &Events) -> Option<Failure> {
+    async fn report(&mut self, events: &Events) -> Option<WaylandError> {
         loop {
             while let Some(presence) = self.wayland.state.reports.pop_front() {
                 if events.send(presence).await.is_err() {
@@ -278,25 +340,8 @@ struct Wayland {
     state: State,
 }
 
-/// Why a connection stopped working.
-enum Failure {
-    Wayland(WaylandError),
-    Dispatch(DispatchError),
-    Io(std::io::Error),
-}
-
-fn describe(failure: Failure) -> String {
-    match failure {
-        Failure::Wayland(WaylandError::Protocol(e)) => format!("Wayland protocol error: {e}"),
-        Failure::Wayland(WaylandError::Io(e)) | Failure::Io(e) => {
-            format!("Wayland connection error: {e}")
-        }
-        Failure::Dispatch(e) => format!("Wayland dispatch error: {e}"),
-    }
-}
-
 impl Wayland {
-    fn new(conn: Connection, threshold: Duration) -> Result<Wayland, String> {
+    fn new(conn: Connection, threshold: Duration) -> Result<Wayland, WaylandError> {
         let socket = conn
             .backend()
             .poll_fd()
@@ -306,7 +351,7 @@ impl Wayland {
             // MSG_DONTWAIT anyway, so sharing the flag with its fd changes nothing for it.
             .and_then(|s| s.set_nonblocking(true).map(|()| s))
             .and_then(tokio::net::UnixStream::from_std)
-            .map_err(|e| format!("cannot watch the Wayland socket: {e}"))?;
+            .map_err(WaylandError::Watch)?;
         let queue = conn.new_event_queue();
         Ok(Wayland {
             conn,
@@ -326,7 +371,7 @@ impl Wayland {
     }
 
     /// Sends everything queued so far and waits until the compositor has processed it.
-    async fn roundtrip(&mut self) -> Result<(), Failure> {
+    async fn roundtrip(&mut self) -> Result<(), WaylandError> {
         self.state.synced = false;
         self.conn().display().sync(&self.queue.handle(), ());
         while !self.state.synced {
@@ -337,20 +382,23 @@ impl Wayland {
 
     /// Flushes our requests, then waits until at least one event has been dispatched into
     /// `self.state`. Cancel-safe: no read guard or half-done state is held across an await.
-    async fn dispatch(&mut self) -> Result<(), Failure> {
+    async fn dispatch(&mut self) -> Result<(), WaylandError> {
         loop {
             // Events already read (one read can bring several) must be handled first:
             // the socket will not become readable again for them.
             if self
                 .queue
                 .dispatch_pending(&mut self.state)
-                .map_err(Failure::Dispatch)?
+                .map_err(WaylandError::Dispatch)?
                 > 0
             {
                 return Ok(());
             }
             self.flush().await?;
-            self.socket.readable().await.map_err(Failure::Io)?;
+            self.socket
+                .readable()
+                .await
+                .map_err(WaylandError::Connection)?;
             let Some(guard) = self.queue.prepare_read() else {
                 continue;
             };
@@ -360,32 +408,39 @@ impl Wayland {
             let read = self
                 .socket
                 .try_io(Interest::READABLE, || match guard.read() {
-                    Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => Err(e),
+                    Err(backend::WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
+                        Err(e)
+                    }
                     other => Ok(other),
                 });
             match read {
                 Ok(Ok(_)) => {}
-                Ok(Err(e)) => return Err(Failure::Wayland(e)),
+                Ok(Err(e)) => return Err(e.into()),
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => return Err(Failure::Io(e)),
+                Err(e) => return Err(WaylandError::Connection(e)),
             }
         }
     }
 
     /// Writes out queued requests, waiting for socket space in the rare case it is full.
-    async fn flush(&self) -> Result<(), Failure> {
+    async fn flush(&self) -> Result<(), WaylandError> {
         loop {
-            self.socket.writable().await.map_err(Failure::Io)?;
+            self.socket
+                .writable()
+                .await
+                .map_err(WaylandError::Connection)?;
             let flushed = self
                 .socket
                 .try_io(Interest::WRITABLE, || match self.conn.flush() {
-                    Err(WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => Err(e),
+                    Err(backend::WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
+                        Err(e)
+                    }
                     other => Ok(other),
                 });
             match flushed {
-                Ok(result) => return result.map_err(Failure::Wayland),
+                Ok(result) => return result.map_err(WaylandError::from),
                 Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => return Err(Failure::Io(e)),
+                Err(e) => return Err(WaylandError::Connection(e)),
             }
         }
     }

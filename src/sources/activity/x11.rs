@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::oneshot;
 use x11rb::connection::{Connection, RequestConnection};
-use x11rb::errors::ReplyError;
+use x11rb::errors::{ConnectError, ReplyError, ReplyOrIdError};
 use x11rb::protocol::Event;
 use x11rb::protocol::screensaver::{self, ConnectionExt as _};
 use x11rb::protocol::xinput::{self, ConnectionExt as _, XIEventMask};
@@ -105,21 +105,105 @@ impl fmt::Debug for Backend {
     }
 }
 
+/// Why the X11 backend cannot be used, or reconnect.
+///
+/// The message already says the underlying error, so an error chain would say it twice;
+/// these reasons are only ever shown with `Display` (in the log and by doctor).
+#[derive(Debug, thiserror::Error)]
+pub enum X11Error {
+    /// `$DISPLAY` is set but empty.
+    #[error("DISPLAY is empty: no X11 session")]
+    EmptyDisplay,
+    /// `$DISPLAY` is not set.
+    #[error("DISPLAY is not set: no X11 session")]
+    NoDisplay,
+    /// `$DISPLAY` is not UTF-8.
+    #[error("DISPLAY is not valid UTF-8")]
+    DisplayNotUtf8,
+    /// The probe's thread could not be started.
+    #[error("cannot start the X11 probe: {0}")]
+    Thread(#[source] std::io::Error),
+    /// The probe's thread ended without an answer.
+    #[error("the X11 probe of display {display} failed")]
+    ProbeDied {
+        /// The display name.
+        display: String,
+    },
+    /// The X server did not answer within [`super::PROBE_TIMEOUT`].
+    #[error(
+        "X display {display} did not answer within {} s (is the X server stopped?)",
+        super::PROBE_TIMEOUT.as_secs()
+    )]
+    Timeout {
+        /// The display name.
+        display: String,
+    },
+    /// No connection to the X server.
+    #[error("cannot connect to X display {display}: {source}")]
+    Connect {
+        /// The display name.
+        display: String,
+        /// What x11rb said.
+        source: ConnectError,
+    },
+    /// The display's screen does not exist.
+    #[error("X display {display} has no screen {screen}")]
+    NoScreen {
+        /// The display name.
+        display: String,
+        /// The screen number from the display name.
+        screen: usize,
+    },
+    /// The server lacks MIT-SCREEN-SAVER.
+    #[error(
+        "X display {display} lacks the {} extension",
+        screensaver::X11_EXTENSION_NAME
+    )]
+    NoScreenSaver {
+        /// The display name.
+        display: String,
+    },
+    /// A request failed.
+    #[error("X display {display}: {source}")]
+    Request {
+        /// The display name.
+        display: String,
+        /// What failed.
+        source: ReplyError,
+    },
+    /// No id for our window.
+    #[error("X display {display}: {source}")]
+    NoId {
+        /// The display name.
+        display: String,
+        /// What failed.
+        source: ReplyOrIdError,
+    },
+}
+
 /// Check that the backend works here: connect to the X server named by `$DISPLAY`.
-pub async fn probe(threshold: Duration) -> Result<Backend, String> {
+///
+/// # Errors
+///
+/// Not an X11 session, or its server cannot be used (see [`X11Error`]).
+pub async fn probe(threshold: Duration) -> Result<Backend, X11Error> {
     // Checked here, because x11rb's own complaint about a missing DISPLAY does not say
     // that this simply is not an X11 session.
     match std::env::var("DISPLAY") {
         Ok(display) if !display.is_empty() => probe_display(&display, threshold).await,
-        Ok(_) => Err("DISPLAY is empty: no X11 session".into()),
-        Err(std::env::VarError::NotPresent) => Err("DISPLAY is not set: no X11 session".into()),
-        Err(std::env::VarError::NotUnicode(_)) => Err("DISPLAY is not valid UTF-8".into()),
+        Ok(_) => Err(X11Error::EmptyDisplay),
+        Err(std::env::VarError::NotPresent) => Err(X11Error::NoDisplay),
+        Err(std::env::VarError::NotUnicode(_)) => Err(X11Error::DisplayNotUtf8),
     }
 }
 
 /// Like [`probe`], for an explicit display name such as `":1"` (tests cannot change the
 /// environment).
-pub async fn probe_display(display: &str, threshold: Duration) -> Result<Backend, String> {
+///
+/// # Errors
+///
+/// As for [`probe`].
+pub async fn probe_display(display: &str, threshold: Duration) -> Result<Backend, X11Error> {
     let (sender, probed) = oneshot::channel();
     let name = display.to_owned();
     // Connecting and the first round trips block, for good if the server is stopped. On
@@ -131,38 +215,40 @@ pub async fn probe_display(display: &str, threshold: Duration) -> Result<Backend
             // Nobody may be waiting any more: then the connection is simply dropped.
             let _ = sender.send(connect(name, threshold));
         })
-        .map_err(|e| format!("cannot start the X11 probe: {e}"))?;
+        .map_err(X11Error::Thread)?;
+    let display = display.to_owned();
     match tokio::time::timeout(super::PROBE_TIMEOUT, probed).await {
         Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(format!("the X11 probe of display {display} failed")),
-        Err(_) => Err(format!(
-            "X display {display} did not answer within {} s (is the X server stopped?)",
-            super::PROBE_TIMEOUT.as_secs()
-        )),
+        Ok(Err(_)) => Err(X11Error::ProbeDied { display }),
+        Err(_) => Err(X11Error::Timeout { display }),
     }
 }
 
 /// The blocking part of [`probe_display`].
-fn connect(display: String, threshold: Duration) -> Result<Backend, String> {
-    let (conn, screen) = x11rb::connect(Some(&display))
-        .map_err(|e| format!("cannot connect to X display {display}: {e}"))?;
-    let failed = |e: ReplyError| format!("X display {display}: {e}");
-    let root = conn
-        .setup()
-        .roots
-        .get(screen)
-        .map(|s| s.root)
-        .ok_or_else(|| format!("X display {display} has no screen {screen}"))?;
+fn connect(display: String, threshold: Duration) -> Result<Backend, X11Error> {
+    let (conn, screen) = match x11rb::connect(Some(&display)) {
+        Ok(connected) => connected,
+        Err(source) => return Err(X11Error::Connect { display, source }),
+    };
+    let failed = |source: ReplyError| X11Error::Request {
+        display: display.clone(),
+        source,
+    };
+    let Some(root) = conn.setup().roots.get(screen).map(|s| s.root) else {
+        return Err(X11Error::NoScreen {
+            display: display.clone(),
+            screen,
+        });
+    };
 
     let has_screensaver = conn
         .extension_information(screensaver::X11_EXTENSION_NAME)
         .map_err(|e| failed(e.into()))?
         .is_some();
     if !has_screensaver {
-        return Err(format!(
-            "X display {display} lacks the {} extension",
-            screensaver::X11_EXTENSION_NAME
-        ));
+        return Err(X11Error::NoScreenSaver {
+            display: display.clone(),
+        });
     }
     conn.screensaver_query_version(1, 1)
         .map_err(|e| failed(e.into()))?
@@ -174,9 +260,15 @@ fn connect(display: String, threshold: Duration) -> Result<Backend, String> {
 
     let xi2 = xi2_version(&conn).map_err(failed)?;
 
-    let wake_window = conn
-        .generate_id()
-        .map_err(|e| format!("X display {display}: {e}"))?;
+    let wake_window = match conn.generate_id() {
+        Ok(id) => id,
+        Err(source) => {
+            return Err(X11Error::NoId {
+                display: display.clone(),
+                source,
+            });
+        }
+    };
     conn.create_window(
         0, // depth: InputOnly windows must use 0
         wake_window,
