@@ -27,6 +27,7 @@ use zbus::message::Type;
 use zbus::{Connection, MatchRule, Message, MessageStream, proxy};
 
 use super::reminder::{self, Channel, Reminder};
+use crate::bus::{self, BusError};
 use crate::engine::{Answer, GuideStep, Prompt, PromptId};
 use crate::exercises::Exercise;
 use crate::pictures::Pictures;
@@ -51,6 +52,42 @@ pub trait Notifications {
     fn get_capabilities(&self) -> zbus::Result<Vec<String>>;
     /// Name, vendor, version and specification version.
     fn get_server_information(&self) -> zbus::Result<(String, String, String, String)>;
+}
+
+/// Why something could not be shown on the desktop.
+///
+/// The message already says the bus error, so an error chain would say it twice; these
+/// reasons are only ever shown with `Display` (in the log and in
+/// [`Delivery::Terminal`]).
+#[derive(Debug, thiserror::Error)]
+pub enum NotifyError {
+    /// No session bus.
+    #[error(transparent)]
+    Bus(#[from] BusError),
+    /// A match rule or the proxy could not be made.
+    #[error("{0}")]
+    Setup(#[source] zbus::Error),
+    /// The bus refused the subscription to `ActionInvoked` and `NotificationClosed`.
+    #[error("cannot subscribe to notification signals ({})", bus::describe(.0))]
+    Subscribe(#[source] zbus::Error),
+    /// The bus refused the subscription to the server's comings and goings.
+    #[error("cannot watch the notification service ({})", bus::describe(.0))]
+    WatchServer(#[source] zbus::Error),
+    /// Nothing answers `GetCapabilities`.
+    #[error("no notification server ({})", bus::describe(.0))]
+    NoServer(#[source] zbus::Error),
+    /// `Notify` for a break prompt failed.
+    #[error("the notification server refused the reminder ({})", bus::describe(.0))]
+    Refused(#[source] zbus::Error),
+    /// `Notify` for a message or a guide step failed.
+    #[error("{}", bus::describe(.0))]
+    NotShown(#[source] zbus::Error),
+    /// `Notify` for a break prompt answered something other than an id.
+    #[error("the notification server answered oddly ({0})")]
+    OddReply(#[source] zbus::Error),
+    /// `Notify` for a message or a guide step answered something other than an id.
+    #[error("{0}")]
+    NoId(#[source] zbus::Error),
 }
 
 /// Something the notifier learned from the desktop.
@@ -209,7 +246,7 @@ impl Notifier {
         exercise: &str,
         timeout: Timeout,
         sound: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), NotifyError> {
         let notifications = self.link().await?.notifications.clone();
         let picture = self.picture(exercise);
         let mut notification = build(text, picture.as_deref());
@@ -218,8 +255,10 @@ impl Notifier {
             notification.hint(Hint::SoundName(sound.into()));
         }
         let replaces = self.bubble.as_ref().map_or(0, |b| b.id);
-        let reply = notify_with(&notifications, &notification, replaces, text.progress).await?;
-        let id: u32 = reply.body().deserialize().map_err(|e| e.to_string())?;
+        let reply = notify_with(&notifications, &notification, replaces, text.progress)
+            .await
+            .map_err(NotifyError::NotShown)?;
+        let id: u32 = reply.body().deserialize().map_err(NotifyError::NoId)?;
         match &mut self.bubble {
             Some(bubble) => {
                 if bubble.id != id {
@@ -254,7 +293,9 @@ impl Notifier {
                     text.summary, text.body
                 );
                 self.undelivered = Some((prompt.clone(), exercise.clone()));
-                Delivery::Terminal { reason }
+                Delivery::Terminal {
+                    reason: reason.to_string(),
+                }
             }
         }
     }
@@ -317,7 +358,7 @@ impl Notifier {
         summary: &str,
         body: &str,
         replaces: u32,
-    ) -> Result<u32, String> {
+    ) -> Result<u32, NotifyError> {
         let markup = self.capabilities.is_some_and(|(_, markup)| markup);
         let body = if markup {
             reminder::escape_markup(body)
@@ -333,23 +374,28 @@ impl Notifier {
             .icon("preferences-desktop-accessibility")
             .hint(Hint::DesktopEntry("deskbreak".into()))
             .urgency(Urgency::Normal);
-        let reply = notify(&link.notifications, &notification, replaces).await?;
-        reply.body().deserialize().map_err(|e| e.to_string())
+        let reply = notify(&link.notifications, &notification, replaces)
+            .await
+            .map_err(NotifyError::NotShown)?;
+        reply.body().deserialize().map_err(NotifyError::NoId)
     }
 
     /// The subscribed link, made now if there is none yet: subscriptions first, so that
     /// they are in place before the first `Notify`.
-    async fn link(&mut self) -> Result<&Link, String> {
-        if self.link.is_none() {
-            let connection = match &self.connection {
-                Some(connection) => connection.clone(),
-                None => crate::bus::session().await.map_err(|e| e.to_string())?,
-            };
-            let link = subscribe(&connection).await?;
-            self.connection = Some(connection);
-            self.link = Some(link);
-        }
-        self.link.as_ref().ok_or_else(|| "not connected".to_owned())
+    async fn link(&mut self) -> Result<&Link, NotifyError> {
+        let link = match self.link.take() {
+            Some(link) => link,
+            None => {
+                let connection = match &self.connection {
+                    Some(connection) => connection.clone(),
+                    None => bus::session().await?,
+                };
+                let link = subscribe(&connection).await?;
+                self.connection = Some(connection);
+                link
+            }
+        };
+        Ok(self.link.insert(link))
     }
 
     /// Take the bubble off the screen, if there is one.
@@ -361,7 +407,7 @@ impl Notifier {
         if let Some(link) = &self.link
             && let Err(err) = link.notifications.close_notification(bubble.id).await
         {
-            let err = crate::bus::describe(&err);
+            let err = bus::describe(&err);
             tracing::debug!(%err, id = bubble.id, "closing the notification failed");
         }
     }
@@ -506,12 +552,12 @@ impl Notifier {
         &mut self,
         prompt: &Prompt,
         exercise: &Exercise,
-    ) -> Result<bool, String> {
+    ) -> Result<bool, NotifyError> {
         let notifications = self.link().await?.notifications.clone();
         let capabilities = notifications
             .get_capabilities()
             .await
-            .map_err(|e| format!("no notification server ({})", crate::bus::describe(&e)))?;
+            .map_err(NotifyError::NoServer)?;
         let buttons = capabilities.iter().any(|c| c == "actions");
         let markup = capabilities.iter().any(|c| c == "body-markup");
         self.capabilities = Some((buttons, markup));
@@ -528,11 +574,8 @@ impl Notifier {
 
         let reply = notify(&notifications, &notification, replaces)
             .await
-            .map_err(|e| format!("the notification server refused the reminder ({e})"))?;
-        let id: u32 = reply
-            .body()
-            .deserialize()
-            .map_err(|e| format!("the notification server answered oddly ({e})"))?;
+            .map_err(NotifyError::Refused)?;
+        let id: u32 = reply.body().deserialize().map_err(NotifyError::OddReply)?;
         let server = reply
             .header()
             .sender()
@@ -587,22 +630,17 @@ fn build(text: &Reminder, picture: Option<&Path>) -> Notification {
 
 /// Subscribe on `connection` to the notification signals and to the server's comings
 /// and goings.
-async fn subscribe(connection: &Connection) -> Result<Link, String> {
+async fn subscribe(connection: &Connection) -> Result<Link, NotifyError> {
     // Subscribe before the first Notify so that no answer can slip past.
     let rule = MatchRule::builder()
         .msg_type(Type::Signal)
         .interface(INTERFACE)
         .path(PATH)
         .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(NotifyError::Setup)?;
     let signals = MessageStream::for_match_rule(rule, connection, None)
         .await
-        .map_err(|e| {
-            format!(
-                "cannot subscribe to notification signals ({})",
-                crate::bus::describe(&e)
-            )
-        })?;
+        .map_err(NotifyError::Subscribe)?;
     let rule = MatchRule::builder()
         .msg_type(Type::Signal)
         .sender("org.freedesktop.DBus")
@@ -610,20 +648,15 @@ async fn subscribe(connection: &Connection) -> Result<Link, String> {
         .member("NameOwnerChanged")
         .arg(0, NAME)
         .build()
-        .map_err(|e| e.to_string())?;
+        .map_err(NotifyError::Setup)?;
     let owner_changes = MessageStream::for_match_rule(rule, connection, None)
         .await
-        .map_err(|e| {
-            format!(
-                "cannot watch the notification service ({})",
-                crate::bus::describe(&e)
-            )
-        })?;
+        .map_err(NotifyError::WatchServer)?;
     let notifications = NotificationsProxy::builder(connection)
         .cache_properties(zbus::proxy::CacheProperties::No)
         .build()
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(NotifyError::Setup)?;
     tracing::debug!("subscribed to the notification server's signals");
     Ok(Link {
         notifications,
@@ -639,7 +672,7 @@ async fn notify(
     notifications: &NotificationsProxy<'_>,
     notification: &Notification,
     replaces: u32,
-) -> Result<Message, String> {
+) -> zbus::Result<Message> {
     notify_with(notifications, notification, replaces, None).await
 }
 
@@ -650,7 +683,7 @@ async fn notify_with(
     notification: &Notification,
     replaces: u32,
     value: Option<u8>,
-) -> Result<Message, String> {
+) -> zbus::Result<Message> {
     let mut hints: HashMap<&str, zbus::Variant<'_>> =
         notification.hints.iter().map(Into::into).collect();
     if let Some(value) = value {
@@ -674,5 +707,34 @@ async fn notify_with(
             ),
         )
         .await
-        .map_err(|e| crate::bus::describe(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reasons read as they did when they were plain strings (the log quotes them).
+    #[test]
+    fn notify_errors_say_what_they_said_as_strings() {
+        let err = || zbus::Error::Failure("gone".into());
+        let described = bus::describe(&err());
+        assert_eq!(
+            NotifyError::NoServer(err()).to_string(),
+            format!("no notification server ({described})")
+        );
+        assert_eq!(
+            NotifyError::Refused(err()).to_string(),
+            format!("the notification server refused the reminder ({described})")
+        );
+        assert_eq!(
+            NotifyError::OddReply(err()).to_string(),
+            format!("the notification server answered oddly ({})", err())
+        );
+        assert_eq!(
+            NotifyError::Subscribe(err()).to_string(),
+            format!("cannot subscribe to notification signals ({described})")
+        );
+        assert_eq!(NotifyError::NotShown(err()).to_string(), described);
+        assert_eq!(NotifyError::NoId(err()).to_string(), err().to_string());
+    }
 }
