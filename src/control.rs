@@ -145,14 +145,28 @@ impl From<&Status> for Wire {
     }
 }
 
-impl TryFrom<Wire> for Status {
-    type Error = String;
+/// Why the daemon's status could not be read: a value this version does not know.
+#[derive(Debug, thiserror::Error)]
+pub enum Garbled {
+    /// The status could not be read as the expected dictionary.
+    #[error("{0}")]
+    Unreadable(#[source] zbus::Error),
+    /// A phase this version does not know.
+    #[error("unknown phase {0:?}")]
+    Phase(String),
+    /// An idle backend this version does not know.
+    #[error("unknown idle backend {0:?}")]
+    IdleBackend(String),
+}
 
-    fn try_from(wire: Wire) -> Result<Self, String> {
+impl TryFrom<Wire> for Status {
+    type Error = Garbled;
+
+    fn try_from(wire: Wire) -> Result<Self, Garbled> {
         let at = |unix: i64| Local.timestamp_opt(unix, 0).single();
         Ok(Self {
             phase: PhaseKind::from_name(&wire.phase)
-                .ok_or_else(|| format!("unknown phase {:?}", wire.phase))?,
+                .ok_or_else(|| Garbled::Phase(wire.phase.clone()))?,
             sitting: Duration::from_secs(wire.sitting_seconds),
             sitting_since: (wire.sitting_since > 0)
                 .then(|| at(wire.sitting_since))
@@ -165,7 +179,7 @@ impl TryFrom<Wire> for Status {
                 until => Some(at(until).map_or(PauseEnd::UntilResumed, PauseEnd::At)),
             },
             idle_backend: Kind::from_name(&wire.idle_backend)
-                .ok_or_else(|| format!("unknown idle backend {:?}", wire.idle_backend))?,
+                .ok_or_else(|| Garbled::IdleBackend(wire.idle_backend.clone()))?,
             snoozes: wire.snoozes,
         })
     }
@@ -751,7 +765,7 @@ pub enum ClientError {
     NoBreakDue(String),
     /// The daemon's status could not be read (a daemon of another version?).
     #[error("cannot read the daemon's status: {0}")]
-    Garbled(String),
+    Garbled(Garbled),
 }
 
 fn client_error(err: zbus::Error) -> ClientError {
@@ -838,12 +852,11 @@ impl Client {
             )
             .await
             .map_err(client_error)?;
-        let garbled = |err: String| ClientError::Garbled(err);
         let wire: Wire = reply
             .body()
             .deserialize()
-            .map_err(|e| garbled(e.to_string()))?;
-        Status::try_from(wire).map_err(garbled)
+            .map_err(|e| ClientError::Garbled(Garbled::Unreadable(e)))?;
+        Status::try_from(wire).map_err(ClientError::Garbled)
     }
 
     /// Call `on_status` with the status now, after every change and every `refresh_every`

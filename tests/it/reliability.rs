@@ -787,6 +787,11 @@ async fn the_session_bus_going_away_stops_nothing_and_sigterm_still_exits_0() {
 // ---------------------------------------------------------------------------------------
 // 3. Abuse on the bus.
 
+/// Seconds ahead a `PauseUntil` is accepted: up to `control::LONGEST_UNTIL` (7 days, so
+/// the tray's "until tomorrow" and the next working hours fit), less a margin for the
+/// time between building the call and the daemon reading it.
+const UNTIL_ACCEPTED: std::ops::RangeInclusive<i64> = 1..=(7 * 86_400 - 400);
+
 /// One call from the abusive client.
 #[derive(Clone, Copy, Debug)]
 enum Abuse {
@@ -905,7 +910,7 @@ async fn abuse(conn: &Connection, call_: Abuse) -> Result<(), String> {
         BreakNow => vec![ours("Paused")],
         Resume => vec![ours("NotPaused")],
         Pause(s) if s <= 86_400 => vec![],
-        PauseUntilIn(s) if (1..=86_000).contains(&s) => vec![],
+        PauseUntilIn(s) if UNTIL_ACCEPTED.contains(&s) => vec![],
         GetStatus | Reload | GetProperty(_) | GetAll | Introspect | Ping => vec![],
         Snooze(_) | Pause(_) | PauseUntil(_) | PauseUntilIn(_) => vec![ours("InvalidArgument")],
         SnoozeString | PauseI32 | PauseUntilUnsigned | SnoozeNothing | PauseTwice => {
@@ -921,7 +926,7 @@ async fn abuse(conn: &Connection, call_: Abuse) -> Result<(), String> {
     };
     let may_succeed = match call_ {
         Snooze(s) | Pause(s) => s <= 86_400,
-        PauseUntilIn(s) => (1..=86_000).contains(&s),
+        PauseUntilIn(s) => UNTIL_ACCEPTED.contains(&s),
         PauseUntil(_) => false,
         GetStatus | Done | Skip | BreakNow | Resume | Reload | GetProperty(_) | GetAll
         | Introspect | Ping | DoneWithArgument => true,
@@ -989,6 +994,7 @@ fn abuse_plan(rng: &mut Rng, count: usize) -> Vec<Abuse> {
         Pause(1_000_000_000),
         PauseUntilIn(600),
         PauseUntilIn(2 * 86_400),
+        PauseUntilIn(8 * 86_400),
         PauseUntilIn(-60),
         PauseUntil(0),
         PauseUntil(i64::MAX),
