@@ -36,6 +36,8 @@ pub struct ServerOptions {
     /// connection that called `Notify` for that id (as some real servers do),
     /// instead of broadcasting them.
     pub unicast_signals: bool,
+    /// The server's name in `GetServerInformation` (e.g. "dunst" to be taken for it).
+    pub name: String,
 }
 
 impl Default for ServerOptions {
@@ -43,6 +45,7 @@ impl Default for ServerOptions {
         ServerOptions {
             capabilities: vec!["actions".to_owned(), "body".to_owned()],
             unicast_signals: false,
+            name: "deskbreak-test".to_owned(),
         }
     }
 }
@@ -238,7 +241,7 @@ impl NotificationsIface {
     #[zbus(out_args("name", "vendor", "version", "spec_version"))]
     async fn get_server_information(&self) -> (String, String, String, String) {
         (
-            "deskbreak-test".to_owned(),
+            self.shared.opts.name.clone(),
             "deskbreak".to_owned(),
             "1.0".to_owned(),
             "1.2".to_owned(),

@@ -49,6 +49,7 @@ async fn cli_answers_a_prompt_shown_without_buttons() {
             ServerOptions {
                 capabilities: vec!["body".into()],
                 unicast_signals: false,
+                ..ServerOptions::default()
             },
         )
         .await;

@@ -106,6 +106,7 @@ async fn a_server_without_actions_is_a_warning_that_names_the_commands() {
     let options = ServerOptions {
         capabilities: vec!["body".into()],
         unicast_signals: false,
+        ..ServerOptions::default()
     };
     let _server = NotifyServer::start(bus.address(), options).await;
     let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
@@ -116,6 +117,46 @@ async fn a_server_without_actions_is_a_warning_that_names_the_commands() {
         "{said}"
     );
     assert!(said.contains("`deskbreak done`"), "{said}");
+}
+
+/// A dunst or mako user is told where the buttons are and what a click does (issue 10).
+#[tokio::test]
+async fn on_dunst_and_mako_doctor_says_where_the_buttons_are() {
+    for (name, says) in [
+        (
+            "dunst",
+            "on dunst the buttons are in its context menu (`dunstctl context`",
+        ),
+        (
+            "dunst",
+            "a left click closes the reminder, which counts like Snooze",
+        ),
+        ("mako", "on mako the buttons are in `makoctl menu`"),
+    ] {
+        let env = TestEnv::new();
+        let bus = PrivateBus::start();
+        let options = ServerOptions {
+            name: name.to_owned(),
+            ..ServerOptions::default()
+        };
+        let server = NotifyServer::start(bus.address(), options).await;
+        let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+        let said = text(&out.stdout);
+        let notifications = line(&said, "notifications");
+        assert!(notifications.contains(says), "{name}: {said}");
+        assert!(notifications.contains("starts the guide"), "{name}: {said}");
+        server.stop().await;
+    }
+    // Another server is not told about dunst's menu.
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+    let out = doctor(&env, Some(bus.address()), Manager::RUNNING).await;
+    let said = text(&out.stdout);
+    assert!(
+        !said.contains("context menu") && !said.contains("makoctl"),
+        "{said}"
+    );
 }
 
 #[tokio::test]

@@ -234,6 +234,7 @@ async fn a_server_without_buttons_gets_the_commands_in_the_body() {
             ServerOptions {
                 capabilities: vec!["body".into()],
                 unicast_signals: false,
+                ..ServerOptions::default()
             },
         )
         .await;
@@ -261,6 +262,7 @@ async fn markup_only_for_servers_that_read_it() {
             ServerOptions {
                 capabilities: vec!["actions".into(), "body".into(), "body-markup".into()],
                 unicast_signals: false,
+                ..ServerOptions::default()
             },
         )
         .await;
