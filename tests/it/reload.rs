@@ -193,3 +193,63 @@ async fn a_bad_edit_keeps_the_running_config_and_is_told_once() {
     })
     .await;
 }
+
+/// Error bubbles replace each other (one on screen at a time) and the last one closes by
+/// itself once the file is fixed; the log says the fixed config is in force (issue 10).
+#[tokio::test]
+async fn config_error_bubbles_replace_each_other_and_close_once_fixed() {
+    with_timeout(async {
+        let s = Session::start(HOURLY).await;
+        std::fs::write(s.env.config_path(), BAD).unwrap();
+        let first = s
+            .server
+            .wait_until("a config-error notification", SOON, |st| {
+                st.notifications()
+                    .iter()
+                    .find(|n| n.summary == CONFIG_ERROR)
+                    .cloned()
+            })
+            .await;
+
+        // A different mistake: told, in the same bubble.
+        std::fs::write(
+            s.env.config_path(),
+            "[breaks]\ninterval = \"1h\"\nrenotify = \"later\"\n",
+        )
+        .unwrap();
+        let second = s
+            .server
+            .wait_until("a second config-error notification", SOON, |st| {
+                st.notifications()
+                    .iter()
+                    .filter(|n| n.summary == CONFIG_ERROR)
+                    .nth(1)
+                    .cloned()
+            })
+            .await;
+        assert!(second.body.contains("breaks.renotify"), "{second:?}");
+        assert_eq!(second.replaces_id, first.id, "{}", s.server.describe());
+        let mut open: Vec<u32> = config_errors(&s)
+            .iter()
+            .map(|n| n.id)
+            .filter(|id| s.server.open_ids().contains(id))
+            .collect();
+        open.dedup();
+        assert_eq!(
+            open.len(),
+            1,
+            "one error bubble at a time: {}",
+            s.server.describe()
+        );
+
+        // Fixed: the bubble closes by itself, and the log says the config is in force.
+        std::fs::write(s.env.config_path(), HOURLY.replace("1h", "30m")).unwrap();
+        s.server.wait_for_close_by_client(open[0], SOON).await;
+        wait_for_interval(&s, 1800).await;
+        let logged = s.daemon().wait_for_stderr("good again", TIMEOUT).await;
+        assert!(logged.contains("in force"), "{logged}");
+        assert!(s.server.open_ids().is_empty(), "{}", s.server.describe());
+        assert!(s.stop().await.success());
+    })
+    .await;
+}
