@@ -236,3 +236,55 @@ async fn a_server_that_closes_the_bubble_with_the_click_does_not_stop_the_guide(
     })
     .await;
 }
+
+/// `deskbreak guide` in a terminal follows the due break and records it THROUGH the
+/// daemon: the history line is the daemon's (the CLI runs with a state folder of its own,
+/// where nothing appears), `done` with `guided_secs`.
+#[tokio::test]
+async fn the_terminal_guide_follows_the_due_break_and_the_daemon_records_it() {
+    with_timeout(async {
+        let s = setup().await;
+        let daemon = Daemon::spawn(&s.env, Some(s.bus.address()), &[]);
+        s.server.wait_for_notify(1, TIMEOUT).await;
+        let cli_state = s.env.home().join("cli-state");
+        std::fs::create_dir_all(&cli_state).unwrap();
+        let mut cmd = crate::common::daemon::command(&s.env, Some(s.bus.address()));
+        cmd.arg("guide")
+            .env("XDG_STATE_HOME", &cli_state)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let out = tokio::time::timeout(
+            Duration::from_secs(30),
+            cmd.spawn().unwrap().wait_with_output(),
+        )
+        .await
+        .expect("the terminal guide did not end")
+        .unwrap();
+        let said = text(&out.stdout);
+        assert!(out.status.success(), "{said}\n{}", text(&out.stderr));
+        assert!(said.contains("Quick squeeze"), "{said}");
+        assert!(said.contains("Get ready"), "{said}");
+        let lines = s.env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "done", "{lines:?}");
+        assert_eq!(lines[0]["exercise"], "quick-squeeze");
+        assert_eq!(lines[0]["guided_secs"], 10);
+        let written: Vec<_> = walk(&cli_state);
+        assert!(written.is_empty(), "the CLI wrote {written:?}");
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+/// Every file under `dir`.
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(walk(&path));
+        } else {
+            found.push(path);
+        }
+    }
+    found
+}
