@@ -12,6 +12,7 @@ use crate::common::daemon::TestEnv;
 use crate::common::gnome_peer::GnomeIdleMonitor;
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::session::connect;
+use crate::common::sni_host::SniHost;
 use crate::common::wayland_compositor::WaylandCompositor;
 use crate::common::xvfb::Xvfb;
 use crate::daemon::{Running, wait_running};
@@ -55,6 +56,13 @@ impl Variant {
                 Some(Box::new(GnomeIdleMonitor::start(bus.address()).await)),
                 "gnome",
             ),
+            // GNOME again, with a tray on the bus (a StatusNotifierWatcher and host): the
+            // daemon registers its item and must rest as it does without one.
+            "tray" => {
+                let monitor = GnomeIdleMonitor::start(bus.address()).await;
+                let tray = SniHost::start(bus.address()).await;
+                (Some(Box::new((monitor, tray))), "gnome")
+            }
             "wayland" => {
                 let compositor = WaylandCompositor::start(&env.runtime_dir());
                 extra.push(("WAYLAND_DISPLAY", compositor.socket_name().to_owned()));
@@ -118,6 +126,7 @@ pub(crate) async fn rest(
         Variant::start("wayland", Some(system)).await,
         Variant::start("x11", Some(system)).await,
         Variant::start("none", None).await,
+        Variant::start("tray", Some(system)).await,
     ];
     for v in &variants {
         let backend = wait_running(&v.conn, &v.daemon).await;
@@ -128,6 +137,13 @@ pub(crate) async fn rest(
             v.label,
             v.daemon.log()
         );
+    }
+    for v in &variants {
+        if let Some(peer) = &v.peer
+            && let Some((_, tray)) = peer.downcast_ref::<(GnomeIdleMonitor, SniHost)>()
+        {
+            tray.wait_for_registration(1, Duration::from_secs(15)).await;
+        }
     }
     tokio::time::sleep(SETTLE).await;
     let reference = variants.iter().find_map(|v| v.reference.as_ref());
@@ -170,6 +186,9 @@ pub(crate) async fn rest(
             "gnome" => "GNOME IdleMonitor stand-in + logind stand-in",
             "wayland" => "Wayland ext-idle-notify stand-in + logind stand-in",
             "x11" => "X11 on Xvfb (polled; pointer moved every 15 s) + logind stand-in",
+            "tray" => {
+                "GNOME IdleMonitor stand-in + logind stand-in, tray item registered with a StatusNotifierWatcher"
+            }
             _ => "none: no idle backend, no logind (nothing found)",
         };
         table.row(
