@@ -5,7 +5,7 @@
 //! ```
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -213,49 +213,6 @@ pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
     Ok(Some((kept_at, damaged)))
 }
 
-/// [`repair`] when the tail of the history is torn; `Ok(None)` without reading the rest.
-///
-/// The daemon is the only writer and appends each line with one `write`, so a crash or a
-/// full disk can only leave the *last* line incomplete: checking the tail keeps start-up
-/// fast with years of history. A line damaged elsewhere (a hand edit) is not repaired at
-/// start-up; readers skip it and say so (`deskbreak stats`).
-pub fn repair_if_torn(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
-    let torn = tail_is_torn(path).map_err(|source| StoreError {
-        path: path.to_owned(),
-        source,
-    })?;
-    if torn { repair(path) } else { Ok(None) }
-}
-
-/// Whether the file does not end with a complete, readable line. Reads at most the last
-/// [`MAX_LINE`] bytes and one more.
-fn tail_is_torn(path: &Path) -> io::Result<bool> {
-    let Some(mut file) = open_regular(path)? else {
-        return Ok(false);
-    };
-    let len = file.metadata()?.len();
-    let start = len.saturating_sub(MAX_LINE as u64 + 1);
-    file.seek(SeekFrom::Start(start))?;
-    let mut tail = Vec::new();
-    file.take(len - start).read_to_end(&mut tail)?;
-    let text = tail.trim_ascii_start();
-    if text.is_empty() {
-        return Ok(false);
-    }
-    if !tail.ends_with(b"\n") {
-        return Ok(true);
-    }
-    let body = tail.trim_ascii_end();
-    let last = match body.iter().rposition(|b| *b == b'\n') {
-        Some(i) => &body[i + 1..],
-        // No line start inside the window: the last line is longer than any good one.
-        None if start > 0 => return Ok(true),
-        None => body,
-    };
-    let last = last.trim_ascii();
-    Ok(!last.is_empty() && serde_json::from_slice::<Entry>(last).is_err())
-}
-
 #[cfg(test)]
 mod tests {
     use std::fs::{self, OpenOptions};
@@ -354,37 +311,5 @@ mod tests {
             None,
             "nothing to do the second time"
         );
-    }
-
-    #[test]
-    fn only_a_torn_tail_is_repaired_at_start_up() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("history.jsonl");
-        assert_eq!(repair_if_torn(&path).unwrap(), None, "no file");
-        let good = serde_json::to_string(&entry(Outcome::Done, 60)).unwrap();
-
-        fs::write(&path, format!("{good}\n{good}\n")).unwrap();
-        assert_eq!(repair_if_torn(&path).unwrap(), None);
-
-        // Damage in the middle is left for readers to skip: start-up reads only the tail.
-        fs::write(&path, format!("{good}\nnot json\n{good}\n")).unwrap();
-        assert_eq!(repair_if_torn(&path).unwrap(), None);
-
-        // A half-written last line, and a last line that is not an entry, are repaired.
-        for tail in [
-            format!("{good}\n{{\"at\":"),
-            format!("{good}\nnot json\n\n"),
-        ] {
-            fs::write(&path, &tail).unwrap();
-            let (kept_at, damaged) = repair_if_torn(&path).unwrap().expect("repaired");
-            assert_eq!(damaged, 1, "{tail:?}");
-            assert_eq!(fs::read_to_string(&kept_at).unwrap(), tail);
-            assert_eq!(fs::read_to_string(&path).unwrap(), format!("{good}\n"));
-            fs::remove_file(kept_at).unwrap();
-        }
-
-        // A last line longer than any good one is torn too.
-        fs::write(&path, format!("{good}\n{}\n", "x".repeat(MAX_LINE + 10))).unwrap();
-        assert!(repair_if_torn(&path).unwrap().is_some());
     }
 }

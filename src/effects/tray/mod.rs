@@ -56,8 +56,9 @@ use menu::{Menu, Row};
 /// waybar, …) own.
 pub const WATCHER: &str = "org.kde.StatusNotifierWatcher";
 
-/// How long a call to the watcher, or to the daemon for a click, may take.
-const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a click waits for the daemon's answer. (Calls to the watcher are bounded by
+/// the shared connection's method timeout, `bus::CALL_TIMEOUT`.)
+const ANSWER_TIMEOUT: Duration = Duration::from_secs(5);
 
 #[proxy(
     interface = "org.kde.StatusNotifierWatcher",
@@ -417,17 +418,17 @@ impl Runner {
                 .await?;
             watcher.register_status_notifier_item(&self.name).await
         };
-        match tokio::time::timeout(CALL_TIMEOUT, registered).await {
-            Ok(Ok(())) => {
+        match registered.await {
+            Ok(()) => {
                 tracing::info!(name = %self.name, "tray icon registered");
                 self.registered = true;
             }
-            Ok(Err(err)) => {
-                tracing::warn!(%err, "the StatusNotifierWatcher refused the tray icon");
+            Err(err) if crate::bus::timed_out(&err) => {
+                tracing::warn!("the StatusNotifierWatcher did not answer; no tray icon");
                 self.withdraw().await;
             }
-            Err(_) => {
-                tracing::warn!("the StatusNotifierWatcher did not answer; no tray icon");
+            Err(err) => {
+                tracing::warn!(%err, "the StatusNotifierWatcher refused the tray icon");
                 self.withdraw().await;
             }
         }
@@ -511,7 +512,7 @@ impl Runner {
                 .map_err(|_| ())?;
             answer.await.map_err(|_| ())
         };
-        match tokio::time::timeout(CALL_TIMEOUT, asked).await {
+        match tokio::time::timeout(ANSWER_TIMEOUT, asked).await {
             Ok(Ok(Ok(said))) => tracing::info!(?click, "tray: {said}"),
             Ok(Ok(Err(refused))) => tracing::info!(?click, "tray: refused: {refused}"),
             Ok(Err(())) | Err(_) => tracing::debug!(?click, "tray: the daemon did not answer"),
