@@ -5,6 +5,8 @@
 //! * [`config_watch`] — edits to the config file (inotify).
 //! * [`clock`] — the engine's time line (`CLOCK_BOOTTIME`) and suspend detection when
 //!   logind is not there.
+//! * [`holds`] — what makes now a bad moment (do-not-disturb, fullscreen, inhibitors,
+//!   meetings): read only when a break falls due, followed only while it waits.
 //!
 //! Notification answers arrive through [`crate::effects::notifier`] and CLI calls through
 //! [`crate::control`]. [`Sources::next`] waits for whichever comes first and says which
@@ -18,6 +20,7 @@
 pub mod activity;
 pub mod clock;
 pub mod config_watch;
+pub mod holds;
 pub mod logind;
 
 use std::future::Future;

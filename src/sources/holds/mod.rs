@@ -1,0 +1,273 @@
+//! Holds: what makes now a bad moment to interrupt (do-not-disturb, a fullscreen window or
+//! an idle inhibitor, a meeting).
+//!
+//! Nothing here runs at rest. When a break falls due the engine asks for a check
+//! (`Action::CheckHolds`); the daemon runs [`read_all`] off the loop and feeds what it found
+//! back as an engine input. While a break waits, [`watch_all`] runs too, so that a signal a
+//! desktop sends (dunst's `paused` changing, an inhibitor removed, …) asks for a new check
+//! at once; the engine re-checks at most once a minute besides. When the break is shown
+//! (or no longer due) the watch is dropped.
+//!
+//! # Adding a detector
+//!
+//! A detector is a module here with
+//!
+//! * `pub async fn read(ctx: &Context) -> Vec<Signal>`: one [`Signal`] per thing it can read
+//!   on this desktop (and one `Unreadable` per thing it looked for and could not read, with
+//!   the reason, for `doctor`). It never panics; every call to the outside is bounded (the
+//!   shared bus connection has its own call timeout; [`read_all`] bounds the whole too).
+//! * `pub async fn watch(ctx: Context, hint: mpsc::Sender<()>)`: runs until dropped and
+//!   sends a hint whenever something it reads may have changed. A detector with nothing to
+//!   follow returns at once.
+//!
+//! and one line in [`read_all`] and [`watch_all`] each.
+
+use std::fmt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::mpsc;
+
+/// Why a due break is held back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// The desktop's do-not-disturb is on.
+    DoNotDisturb,
+    /// The focused window is fullscreen.
+    Fullscreen,
+    /// An application inhibits idle (a video call, a presentation, a player).
+    Inhibitor,
+    /// The camera or the microphone is in use.
+    Meeting,
+}
+
+impl Reason {
+    /// Every reason, in a stable order.
+    pub const ALL: [Reason; 4] = [
+        Reason::DoNotDisturb,
+        Reason::Fullscreen,
+        Reason::Inhibitor,
+        Reason::Meeting,
+    ];
+
+    /// The word used in JSON, on the bus and in the history (`waited_for`).
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::DoNotDisturb => "do_not_disturb",
+            Reason::Fullscreen => "fullscreen",
+            Reason::Inhibitor => "inhibitor",
+            Reason::Meeting => "meeting",
+        }
+    }
+
+    /// The words a person reads ("waiting: meeting (camera in use)").
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Reason::DoNotDisturb => "do not disturb",
+            Reason::Fullscreen => "fullscreen",
+            Reason::Inhibitor => "inhibited",
+            Reason::Meeting => "meeting",
+        }
+    }
+
+    /// The `respect.*` key that turns it off.
+    #[must_use]
+    pub fn key(self) -> &'static str {
+        match self {
+            Reason::DoNotDisturb => "respect.do_not_disturb",
+            Reason::Fullscreen | Reason::Inhibitor => "respect.fullscreen",
+            Reason::Meeting => "respect.meetings",
+        }
+    }
+}
+
+/// One thing that holds a break back now.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Hold {
+    /// Why.
+    pub reason: Reason,
+    /// What, in a few words: "dunst is paused", "camera in use", "Firefox is fullscreen",
+    /// "zoom inhibits idle".
+    pub detail: String,
+}
+
+impl fmt::Display for Hold {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", self.reason.label(), self.detail)
+    }
+}
+
+/// What one signal said when asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reading {
+    /// Readable, and nothing holds the break back.
+    Clear,
+    /// Readable, and this holds the break back.
+    Held(Hold),
+    /// Not readable here, and why ("dunst is not running", "GNOME on Wayland exposes no
+    /// fullscreen state: inhibitors are the signal").
+    Unreadable(String),
+}
+
+/// One signal a detector read (or tried to).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signal {
+    /// What was read, for `doctor`: "dunst do-not-disturb", "X11 fullscreen window",
+    /// "camera (/dev/video*)".
+    pub name: &'static str,
+    /// Which `respect.*` setting it belongs to.
+    pub reason: Reason,
+    /// What it said.
+    pub reading: Reading,
+}
+
+/// Which holds the user asked deskbreak to respect (`[respect]`, validated).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Respect {
+    /// `respect.do_not_disturb`.
+    pub do_not_disturb: bool,
+    /// `respect.fullscreen` (fullscreen windows and idle inhibitors).
+    pub fullscreen: bool,
+    /// `respect.meetings` (camera and microphone).
+    pub meetings: bool,
+    /// `respect.max_delay`: show the reminder anyway after waiting this long; `None` = wait
+    /// as long as it takes.
+    pub max_delay: Option<Duration>,
+}
+
+impl Default for Respect {
+    fn default() -> Self {
+        Self {
+            do_not_disturb: true,
+            fullscreen: true,
+            meetings: true,
+            max_delay: None,
+        }
+    }
+}
+
+impl Respect {
+    /// Whether holds of this kind are respected.
+    #[must_use]
+    pub fn respects(&self, reason: Reason) -> bool {
+        match reason {
+            Reason::DoNotDisturb => self.do_not_disturb,
+            Reason::Fullscreen | Reason::Inhibitor => self.fullscreen,
+            Reason::Meeting => self.meetings,
+        }
+    }
+
+    /// Whether anything at all is respected (if not, nothing is ever checked).
+    #[must_use]
+    pub fn any(&self) -> bool {
+        Reason::ALL.into_iter().any(|r| self.respects(r))
+    }
+}
+
+/// Where the detectors look: the session bus, the displays, and the roots of `/proc`, `/dev`
+/// and `/sys` (tests point these at a folder of files shaped like them).
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// The daemon's one session-bus connection, if there is a bus.
+    pub bus: Option<zbus::Connection>,
+    /// `DISPLAY`, if set.
+    pub x11_display: Option<String>,
+    /// `WAYLAND_DISPLAY`, if set.
+    pub wayland_display: Option<String>,
+    /// `/proc`.
+    pub proc_root: PathBuf,
+    /// `/dev`.
+    pub dev_root: PathBuf,
+    /// `/sys`.
+    pub sys_root: PathBuf,
+}
+
+impl Context {
+    /// The context of this process: its environment and the real `/proc`, `/dev`, `/sys`.
+    #[must_use]
+    pub fn from_env(bus: Option<zbus::Connection>) -> Self {
+        let var = |name| std::env::var(name).ok().filter(|v: &String| !v.is_empty());
+        Self {
+            bus,
+            x11_display: var("DISPLAY"),
+            wayland_display: var("WAYLAND_DISPLAY"),
+            proc_root: PathBuf::from("/proc"),
+            dev_root: PathBuf::from("/dev"),
+            sys_root: PathBuf::from("/sys"),
+        }
+    }
+}
+
+/// Longest a whole check may take; a detector that has not answered by then counts as
+/// unreadable this time.
+pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
+
+/// Read every detector the user respects, concurrently, bounded by [`CHECK_TIMEOUT`].
+pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
+    // Each detector adds one line here (guarded by `respect.respects(..)`).
+    let _ = (ctx, respect);
+    Vec::new()
+}
+
+/// What holds the break back, out of a check's signals, respected ones only.
+#[must_use]
+pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
+    let mut holds: Vec<Hold> = signals
+        .iter()
+        .filter(|s| respect.respects(s.reason))
+        .filter_map(|s| match &s.reading {
+            Reading::Held(hold) => Some(hold.clone()),
+            Reading::Clear | Reading::Unreadable(_) => None,
+        })
+        .collect();
+    holds.sort();
+    holds.dedup();
+    holds
+}
+
+/// Follow every detector the user respects until dropped, sending a hint on each change.
+pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
+    // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let _ = (ctx, respect, hint);
+    std::future::pending::<()>().await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_respected_held_signals_hold_a_break() {
+        let signal = |reason, reading| Signal {
+            name: "test",
+            reason,
+            reading,
+        };
+        let camera = Hold {
+            reason: Reason::Meeting,
+            detail: "camera in use".into(),
+        };
+        let signals = [
+            signal(Reason::Meeting, Reading::Held(camera.clone())),
+            signal(Reason::Meeting, Reading::Held(camera.clone())),
+            signal(Reason::DoNotDisturb, Reading::Unreadable("no dunst".into())),
+            signal(
+                Reason::Fullscreen,
+                Reading::Held(Hold {
+                    reason: Reason::Fullscreen,
+                    detail: "mpv is fullscreen".into(),
+                }),
+            ),
+        ];
+        let respect = Respect {
+            fullscreen: false,
+            ..Respect::default()
+        };
+        assert_eq!(holds(&signals, &respect), vec![camera.clone()]);
+        assert_eq!(camera.to_string(), "meeting (camera in use)");
+    }
+}
