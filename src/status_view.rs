@@ -84,6 +84,22 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
             human::duration(until(Some(at), now))
         ),
         (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
+        (PhaseKind::Waiting, _) => {
+            let holds: Vec<String> = s.waiting_for.iter().map(ToString::to_string).collect();
+            let what = if holds.is_empty() {
+                "a better moment".to_owned()
+            } else {
+                holds.join(", ")
+            };
+            match s.next_break {
+                // `respect.max_delay`: shown then at the latest.
+                Some(at) => format!(
+                    "waiting: {what}; break at {} at the latest, sitting {sitting}",
+                    clock(Some(at))
+                ),
+                None => format!("waiting: {what}; sitting {sitting}"),
+            }
+        }
     }
 }
 
@@ -110,6 +126,11 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
         "paused_until": paused_until,
         "idle_backend": s.idle_backend.name(),
         "snoozes": s.snoozes,
+        "waiting_for": s
+            .waiting_for
+            .iter()
+            .map(|h| json!({ "reason": h.reason.as_str(), "detail": h.detail }))
+            .collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -134,6 +155,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         PhaseKind::Away => "away".to_owned(),
         PhaseKind::Guiding => "guide".to_owned(),
         PhaseKind::Paused => "paused".to_owned(),
+        PhaseKind::Waiting => "wait".to_owned(),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
         .checked_div(s.interval.as_secs())
@@ -163,6 +185,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::Wayland,
             snoozes: 0,
+            waiting_for: Vec::new(),
         }
     }
 

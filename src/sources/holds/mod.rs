@@ -22,6 +22,8 @@
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod runner;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -51,6 +53,12 @@ impl Reason {
         Reason::Inhibitor,
         Reason::Meeting,
     ];
+
+    /// The reason called `name` (see [`Self::as_str`]).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 
     /// The word used in JSON, on the bus and in the history (`waited_for`).
     #[must_use]
