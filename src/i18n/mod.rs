@@ -96,6 +96,19 @@ impl Lang {
         }
     }
 
+    /// The language's exercise texts (`src/i18n/LANG/exercises.ftl`: one message per
+    /// exercise id, one attribute per text field); English has none, its texts are in
+    /// `exercises.json`.
+    #[must_use]
+    pub fn exercises_source(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::De => Some(include_str!("de/exercises.ftl")),
+            Lang::Fr => Some(include_str!("fr/exercises.ftl")),
+            Lang::Es => Some(include_str!("es/exercises.ftl")),
+        }
+    }
+
     fn index(self) -> usize {
         self as usize
     }
