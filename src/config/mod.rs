@@ -36,6 +36,8 @@ pub struct Config {
     pub guide_sound: bool,
     /// `[respect]`: when a due break waits (do-not-disturb, fullscreen, meetings).
     pub respect: Respect,
+    /// `ui.language`: the language of messages.
+    pub language: crate::i18n::Choice,
 }
 
 /// `[stats]`, validated.
@@ -224,6 +226,7 @@ impl Config {
             preferences,
             backend: raw.activity.backend.unwrap_or_default(),
             tray: raw.tray.enabled.unwrap_or_default(),
+            language: raw.ui.language.unwrap_or_default(),
             stats: StatsConfig {
                 goal_percent: raw.stats.goal.unwrap_or(defaults.stats.goal_percent),
                 weekly_summary: raw
