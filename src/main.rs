@@ -171,7 +171,15 @@ fn stats_command(
         Some(date) => stats::Period::since(date, today)?,
         None => stats::Period::last(days, today),
     };
-    let report = stats::gather(paths, period, stats::Settings::from_config(&config))?;
+    let settings = stats::Settings::from_config(&config);
+    let report = if json {
+        // Machine-read: the exercise names as the file has them, whatever the language.
+        deskbreak::i18n::scoped(deskbreak::i18n::Lang::En, || {
+            stats::gather(paths, period, settings)
+        })
+    } else {
+        stats::gather(paths, period, settings)
+    }?;
     if report.damaged_lines > 0 {
         eprintln!(
             "deskbreak: skipped {} damaged line(s) in {}",
@@ -508,6 +516,12 @@ fn config_check(paths: &Paths) -> Result<()> {
             .count();
         say(format!("{}: ok ({added} of your own)", own.display()))?;
     }
+    for lang in deskbreak::i18n::Lang::ALL {
+        let file = deskbreak::exercises::translation::own_path(&own, lang);
+        if lang != deskbreak::i18n::Lang::En && file.exists() {
+            say(format!("{}: ok", file.display()))?;
+        }
+    }
     // The same read as `run`'s: what one refuses, the other does too.
     let shown = paths.config.display();
     match Config::read_with(&paths.config, &library)? {
@@ -558,7 +572,7 @@ fn list_exercises(paths: &Paths) -> Result<()> {
         } else {
             format!("  ({})", marks.join(", "))
         };
-        say(format!("{:<28} {}{marks}", e.id, e.name))?;
+        say(format!("{:<28} {}{marks}", e.id, e.name()))?;
         say(format!(
             "{:<28} {}, {}, {}, about {}{needs}",
             "",
@@ -577,7 +591,7 @@ fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
     let Some(e) = library.get(id) else {
         bail!("no exercise {id:?}; `deskbreak exercises` lists them");
     };
-    let mut text = format!("{} ({})\n", e.name, e.id);
+    let mut text = format!("{} ({})\n", e.name(), e.id);
     let needs: Vec<&str> = e.needs.iter().map(|n| n.as_str()).collect();
     text.push_str(&format!(
         "{}, {}, about {}{}\n",
@@ -600,10 +614,10 @@ fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
         text.push_str("Not suggested: excluded by exercises.positions or exercises.exclude\n");
     }
     text.push('\n');
-    for (i, step) in e.steps.iter().enumerate() {
+    for (i, step) in e.steps().iter().enumerate() {
         text.push_str(&format!("{}. {step}\n", i + 1));
     }
-    text.push_str(&format!("\nDose: {}.\nSafety: {}\n", e.dose, e.safety));
+    text.push_str(&format!("\nDose: {}.\nSafety: {}\n", e.dose, e.safety()));
     if !e.source.is_empty() {
         text.push_str(&format!("Source: {}\n", e.source));
     }
@@ -655,7 +669,7 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
         let plan = Plan::for_exercise(e);
         say(format!(
             "{} · {} (about {}). {}",
-            e.name,
+            e.name(),
             e.glance_dose(),
             deskbreak::human::duration(plan.total()),
             if recorded {
