@@ -11,6 +11,7 @@ use std::time::Duration;
 pub mod bus;
 pub mod daemon;
 pub mod dconf;
+pub mod ewmh;
 pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;

@@ -27,6 +27,7 @@
 
 pub mod dconf;
 pub mod dnd;
+pub mod fullscreen;
 pub mod inhibit;
 mod peers;
 
@@ -232,8 +233,14 @@ pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
         Reason::Inhibitor,
         inhibit::read(ctx),
     );
-    let (dnd, inhibit) = tokio::join!(dnd, inhibit);
-    [dnd, inhibit].concat()
+    let fullscreen = within(
+        respect.respects(Reason::Fullscreen),
+        "fullscreen window",
+        Reason::Fullscreen,
+        fullscreen::read(ctx),
+    );
+    let (dnd, fullscreen, inhibit) = tokio::join!(dnd, fullscreen, inhibit);
+    [dnd, fullscreen, inhibit].concat()
 }
 
 /// A detector's reading if it is respected, or one `Unreadable` signal when it has not
@@ -290,7 +297,12 @@ pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
             inhibit::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(dnd, inhibit);
+    let fullscreen = async {
+        if respect.respects(Reason::Fullscreen) {
+            fullscreen::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    tokio::join!(dnd, fullscreen, inhibit);
     // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }
