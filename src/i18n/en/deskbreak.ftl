@@ -74,3 +74,11 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen

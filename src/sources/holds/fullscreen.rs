@@ -58,8 +58,8 @@ impl Focus {
             Focus::Fullscreen(name) => Reading::Held(Hold {
                 reason: Reason::Fullscreen,
                 detail: match name.as_deref().map(clean_name) {
-                    Some(name) if !name.is_empty() => format!("{name} is fullscreen"),
-                    _ => "a window is fullscreen".to_owned(),
+                    Some(app) if !app.is_empty() => crate::t!("wait-fullscreen-app", app = app),
+                    _ => crate::t!("wait-fullscreen-window"),
                 },
             }),
         }
