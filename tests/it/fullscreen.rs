@@ -31,6 +31,7 @@ fn x11_context(display: &str) -> Context {
         proc_root: PathBuf::from("/proc"),
         dev_root: PathBuf::from("/dev"),
         sys_root: PathBuf::from("/sys"),
+        dconf_user: None,
     }
 }
 
@@ -302,6 +303,7 @@ fn wayland_context(
         proc_root: proc_root.to_owned(),
         dev_root: PathBuf::from("/dev"),
         sys_root: PathBuf::from("/sys"),
+        dconf_user: None,
     }
 }
 
@@ -450,6 +452,7 @@ async fn a_wayland_compositor_that_never_answers_costs_an_unreadable_reading_in_
             proc_root: proc_root.path().to_owned(),
             dev_root: PathBuf::from("/dev"),
             sys_root: PathBuf::from("/sys"),
+            dconf_user: None,
         };
         let asked = Instant::now();
         let signals = read_named(&ctx).await;

@@ -84,3 +84,112 @@ guide-step-set = { $step }, série { $set } sur { $sets }
 
 config-language-expected = valeur attendue parmi { $choices }
 config-language-unknown = langue inconnue { $value } : valeur attendue parmi { $choices }
+
+## Réponses aux commandes en ligne de commande
+
+cli-reply-next-break = { $done } Prochaine pause dans { $duration }.
+cli-reply-done = Pause faite.
+cli-reply-snoozed = Pause reportée.
+cli-reply-skipped = Pause passée.
+cli-reply-resumed = Rappels repris.
+cli-reply-break-now = Rappel de pause affiché.
+cli-reply-paused-for = Rappels suspendus pour { $duration }.
+cli-reply-paused = Rappels suspendus jusqu'à `deskbreak resume`.
+cli-reply-paused-until = Rappels suspendus jusqu'à { $time }.
+cli-reply-reloaded = Configuration rechargée depuis { $path }.
+cli-reply-guide-stopped = Guide arrêté ; la pause est toujours due.
+
+cli-refused-config = { $error } ; la configuration en cours est conservée
+cli-refused-no-break = Aucune pause n'attend de réponse.
+cli-refused-no-break-snoozed = Aucune pause n'attend de réponse (la pause est reportée).
+cli-refused-no-break-next = Aucune pause n'attend de réponse ; la prochaine est dans { $duration }.
+cli-refused-snooze-limit =
+    { $count ->
+        [one] Déjà reportée une fois (breaks.max_snoozes) ; faites la pause ou passez-la.
+       *[other] Déjà reportée { $count } fois de suite (breaks.max_snoozes) ; faites la pause ou passez-la.
+    }
+cli-refused-paused = Les rappels sont suspendus ; d'abord `deskbreak resume`.
+cli-refused-not-paused = Les rappels ne sont pas suspendus.
+cli-refused-guiding = Une pause guidée est en cours ; elle s'enregistre d'elle-même à la fin.
+cli-refused-not-guiding = Aucune pause guidée n'est en cours.
+
+## Erreurs de la ligne de commande quand elle ne joint pas le démon
+
+cli-error-not-running = deskbreak ne tourne pas (personne ne détient { $name } sur le bus de session) ; lancez-le avec `deskbreak run`
+cli-error-no-bus = impossible de joindre le bus de session : { $error } ; est-ce bien une session de bureau ?
+cli-error-no-answer = pas de réponse de deskbreak ni du bus de session en { $seconds } s ; le démon est peut-être bloqué (`systemctl --user restart deskbreak`)
+cli-error-bus = la connexion au bus de session a échoué ({ $error })
+cli-error-garbled = impossible de lire l'état du démon : { $error }
+cli-error-unknown-phase = phase inconnue { $phase }
+cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
+
+## Messages de la ligne de commande elle-même
+
+cli-damaged-lines =
+    { $count ->
+        [one] une ligne endommagée ignorée dans { $path }
+       *[other] { $count } lignes endommagées ignorées dans { $path }
+    }
+cli-config-exists = { $path } existe déjà ; il n'est pas écrasé (supprimez-le d'abord pour repartir de zéro)
+cli-config-written = configuration par défaut écrite dans { $path }
+cli-check-own-exercises =
+    { $count ->
+        [one] { $path } : ok ({ $count } exercice à vous)
+       *[other] { $path } : ok ({ $count } exercices à vous)
+    }
+cli-check-missing = { $path } : { $why } ; les réglages par défaut s'appliquent
+cli-check-empty = { $path } : ok (vide : les réglages par défaut s'appliquent au démarrage ; un démon en cours garde sa dernière configuration valide)
+cli-check-ok = { $path } : ok
+cli-exclusions-not-shown = { $error } (exclusions non affichées)
+cli-no-such-exercise = aucun exercice { $id } ; `deskbreak exercises` les liste tous
+
+## deskbreak exercises et deskbreak exercises show ID
+
+exercises-mark-yours = à vous
+exercises-mark-excluded = exclu
+exercises-mark-yours-excluded = à vous, exclu
+exercises-details = { $position }, { $area }, { $dose }, environ { $duration }
+exercises-details-full = { $position }, { $area }, environ { $duration }
+exercises-details-needs = { $details }, il faut { $things }
+exercises-show-yours = À vous, depuis { $path }
+exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exercises.exclude
+exercises-show-dose = Dose : { $dose }.
+exercises-show-safety = Sécurité : { $safety }
+exercises-show-source = Source : { $source }
+position-seated = assis
+position-standing = debout
+area-neck = nuque
+area-shoulders = épaules
+area-upper-back = haut du dos
+area-chest = poitrine
+need-chair = une chaise
+
+## Le guide dans le terminal (deskbreak guide)
+
+guide-cli-no-break = { $why } `deskbreak guide ID` permet de pratiquer n'importe quel exercice sans l'enregistrer.
+guide-cli-unknown-exercise = le démon guide { $id }, que ce terminal ne connaît pas
+guide-cli-start-recorded = { $exercise } · { $dose } (environ { $duration }). Enregistré à la fin ; Ctrl+C arrête.
+guide-cli-start-practice = { $exercise } · { $dose } (environ { $duration }). Entraînement : rien n'est enregistré ; Ctrl+C arrête.
+guide-cli-stopped-elsewhere = Le guide a été arrêté ; rien de plus n'est enregistré ici.
+guide-cli-stopped-answer = { $stopped } Répondez avec deskbreak done, snooze ou skip.
+guide-cli-stopped = Arrêté.
+guide-cli-done-practice = Terminé. Entraînement : rien d'enregistré.
+guide-cli-done-recorded = Terminé. La pause est enregistrée.
+guide-cli-done-unconfirmed = Terminé ici ; le démon ne l'a pas encore confirmé (`deskbreak status`).
+
+## doctor
+
+doctor-found-problem = un problème trouvé ; les solutions sont ci-dessus
+
+## Réponses du démon aux appels qu'il ne peut pas exécuter
+
+cli-error-shutting-down = deskbreak est en train de s'arrêter
+cli-error-busy = { $count } appels attendent déjà deskbreak ; réessayez
+cli-error-days = { $days } jours : attendu de 1 à { $most }
+cli-error-snooze-too-long = un report de { $seconds } s dépasse 24 h
+cli-error-pause-too-long = une suspension de { $seconds } s dépasse 24 h
+cli-error-not-a-time = { $value } n'est pas une date valide
+cli-error-in-the-past = { $time } est déjà passé
+cli-error-pause-too-far = une suspension jusqu'au { $date } { $time } dépasse 7 jours
+cli-error-already-running = un autre deskbreak tourne déjà sur ce bus de session ({ $name } est pris)
+cli-error-cannot-serve = impossible de s'inscrire sur le bus de session : { $error }
