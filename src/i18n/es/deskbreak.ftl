@@ -247,3 +247,37 @@ tray-today =
         [one] Hoy: 1 pausa
        *[other] Hoy: { $count } pausas
     }
+
+## Tus propios ejercicios y sus traducciones: errores en exercises.json o
+## exercises.LANG.ftl. Los nombres de campos y claves quedan como en el archivo.
+
+exercises-error-exercise = ejercicio { $exercise }
+exercises-error-position = n.º { $number } de la lista
+exercises-error-too-large = más de 1 MiB: se esperaba una lista corta de ejercicios
+exercises-error-not-regular = { $found }, no es un archivo normal: se esperaba { $expected }
+exercises-error-not-utf8 = no es texto UTF-8: se esperaba { $expected }
+exercises-expected-json = un archivo JSON
+exercises-expected-ftl = un archivo Fluent (.ftl)
+exercises-error-version = la versión { $version } no es compatible: se esperaba 1
+exercises-error-id-twice-in-file = se usa dos veces en este archivo: se esperaba cada id una sola vez
+exercises-error-id-twice = se usa dos veces
+exercises-error-id = se esperaban minúsculas, cifras y «-» (64 como mucho)
+exercises-error-id-reserved = «own» está reservado: se esperaba otro id
+exercises-error-name = se esperaba un nombre de 1 a 40 caracteres
+exercises-error-safety = no puede estar vacío: di cuándo aflojar o parar
+exercises-error-steps = se esperaban de 2 a 5 pasos no vacíos
+exercises-error-duration = se esperaba un número de segundos de 10 a 600
+exercises-error-sets = se esperaban de 1 a 5 series
+exercises-error-reps = se esperaba de 1 a 50 (una pausa en el escritorio), o null
+exercises-error-hold = se esperaban de 1 a 120 segundos (una pausa en el escritorio), o null
+exercises-error-dose = se esperaba reps o hold_secs (o ambos)
+exercises-error-too-long = se esperaban { $most } caracteres como mucho
+exercises-ftl-syntax = { $error }: se esperaba `id =` y luego líneas `    .field = texto`
+exercises-ftl-twice = está traducido dos veces: se esperaba cada id una sola vez
+exercises-ftl-value = tiene un texto tras `=`: se esperaba el nombre como `.name = …` en la línea siguiente
+exercises-ftl-empty = está vacío: se esperaba un texto
+exercises-ftl-field-twice = aparece dos veces
+exercises-ftl-not-a-field = no es un campo: se esperaba uno de { $fields }
+exercises-ftl-placeable = tiene un {"{"} … {"}"} que no es texto entre comillas: se esperaba texto simple (una llave se escribe {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = el ejercicio tiene { $steps } pasos: se esperaba de step-1 a step-{ $steps }
+exercises-ftl-unknown-id = ningún ejercicio tiene este id: se esperaba un id de tu exercises.json o uno incorporado (`deskbreak exercises` los lista)
