@@ -282,3 +282,14 @@ exercises-ftl-not-a-field = ist kein Feld: erwartet wird eines von { $fields }
 exercises-ftl-placeable = enthält ein {"{"} … {"}"}, das kein Text in Anführungszeichen ist: erwartet wird reiner Text (eine geschweifte Klammer schreibt man {"{"}"{"{"}"{"}"})
 exercises-ftl-no-such-step = die Übung hat { $steps } Schritte: erwartet wird step-1 bis step-{ $steps }
 exercises-ftl-unknown-id = keine Übung hat diese id: erwartet wird eine id aus Ihrer exercises.json oder eine eingebaute (`deskbreak exercises` listet sie auf)
+
+## Eine fällige Pause, die zurückgehalten wird
+
+status-waiting = wartet: { $holds }; seit { $sitting } im Sitzen
+status-waiting-at-most = wartet: { $holds }; Pause spätestens um { $time }, seit { $sitting } im Sitzen
+status-bar-waiting = wartet
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = nicht stören
+wait-reason-fullscreen = Vollbild
+wait-reason-inhibitor = unterdrückt
+wait-reason-meeting = Besprechung

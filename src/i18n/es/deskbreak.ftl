@@ -281,3 +281,14 @@ exercises-ftl-not-a-field = no es un campo: se esperaba uno de { $fields }
 exercises-ftl-placeable = tiene un {"{"} … {"}"} que no es texto entre comillas: se esperaba texto simple (una llave se escribe {"{"}"{"{"}"{"}"})
 exercises-ftl-no-such-step = el ejercicio tiene { $steps } pasos: se esperaba de step-1 a step-{ $steps }
 exercises-ftl-unknown-id = ningún ejercicio tiene este id: se esperaba un id de tu exercises.json o uno incorporado (`deskbreak exercises` los lista)
+
+## Una pausa pendiente que se retiene
+
+status-waiting = en espera: { $holds }; { $sitting } en la silla
+status-waiting-at-most = en espera: { $holds }; pausa a las { $time } como muy tarde, { $sitting } en la silla
+status-bar-waiting = espera
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = no molestar
+wait-reason-fullscreen = pantalla completa
+wait-reason-inhibitor = inhibido
+wait-reason-meeting = reunión

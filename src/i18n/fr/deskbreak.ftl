@@ -280,3 +280,14 @@ exercises-ftl-not-a-field = n'est pas un champ : attendu l'un de { $fields }
 exercises-ftl-placeable = contient un {"{"} … {"}"} qui n'est pas un texte entre guillemets : attendu du texte simple (une accolade s'écrit {"{"}"{"{"}"{"}"})
 exercises-ftl-no-such-step = l'exercice a { $steps } étapes : attendu step-1 à step-{ $steps }
 exercises-ftl-unknown-id = aucun exercice n'a cet id : attendu un id de votre exercises.json ou un id intégré (`deskbreak exercises` les liste)
+
+## Une pause due retenue
+
+status-waiting = en attente : { $holds } ; { $sitting } en position assise
+status-waiting-at-most = en attente : { $holds } ; pause à { $time } au plus tard, { $sitting } en position assise
+status-bar-waiting = attente
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = ne pas déranger
+wait-reason-fullscreen = plein écran
+wait-reason-inhibitor = bloqué
+wait-reason-meeting = réunion
