@@ -197,6 +197,32 @@ guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`de
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
+# The first word of a line; padded to 8 characters.
+doctor-level-ok = ok
+doctor-level-warning = warning
+doctor-level-problem = problem
+doctor-fix = fix: { $fix }
+doctor-all-good = All good: breaks should come.
+doctor-warnings = { $warnings ->
+    [one] 1 warning; breaks should still come.
+   *[other] { $warnings } warnings; breaks should still come.
+}
+doctor-problems = { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the problems first.
+# The language check. $language is the language's own name ("Deutsch"), $code its
+# code ("de"), $from one of the doctor-language-from-… texts.
+doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
+doctor-language-from-config = ui.language in the config
+doctor-language-from-locale = from the locale { $locale }
+doctor-language-untranslated = no translation for the locale { $locale }
+doctor-language-no-locale = no locale set
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -305,3 +331,11 @@ exercises-ftl-not-a-field = is not a field: expected one of { $fields }
 exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expected plain text (write {"{"}"{"{"}"{"}"} for a brace)
 exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
 exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
+
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen
