@@ -293,3 +293,34 @@ wait-reason-do-not-disturb = nicht stören
 wait-reason-fullscreen = Vollbild
 wait-reason-inhibitor = unterdrückt
 wait-reason-meeting = Besprechung
+
+## doctor: Stufen, Zusammenfassung, Sprache
+
+doctor-level-ok = ok
+doctor-level-warning = Warnung
+doctor-level-problem = Problem
+doctor-fix = Lösung: { $fix }
+doctor-all-good = Alles gut: Pausen sollten kommen.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 Warnung; Pausen sollten trotzdem kommen.
+       *[other] { $warnings } Warnungen; Pausen sollten trotzdem kommen.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 Problem
+       *[other] { $problems } Probleme
+    } und { $warnings ->
+        [one] 1 Warnung
+       *[other] { $warnings } Warnungen
+    }: zuerst die Probleme beheben.
+doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } Meldungen und { $exercises } Übungstexte sind noch nicht übersetzt und erscheinen auf Englisch
+doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
+doctor-language-from-config = ui.language in der Konfiguration
+doctor-language-from-locale = aus dem Gebietsschema { $locale }
+doctor-language-untranslated = keine Übersetzung für das Gebietsschema { $locale }
+doctor-language-no-locale = kein Gebietsschema gesetzt
+
+wait-fullscreen-app = { $app } ist im Vollbild
+wait-fullscreen-window = ein Fenster ist im Vollbild

@@ -292,3 +292,34 @@ wait-reason-do-not-disturb = no molestar
 wait-reason-fullscreen = pantalla completa
 wait-reason-inhibitor = inhibido
 wait-reason-meeting = reunión
+
+## doctor: niveles, resumen, idioma
+
+doctor-level-ok = ok
+doctor-level-warning = aviso
+doctor-level-problem = problema
+doctor-fix = solución: { $fix }
+doctor-all-good = Todo bien: las pausas deberían llegar.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 aviso; las pausas deberían llegar igualmente.
+       *[other] { $warnings } avisos; las pausas deberían llegar igualmente.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problema
+       *[other] { $problems } problemas
+    } y { $warnings ->
+        [one] 1 aviso
+       *[other] { $warnings } avisos
+    }: resuelve primero los problemas.
+doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
+doctor-language-from-config = ui.language en la configuración
+doctor-language-from-locale = según la configuración regional { $locale }
+doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
+doctor-language-no-locale = no hay configuración regional definida
+
+wait-fullscreen-app = { $app } está en pantalla completa
+wait-fullscreen-window = hay una ventana en pantalla completa

@@ -291,3 +291,34 @@ wait-reason-do-not-disturb = ne pas déranger
 wait-reason-fullscreen = plein écran
 wait-reason-inhibitor = bloqué
 wait-reason-meeting = réunion
+
+## doctor : niveaux, résumé, langue
+
+doctor-level-ok = ok
+doctor-level-warning = alerte
+doctor-level-problem = problème
+doctor-fix = solution : { $fix }
+doctor-all-good = Tout va bien : les pauses devraient venir.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 alerte ; les pauses devraient quand même venir.
+       *[other] { $warnings } alertes ; les pauses devraient quand même venir.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problème
+       *[other] { $problems } problèmes
+    } et { $warnings ->
+        [one] 1 alerte
+       *[other] { $warnings } alertes
+    } : réglez d'abord les problèmes.
+doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
+doctor-language-incomplete = { $language } ({ $code }, { $from }) : { $messages } messages et { $exercises } textes d'exercices ne sont pas encore traduits et s'affichent en anglais
+doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
+doctor-language-from-config = ui.language dans la configuration
+doctor-language-from-locale = d'après la locale { $locale }
+doctor-language-untranslated = pas de traduction pour la locale { $locale }
+doctor-language-no-locale = aucune locale définie
+
+wait-fullscreen-app = { $app } est en plein écran
+wait-fullscreen-window = une fenêtre est en plein écran
