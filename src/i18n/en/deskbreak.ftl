@@ -197,6 +197,32 @@ guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`de
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
+# The first word of a line; padded to 8 characters.
+doctor-level-ok = ok
+doctor-level-warning = warning
+doctor-level-problem = problem
+doctor-fix = fix: { $fix }
+doctor-all-good = All good: breaks should come.
+doctor-warnings = { $warnings ->
+    [one] 1 warning; breaks should still come.
+   *[other] { $warnings } warnings; breaks should still come.
+}
+doctor-problems = { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the problems first.
+# The language check. $language is the language's own name ("Deutsch"), $code its
+# code ("de"), $from one of the doctor-language-from-… texts.
+doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
+doctor-language-from-config = ui.language in the config
+doctor-language-from-locale = from the locale { $locale }
+doctor-language-untranslated = no translation for the locale { $locale }
+doctor-language-no-locale = no locale set
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -231,6 +257,21 @@ status-bar-due = break
 status-bar-away = away
 status-bar-guiding = guide
 status-bar-paused = paused
+# A due break held back (see the README's "When deskbreak will not interrupt you").
+# $holds lists what holds it, each worded by wait-hold below, joined by ", ".
+status-waiting = waiting: { $holds }; sitting { $sitting }
+# The same with `respect.max_delay` set: $time is when it is shown anyway.
+status-waiting-at-most = waiting: { $holds }; break at { $time } at the latest, sitting { $sitting }
+status-bar-waiting = wait
+
+## What holds a due break back, in the status line: "meeting (camera in use)". $detail
+## comes from the detector, in English for now.
+
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = do not disturb
+wait-reason-fullscreen = fullscreen
+wait-reason-inhibitor = inhibited
+wait-reason-meeting = meeting
 
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
 ## line above, capitalised.
