@@ -292,6 +292,14 @@ tray-today = { $count ->
    *[other] Today: { $count } breaks
 }
 
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen
+
 ## Why a due break waits (src/sources/holds/dnd.rs, inhibit.rs): the words in brackets
 ## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
 ## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
