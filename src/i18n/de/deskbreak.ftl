@@ -324,3 +324,41 @@ doctor-language-no-locale = kein Gebietsschema gesetzt
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild
+
+## Was eine fällige Pause zurückhält, und was doctor dazu sagt
+
+wait-dunst-paused = dunst ist pausiert
+wait-mako-dnd = mako ist im Modus „Nicht stören“
+wait-swaync-dnd = swaync: „Nicht stören“ ist an
+wait-swaync-inhibited = swaync-Benachrichtigungen sind unterdrückt
+wait-xfce-dnd = Xfce: „Nicht stören“ ist an
+wait-kde-dnd = KDE Plasma: „Nicht stören“ ist an
+wait-gnome-dnd = GNOME: „Nicht stören“ ist an
+wait-server-dnd = { $server } hält Benachrichtigungen zurück
+wait-inhibitor-someone = eine Anwendung verhindert den Leerlauf
+wait-inhibitor-count = { $count } Anwendungen verhindern den Leerlauf
+wait-inhibitor-app = { $app } verhindert den Leerlauf
+wait-inhibitor-app-reason = { $app } verhindert den Leerlauf ({ $reason })
+wait-inhibitor-apps = { $apps } verhindern den Leerlauf
+wait-inhibitor-apps-more = { $apps } und { $count } weitere verhindern den Leerlauf
+doctor-hold-no-bus = kein Sitzungsbus
+doctor-dnd-no-server = es läuft kein Benachrichtigungsdienst
+doctor-dnd-anonymous = der Benachrichtigungsdienst sagt nicht, wer er ist ({ $error })
+doctor-dnd-unknown-server = der Benachrichtigungsdienst { $server } hat keine „Nicht stören“-Einstellung, die deskbreak lesen kann
+doctor-dnd-dunst-silent = dunst sagt nicht, ob es pausiert ist (ab dunst 1.6 schon; { $error })
+doctor-dnd-dunst-odd = dunst hat auf die Frage, ob es pausiert ist, weder ja noch nein geantwortet
+doctor-dnd-mako-silent = mako listet seine Modi nicht auf (ab mako 1.7 schon; { $error })
+doctor-dnd-swaync-silent = swaync sagt nicht, ob „Nicht stören“ an ist ({ $error })
+doctor-dnd-xfconf-absent = xfconfd läuft nicht, daher ist „Nicht stören“ von xfce4-notifyd nicht lesbar
+doctor-dnd-xfconf-silent = xfconf antwortet nicht für xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf enthält in /do-not-disturb von xfce4-notifyd weder ja noch nein
+doctor-dnd-kde-silent = der Benachrichtigungsdienst von KDE Plasma sagt nicht, ob er unterdrückt ist ({ $error })
+doctor-dnd-no-home = kein Benutzerordner, daher ist die dconf-Datenbank nicht zu finden
+doctor-dnd-dconf-not-database = { $path } ist keine dconf-Datenbank
+doctor-dnd-dconf-damaged = { $path } ist beschädigt
+doctor-dnd-dconf-failed = das Lesen der dconf-Datenbank ist fehlgeschlagen
+doctor-inhibit-none = es läuft kein Sitzungsverwalter, der Leerlaufsperren auflistet (weder der von GNOME noch der von KDE)
+doctor-inhibit-gnome-silent = der Sitzungsverwalter von GNOME sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-gnome-odd = der Sitzungsverwalter von GNOME hat auf die Frage nach verhinderten Aktionen nicht mit einer Zahl geantwortet
+doctor-inhibit-kde-silent = die Energieverwaltung von KDE sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-kde-odd = die Energieverwaltung von KDE hat ihre Liste der Sperren in einer Form geliefert, die deskbreak nicht kennt

@@ -93,6 +93,39 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+# What a value must be. Each follows "file:line:column: key: ". $value is the value as
+# the file writes it (quoted if a string).
+-duration-hint = a duration such as "45m", "1h 30m" or "20s"
+config-duration-expected = expected { -duration-hint } (a quoted string)
+# $error is the duration parser's own words.
+config-duration-invalid = invalid duration { $value } ({ $error }): expected { -duration-hint }
+config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
+config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
+config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-max-snoozes-expected = expected a whole number from 0 to 20
+config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
+config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80
+config-goal-out-of-range = { $value } is out of range: expected a whole number of percent from 1 to 100, e.g. 80
+config-flag-expected = expected true or false
+config-positions-expected = expected a list of "seated" and/or "standing"
+config-position-unknown = unknown position { $value }: expected a list of "seated" and/or "standing"
+config-positions-empty = must not be empty: expected a list of "seated" and/or "standing"
+config-exclude-expected = expected a list of exercise ids (see `deskbreak exercises`)
+# $choices: "auto", "wayland", … as the file writes them.
+config-backend-expected = expected one of { $choices }
+config-backend-unknown = unknown backend { $value }: expected one of { $choices }
+config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
+config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
+
+# $error: why the system could not read it ("permission denied", "a folder, not a file").
+config-unreadable = cannot read the file: { $error }
+config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
+config-exercise-unknown = unknown exercise id { $value }: expected a list of exercise ids (see `deskbreak exercises`)
+config-no-exercise-left = positions and exclude leave no exercise to suggest: allow another position or exclude fewer exercises
+# Why there is no config file to read.
+config-missing = no config file
+config-missing-symlink = a symlink to { $target }, which does not exist
+
 # The bubble the daemon shows when the file it re-reads is broken; $error names the
 # file, line, key and what is expected.
 config-error-summary = deskbreak: config error
