@@ -568,7 +568,9 @@ async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it()
         let mut cmd = command(&env, Some(bus.address()));
         cmd.env("DISPLAY", xvfb.display()).arg("run");
         let daemon = Daemon::spawn_command(cmd);
-        daemon.wait_for_stderr("deskbreak is running", TIMEOUT).await;
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
 
         // Due after 2 s, the break waits instead of interrupting the film.
         let deadline = Instant::now() + TIMEOUT;
