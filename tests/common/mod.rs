@@ -14,6 +14,7 @@ pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;
 pub mod portal_peer;
+pub mod pulse;
 pub mod session;
 pub mod sni_host;
 pub mod wayland_compositor;

@@ -20,6 +20,7 @@ mod gnome;
 mod guide;
 mod harness;
 mod logind;
+mod meeting;
 mod notifications;
 mod output;
 mod owner;

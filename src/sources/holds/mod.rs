@@ -22,6 +22,8 @@
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod meeting;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -206,11 +208,42 @@ impl Context {
 /// unreadable this time.
 pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
 
-/// Read every detector the user respects, concurrently, bounded by [`CHECK_TIMEOUT`].
+/// Read every detector the user respects, concurrently, each bounded by [`CHECK_TIMEOUT`].
 pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
-    // Each detector adds one line here (guarded by `respect.respects(..)`).
-    let _ = (ctx, respect);
-    Vec::new()
+    // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let meeting = within(
+        respect.respects(Reason::Meeting),
+        "camera and microphone",
+        Reason::Meeting,
+        meeting::read(ctx),
+    );
+    let (meeting,) = tokio::join!(meeting);
+    [meeting].concat()
+}
+
+/// A detector's reading if it is respected, or one `Unreadable` signal when it has not
+/// answered within [`CHECK_TIMEOUT`].
+async fn within(
+    respected: bool,
+    name: &'static str,
+    reason: Reason,
+    read: impl Future<Output = Vec<Signal>>,
+) -> Vec<Signal> {
+    if !respected {
+        return Vec::new();
+    }
+    tokio::time::timeout(CHECK_TIMEOUT, read)
+        .await
+        .unwrap_or_else(|_| {
+            vec![Signal {
+                name,
+                reason,
+                reading: Reading::Unreadable(format!(
+                    "no answer within {} s",
+                    CHECK_TIMEOUT.as_secs()
+                )),
+            }]
+        })
 }
 
 /// What holds the break back, out of a check's signals, respected ones only.
@@ -232,7 +265,13 @@ pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
 /// Follow every detector the user respects until dropped, sending a hint on each change.
 pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
-    let _ = (ctx, respect, hint);
+    let meeting = async {
+        if respect.respects(Reason::Meeting) {
+            meeting::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    tokio::join!(meeting);
+    // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }
 
