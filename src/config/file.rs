@@ -26,6 +26,17 @@ pub struct RawConfig {
     pub stats: RawStats,
     /// `[guide]`
     pub guide: RawGuide,
+    /// `[ui]`
+    pub ui: RawUi,
+}
+
+/// `[ui]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawUi {
+    /// The language of messages: "auto" (the session's locale) or a shipped one.
+    #[serde(deserialize_with = "language")]
+    pub language: Option<crate::i18n::Choice>,
 }
 
 /// `[guide]`
@@ -211,6 +222,16 @@ fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> 
     Kind::from_name(&name)
         .map(|kind| Some(Choice::Only(kind)))
         .ok_or_else(|| de::Error::custom(format!("unknown backend {name:?}: {hint}")))
+}
+
+fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Choice>, D::Error> {
+    let name = String::deserialize(d).map_err(|_| {
+        de::Error::custom(crate::t!(
+            "config-language-expected",
+            choices = crate::i18n::choices()
+        ))
+    })?;
+    name.parse().map(Some).map_err(de::Error::custom)
 }
 
 fn tray_enabled<'de, D: Deserializer<'de>>(

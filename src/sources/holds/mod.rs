@@ -22,6 +22,7 @@
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod fullscreen;
 pub mod meeting;
 
 use std::fmt;
@@ -211,18 +212,24 @@ pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
 /// Read every detector the user respects, concurrently, each bounded by [`CHECK_TIMEOUT`].
 pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let fullscreen = within(
+        respect.respects(Reason::Fullscreen),
+        "fullscreen window",
+        Reason::Fullscreen,
+        fullscreen::read(ctx),
+    );
     let meeting = within(
         respect.respects(Reason::Meeting),
         "camera and microphone",
         Reason::Meeting,
         meeting::read(ctx),
     );
-    let (meeting,) = tokio::join!(meeting);
-    [meeting].concat()
+    let (fullscreen, meeting) = tokio::join!(fullscreen, meeting);
+    [fullscreen, meeting].concat()
 }
 
 /// A detector's reading if it is respected, or one `Unreadable` signal when it has not
-/// answered within [`CHECK_TIMEOUT`].
+/// answered within [`CHECK_TIMEOUT`] (the others' readings are kept).
 async fn within(
     respected: bool,
     name: &'static str,
@@ -235,6 +242,7 @@ async fn within(
     tokio::time::timeout(CHECK_TIMEOUT, read)
         .await
         .unwrap_or_else(|_| {
+            tracing::warn!(signal = name, "holds: no answer within {CHECK_TIMEOUT:?}");
             vec![Signal {
                 name,
                 reason,
@@ -265,13 +273,19 @@ pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
 /// Follow every detector the user respects until dropped, sending a hint on each change.
 pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let fullscreen = async {
+        if respect.respects(Reason::Fullscreen) {
+            fullscreen::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
     let meeting = async {
         if respect.respects(Reason::Meeting) {
             meeting::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(meeting);
-    // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
+    tokio::join!(fullscreen, meeting);
+    // Every detector returned (nothing more to follow): wait to be dropped; the engine's
+    // re-check remains.
     std::future::pending::<()>().await;
 }
 
