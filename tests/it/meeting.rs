@@ -13,6 +13,8 @@ use crate::common::pulse::Pulse;
 /// A context whose /proc and /dev are empty folders: the camera reads clear, and ALSA is
 /// not looked at while a sound server answers.
 fn quiet_root() -> (tempfile::TempDir, Context) {
+    // The words compared below are the English ones, whatever the machine's locale.
+    deskbreak::i18n::set(deskbreak::i18n::Choice::Fixed(deskbreak::i18n::Lang::En));
     let dir = tempfile::tempdir().expect("temp dir");
     for sub in ["proc", "dev", "sys"] {
         std::fs::create_dir(dir.path().join(sub)).expect("folder");

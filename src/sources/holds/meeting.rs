@@ -29,6 +29,8 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 
 use super::{Context, Hold, Reading, Reason, Signal};
+use crate::i18n::text;
+use crate::{human, t};
 
 /// How long the scan of `/proc` may take before it gives up (it runs on a blocking thread,
 /// which cannot be cancelled from outside: it checks this itself).
@@ -91,7 +93,10 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
         reading: match camera.await {
             Ok(Ok(users)) => held_if(&users, Detail::Camera),
             Ok(Err(why)) => Reading::Unreadable(why),
-            Err(_) => Reading::Unreadable("the scan of /proc stopped".to_owned()),
+            Err(_) => Reading::Unreadable(t!(
+                "doctor-meeting-scan-stopped",
+                path = text(ctx.proc_root.display())
+            )),
         },
     });
     match microphone {
@@ -114,7 +119,10 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
                 reading: match alsa.await {
                     Ok(Ok(owners)) => held_if(&owners, Detail::Microphone),
                     Ok(Err(why)) => Reading::Unreadable(why),
-                    Err(_) => Reading::Unreadable("the scan of /proc/asound stopped".to_owned()),
+                    Err(_) => Reading::Unreadable(t!(
+                        "doctor-meeting-scan-stopped",
+                        path = text(ctx.proc_root.join("asound").display())
+                    )),
                 },
             });
         }
@@ -134,14 +142,18 @@ fn held_if(apps: &[String], detail: Detail) -> Reading {
     if apps.is_empty() {
         return Reading::Clear;
     }
-    let mut named: Vec<&str> = apps.iter().map(String::as_str).take(MAX_NAMED).collect();
+    let named: Vec<&str> = apps.iter().map(String::as_str).take(MAX_NAMED).collect();
+    let mut apps_words = named.join(", ");
     if apps.len() > MAX_NAMED {
-        named.push("others");
+        apps_words = t!(
+            "wait-apps-more",
+            apps = apps_words,
+            count = apps.len() - MAX_NAMED
+        );
     }
-    let who = named.join(", ");
     let detail = match detail {
-        Detail::Camera => format!("camera in use by {who}"),
-        Detail::Microphone => format!("microphone in use by {who}"),
+        Detail::Camera => t!("wait-camera-in-use", apps = apps_words),
+        Detail::Microphone => t!("wait-microphone-in-use", apps = apps_words),
     };
     Reading::Held(Hold {
         reason: Reason::Meeting,
@@ -158,15 +170,14 @@ fn camera_users(
     uid: u32,
     deadline: Instant,
 ) -> Result<Vec<String>, String> {
-    let entries = fs::read_dir(proc_root)
-        .map_err(|e| format!("cannot list {}: {}", proc_root.display(), io_words(&e)))?;
+    let entries = fs::read_dir(proc_root).map_err(|e| cannot_list(proc_root, &e))?;
     let mut users = Vec::new();
     for entry in entries {
         if Instant::now() > deadline {
-            return Err(format!(
-                "reading the open files under {} took longer than {} s",
-                proc_root.display(),
-                SCAN_BUDGET.as_secs()
+            return Err(t!(
+                "doctor-meeting-scan-slow",
+                path = text(proc_root.display()),
+                duration = human::duration(SCAN_BUDGET)
             ));
         }
         let Ok(entry) = entry else { continue };
@@ -226,7 +237,7 @@ fn process_name(dir: &Path) -> String {
             .file_name()
             .map(OsStr::to_string_lossy)
             .unwrap_or_default();
-        format!("process {pid}")
+        t!("wait-process", pid = text(pid))
     } else {
         comm
     }
@@ -237,8 +248,8 @@ fn process_name(dir: &Path) -> String {
 fn alsa_capture_owners(proc_root: &Path) -> Result<Vec<String>, String> {
     let asound = proc_root.join("asound");
     let cards = fs::read_dir(&asound).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => format!("no {} (no ALSA sound card)", asound.display()),
-        _ => format!("cannot list {}: {}", asound.display(), io_words(&e)),
+        io::ErrorKind::NotFound => t!("doctor-meeting-no-asound", path = text(asound.display())),
+        _ => cannot_list(&asound, &e),
     })?;
     let mut owners = Vec::new();
     for card in children(cards, "card") {
@@ -255,7 +266,7 @@ fn alsa_capture_owners(proc_root: &Path) -> Result<Vec<String>, String> {
                     continue;
                 };
                 match running_owner(&status) {
-                    Some(0) => owners.push("an application".to_owned()),
+                    Some(0) => owners.push(t!("wait-an-application")),
                     Some(pid) => owners.push(process_name(&proc_root.join(pid.to_string()))),
                     None => {}
                 }
@@ -297,13 +308,18 @@ fn read_small(path: &Path) -> io::Result<String> {
     Ok(text)
 }
 
-/// An I/O error in a few words, without the "(os error N)" tail.
-fn io_words(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "it does not exist".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+/// "cannot list PATH: why", the common errors in a few words.
+fn cannot_list(path: &Path, e: &io::Error) -> String {
+    let error = match e.kind() {
+        io::ErrorKind::NotFound => t!("doctor-meeting-no-such-file"),
+        io::ErrorKind::PermissionDenied => t!("doctor-meeting-permission-denied"),
         _ => e.to_string(),
-    }
+    };
+    t!(
+        "doctor-meeting-cannot-list",
+        path = text(path.display()),
+        error = error
+    )
 }
 
 #[cfg(test)]

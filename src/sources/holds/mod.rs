@@ -246,9 +246,9 @@ async fn within(
             vec![Signal {
                 name,
                 reason,
-                reading: Reading::Unreadable(format!(
-                    "no answer within {} s",
-                    CHECK_TIMEOUT.as_secs()
+                reading: Reading::Unreadable(crate::t!(
+                    "doctor-holds-no-answer",
+                    duration = crate::human::duration(CHECK_TIMEOUT)
                 )),
             }]
         })

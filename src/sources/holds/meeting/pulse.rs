@@ -34,6 +34,9 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::UnixStream;
 use tokio::sync::mpsc;
 
+use crate::i18n::text;
+use crate::{human, t};
+
 /// Longest one exchange with the server may take (connecting, authenticating and both
 /// lists together).
 const TIMEOUT: Duration = Duration::from_secs(2);
@@ -69,15 +72,14 @@ impl Server {
         let var = |name| std::env::var_os(name).filter(|v| !v.is_empty());
         let runtime = var("XDG_RUNTIME_DIR").map(PathBuf::from);
         let socket = if let Some(list) = var("PULSE_SERVER") {
-            local_server(&list.to_string_lossy()).ok_or_else(|| {
-                "PULSE_SERVER names no local sound server (remote ones are not read)".to_owned()
-            })?
+            local_server(&list.to_string_lossy())
+                .ok_or_else(|| t!("doctor-meeting-pulse-remote"))?
         } else if let Some(dir) = var("PULSE_RUNTIME_PATH") {
             PathBuf::from(dir).join("native")
         } else if let Some(dir) = &runtime {
             dir.join("pulse/native")
         } else {
-            return Err("XDG_RUNTIME_DIR is not set: the sound server cannot be found".to_owned());
+            return Err(t!("doctor-meeting-no-runtime-dir"));
         };
         let home = var("HOME").map(PathBuf::from);
         let cookie = var("PULSE_COOKIE")
@@ -113,11 +115,11 @@ fn local_server(list: &str) -> Option<PathBuf> {
 enum Error {
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("it sent a message deskbreak cannot read ({0})")]
+    #[error("unreadable message: {0}")]
     Protocol(#[from] protocol::ProtocolError),
-    #[error("it sent a message of {0} bytes (more than {MAX_FRAME})")]
+    #[error("a message of {0} bytes")]
     TooLarge(usize),
-    #[error("it did not answer within {} s", TIMEOUT.as_secs())]
+    #[error("no answer")]
     Timeout,
 }
 
@@ -174,7 +176,7 @@ pub(crate) async fn follow(server: &Server, hint: mpsc::Sender<()>) {
 
 /// The error in words for `doctor`, naming the socket.
 fn describe(server: &Server, e: &Error) -> String {
-    let at = server.socket.display();
+    let path = text(server.socket.display());
     match e {
         Error::Io(io)
             if matches!(
@@ -183,19 +185,41 @@ fn describe(server: &Server, e: &Error) -> String {
             ) =>
         {
             match &server.pipewire_socket {
-                Some(pw) if pw.exists() => format!(
-                    "no sound server at {at}: PipeWire runs without pipewire-pulse, whose \
-                     streams deskbreak reads"
-                ),
-                _ => format!("no sound server at {at} (PulseAudio or pipewire-pulse)"),
+                Some(pw) if pw.exists() => t!("doctor-meeting-pipewire-without-pulse", path = path),
+                _ => t!("doctor-meeting-no-server", path = path),
             }
         }
         Error::Protocol(protocol::ProtocolError::ServerError(code)) => {
-            format!("the sound server at {at} refused: {code:?}")
+            t!(
+                "doctor-meeting-server-refused",
+                path = path,
+                error = text(format!("{code:?}"))
+            )
         }
-        Error::Io(_) | Error::Protocol(_) | Error::TooLarge(_) | Error::Timeout => {
-            format!("the sound server at {at}: {e}")
+        Error::Protocol(error) => {
+            t!(
+                "doctor-meeting-server-nonsense",
+                path = path,
+                error = text(error)
+            )
         }
+        Error::TooLarge(bytes) => {
+            t!(
+                "doctor-meeting-server-too-large",
+                path = path,
+                bytes = text(bytes)
+            )
+        }
+        Error::Timeout => t!(
+            "doctor-meeting-server-silent",
+            path = path,
+            duration = human::duration(TIMEOUT)
+        ),
+        Error::Io(error) => t!(
+            "doctor-meeting-server-failed",
+            path = path,
+            error = text(error)
+        ),
     }
 }
 
@@ -215,7 +239,7 @@ pub(crate) fn recording(sources: &[SourceInfo], outputs: &[SourceOutputInfo]) ->
 }
 
 fn records(output: &SourceOutputInfo, monitors: &BTreeSet<u32>) -> bool {
-    let prop = |key: &CStr| output.props.get_bytes(key).map(text);
+    let prop = |key: &CStr| output.props.get_bytes(key).map(prop_text);
     let level_meter = matches!(
         prop(c"application.id").as_deref(),
         Some("org.PulseAudio.pavucontrol" | "org.gnome.VolumeControl")
@@ -231,15 +255,15 @@ fn records(output: &SourceOutputInfo, monitors: &BTreeSet<u32>) -> bool {
 fn app_name(output: &SourceOutputInfo) -> String {
     [c"application.name", c"application.process.binary"]
         .into_iter()
-        .filter_map(|key| output.props.get_bytes(key).map(text))
+        .filter_map(|key| output.props.get_bytes(key).map(prop_text))
         .chain(std::iter::once(output.name.to_string_lossy().into_owned()))
         .map(|name| name.chars().take(64).collect::<String>().trim().to_owned())
         .find(|name| !name.is_empty())
-        .unwrap_or_else(|| "an application".to_owned())
+        .unwrap_or_else(|| t!("wait-an-application"))
 }
 
 /// A property's value as text (string properties carry their terminating NUL).
-fn text(bytes: &[u8]) -> String {
+fn prop_text(bytes: &[u8]) -> String {
     let bytes = bytes.strip_suffix(&[0]).unwrap_or(bytes);
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -512,7 +536,7 @@ mod tests {
     async fn a_frame_claiming_to_be_huge_is_refused_before_it_is_read() {
         let (_dir, server) = answering(0xffff_fff0, b"").await;
         let err = recording_apps(&server).await.expect_err("huge frame");
-        assert!(err.contains("a message of 4294967280 bytes"), "{err}");
+        assert!(err.contains("a message of 4294967280 bytes, more"), "{err}");
     }
 
     #[tokio::test]

@@ -237,7 +237,7 @@ fn a_hold_names_at_most_three_apps() {
     let apps: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
     assert_eq!(
         held_if(&apps, Detail::Camera),
-        held("camera in use by a, b, c, others")
+        held("camera in use by a, b, c and 1 more")
     );
     assert_eq!(held_if(&[], Detail::Microphone), Reading::Clear);
 }
