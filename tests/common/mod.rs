@@ -10,6 +10,7 @@ use std::time::Duration;
 
 pub mod bus;
 pub mod daemon;
+pub mod dconf;
 pub mod ewmh;
 pub mod gnome_peer;
 pub mod logind_peer;
@@ -17,6 +18,7 @@ pub mod notify_server;
 pub mod portal_peer;
 pub mod pulse;
 pub mod session;
+pub mod session_manager;
 pub mod sni_host;
 pub mod wayland_compositor;
 pub mod xvfb;

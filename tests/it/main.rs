@@ -20,6 +20,7 @@ mod fuzz;
 mod gnome;
 mod guide;
 mod harness;
+mod holds;
 mod logind;
 mod meeting;
 mod notifications;

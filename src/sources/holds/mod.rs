@@ -18,12 +18,19 @@
 //!   shared bus connection has its own call timeout; [`read_all`] bounds the whole too).
 //! * `pub async fn watch(ctx: Context, hint: mpsc::Sender<()>)`: runs until dropped and
 //!   sends a hint whenever something it reads may have changed. A detector with nothing to
-//!   follow returns at once.
+//!   follow returns at once. A watch may send one hint as soon as it follows everything,
+//!   so that a change between the check that started the wait and its subscription is not
+//!   lost (the D-Bus detectors do). Hints are sent with `try_send`: one not yet taken is
+//!   enough.
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod dconf;
+pub mod dnd;
 pub mod fullscreen;
+pub mod inhibit;
 pub mod meeting;
+mod peers;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -187,6 +194,8 @@ pub struct Context {
     pub dev_root: PathBuf,
     /// `/sys`.
     pub sys_root: PathBuf,
+    /// The user's dconf database (`$XDG_CONFIG_HOME/dconf/user`), if there is a home.
+    pub dconf_user: Option<PathBuf>,
 }
 
 impl Context {
@@ -201,6 +210,7 @@ impl Context {
             proc_root: PathBuf::from("/proc"),
             dev_root: PathBuf::from("/dev"),
             sys_root: PathBuf::from("/sys"),
+            dconf_user: directories::BaseDirs::new().map(|dirs| dconf::user_db(dirs.config_dir())),
         }
     }
 }
@@ -212,6 +222,18 @@ pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
 /// Read every detector the user respects, concurrently, each bounded by [`CHECK_TIMEOUT`].
 pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let dnd = within(
+        respect.respects(Reason::DoNotDisturb),
+        "do-not-disturb",
+        Reason::DoNotDisturb,
+        dnd::read(ctx),
+    );
+    let inhibit = within(
+        respect.respects(Reason::Inhibitor),
+        "idle inhibitors",
+        Reason::Inhibitor,
+        inhibit::read(ctx),
+    );
     let fullscreen = within(
         respect.respects(Reason::Fullscreen),
         "fullscreen window",
@@ -224,8 +246,8 @@ pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
         Reason::Meeting,
         meeting::read(ctx),
     );
-    let (fullscreen, meeting) = tokio::join!(fullscreen, meeting);
-    [fullscreen, meeting].concat()
+    let (dnd, fullscreen, inhibit, meeting) = tokio::join!(dnd, fullscreen, inhibit, meeting);
+    [dnd, fullscreen, inhibit, meeting].concat()
 }
 
 /// A detector's reading if it is respected, or one `Unreadable` signal when it has not
@@ -273,6 +295,16 @@ pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
 /// Follow every detector the user respects until dropped, sending a hint on each change.
 pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let dnd = async {
+        if respect.respects(Reason::DoNotDisturb) {
+            dnd::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    let inhibit = async {
+        if respect.respects(Reason::Inhibitor) {
+            inhibit::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
     let fullscreen = async {
         if respect.respects(Reason::Fullscreen) {
             fullscreen::watch(ctx.clone(), hint.clone()).await;
@@ -283,9 +315,8 @@ pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
             meeting::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(fullscreen, meeting);
-    // Every detector returned (nothing more to follow): wait to be dropped; the engine's
-    // re-check remains.
+    tokio::join!(dnd, fullscreen, inhibit, meeting);
+    // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }
 
