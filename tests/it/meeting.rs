@@ -20,12 +20,10 @@ fn quiet_root() -> (tempfile::TempDir, Context) {
         std::fs::create_dir(dir.path().join(sub)).expect("folder");
     }
     let ctx = Context {
-        bus: None,
-        x11_display: None,
-        wayland_display: None,
         proc_root: dir.path().join("proc"),
         dev_root: dir.path().join("dev"),
         sys_root: dir.path().join("sys"),
+        ..Context::from_env(None)
     };
     (dir, ctx)
 }

@@ -63,12 +63,10 @@ impl Root {
 
     fn context(&self) -> Context {
         Context {
-            bus: None,
-            x11_display: None,
-            wayland_display: None,
             proc_root: self.proc(),
             dev_root: self.dev(),
             sys_root: self.dir.path().join("sys"),
+            ..Context::from_env(None)
         }
     }
 }
