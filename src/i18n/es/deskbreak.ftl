@@ -4,13 +4,15 @@
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
 # aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
+# Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
+# línea no se corte ahí.
 
 ## Duraciones y horas
 
-duration-seconds = { $seconds } s
-duration-minutes = { $minutes } min
-duration-hours = { $hours } h
-duration-hours-minutes = { $hours } h { $minutes } min
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
 ## El recordatorio de la pausa
@@ -38,11 +40,11 @@ dose-reps =
         [one] { $reps } repetición
        *[other] { $reps } repeticiones
     }
-dose-hold = mantener { $seconds } s
+dose-hold = mantener { $seconds } s
 dose-reps-hold =
     { $reps ->
-        [one] { $reps } repetición, mantener { $seconds } s
-       *[other] { $reps } repeticiones, mantener { $seconds } s
+        [one] { $reps } repetición, mantener { $seconds } s
+       *[other] { $reps } repeticiones, mantener { $seconds } s
     }
 dose-once = una vez
 dose-sets =
@@ -51,14 +53,14 @@ dose-sets =
        *[other] { $sets } series de { $dose }
     }
 dose-each-side = { $dose }, cada lado
-dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
 dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } cada lado
 
 ## La pausa guiada
 
 guide-summary = { $exercise } · { $step }
-guide-countdown = { $seconds } s
+guide-countdown = { $seconds } s
 guide-get-ready = Prepárate… { $countdown }
 guide-hold = { $step }: mantén… { $countdown }
 guide-relax = Relaja… { $countdown }
@@ -116,7 +118,7 @@ cli-refused-not-guiding = No hay ninguna pausa guiada en curso.
 
 cli-error-not-running = deskbreak no se está ejecutando (nadie tiene { $name } en el bus de sesión); inícialo con `deskbreak run`
 cli-error-no-bus = no se puede acceder al bus de sesión: { $error }; ¿es esta una sesión de escritorio?
-cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
+cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
 cli-error-bus = falló la conexión con el bus de sesión ({ $error })
 cli-error-garbled = no se puede leer el estado del servicio: { $error }
 cli-error-unknown-phase = fase desconocida { $phase }
@@ -147,8 +149,8 @@ cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los
 exercises-mark-yours = tuyo
 exercises-mark-excluded = excluido
 exercises-mark-yours-excluded = tuyo, excluido
-exercises-details = { $position }, { $area }, { $dose }, unos { $duration }
-exercises-details-full = { $position }, { $area }, unos { $duration }
+exercises-details = { $position }, { $area }, { $dose }, aprox. { $duration }
+exercises-details-full = { $position }, { $area }, aprox. { $duration }
 exercises-details-needs = { $details }, necesita { $things }
 exercises-show-yours = Tuyo, de { $path }
 exercises-show-excluded = No se sugiere: excluido por exercises.positions o exercises.exclude
@@ -167,8 +169,8 @@ need-chair = una silla
 
 guide-cli-no-break = { $why } `deskbreak guide ID` practica cualquier ejercicio sin registrarlo.
 guide-cli-unknown-exercise = el servicio guía { $id }, que esta terminal no conoce
-guide-cli-start-recorded = { $exercise } · { $dose } (unos { $duration }). Se registra al terminar; Ctrl+C detiene.
-guide-cli-start-practice = { $exercise } · { $dose } (unos { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
+guide-cli-start-recorded = { $exercise } · { $dose } (aprox. { $duration }). Se registra al terminar; Ctrl+C detiene.
+guide-cli-start-practice = { $exercise } · { $dose } (aprox. { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
 guide-cli-stopped-elsewhere = La guía se detuvo; aquí no se registra nada más.
 guide-cli-stopped-answer = { $stopped } Responde con deskbreak done, snooze o skip.
 guide-cli-stopped = Detenida.
@@ -185,10 +187,63 @@ doctor-found-problem = se encontró un problema; las soluciones están arriba
 cli-error-shutting-down = deskbreak se está cerrando
 cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
 cli-error-days = { $days } días: se esperaba de 1 a { $most }
-cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
-cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
+cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
 cli-error-not-a-time = { $value } no es un momento válido
 cli-error-in-the-past = { $time } ya ha pasado
 cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
 cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
 cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }
+
+## Recordatorio tras una suspensión larga
+
+reminder-still-paused = deskbreak sigue suspendido
+reminder-still-paused-body = Los recordatorios de pausa llevan { $duration } suspendidos. Ejecuta `deskbreak resume` para volver a activarlos.
+
+## Errores al releer la configuración
+
+config-error-summary = deskbreak: error de configuración
+config-error-body =
+    { $error }
+
+    Se mantiene la configuración en uso hasta que se corrija.
+config-exercises-kept = { $error }; se mantiene la última versión válida de tus ejercicios
+config-cannot-read-file = { $path }: no se puede leer el archivo ({ $error })
+config-cannot-read = no se puede leer el archivo ({ $error })
+config-file-empty = el archivo está vacío
+
+## deskbreak status y la información emergente del módulo de waybar
+
+status-not-running = deskbreak no se está ejecutando
+status-line = { $summary }; detector de inactividad: { $backend }
+status-working = trabajando: { $sitting } en la silla, próxima pausa en { $duration } ({ $time })
+status-due = pausa pendiente: { $sitting } en la silla
+status-snoozed = aplazada: nuevo recordatorio en { $duration } ({ $time }), { $sitting } en la silla
+status-away = fuera: en pausa
+status-guiding = guía: hay una pausa guiada en curso
+status-paused-until = suspendido hasta { $time } (quedan { $duration }); { $sitting } en la silla
+status-paused = suspendido hasta `deskbreak resume`; { $sitting } en la silla
+status-bar-minutes = { $minutes } min
+status-bar-due = pausa
+status-bar-away = fuera
+status-bar-guiding = guía
+status-bar-paused = suspendido
+
+## El menú del icono de la bandeja del sistema
+
+tray-break-now = Hacer una pausa ahora
+tray-show-break-again = Mostrar la pausa de nuevo
+tray-guide = Iniciar pausa guiada
+tray-snooze = Aplazar
+tray-resume = Reanudar los recordatorios
+tray-pause-half-hour = Suspender 30 minutos
+tray-pause-hour = Suspender 1 hora
+tray-pause-tomorrow = Suspender hasta mañana
+tray-open-config = Abrir el archivo de configuración
+tray-quit = Salir de deskbreak
+tray-today =
+    { $count ->
+        [0] Hoy: ninguna pausa todavía
+        [one] Hoy: 1 pausa
+       *[other] Hoy: { $count } pausas
+    }
