@@ -22,6 +22,7 @@ pub mod clock;
 pub mod config_watch;
 pub mod holds;
 pub mod logind;
+mod wayland_link;
 
 use std::future::Future;
 use std::pin::Pin;

@@ -197,6 +197,32 @@ guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`de
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
+# The first word of a line; padded to 8 characters.
+doctor-level-ok = ok
+doctor-level-warning = warning
+doctor-level-problem = problem
+doctor-fix = fix: { $fix }
+doctor-all-good = All good: breaks should come.
+doctor-warnings = { $warnings ->
+    [one] 1 warning; breaks should still come.
+   *[other] { $warnings } warnings; breaks should still come.
+}
+doctor-problems = { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the problems first.
+# The language check. $language is the language's own name ("Deutsch"), $code its
+# code ("de"), $from one of the doctor-language-from-… texts.
+doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
+doctor-language-from-config = ui.language in the config
+doctor-language-from-locale = from the locale { $locale }
+doctor-language-untranslated = no translation for the locale { $locale }
+doctor-language-no-locale = no locale set
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -297,3 +323,11 @@ doctor-meeting-server-silent = the sound server at { $path } did not answer with
 doctor-meeting-server-nonsense = the sound server at { $path } sent a message deskbreak cannot read ({ $error })
 doctor-meeting-server-too-large = the sound server at { $path } sent a message of { $bytes } bytes, more than deskbreak reads
 doctor-meeting-server-failed = the sound server at { $path }: { $error }
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen
+
