@@ -9,7 +9,10 @@ use tokio::sync::mpsc;
 use tokio::time::timeout;
 
 use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
 use crate::common::ewmh::Ewmh;
+use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::wayland_compositor::{Toplevel, WaylandCompositor};
 use crate::common::with_timeout;
 use crate::common::xvfb::{Xvfb, unused_display};
@@ -522,6 +525,112 @@ async fn the_wayland_watch_hints_when_the_focused_toplevel_goes_fullscreen_or_ba
         drop(compositor);
         expect_hint(&mut hints, "the compositor going away").await;
         watch.abort();
+    })
+    .await;
+}
+
+/// A break every 2 s of sitting, no idle backend (all waking time is sitting), and only
+/// the fullscreen hold respected, so that nothing else on this machine holds the break.
+const FAST: &str = r#"
+[breaks]
+interval = "2s"
+snooze = "2s"
+renotify = "0s"
+[activity]
+backend = "none"
+[respect]
+do_not_disturb = false
+meetings = false
+fullscreen = true
+"#;
+
+/// `deskbreak status --json` of the daemon on `bus`.
+async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
+    let out = run_cli(env, Some(bus.address()), &["status", "--json"]).await;
+    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
+}
+
+#[tokio::test]
+async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it() {
+    with_timeout(async {
+        let xvfb = Xvfb::start();
+        let wm = Ewmh::connect(xvfb.display());
+        let player = wm.window("mpv");
+        wm.set_fullscreen(player, true);
+        wm.activate(Some(player));
+
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let mut cmd = command(&env, Some(bus.address()));
+        cmd.env("DISPLAY", xvfb.display()).arg("run");
+        let daemon = Daemon::spawn_command(cmd);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+
+        // Due after 2 s, the break waits instead of interrupting the film.
+        let deadline = Instant::now() + TIMEOUT;
+        let waiting = loop {
+            let now = status(&env, &bus).await;
+            if now["phase"] == "waiting" {
+                break now;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the break never waited: {now}\ndaemon stderr:\n{}",
+                daemon.stderr()
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        assert_eq!(
+            waiting["waiting_for"][0]["reason"], "fullscreen",
+            "{waiting}"
+        );
+        assert_eq!(
+            waiting["waiting_for"][0]["detail"], "mpv is fullscreen",
+            "{waiting}"
+        );
+        let words = run_cli(&env, Some(bus.address()), &["status"]).await;
+        let words = text(&words.stdout);
+        assert!(
+            words.contains("waiting: fullscreen (mpv is fullscreen)"),
+            "status says what the break waits for: {words}"
+        );
+        // Held a while longer, still nothing shown.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert!(
+            server.notifications().is_empty(),
+            "a reminder was shown over a fullscreen window: {:?}",
+            server.notifications()
+        );
+
+        // Leaving fullscreen: the watch's hint brings the reminder at once, well before the
+        // once-a-minute re-check would.
+        let left = Instant::now();
+        wm.set_fullscreen(player, false);
+        let shown = server.wait_for_notify(1, Duration::from_secs(10)).await;
+        eprintln!(
+            "the reminder came {:?} after leaving fullscreen",
+            left.elapsed()
+        );
+
+        server.click(shown.id, "done").await;
+        let lines = env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "done", "{lines:?}");
+        assert_eq!(
+            lines[0]["waited_for"],
+            serde_json::json!(["fullscreen"]),
+            "{lines:?}"
+        );
+        assert!(
+            lines[0]["waited_secs"].as_u64().is_some_and(|s| s >= 1),
+            "the record says how long the break waited: {lines:?}"
+        );
+        assert!(daemon.terminate().await.success());
     })
     .await;
 }

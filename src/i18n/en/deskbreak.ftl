@@ -331,3 +331,47 @@ doctor-meeting-server-failed = the sound server at { $path }: { $error }
 wait-fullscreen-app = { $app } is fullscreen
 wait-fullscreen-window = a window is fullscreen
 
+## Why a due break waits (src/sources/holds/dnd.rs, inhibit.rs): the words in brackets
+## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
+## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
+
+wait-dunst-paused = dunst is paused
+wait-mako-dnd = mako is in do-not-disturb mode
+wait-swaync-dnd = swaync do-not-disturb is on
+wait-swaync-inhibited = swaync notifications are inhibited
+wait-xfce-dnd = Xfce do-not-disturb is on
+wait-kde-dnd = KDE Plasma do-not-disturb is on
+wait-gnome-dnd = GNOME do-not-disturb is on
+wait-server-dnd = { $server } holds notifications back
+wait-inhibitor-someone = an application inhibits idle
+wait-inhibitor-count = { $count } applications inhibit idle
+wait-inhibitor-app = { $app } inhibits idle
+wait-inhibitor-app-reason = { $app } inhibits idle ({ $reason })
+wait-inhibitor-apps = { $apps } inhibit idle
+wait-inhibitor-apps-more = { $apps } and { $count } more inhibit idle
+
+## Why doctor cannot read a do-not-disturb switch or the idle inhibitors
+## (src/sources/holds/dnd.rs, inhibit.rs). $error is the bus's own words.
+
+doctor-hold-no-bus = no session bus
+doctor-dnd-no-server = no notification server is running
+doctor-dnd-anonymous = the notification server does not say who it is ({ $error })
+doctor-dnd-unknown-server = the notification server { $server } has no do-not-disturb setting deskbreak can read
+doctor-dnd-dunst-silent = dunst does not say whether it is paused (dunst 1.6 or later does; { $error })
+doctor-dnd-dunst-odd = dunst answered whether it is paused with something else than yes or no
+doctor-dnd-mako-silent = mako does not list its modes (mako 1.7 or later does; { $error })
+doctor-dnd-swaync-silent = swaync does not say whether do-not-disturb is on ({ $error })
+doctor-dnd-xfconf-absent = xfconfd is not running, so xfce4-notifyd's do-not-disturb cannot be read
+doctor-dnd-xfconf-silent = xfconf does not answer for xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf holds something else than yes or no in xfce4-notifyd's /do-not-disturb
+doctor-dnd-kde-silent = KDE Plasma's notification server does not say whether it is inhibited ({ $error })
+doctor-dnd-no-home = no home folder, so the dconf database cannot be found
+# $path is the dconf database file.
+doctor-dnd-dconf-not-database = { $path } is not a dconf database
+doctor-dnd-dconf-damaged = { $path } is damaged
+doctor-dnd-dconf-failed = reading the dconf database failed
+doctor-inhibit-none = no session manager that lists idle inhibitors (GNOME's or KDE's) is running
+doctor-inhibit-gnome-silent = GNOME's session manager does not say whether idle is inhibited ({ $error })
+doctor-inhibit-gnome-odd = GNOME's session manager answered which actions are inhibited with something else than a number
+doctor-inhibit-kde-silent = KDE's power management does not say whether idle is inhibited ({ $error })
+doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions in a form deskbreak does not know
