@@ -21,6 +21,7 @@ mod gnome;
 mod guide;
 mod harness;
 mod holds;
+mod i18n;
 mod logind;
 mod meeting;
 mod notifications;

@@ -93,6 +93,39 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+# What a value must be. Each follows "file:line:column: key: ". $value is the value as
+# the file writes it (quoted if a string).
+-duration-hint = a duration such as "45m", "1h 30m" or "20s"
+config-duration-expected = expected { -duration-hint } (a quoted string)
+# $error is the duration parser's own words.
+config-duration-invalid = invalid duration { $value } ({ $error }): expected { -duration-hint }
+config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
+config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
+config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-max-snoozes-expected = expected a whole number from 0 to 20
+config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
+config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80
+config-goal-out-of-range = { $value } is out of range: expected a whole number of percent from 1 to 100, e.g. 80
+config-flag-expected = expected true or false
+config-positions-expected = expected a list of "seated" and/or "standing"
+config-position-unknown = unknown position { $value }: expected a list of "seated" and/or "standing"
+config-positions-empty = must not be empty: expected a list of "seated" and/or "standing"
+config-exclude-expected = expected a list of exercise ids (see `deskbreak exercises`)
+# $choices: "auto", "wayland", … as the file writes them.
+config-backend-expected = expected one of { $choices }
+config-backend-unknown = unknown backend { $value }: expected one of { $choices }
+config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
+config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
+
+# $error: why the system could not read it ("permission denied", "a folder, not a file").
+config-unreadable = cannot read the file: { $error }
+config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
+config-exercise-unknown = unknown exercise id { $value }: expected a list of exercise ids (see `deskbreak exercises`)
+config-no-exercise-left = positions and exclude leave no exercise to suggest: allow another position or exclude fewer exercises
+# Why there is no config file to read.
+config-missing = no config file
+config-missing-symlink = a symlink to { $target }, which does not exist
+
 # The bubble the daemon shows when the file it re-reads is broken; $error names the
 # file, line, key and what is expected.
 config-error-summary = deskbreak: config error
@@ -291,6 +324,46 @@ tray-today = { $count ->
     [one] Today: 1 break
    *[other] Today: { $count } breaks
 }
+
+## Your own exercises and their translations (src/exercises.rs,
+## src/exercises/translation.rs): what is wrong in exercises.json or exercises.LANG.ftl
+## beside the config. Field and key names (dose.reps, hold_secs, step-2, null) and the
+## Fluent syntax shown stay as the file writes them.
+
+# $exercise is the id, quoted.
+exercises-error-exercise = exercise { $exercise }
+exercises-error-position = #{ $number } in the list
+exercises-error-too-large = larger than 1 MiB: expected a short list of exercises
+# $found says what is there ("a folder"); $expected is exercises-expected-json or -ftl.
+exercises-error-not-regular = { $found }, not a regular file: expected { $expected }
+exercises-error-not-utf8 = not UTF-8 text: expected { $expected }
+exercises-expected-json = a JSON file
+exercises-expected-ftl = a Fluent file (.ftl)
+exercises-error-version = { $version } is not supported: expected 1
+exercises-error-id-twice-in-file = is used twice in this file: expected each id once
+exercises-error-id-twice = is used twice
+exercises-error-id = expected lowercase letters, digits and '-' (at most 64)
+exercises-error-id-reserved = "own" is reserved: expected another id
+exercises-error-name = expected a name of 1 to 40 characters
+exercises-error-safety = must not be empty: say when to ease off or stop
+exercises-error-steps = expected 2 to 5 non-empty steps
+exercises-error-duration = expected a number of seconds from 10 to 600
+exercises-error-sets = expected 1 to 5 sets
+exercises-error-reps = expected 1 to 50 (a desk break), or null
+exercises-error-hold = expected 1 to 120 seconds (a desk break), or null
+exercises-error-dose = expected reps or hold_secs (or both)
+exercises-error-too-long = expected at most { $most } characters
+# $error is Fluent's own description of the syntax error (English).
+exercises-ftl-syntax = { $error }: expected `id =` and then lines `    .field = text`
+exercises-ftl-twice = is translated twice: expected each id once
+exercises-ftl-value = has a text after `=`: expected the name as `.name = …` on the next line
+exercises-ftl-empty = is empty: expected a text
+exercises-ftl-field-twice = is given twice
+# $fields lists the fields: name, step-N, safety, glance-dose, glance-how, glance-safety.
+exercises-ftl-not-a-field = is not a field: expected one of { $fields }
+exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expected plain text (write {"{"}"{"{"}"{"}"} for a brace)
+exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
+exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
 
 ## Meetings (src/sources/holds/meeting.rs): what holds a due break back, shown after
 ## "meeting" in the status ("waiting: meeting (camera in use by zoom)"). $apps is one to

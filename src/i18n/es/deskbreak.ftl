@@ -247,3 +247,117 @@ tray-today =
         [one] Hoy: 1 pausa
        *[other] Hoy: { $count } pausas
     }
+
+## Tus propios ejercicios y sus traducciones: errores en exercises.json o
+## exercises.LANG.ftl. Los nombres de campos y claves quedan como en el archivo.
+
+exercises-error-exercise = ejercicio { $exercise }
+exercises-error-position = n.º { $number } de la lista
+exercises-error-too-large = más de 1 MiB: se esperaba una lista corta de ejercicios
+exercises-error-not-regular = { $found }, no es un archivo normal: se esperaba { $expected }
+exercises-error-not-utf8 = no es texto UTF-8: se esperaba { $expected }
+exercises-expected-json = un archivo JSON
+exercises-expected-ftl = un archivo Fluent (.ftl)
+exercises-error-version = la versión { $version } no es compatible: se esperaba 1
+exercises-error-id-twice-in-file = se usa dos veces en este archivo: se esperaba cada id una sola vez
+exercises-error-id-twice = se usa dos veces
+exercises-error-id = se esperaban minúsculas, cifras y «-» (64 como mucho)
+exercises-error-id-reserved = «own» está reservado: se esperaba otro id
+exercises-error-name = se esperaba un nombre de 1 a 40 caracteres
+exercises-error-safety = no puede estar vacío: di cuándo aflojar o parar
+exercises-error-steps = se esperaban de 2 a 5 pasos no vacíos
+exercises-error-duration = se esperaba un número de segundos de 10 a 600
+exercises-error-sets = se esperaban de 1 a 5 series
+exercises-error-reps = se esperaba de 1 a 50 (una pausa en el escritorio), o null
+exercises-error-hold = se esperaban de 1 a 120 segundos (una pausa en el escritorio), o null
+exercises-error-dose = se esperaba reps o hold_secs (o ambos)
+exercises-error-too-long = se esperaban { $most } caracteres como mucho
+exercises-ftl-syntax = { $error }: se esperaba `id =` y luego líneas `    .field = texto`
+exercises-ftl-twice = está traducido dos veces: se esperaba cada id una sola vez
+exercises-ftl-value = tiene un texto tras `=`: se esperaba el nombre como `.name = …` en la línea siguiente
+exercises-ftl-empty = está vacío: se esperaba un texto
+exercises-ftl-field-twice = aparece dos veces
+exercises-ftl-not-a-field = no es un campo: se esperaba uno de { $fields }
+exercises-ftl-placeable = tiene un {"{"} … {"}"} que no es texto entre comillas: se esperaba texto simple (una llave se escribe {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = el ejercicio tiene { $steps } pasos: se esperaba de step-1 a step-{ $steps }
+exercises-ftl-unknown-id = ningún ejercicio tiene este id: se esperaba un id de tu exercises.json o uno incorporado (`deskbreak exercises` los lista)
+
+## Una pausa pendiente que se retiene
+
+status-waiting = en espera: { $holds }; { $sitting } en la silla
+status-waiting-at-most = en espera: { $holds }; pausa a las { $time } como muy tarde, { $sitting } en la silla
+status-bar-waiting = espera
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = no molestar
+wait-reason-fullscreen = pantalla completa
+wait-reason-inhibitor = inhibido
+wait-reason-meeting = reunión
+
+## doctor: niveles, resumen, idioma
+
+doctor-level-ok = ok
+doctor-level-warning = aviso
+doctor-level-problem = problema
+doctor-fix = solución: { $fix }
+doctor-all-good = Todo bien: las pausas deberían llegar.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 aviso; las pausas deberían llegar igualmente.
+       *[other] { $warnings } avisos; las pausas deberían llegar igualmente.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problema
+       *[other] { $problems } problemas
+    } y { $warnings ->
+        [one] 1 aviso
+       *[other] { $warnings } avisos
+    }: resuelve primero los problemas.
+doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
+doctor-language-from-config = ui.language en la configuración
+doctor-language-from-locale = según la configuración regional { $locale }
+doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
+doctor-language-no-locale = no hay configuración regional definida
+
+wait-fullscreen-app = { $app } está en pantalla completa
+wait-fullscreen-window = hay una ventana en pantalla completa
+
+## Lo que retiene una pausa pendiente, y lo que dice doctor al respecto
+
+wait-dunst-paused = dunst está en pausa
+wait-mako-dnd = mako está en modo no molestar
+wait-swaync-dnd = swaync: no molestar está activado
+wait-swaync-inhibited = las notificaciones de swaync están bloqueadas
+wait-xfce-dnd = Xfce: no molestar está activado
+wait-kde-dnd = KDE Plasma: no molestar está activado
+wait-gnome-dnd = GNOME: no molestar está activado
+wait-server-dnd = { $server } retiene las notificaciones
+wait-inhibitor-someone = una aplicación impide la inactividad
+wait-inhibitor-count = { $count } aplicaciones impiden la inactividad
+wait-inhibitor-app = { $app } impide la inactividad
+wait-inhibitor-app-reason = { $app } impide la inactividad ({ $reason })
+wait-inhibitor-apps = { $apps } impiden la inactividad
+wait-inhibitor-apps-more = { $apps } y { $count } más impiden la inactividad
+doctor-hold-no-bus = no hay bus de sesión
+doctor-dnd-no-server = no hay ningún servidor de notificaciones en marcha
+doctor-dnd-anonymous = el servidor de notificaciones no dice quién es ({ $error })
+doctor-dnd-unknown-server = el servidor de notificaciones { $server } no tiene un ajuste de no molestar que deskbreak pueda leer
+doctor-dnd-dunst-silent = dunst no dice si está en pausa (dunst 1.6 o posterior sí lo dice; { $error })
+doctor-dnd-dunst-odd = dunst respondió algo distinto de sí o no a si está en pausa
+doctor-dnd-mako-silent = mako no lista sus modos (mako 1.7 o posterior sí lo hace; { $error })
+doctor-dnd-swaync-silent = swaync no dice si no molestar está activado ({ $error })
+doctor-dnd-xfconf-absent = xfconfd no está en marcha, así que no se puede leer el no molestar de xfce4-notifyd
+doctor-dnd-xfconf-silent = xfconf no responde por xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf guarda algo distinto de sí o no en /do-not-disturb de xfce4-notifyd
+doctor-dnd-kde-silent = el servidor de notificaciones de KDE Plasma no dice si está bloqueado ({ $error })
+doctor-dnd-no-home = no hay carpeta personal, así que no se encuentra la base de datos de dconf
+doctor-dnd-dconf-not-database = { $path } no es una base de datos de dconf
+doctor-dnd-dconf-damaged = { $path } está dañado
+doctor-dnd-dconf-failed = falló la lectura de la base de datos de dconf
+doctor-inhibit-none = no hay en marcha ningún gestor de sesión que liste los bloqueos de inactividad (el de GNOME o el de KDE)
+doctor-inhibit-gnome-silent = el gestor de sesión de GNOME no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-gnome-odd = el gestor de sesión de GNOME respondió algo distinto de un número sobre las acciones bloqueadas
+doctor-inhibit-kde-silent = la gestión de energía de KDE no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-kde-odd = la gestión de energía de KDE dio su lista de bloqueos en una forma que deskbreak no conoce
