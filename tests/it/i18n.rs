@@ -68,7 +68,7 @@ async fn a_german_session_gets_a_german_reminder_and_buttons_and_the_same_json()
             .map(|e| e.id.clone())
             .find(|id| {
                 i18n::scoped(Lang::De, || {
-                    shown.summary.starts_with(&library.get(id).unwrap().name())
+                    shown.summary.starts_with(library.get(id).unwrap().name())
                 })
             })
             .unwrap_or_else(|| panic!("the summary starts with a German exercise name: {shown:?}"));

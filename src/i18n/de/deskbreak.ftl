@@ -362,3 +362,31 @@ doctor-inhibit-gnome-silent = der Sitzungsverwalter von GNOME sagt nicht, ob der
 doctor-inhibit-gnome-odd = der Sitzungsverwalter von GNOME hat auf die Frage nach verhinderten Aktionen nicht mit einer Zahl geantwortet
 doctor-inhibit-kde-silent = die Energieverwaltung von KDE sagt nicht, ob der Leerlauf verhindert wird ({ $error })
 doctor-inhibit-kde-odd = die Energieverwaltung von KDE hat ihre Liste der Sperren in einer Form geliefert, die deskbreak nicht kennt
+
+## Fehler in config.toml (Schlüssel und Werte bleiben, wie sie in der Datei stehen)
+
+-duration-hint = eine Dauer wie "45m", "1h 30m" oder "20s"
+config-duration-expected = erwartet wird { -duration-hint } (in Anführungszeichen)
+config-duration-invalid = ungültige Dauer { $value } ({ $error }): erwartet wird { -duration-hint }
+config-duration-too-long = { $value } ist länger als 24h: erwartet wird { -duration-hint }
+config-duration-zero-or-second = muss "0s" (nie) oder mindestens 1s sein: erwartet wird { -duration-hint }
+config-duration-at-least-second = muss mindestens 1s sein: erwartet wird { -duration-hint }
+config-max-snoozes-expected = erwartet wird eine ganze Zahl von 0 bis 20
+config-max-snoozes-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Zahl von 0 bis 20
+config-goal-expected = erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-goal-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-flag-expected = erwartet wird true oder false
+config-positions-expected = erwartet wird eine Liste aus "seated" und/oder "standing"
+config-position-unknown = unbekannte Position { $value }: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-positions-empty = darf nicht leer sein: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-exclude-expected = erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-backend-expected = erwartet wird einer der Werte { $choices }
+config-backend-unknown = unbekanntes Backend { $value }: erwartet wird einer der Werte { $choices }
+config-tray-expected = erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-tray-unknown = unbekannter Wert { $value }: erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-unreadable = die Datei ist nicht lesbar: { $error }
+config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
+config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
+config-missing = keine Konfigurationsdatei
+config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt

@@ -361,3 +361,31 @@ doctor-inhibit-gnome-silent = el gestor de sesión de GNOME no dice si la inacti
 doctor-inhibit-gnome-odd = el gestor de sesión de GNOME respondió algo distinto de un número sobre las acciones bloqueadas
 doctor-inhibit-kde-silent = la gestión de energía de KDE no dice si la inactividad está bloqueada ({ $error })
 doctor-inhibit-kde-odd = la gestión de energía de KDE dio su lista de bloqueos en una forma que deskbreak no conoce
+
+## Errores en config.toml (claves y valores tal como están en el archivo)
+
+-duration-hint = una duración como "45m", "1h 30m" o "20s"
+config-duration-expected = se esperaba { -duration-hint } (entre comillas)
+config-duration-invalid = duración no válida { $value } ({ $error }): se esperaba { -duration-hint }
+config-duration-too-long = { $value } es más de 24h: se esperaba { -duration-hint }
+config-duration-zero-or-second = debe ser "0s" (nunca) o al menos 1s: se esperaba { -duration-hint }
+config-duration-at-least-second = debe ser al menos 1s: se esperaba { -duration-hint }
+config-max-snoozes-expected = se esperaba un número entero de 0 a 20
+config-max-snoozes-out-of-range = { $value } está fuera de rango: se esperaba un número entero de 0 a 20
+config-goal-expected = se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-goal-out-of-range = { $value } está fuera de rango: se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-flag-expected = se esperaba true o false
+config-positions-expected = se esperaba una lista de "seated" y/o "standing"
+config-position-unknown = posición desconocida { $value }: se esperaba una lista de "seated" y/o "standing"
+config-positions-empty = no puede estar vacío: se esperaba una lista de "seated" y/o "standing"
+config-exclude-expected = se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-backend-expected = se esperaba uno de { $choices }
+config-backend-unknown = detector desconocido { $value }: se esperaba uno de { $choices }
+config-tray-expected = se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-tray-unknown = valor desconocido { $value }: se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-unreadable = no se puede leer el archivo: { $error }
+config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
+config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
+config-missing = no hay archivo de configuración
+config-missing-symlink = un enlace simbólico a { $target }, que no existe

@@ -360,3 +360,31 @@ doctor-inhibit-gnome-silent = le gestionnaire de session de GNOME ne dit pas si 
 doctor-inhibit-gnome-odd = le gestionnaire de session de GNOME a répondu autre chose qu'un nombre sur les actions bloquées
 doctor-inhibit-kde-silent = la gestion de l'énergie de KDE ne dit pas si la mise en veille est bloquée ({ $error })
 doctor-inhibit-kde-odd = la gestion de l'énergie de KDE a donné sa liste de blocages sous une forme que deskbreak ne connaît pas
+
+## Erreurs dans config.toml (clés et valeurs telles qu'écrites dans le fichier)
+
+-duration-hint = une durée comme "45m", "1h 30m" ou "20s"
+config-duration-expected = attendu : { -duration-hint } (entre guillemets)
+config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -duration-hint }
+config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
+config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
+config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
+config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
+config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
+config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
+config-goal-out-of-range = { $value } est hors limites : attendu un pourcentage entier de 1 à 100, par exemple 80
+config-flag-expected = attendu : true ou false
+config-positions-expected = attendu : une liste de "seated" et/ou "standing"
+config-position-unknown = position inconnue { $value } : attendu une liste de "seated" et/ou "standing"
+config-positions-empty = ne doit pas être vide : attendu une liste de "seated" et/ou "standing"
+config-exclude-expected = attendu : une liste d'id d'exercices (voir `deskbreak exercises`)
+config-backend-expected = valeur attendue parmi { $choices }
+config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
+config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
+config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
+config-unreadable = impossible de lire le fichier : { $error }
+config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
+config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
+config-no-exercise-left = positions et exclude ne laissent aucun exercice à proposer : autorisez une autre position ou excluez moins d'exercices
+config-missing = pas de fichier de configuration
+config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
