@@ -23,6 +23,7 @@ mod harness;
 mod holds;
 mod i18n;
 mod logind;
+mod meeting;
 mod notifications;
 mod output;
 mod owner;

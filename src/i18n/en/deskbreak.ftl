@@ -306,6 +306,21 @@ wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
 
+## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
+## due break back, one line each. $name is the signal's name from its detector, in English
+## for now; $reason likewise.
+
+doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
+doctor-holds-signal = { $name }: { $reading }
+# $key is the setting, e.g. respect.meetings.
+doctor-holds-signal-off = { $name }: { $reading } (not respected: { $key } = false)
+doctor-holds-clear = readable, nothing holds a break now
+doctor-holds-held = readable, holds a break now: { $hold }
+doctor-holds-unreadable = not readable: { $reason }
+doctor-holds-all-off = every respect.* setting is off: breaks never wait
+# $keys lists settings, e.g. "respect.do_not_disturb, respect.meetings".
+doctor-holds-blind-fix = nothing this desktop offers can be read for { $keys }: breaks come even then; the README's "When deskbreak will not interrupt you" lists what each desktop offers
+
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
 ## line above, capitalised.
 
@@ -365,6 +380,37 @@ exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expec
 exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
 exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
 
+## Meetings (src/sources/holds/meeting.rs): what holds a due break back, shown after
+## "meeting" in the status ("waiting: meeting (camera in use by zoom)"). $apps is one to
+## three program names as the system names them, joined with ", ".
+
+wait-camera-in-use = camera in use by { $apps }
+wait-microphone-in-use = microphone in use by { $apps }
+# More than three programs: the first three, then how many more.
+wait-apps-more = { $apps } and { $count } more
+# A program the system gives no name.
+wait-an-application = an application
+wait-process = process { $pid }
+
+## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
+## Paths, program names and environment variables stay as they are.
+
+doctor-holds-no-answer = no answer within { $duration }
+doctor-meeting-cannot-list = cannot list { $path }: { $error }
+doctor-meeting-no-such-file = it does not exist
+doctor-meeting-permission-denied = permission denied
+doctor-meeting-scan-slow = reading the open files under { $path } took longer than { $duration }
+doctor-meeting-scan-stopped = the scan of { $path } stopped
+doctor-meeting-no-asound = no { $path } (no ALSA sound card)
+doctor-meeting-pulse-remote = PULSE_SERVER names no local sound server (remote ones are not read)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR is not set: the sound server cannot be found
+doctor-meeting-no-server = no sound server at { $path } (PulseAudio or pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no sound server at { $path }: PipeWire runs without pipewire-pulse, whose streams deskbreak reads
+doctor-meeting-server-refused = the sound server at { $path } refused deskbreak ({ $error })
+doctor-meeting-server-silent = the sound server at { $path } did not answer within { $duration }
+doctor-meeting-server-nonsense = the sound server at { $path } sent a message deskbreak cannot read ({ $error })
+doctor-meeting-server-too-large = the sound server at { $path } sent a message of { $bytes } bytes, more than deskbreak reads
+doctor-meeting-server-failed = the sound server at { $path }: { $error }
 ## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
 ## ("waiting: fullscreen (mpv is fullscreen)").
 
