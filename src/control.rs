@@ -108,7 +108,7 @@ pub enum ControlError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, SerializeDict, DeserializeDict, Type)]
 #[zbus(signature = "a{sv}", rename_all = "PascalCase")]
 struct Wire {
-    /// `working`, `due`, `snoozed`, `away` or `paused`.
+    /// `working`, `due`, `snoozed`, `away`, `paused`, `guiding` or `off_hours`.
     phase: String,
     /// Sitting time in seconds, as of the last change.
     sitting_seconds: u64,
@@ -124,6 +124,8 @@ struct Wire {
     idle_backend: String,
     /// Snoozes in a row.
     snoozes: u32,
+    /// Unix seconds when working hours begin again; 0 = within working hours.
+    off_hours_until: i64,
 }
 
 impl From<&Status> for Wire {
@@ -141,6 +143,7 @@ impl From<&Status> for Wire {
             },
             idle_backend: status.idle_backend.name().to_owned(),
             snoozes: status.snoozes,
+            off_hours_until: status.off_hours_until.map_or(0, |at| at.timestamp()),
         }
     }
 }
@@ -181,6 +184,9 @@ impl TryFrom<Wire> for Status {
             idle_backend: Kind::from_name(&wire.idle_backend)
                 .ok_or_else(|| Garbled::IdleBackend(wire.idle_backend.clone()))?,
             snoozes: wire.snoozes,
+            off_hours_until: (wire.off_hours_until > 0)
+                .then(|| at(wire.off_hours_until))
+                .flatten(),
         })
     }
 }
@@ -476,6 +482,13 @@ impl Service {
     async fn snoozes(&self) -> u32 {
         self.status().snoozes
     }
+
+    /// When working hours (`[schedule]`) begin again (Unix seconds), while outside them
+    /// (phase `off_hours`); 0 = within working hours.
+    #[zbus(property)]
+    async fn off_hours_until(&self) -> i64 {
+        self.status().off_hours_until
+    }
 }
 
 /// Serves an interface whose properties are all read-only on the bus, so that `Set` on
@@ -698,6 +711,9 @@ impl Served {
         if old.snoozes != status.snoozes {
             service.snoozes_changed(emitter).await?;
         }
+        if old.off_hours_until != status.off_hours_until {
+            service.off_hours_until_changed(emitter).await?;
+        }
         Ok(())
     }
 }
@@ -734,6 +750,8 @@ trait Deskbreak1 {
     fn idle_backend(&self) -> zbus::Result<String>;
     #[zbus(property)]
     fn snoozes(&self) -> zbus::Result<u32>;
+    #[zbus(property)]
+    fn off_hours_until(&self) -> zbus::Result<i64>;
 }
 
 /// Why a CLI call to the daemon failed, in words for the user.

@@ -36,6 +36,8 @@ pub struct Status {
     pub idle_backend: Kind,
     /// Snoozes in a row.
     pub snoozes: u32,
+    /// Outside working hours (`[schedule]`) until this time; `None`: within them.
+    pub off_hours_until: Option<DateTime<Local>>,
 }
 
 /// When a pause ends.
@@ -88,6 +90,7 @@ impl Status {
             }),
             idle_backend,
             snoozes: engine.snoozes,
+            off_hours_until: engine.off_hours_until.map(|t| t.with_timezone(&Local)),
         }
     }
 

@@ -84,6 +84,20 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
             human::duration(until(Some(at), now))
         ),
         (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
+        (PhaseKind::OffHours, _) => match s.off_hours_until {
+            Some(at) => format!("off hours until {}", day_and_time(at, now)),
+            None => "off hours".to_owned(),
+        },
+    }
+}
+
+/// "09:00" today, "Mon 09:00" on another day within a week, "24 Dec 09:00" beyond.
+fn day_and_time(at: DateTime<Local>, now: DateTime<Local>) -> String {
+    let days = (at.date_naive() - now.date_naive()).num_days();
+    match days {
+        0 => at.format("%H:%M").to_string(),
+        1..=6 => at.format("%a %H:%M").to_string(),
+        _ => at.format("%-d %b %H:%M").to_string(),
     }
 }
 
@@ -110,6 +124,7 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
         "paused_until": paused_until,
         "idle_backend": s.idle_backend.name(),
         "snoozes": s.snoozes,
+        "off_hours_until": s.off_hours_until.map(|t| t.to_rfc3339()),
     })
     .to_string()
 }
@@ -134,6 +149,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         PhaseKind::Away => "away".to_owned(),
         PhaseKind::Guiding => "guide".to_owned(),
         PhaseKind::Paused => "paused".to_owned(),
+        PhaseKind::OffHours => "off".to_owned(),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
         .checked_div(s.interval.as_secs())
@@ -163,6 +179,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::Wayland,
             snoozes: 0,
+            off_hours_until: None,
         }
     }
 
@@ -183,6 +200,30 @@ mod tests {
         paused.paused = Some(PauseEnd::At(now + chrono::Duration::seconds(3600)));
         assert!(text(Some(&paused), now).contains("(1 h left)"));
         assert_eq!(text(None, now), "deskbreak is not running");
+    }
+
+    #[test]
+    fn off_hours_say_until_when_by_day_and_time() {
+        use chrono::TimeZone;
+        // A Wednesday evening.
+        let now = Local.with_ymd_and_hms(2026, 12, 2, 18, 0, 0).unwrap();
+        let mut s = status(PhaseKind::OffHours, 0, now);
+        s.next_break = None;
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).single();
+        assert_eq!(summary(&s, now), "off hours until Mon 09:00");
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).single();
+        assert_eq!(summary(&s, now), "off hours until Thu 09:00");
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 2, 19, 30, 0).single();
+        assert_eq!(summary(&s, now), "off hours until 19:30");
+        let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
+        assert_eq!(v["class"], "off_hours");
+        assert_eq!(v["tooltip"], "off hours until 19:30; idle backend: wayland");
+        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        assert_eq!(v["phase"], "off_hours");
+        assert_eq!(
+            v["off_hours_until"],
+            s.off_hours_until.unwrap().to_rfc3339().as_str()
+        );
     }
 
     #[test]
@@ -217,6 +258,7 @@ mod tests {
             "paused_until",
             "idle_backend",
             "snoozes",
+            "off_hours_until",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
         }

@@ -191,6 +191,22 @@ fn emphasis(line: &str, channel: Channel) -> String {
     }
 }
 
+/// The one line of a micro-break cue (`[micro]`), by cue id (see
+/// [`crate::engine::micro::CUES`]).
+#[must_use]
+pub fn micro_cue(id: &str) -> &'static str {
+    match id {
+        "chin-tuck" => {
+            "Micro-break: sit tall, gently draw your chin straight back, hold 5 s, relax"
+        }
+        "shoulder-squeeze" => {
+            "Micro-break: squeeze your shoulder blades together, hold 5 s, let go"
+        }
+        "look-far" => "Micro-break: look at something 6 m away for 20 seconds",
+        _ => "Micro-break: sit tall and let your shoulders drop",
+    }
+}
+
 /// Escape text for servers that interpret the body as markup.
 #[must_use]
 pub fn escape_markup(text: &str) -> String {

@@ -45,7 +45,11 @@
 //!   forgotten (idle lost = active; logind lost = unlocked and awake).
 
 pub mod guide;
+pub mod micro;
 mod picker;
+pub mod schedule;
+#[cfg(test)]
+mod tests_zone;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -56,6 +60,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::exercises::{Exercise, Library, Position};
 pub use picker::{Picker, PickerMemory};
+pub use schedule::{Hours, Schedule};
 
 /// A point on the engine's time line.
 ///
@@ -111,6 +116,8 @@ pub struct Rules {
     pub renotify: Option<Duration>,
     /// An absence this long counts as a break taken.
     pub natural_break: Duration,
+    /// Micro-breaks (`[micro]`); `None`: off.
+    pub micro: Option<micro::MicroRules>,
 }
 
 impl Default for Rules {
@@ -121,6 +128,7 @@ impl Default for Rules {
             max_snoozes: 3,
             renotify: Some(Duration::from_secs(5 * 60)),
             natural_break: Duration::from_secs(5 * 60),
+            micro: None,
         }
     }
 }
@@ -226,6 +234,10 @@ pub enum Input {
     },
     /// A source stopped for good; what it last said no longer holds.
     Lost(Source),
+    /// Where the wall clock stands against working hours (`[schedule]`): fed at start-up,
+    /// at each boundary, and whenever it may have changed (a suspend, a clock or time
+    /// zone change). Feed it before a sleep noticed at the same wake-up.
+    Hours(Hours),
 }
 
 /// A source of presence that can stop.
@@ -271,16 +283,19 @@ pub enum Outcome {
     Dismissed,
     /// The user was away long enough: a break taken without a prompt.
     Natural,
+    /// A micro-break cue was shown (`[micro]`).
+    Micro,
 }
 
 impl Outcome {
     /// Every outcome, in a stable order for reports.
-    pub const ALL: [Outcome; 5] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::Done,
         Outcome::Snoozed,
         Outcome::Skipped,
         Outcome::Dismissed,
         Outcome::Natural,
+        Outcome::Micro,
     ];
 
     /// The word used in the history file and reports.
@@ -292,6 +307,7 @@ impl Outcome {
             Outcome::Skipped => "skipped",
             Outcome::Dismissed => "dismissed",
             Outcome::Natural => "natural",
+            Outcome::Micro => "micro",
         }
     }
 }
@@ -347,6 +363,10 @@ pub enum Action {
     },
     /// Show where a guided break stands, in place of the current bubble.
     Guide(GuideStep),
+    /// Show a micro-break cue beside any prompt (it replaces only an earlier cue).
+    Micro(micro::Cue),
+    /// Take the micro-break cue off the screen (its `length` is over).
+    CloseMicro,
     /// A guided break is complete (already recorded): say so in place of the bubble.
     GuideDone {
         /// The exercise guided.
@@ -419,17 +439,21 @@ pub enum PhaseKind {
     Paused,
     /// A guided break is running.
     Guiding,
+    /// Outside working hours (`[schedule]`): no reminders, no sitting time.
+    #[serde(rename = "off_hours")]
+    OffHours,
 }
 
 impl PhaseKind {
     /// Every phase.
-    pub const ALL: [PhaseKind; 6] = [
+    pub const ALL: [PhaseKind; 7] = [
         PhaseKind::Working,
         PhaseKind::Due,
         PhaseKind::Snoozed,
         PhaseKind::Away,
         PhaseKind::Paused,
         PhaseKind::Guiding,
+        PhaseKind::OffHours,
     ];
 
     /// The phase called `name` (see [`Self::as_str`]).
@@ -448,6 +472,7 @@ impl PhaseKind {
             PhaseKind::Away => "away",
             PhaseKind::Paused => "paused",
             PhaseKind::Guiding => "guiding",
+            PhaseKind::OffHours => "off_hours",
         }
     }
 }
@@ -488,6 +513,8 @@ pub struct Status {
     pub snoozes: u32,
     /// Whether (and how long) reminders are paused.
     pub paused: Option<Paused>,
+    /// Outside working hours until this wall-clock time (as the daemon last said).
+    pub off_hours_until: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// What survives a restart: see [`Engine::snapshot`].
@@ -563,6 +590,13 @@ pub struct Engine {
     snoozes: u32,
     next_prompt: u64,
     actions: VecDeque<Action>,
+    /// Where the wall clock stands against working hours, as last fed.
+    hours: Hours,
+    /// No sitting since working hours ended or began: an absence now (the night, a
+    /// suspend across it) is no break on record.
+    day_fresh: bool,
+    /// The micro-break count and the cue on screen.
+    micro: micro::Micro,
 }
 
 impl Engine {
@@ -578,12 +612,13 @@ impl Engine {
         seed: u64,
     ) -> Self {
         let snoozes = snapshot.snoozes.min(rules.max_snoozes);
+        let sitting = Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING);
         Self {
             rules,
             library,
             preferences,
             picker: Picker::new(snapshot.picker, seed),
-            sitting: Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING),
+            sitting,
             sat_in_ended: Duration::ZERO,
             last: now,
             presence: Presence::default(),
@@ -592,6 +627,10 @@ impl Engine {
             snoozes,
             next_prompt: 1,
             actions: VecDeque::new(),
+            hours: Hours::Always,
+            day_fresh: false,
+            // No cue for the sitting time restored: the count starts here.
+            micro: micro::Micro::starting_at(sitting),
         }
     }
 
@@ -615,6 +654,10 @@ impl Engine {
             Input::Answer { prompt, answer } => {
                 self.update(now);
                 self.answer(now, prompt, answer, self.rules.snooze);
+            }
+            Input::Hours(hours) => {
+                self.update(now);
+                self.set_hours(hours);
             }
         }
         self.update(now);
@@ -808,6 +851,12 @@ impl Engine {
     /// The next moment the engine needs to be woken at, if any.
     #[must_use]
     pub fn poll_timeout(&self) -> Option<Moment> {
+        let micro = self.micro.timeout(self.rules.micro, &self.micro_now());
+        [self.main_timeout(), micro].into_iter().flatten().min()
+    }
+
+    /// [`Self::poll_timeout`] for the main breaks.
+    fn main_timeout(&self) -> Option<Moment> {
         if let Phase::Guiding { started, plan, .. } = &self.phase {
             // A guide ticks by the second whatever else goes on; following it needs no
             // input, so only a lock or a sleep can turn it into a natural break.
@@ -833,6 +882,8 @@ impl Engine {
             return natural;
         }
         match &self.phase {
+            // Off hours nothing falls due: no timer at all until the daemon says otherwise.
+            Phase::Working if !self.hours.open() => None,
             Phase::Working => Some(self.last + self.rules.interval.saturating_sub(self.sitting)),
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
@@ -890,6 +941,10 @@ impl Engine {
             (Phase::Guiding { .. }, _) => PhaseKind::Guiding,
             // A break taken during a pause (`deskbreak now`) is due; the pause stays.
             (Phase::Prompting { .. }, _) if self.pause.is_some() => PhaseKind::Due,
+            // Off hours; a break asked for then (`deskbreak now`) is due all the same.
+            (Phase::Working | Phase::Snoozed { .. }, _) if !self.hours.open() => {
+                PhaseKind::OffHours
+            }
             _ if self.pause.is_some() => PhaseKind::Paused,
             (_, true) => PhaseKind::Away,
             (Phase::Working, false) => PhaseKind::Working,
@@ -904,7 +959,7 @@ impl Engine {
             Phase::Guiding { .. } => Some(Duration::ZERO),
             _ if self.presence.rested => None,
             Phase::Prompting { .. } => Some(Duration::ZERO),
-            _ if self.pause.is_some() => None,
+            _ if self.pause.is_some() || !self.hours.open() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
         };
@@ -912,10 +967,17 @@ impl Engine {
         Status {
             phase,
             sitting: self.sitting,
-            sitting_counts: !p.rested && p.locked_since.is_none() && p.asleep_since.is_none(),
+            sitting_counts: !p.rested
+                && p.locked_since.is_none()
+                && p.asleep_since.is_none()
+                && self.hours.open(),
             next_prompt_in,
             snoozes: self.snoozes,
             paused,
+            off_hours_until: match self.hours {
+                Hours::Closed { until } => Some(until),
+                _ => None,
+            },
         }
     }
 
@@ -946,14 +1008,22 @@ impl Engine {
         // Short idle still counts as sitting (reading, thinking); a locked screen or a
         // sleeping machine does not, and after a natural break the clock stands at zero.
         let p = &self.presence;
-        if !p.rested && p.locked_since.is_none() && p.asleep_since.is_none() {
+        // Off hours no sitting time is counted at all.
+        if !p.rested && p.locked_since.is_none() && p.asleep_since.is_none() && self.hours.open() {
             self.sitting = self.sitting.saturating_add(now.saturating_since(self.last));
+            self.day_fresh = false;
         }
         self.last = now;
     }
 
-    /// Bring everything time-driven up to date at `now`.
+    /// Bring everything time-driven up to date at `now`: main breaks, then micro-breaks.
     fn update(&mut self, now: Moment) {
+        self.update_main(now);
+        self.update_micro();
+    }
+
+    /// [`Self::update`] for the main breaks.
+    fn update_main(&mut self, now: Moment) {
         self.advance(now);
         let now = self.last;
 
@@ -982,7 +1052,7 @@ impl Engine {
             // Nothing is shown while the user is away.
             return;
         }
-        if self.pause.is_some() {
+        if self.pause.is_some() || !self.hours.open() {
             return;
         }
 
@@ -1159,12 +1229,17 @@ impl Engine {
             }
             Phase::Snoozed { exercise, .. } => Some(exercise),
         };
-        self.actions.push_back(Action::Record(Record {
-            outcome: Outcome::Natural,
-            exercise,
-            sat_for,
-            guided: None,
-        }));
+        // Off hours, or after no sitting since they began, there was nothing to take a
+        // break from.
+        if !(self.day_fresh && sat_for.is_zero() && exercise.is_none()) {
+            self.actions.push_back(Action::Record(Record {
+                outcome: Outcome::Natural,
+                exercise,
+                sat_for,
+                guided: None,
+            }));
+        }
+        self.micro.restart(self.last);
         self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
         self.snoozes = 0;
@@ -1311,6 +1386,7 @@ impl Engine {
                 }));
                 self.actions
                     .push_back(Action::GuideDone { exercise, guided });
+                self.micro.restart(now);
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;
@@ -1412,6 +1488,7 @@ impl Engine {
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;
+                self.micro.restart(now);
             }
         }
     }
@@ -1419,3 +1496,7 @@ impl Engine {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hours;
+#[cfg(test)]
+mod tests_micro;

@@ -22,6 +22,7 @@ pub mod clock;
 pub mod config_watch;
 pub mod holds;
 pub mod logind;
+pub mod wall_clock;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -59,6 +60,8 @@ pub enum Wake {
     Session(Option<SessionEvent>),
     /// The config file changed, or SIGHUP asked for a reload.
     ConfigEdited,
+    /// A working-hours boundary came, or the wall clock or the time zone changed.
+    WallClock(wall_clock::Change),
 }
 
 /// The running sources, each an optional receiver: a source that is not running (or
@@ -74,6 +77,8 @@ pub struct Sources {
     bus: Option<zbus::Connection>,
     config_edits: Option<mpsc::Receiver<()>>,
     hangups: Option<Signal>,
+    /// Working-hours boundaries; armed by the loop from the schedule.
+    pub wall: wall_clock::WallClock,
 }
 
 impl Sources {
@@ -101,6 +106,7 @@ impl Sources {
             bus,
             config_edits: config_watch::watch(config),
             hangups,
+            wall: wall_clock::WallClock::idle(),
         }
     }
 
@@ -125,6 +131,7 @@ impl Sources {
             event = recv(&mut self.session), if self.session.is_some() => Wake::Session(event),
             Some(()) = recv(&mut self.config_edits) => Wake::ConfigEdited,
             Some(()) = hangup(&mut self.hangups) => Wake::ConfigEdited,
+            change = self.wall.next() => Wake::WallClock(change),
         };
         // A source that ended is not polled again.
         match wake {

@@ -422,6 +422,7 @@ mod tests {
             paused: (phase == PhaseKind::Paused).then_some(PauseEnd::UntilResumed),
             idle_backend: Kind::X11,
             snoozes: 0,
+            off_hours_until: None,
         }
     }
 
