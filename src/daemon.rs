@@ -178,6 +178,7 @@ impl Daemon {
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             sitting = %human::duration(engine.status().sitting),
+            language = %crate::i18n::current(),
             "deskbreak is running"
         );
         systemd::ready();
@@ -466,6 +467,10 @@ impl Daemon {
         let restart = config.backend != self.config.backend
             || config.rules.natural_break != self.config.rules.natural_break;
         self.effects.notifier.set_sound(config.guide_sound);
+        if config.language != self.config.language {
+            let lang = crate::i18n::set(config.language);
+            tracing::info!(%lang, "messages are now in this language");
+        }
         self.config = config;
         self.effects.set_tray(self.config.tray);
         self.effects.set_schedule(&self.config.schedule);

@@ -7,13 +7,13 @@ use std::time::Duration;
 pub fn duration(d: Duration) -> String {
     let secs = d.as_secs();
     if secs < 60 {
-        return format!("{secs} s");
+        return crate::t!("duration-seconds", seconds = secs);
     }
     let (hours, minutes) = (secs / 3600, (secs % 3600) / 60);
     match (hours, minutes) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
+        (0, m) => crate::t!("duration-minutes", minutes = m),
+        (h, 0) => crate::t!("duration-hours", hours = h),
+        (h, m) => crate::t!("duration-hours-minutes", hours = h, minutes = m),
     }
 }
 
@@ -22,9 +22,19 @@ pub fn duration(d: Duration) -> String {
 #[must_use]
 pub fn remaining(d: Duration) -> String {
     if d.is_zero() {
-        return "0 s".to_owned();
+        return crate::t!("duration-seconds", seconds = 0);
     }
     duration(Duration::from_secs(d.as_secs().div_ceil(60).max(1) * 60))
+}
+
+/// A time of day the way the language writes it ("14:30"; both parts two digits).
+#[must_use]
+pub fn time_of_day<T: chrono::Timelike>(at: &T) -> String {
+    crate::t!(
+        "time-of-day",
+        hour = format!("{:02}", at.hour()),
+        minute = format!("{:02}", at.minute())
+    )
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@
 //! * [`status_view`] — how `deskbreak status` reads (words, JSON, waybar).
 //! * [`cli`] — the command line (clap definitions; `main.rs` carries them out).
 //! * [`paths`] — where files live (XDG base directories).
+//! * [`i18n`] — every message a person reads, in the session's language (Fluent
+//!   catalogs under `src/i18n/`, embedded); [`t!`] words one.
 //! * [`service`] — starting with the desktop: the systemd user unit, or an XDG autostart
 //!   entry (`deskbreak service install`).
 //! * [`doctor`] — the `deskbreak doctor` checklist.
@@ -40,6 +42,7 @@ pub mod effects;
 pub mod engine;
 pub mod exercises;
 pub mod human;
+pub mod i18n;
 pub mod paths;
 pub mod pictures;
 pub mod service;

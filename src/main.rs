@@ -76,6 +76,9 @@ impl Lines {
 
 fn run(cli: Cli) -> Result<()> {
     let paths = Paths::resolve(cli.config)?;
+    if !matches!(cli.command, Command::Run) {
+        set_language(&paths);
+    }
     match cli.command {
         Command::Run => run_daemon(paths),
         Command::Config(ConfigCommand::Path) => say(paths.config.display()),
@@ -145,6 +148,14 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Manpages { dir } => write_man_pages(&dir),
     }
+}
+
+/// Word this command's messages in `ui.language` (else the session's locale). A config
+/// that cannot be read leaves the locale's language; the command that reads the config
+/// reports why.
+fn set_language(paths: &Paths) {
+    let choice = Config::load(&paths.config).map_or_else(|_| Default::default(), |c| c.language);
+    deskbreak::i18n::set(choice);
 }
 
 /// `deskbreak stats`: only reads (the history, the daily record, the state file).
@@ -243,7 +254,10 @@ fn run_daemon(paths: Paths) -> Result<()> {
     runtime.block_on(async {
         let shutdown = shutdown_signal()?;
         let config = match Config::read_with(&paths.config, &library)? {
-            Found::Config(config) => config,
+            Found::Config(config) => {
+                deskbreak::i18n::set(config.language);
+                config
+            }
             Found::Missing => {
                 tracing::info!(
                     "{}: {}; the built-in defaults apply",

@@ -31,6 +31,8 @@ pub struct RawConfig {
     pub schedule: RawSchedule,
     /// `[micro]`
     pub micro: RawMicro,
+    /// `[ui]`
+    pub ui: RawUi,
 }
 
 /// `[schedule]`
@@ -55,6 +57,15 @@ pub struct RawMicro {
     /// How long the cue stays on screen.
     #[serde(deserialize_with = "micro_length")]
     pub length: Option<Duration>,
+}
+
+/// `[ui]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawUi {
+    /// The language of messages: "auto" (the session's locale) or a shipped one.
+    #[serde(deserialize_with = "language")]
+    pub language: Option<crate::i18n::Choice>,
 }
 
 /// `[guide]`
@@ -305,6 +316,16 @@ fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> 
     Kind::from_name(&name)
         .map(|kind| Some(Choice::Only(kind)))
         .ok_or_else(|| de::Error::custom(format!("unknown backend {name:?}: {hint}")))
+}
+
+fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Choice>, D::Error> {
+    let name = String::deserialize(d).map_err(|_| {
+        de::Error::custom(crate::t!(
+            "config-language-expected",
+            choices = crate::i18n::choices()
+        ))
+    })?;
+    name.parse().map(Some).map_err(de::Error::custom)
 }
 
 fn tray_enabled<'de, D: Deserializer<'de>>(

@@ -39,6 +39,8 @@ pub struct Config {
     pub guide_sound: bool,
     /// `[schedule]`: working hours.
     pub schedule: Schedule,
+    /// `ui.language`: the language of messages.
+    pub language: crate::i18n::Choice,
 }
 
 /// `[stats]`, validated.
@@ -243,6 +245,7 @@ impl Config {
             preferences,
             backend: raw.activity.backend.unwrap_or_default(),
             tray: raw.tray.enabled.unwrap_or_default(),
+            language: raw.ui.language.unwrap_or_default(),
             stats: StatsConfig {
                 goal_percent: raw.stats.goal.unwrap_or(defaults.stats.goal_percent),
                 weekly_summary: raw

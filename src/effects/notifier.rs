@@ -354,7 +354,7 @@ impl Notifier {
         let mut notification = Notification::new();
         notification
             .appname("deskbreak")
-            .summary(reminder::micro_cue(cue.id))
+            .summary(&reminder::micro_cue(cue.id))
             .icon("preferences-desktop-accessibility")
             .hint(Hint::Transient(true))
             .hint(Hint::Category("presence".into()))

@@ -9,7 +9,7 @@
 use crate::engine::Prompt;
 use crate::engine::guide::{Progress, StepKind};
 use crate::exercises::{Exercise, Need};
-use crate::human;
+use crate::{human, t};
 
 /// Action key for "I did it".
 pub const DONE: &str = "done";
@@ -65,56 +65,66 @@ impl Channel {
 /// always works.
 #[must_use]
 pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminder {
-    let summary = format!("{} · {}", exercise.name, exercise.glance_dose());
+    let summary = t!(
+        "reminder-summary",
+        exercise = exercise.name.as_str(),
+        dose = exercise.glance_dose()
+    );
     let mut lines = vec![
         text(&exercise.glance_how(), channel),
         emphasis(&exercise.glance_safety(), channel),
     ];
 
     let mut context = vec![if prompt.asked {
-        "You asked for this break".to_owned()
+        t!("reminder-asked")
     } else {
-        format!("Sitting {}", human::duration(prompt.sat_for))
+        t!(
+            "reminder-sitting",
+            duration = human::duration(prompt.sat_for)
+        )
     }];
-    let needs: Vec<&str> = exercise
+    let needs = exercise
         .needs
         .iter()
-        .filter(|n| **n != Need::Chair)
-        .map(|n| n.as_str())
-        .collect();
-    if !needs.is_empty() {
-        context.push(format!("needs a {}", needs.join(" and a ")));
+        .filter_map(|n| match n {
+            Need::Chair => None,
+            Need::Wall => Some(t!("need-wall")),
+            Need::Doorway => Some(t!("need-doorway")),
+        })
+        .reduce(|first, second| t!("list-and", first = first, second = second));
+    if let Some(things) = needs {
+        context.push(t!("reminder-needs", things = things));
     }
     if prompt.snoozes_used_up {
-        context.push("snoozes used up".to_owned());
+        context.push(t!("reminder-snoozes-used-up"));
     }
     lines.push(text(&context.join(" · "), channel));
 
     let mut actions = vec![
-        (DEFAULT, "Start guide".to_owned()),
-        (DONE, "Done".to_owned()),
+        (DEFAULT, t!("reminder-button-start-guide")),
+        (DONE, t!("reminder-button-done")),
     ];
     if prompt.snooze_allowed {
         actions.push((
             SNOOZE,
-            format!("Snooze {}", human::duration(prompt.snooze_for)),
+            t!(
+                "reminder-button-snooze",
+                duration = human::duration(prompt.snooze_for)
+            ),
         ));
     }
-    actions.push((SKIP, "Skip".to_owned()));
-    actions.push((START, "Start guide".to_owned()));
+    actions.push((SKIP, t!("reminder-button-skip")));
+    actions.push((START, t!("reminder-button-start-guide")));
 
     if !channel.buttons {
         actions.clear();
         if channel.commands {
-            let snooze = if prompt.snooze_allowed {
-                ", snooze"
+            let line = if prompt.snooze_allowed {
+                t!("reminder-answer-in-terminal")
             } else {
-                ""
+                t!("reminder-answer-in-terminal-no-snooze")
             };
-            lines.push(text(
-                &format!("Answer in a terminal: deskbreak done{snooze}, skip or guide"),
-                channel,
-            ));
+            lines.push(text(&line, channel));
         }
     }
     Reminder {
@@ -130,23 +140,27 @@ pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminde
 #[must_use]
 pub fn render_guide(exercise: &Exercise, progress: &Progress, channel: Channel) -> Reminder {
     let step = &progress.step;
-    let count = format!("{} s", progress.left_secs);
+    let countdown = t!("guide-countdown", seconds = progress.left_secs);
     let now = match step.kind {
-        StepKind::GetReady => format!("Get ready… {count}"),
-        StepKind::Hold => format!("{}: hold… {count}", step.label()),
+        StepKind::GetReady => t!("guide-get-ready", countdown = countdown),
+        StepKind::Hold => t!("guide-hold", step = step.label(), countdown = countdown),
         StepKind::Move => step.label(),
-        StepKind::Relax => format!("Relax… {count}"),
-        StepKind::Rest => format!("Rest… {count}"),
-        StepKind::Switch => format!("Switch sides… {count}"),
+        StepKind::Relax => t!("guide-relax", countdown = countdown),
+        StepKind::Rest => t!("guide-rest", countdown = countdown),
+        StepKind::Switch => t!("guide-switch-sides", countdown = countdown),
     };
-    let summary = format!("{} · {}", exercise.name, now);
+    let summary = t!(
+        "guide-summary",
+        exercise = exercise.name.as_str(),
+        step = now
+    );
     let body = [
         text(&exercise.glance_how(), channel),
         emphasis(&exercise.glance_safety(), channel),
     ]
     .join("\n");
     let actions = if channel.buttons {
-        vec![(STOP, "Stop".to_owned())]
+        vec![(STOP, t!("guide-button-stop"))]
     } else {
         Vec::new()
     };
@@ -162,11 +176,11 @@ pub fn render_guide(exercise: &Exercise, progress: &Progress, channel: Channel) 
 #[must_use]
 pub fn render_guide_done(exercise: &Exercise, guided_secs: u64, channel: Channel) -> Reminder {
     Reminder {
-        summary: format!("{} · done", exercise.name),
+        summary: t!("guide-done-summary", exercise = exercise.name.as_str()),
         body: text(
-            &format!(
-                "Well done: {} of moving. Break recorded.",
-                human::duration(std::time::Duration::from_secs(guided_secs))
+            &t!(
+                "guide-done-body",
+                duration = human::duration(std::time::Duration::from_secs(guided_secs))
             ),
             channel,
         ),
@@ -194,16 +208,11 @@ fn emphasis(line: &str, channel: Channel) -> String {
 /// The one line of a micro-break cue (`[micro]`), by cue id (see
 /// [`crate::engine::micro::CUES`]).
 #[must_use]
-pub fn micro_cue(id: &str) -> &'static str {
+pub fn micro_cue(id: &str) -> String {
     match id {
-        "chin-tuck" => {
-            "Micro-break: sit tall, gently draw your chin straight back, hold 5 s, relax"
-        }
-        "shoulder-squeeze" => {
-            "Micro-break: squeeze your shoulder blades together, hold 5 s, let go"
-        }
-        "look-far" => "Micro-break: look at something 6 m away for 20 seconds",
-        _ => "Micro-break: sit tall and let your shoulders drop",
+        "shoulder-squeeze" => t!("micro-cue-shoulder-squeeze"),
+        "look-far" => t!("micro-cue-look-far"),
+        _ => t!("micro-cue-chin-tuck"),
     }
 }
 

@@ -58,25 +58,25 @@ impl Step {
     #[must_use]
     pub fn label(&self) -> String {
         let mut label = match (self.kind, self.rep) {
-            (StepKind::GetReady, _) => "Get ready".to_owned(),
-            (StepKind::Relax, _) => "Relax".to_owned(),
-            (StepKind::Rest, _) => "Rest".to_owned(),
-            (StepKind::Switch, _) => "Switch sides".to_owned(),
+            (StepKind::GetReady, _) => crate::t!("guide-step-get-ready"),
+            (StepKind::Relax, _) => crate::t!("guide-step-relax"),
+            (StepKind::Rest, _) => crate::t!("guide-step-rest"),
+            (StepKind::Switch, _) => crate::t!("guide-step-switch-sides"),
             (StepKind::Move | StepKind::Hold, Some((rep, reps))) if reps > 1 => {
-                format!("Rep {rep} of {reps}")
+                crate::t!("guide-step-rep", rep = rep, reps = reps)
             }
-            (StepKind::Hold, _) => "Hold".to_owned(),
-            (StepKind::Move, _) => "Move".to_owned(),
+            (StepKind::Hold, _) => crate::t!("guide-step-hold"),
+            (StepKind::Move, _) => crate::t!("guide-step-move"),
         };
         if let (Some((set, sets)), StepKind::Move | StepKind::Hold) = (self.set, self.kind) {
-            label.push_str(&format!(", set {set} of {sets}"));
+            label = crate::t!("guide-step-set", step = label, set = set, sets = sets);
         }
         if let (Some(side), StepKind::Move | StepKind::Hold) = (self.side, self.kind) {
-            label.push_str(if side == 1 {
-                ", first side"
+            label = if side == 1 {
+                crate::t!("guide-step-first-side", step = label)
             } else {
-                ", other side"
-            });
+                crate::t!("guide-step-other-side", step = label)
+            };
         }
         label
     }

@@ -10,6 +10,7 @@ use std::time::Duration;
 
 pub mod bus;
 pub mod daemon;
+pub mod ewmh;
 pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;

@@ -15,6 +15,7 @@ mod control;
 mod doctor;
 mod files;
 mod follow;
+mod fullscreen;
 mod fuzz;
 mod gnome;
 mod guide;

@@ -22,6 +22,8 @@
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod fullscreen;
+
 use std::fmt;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -209,8 +211,24 @@ pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
 /// Read every detector the user respects, concurrently, bounded by [`CHECK_TIMEOUT`].
 pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
     // Each detector adds one line here (guarded by `respect.respects(..)`).
-    let _ = (ctx, respect);
-    Vec::new()
+    let fullscreen = async {
+        if respect.fullscreen {
+            fullscreen::read(ctx).await
+        } else {
+            Vec::new()
+        }
+    };
+    let read = async {
+        let (fullscreen,) = tokio::join!(fullscreen);
+        fullscreen
+    };
+    match tokio::time::timeout(CHECK_TIMEOUT, read).await {
+        Ok(signals) => signals,
+        Err(_) => {
+            tracing::warn!("holds: the check did not end within {CHECK_TIMEOUT:?}");
+            Vec::new()
+        }
+    }
 }
 
 /// What holds the break back, out of a check's signals, respected ones only.
@@ -232,7 +250,13 @@ pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
 /// Follow every detector the user respects until dropped, sending a hint on each change.
 pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
-    let _ = (ctx, respect, hint);
+    let fullscreen = async {
+        if respect.fullscreen {
+            fullscreen::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    tokio::join!(fullscreen);
+    // Every detector returned (nothing to follow): wait to be dropped.
     std::future::pending::<()>().await;
 }
 

@@ -1,0 +1,2 @@
+# deskbreak's messages in French: a translation of src/i18n/en/deskbreak.ftl.
+# A message missing here is shown in English.

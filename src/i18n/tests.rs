@@ -1,0 +1,300 @@
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::*;
+
+fn env(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    let vars: HashMap<String, String> = vars
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    move |name| vars.get(name).cloned()
+}
+
+#[test]
+fn the_locale_is_read_in_gettext_order() {
+    let auto = |vars: &[(&str, &str)]| Choice::Auto.resolve(env(vars));
+    assert_eq!(auto(&[("LANG", "de_DE.UTF-8")]), Lang::De);
+    assert_eq!(auto(&[("LANG", "fr_CA.UTF-8@euro")]), Lang::Fr);
+    // LC_ALL over LC_MESSAGES over LANG.
+    assert_eq!(
+        auto(&[("LANG", "de_DE.UTF-8"), ("LC_MESSAGES", "es_ES.UTF-8")]),
+        Lang::Es
+    );
+    assert_eq!(
+        auto(&[
+            ("LANG", "de_DE.UTF-8"),
+            ("LC_MESSAGES", "es_ES.UTF-8"),
+            ("LC_ALL", "fr_FR.UTF-8")
+        ]),
+        Lang::Fr
+    );
+    // An empty variable is not set.
+    assert_eq!(auto(&[("LANG", "de_DE.UTF-8"), ("LC_ALL", "")]), Lang::De);
+    // LANGUAGE first, its first shipped language winning...
+    assert_eq!(
+        auto(&[("LANG", "de_DE.UTF-8"), ("LANGUAGE", "pt_BR:es:fr")]),
+        Lang::Es
+    );
+    assert_eq!(
+        auto(&[("LANG", "de_DE.UTF-8"), ("LANGUAGE", "pt_BR:pt")]),
+        Lang::De
+    );
+    // ...but not under the C locale, where gettext ignores it.
+    assert_eq!(auto(&[("LANG", "C"), ("LANGUAGE", "de")]), Lang::En);
+    assert_eq!(auto(&[("LC_ALL", "C.UTF-8"), ("LANGUAGE", "de")]), Lang::En);
+    assert_eq!(auto(&[("LANG", "POSIX"), ("LANGUAGE", "fr")]), Lang::En);
+    assert_eq!(auto(&[("LANGUAGE", "de")]), Lang::En);
+    // A language deskbreak does not ship: English.
+    assert_eq!(auto(&[("LANG", "pt_BR.UTF-8")]), Lang::En);
+    assert_eq!(auto(&[]), Lang::En);
+    // The config's choice wins over the locale.
+    assert_eq!(
+        Choice::Fixed(Lang::Es).resolve(env(&[("LANG", "de_DE.UTF-8")])),
+        Lang::Es
+    );
+}
+
+#[test]
+fn ui_language_accepts_auto_and_the_shipped_languages_only() {
+    assert_eq!("auto".parse::<Choice>(), Ok(Choice::Auto));
+    assert_eq!("de".parse::<Choice>(), Ok(Choice::Fixed(Lang::De)));
+    assert_eq!(" FR ".parse::<Choice>(), Ok(Choice::Fixed(Lang::Fr)));
+    let err = scoped(Lang::En, || "pt".parse::<Choice>().unwrap_err().to_string());
+    assert_eq!(
+        err,
+        r#"unknown language "pt": expected one of "auto", "en", "de", "fr", "es""#
+    );
+    assert!("".parse::<Choice>().is_err());
+}
+
+const ENGLISH: &str = "
+hello = Hello, { $name }!
+breaks = { $count ->
+    [one] one break
+   *[other] { $count } breaks
+}
+only-english = Only in English
+";
+
+#[test]
+fn a_missing_message_or_variable_falls_back_to_english_never_to_an_id() {
+    let en = parse(Lang::En, ENGLISH);
+    let de = parse(
+        Lang::De,
+        "hello = Hallo, { $nme }!\nbreaks = { $count } Pausen\nempty = { \"\" }\n",
+    );
+    let mut args = FluentArgs::new();
+    args.set("name", "Ada");
+    args.set("count", 1);
+    // German has it: German.
+    assert_eq!(
+        word([&de, &en].into_iter(), "breaks", Some(&args)),
+        "1 Pausen"
+    );
+    // German lacks it: English.
+    assert_eq!(
+        word([&de, &en].into_iter(), "only-english", None),
+        "Only in English"
+    );
+    // German's text cannot be worded (a variable misspelt): English, not "Hallo, {$nme}!".
+    assert_eq!(
+        word([&de, &en].into_iter(), "hello", Some(&args)),
+        "Hello, Ada!"
+    );
+    // And never an empty string.
+    assert_eq!(word([&de, &en].into_iter(), "empty", None), "empty");
+    // No isolation marks around the variables.
+    assert!(!word([&en].into_iter(), "hello", Some(&args)).contains('\u{2068}'));
+}
+
+#[test]
+fn plurals_follow_the_language_and_decimals_take_its_separator() {
+    let en = parse(Lang::En, ENGLISH);
+    let fr = parse(
+        Lang::Fr,
+        "breaks = { $count ->\n    [one] { $count } pause\n   *[other] { $count } pauses\n}\n",
+    );
+    let count = |n: f64| {
+        let mut args = FluentArgs::new();
+        args.set("count", n);
+        args
+    };
+    assert_eq!(
+        word([&en].into_iter(), "breaks", Some(&count(1.0))),
+        "one break"
+    );
+    assert_eq!(
+        word([&en].into_iter(), "breaks", Some(&count(2.0))),
+        "2 breaks"
+    );
+    // French counts 0 and 1.5 as singular; and writes 1,5.
+    assert_eq!(
+        word([&fr].into_iter(), "breaks", Some(&count(0.0))),
+        "0 pause"
+    );
+    assert_eq!(
+        word([&fr].into_iter(), "breaks", Some(&count(1.5))),
+        "1,5 pause"
+    );
+    assert_eq!(
+        word([&en].into_iter(), "breaks", Some(&count(2.5))),
+        "2.5 breaks"
+    );
+}
+
+#[test]
+fn a_thread_can_word_in_another_language_and_comes_back() {
+    let before = current();
+    let inside = scoped(Lang::Fr, current);
+    assert_eq!(inside, Lang::Fr);
+    assert_eq!(current(), before);
+}
+
+#[test]
+fn compare_finds_missing_extra_and_changed_placeholders() {
+    let gaps = compare(
+        ENGLISH,
+        "hello = Hallo!\nbreaks = { $count } Pausen\nextra = Extra\nextra = Twice\n",
+    );
+    assert_eq!(gaps.missing, ["only-english"]);
+    assert_eq!(gaps.extra, ["extra"]);
+    assert_eq!(
+        gaps.placeholders,
+        [("hello".to_owned(), vec!["name".to_owned()], vec![])]
+    );
+    assert_eq!(gaps.broken, ["extra is written twice"]);
+    assert!(!gaps.is_empty());
+    assert!(compare(ENGLISH, ENGLISH).is_empty());
+    let broken = compare(ENGLISH, "hello = { $name\n");
+    assert!(!broken.broken.is_empty(), "{broken:?}");
+}
+
+#[test]
+fn the_english_catalog_reads_cleanly() {
+    let source = Lang::En.messages_source();
+    assert!(
+        fluent_syntax::parser::parse(source).is_ok(),
+        "src/i18n/en/deskbreak.ftl has lines Fluent cannot read"
+    );
+    let ids = inventory(source);
+    for pair in ids.windows(2) {
+        assert_ne!(pair[0].0, pair[1].0, "written twice");
+    }
+    for (id, _) in &ids {
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id}: ids are kebab-case"
+        );
+    }
+}
+
+/// Every file under `dir` ending in `.rs`.
+fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The ids the code words with `t!("…"`.
+fn ids_in_code() -> Vec<(String, std::path::PathBuf)> {
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut ids = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices("t!(") {
+            // Not `assert!(`, `format!(`, …: `t!(` as a word of its own.
+            if text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            {
+                continue;
+            }
+            let rest = text[at + 3..].trim_start();
+            if let Some(quoted) = rest.strip_prefix('"')
+                && let Some(end) = quoted.find('"')
+                && quoted[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                ids.push((quoted[..end].to_owned(), file.clone()));
+            }
+        }
+    }
+    ids
+}
+
+#[test]
+fn every_id_in_the_code_is_in_english() {
+    let english: Vec<String> = inventory(Lang::En.messages_source())
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let ids = ids_in_code();
+    assert!(ids.len() > 20, "the scan finds the code's messages");
+    for (id, file) in ids {
+        assert!(
+            english.contains(&id),
+            "{}: t!({id:?}) is not in src/i18n/en/deskbreak.ftl",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn every_english_message_is_used() {
+    let mut code = String::new();
+    let mut files = Vec::new();
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    for file in files {
+        code.push_str(&std::fs::read_to_string(file).unwrap());
+    }
+    let english = Lang::En.messages_source();
+    for (id, _) in inventory(english) {
+        let quoted = format!("\"{id}\"");
+        // A message may also be used by another message ({ need-wall }).
+        let referenced = english.contains(&format!("{{ {id} }}"));
+        assert!(
+            code.contains(&quoted) || referenced,
+            "{id} is in src/i18n/en/deskbreak.ftl but no code words it"
+        );
+    }
+}
+
+#[test]
+fn no_translation_has_a_message_or_a_placeholder_english_lacks() {
+    for lang in Lang::ALL {
+        let gaps = gaps(lang);
+        assert!(
+            gaps.extra.is_empty() && gaps.placeholders.is_empty() && gaps.broken.is_empty(),
+            "src/i18n/{lang}/deskbreak.ftl: extra {:?}, placeholders differ {:?}, unreadable {:?}",
+            gaps.extra,
+            gaps.placeholders,
+            gaps.broken
+        );
+    }
+}
+
+#[test]
+fn durations_read_in_each_language() {
+    use std::time::Duration;
+    let s = Duration::from_secs;
+    scoped(Lang::En, || {
+        assert_eq!(crate::human::duration(s(3900)), "1 h 5 min");
+        assert_eq!(crate::human::duration(s(40)), "40 s");
+    });
+}
