@@ -27,9 +27,9 @@ use zbus::{
 
 use crate::config::ConfigError;
 use crate::engine::{self, PhaseKind, Refusal};
-use crate::human;
 use crate::sources::activity::Kind;
 use crate::status::{PauseEnd, Status};
+use crate::{human, t};
 
 /// The well-known bus name.
 pub const NAME: &str = "org.deskbreak.Deskbreak1";
@@ -155,10 +155,10 @@ pub enum Garbled {
     #[error("{0}")]
     Unreadable(#[source] zbus::Error),
     /// A phase this version does not know.
-    #[error("unknown phase {0:?}")]
+    #[error("{}", t!("cli-error-unknown-phase", phase = format!("{:?}", .0)))]
     Phase(String),
     /// An idle backend this version does not know.
-    #[error("unknown idle backend {0:?}")]
+    #[error("{}", t!("cli-error-unknown-backend", backend = format!("{:?}", .0)))]
     IdleBackend(String),
 }
 
@@ -200,6 +200,171 @@ pub enum Refused {
     Config(ConfigError),
 }
 
+/// What the daemon declined, as the CLI learns it from the error's name
+/// (`org.deskbreak.Deskbreak1.Error.*`): the typed half of an answer, which the CLI
+/// words in its own language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Declined {
+    /// `NoBreakDue`.
+    NoBreakDue,
+    /// `SnoozeLimit`.
+    SnoozeLimit,
+    /// `Paused`.
+    Paused,
+    /// `NotPaused`.
+    NotPaused,
+    /// `Guiding`.
+    Guiding,
+    /// `NotGuiding`.
+    NotGuiding,
+    /// `ConfigInvalid`, with what is wrong (worded where the file was read).
+    ConfigInvalid(String),
+}
+
+impl Declined {
+    /// The refusal named by a D-Bus error, with the error's message for what only the
+    /// daemon knows (the config error it found).
+    fn from_error_name(name: &str, message: &str) -> Option<Self> {
+        Some(
+            match name.strip_prefix("org.deskbreak.Deskbreak1.Error.")? {
+                "NoBreakDue" => Declined::NoBreakDue,
+                "SnoozeLimit" => Declined::SnoozeLimit,
+                "Paused" => Declined::Paused,
+                "NotPaused" => Declined::NotPaused,
+                "Guiding" => Declined::Guiding,
+                "NotGuiding" => Declined::NotGuiding,
+                "ConfigInvalid" => Declined::ConfigInvalid(message.to_owned()),
+                _ => return None,
+            },
+        )
+    }
+
+    /// The D-Bus error for this refusal, with `message` as its text.
+    fn into_error(self, message: String) -> ControlError {
+        match self {
+            Declined::NoBreakDue => ControlError::NoBreakDue(message),
+            Declined::SnoozeLimit => ControlError::SnoozeLimit(message),
+            Declined::Paused => ControlError::Paused(message),
+            Declined::NotPaused => ControlError::NotPaused(message),
+            Declined::Guiding => ControlError::Guiding(message),
+            Declined::NotGuiding => ControlError::NotGuiding(message),
+            Declined::ConfigInvalid(_) => ControlError::ConfigInvalid(message),
+        }
+    }
+}
+
+impl From<&Refused> for Declined {
+    fn from(refused: &Refused) -> Self {
+        match refused {
+            Refused::Engine(Refusal::NoBreakDue) => Declined::NoBreakDue,
+            Refused::Engine(Refusal::SnoozeLimit) => Declined::SnoozeLimit,
+            Refused::Engine(Refusal::Paused) => Declined::Paused,
+            Refused::Engine(Refusal::NotPaused) => Declined::NotPaused,
+            Refused::Engine(Refusal::Guiding) => Declined::Guiding,
+            Refused::Engine(Refusal::NotGuiding) => Declined::NotGuiding,
+            Refused::Config(err) => Declined::ConfigInvalid(err.to_string()),
+        }
+    }
+}
+
+/// What came of a command, typed: what [`words`] puts into a sentence, in the daemon (the
+/// bus answer, in the daemon's language) and in the CLI (from the error's name and the
+/// status after the call, in the CLI's).
+#[derive(Debug)]
+pub struct Outcome<'a> {
+    /// The command.
+    pub command: &'a Command,
+    /// Carried out, or declined.
+    pub result: Result<(), Declined>,
+    /// How long until the next break prompt, after the command.
+    pub next_break_in: Option<Duration>,
+    /// Whether the break is snoozed, after the command.
+    pub snoozed: bool,
+    /// Snoozes in a row (at the limit, for `SnoozeLimit`).
+    pub snoozes: u32,
+    /// The config file, for the reload's answer.
+    pub config_path: &'a Path,
+    /// The exercise a guide runs for, for the guide's answer.
+    pub guiding: Option<&'a str>,
+}
+
+/// The answer to a command in words, in the current language: what happened, or why
+/// not.
+#[must_use]
+pub fn words(outcome: &Outcome<'_>) -> String {
+    let next = |done: String| match outcome.next_break_in {
+        Some(d) => t!(
+            "cli-reply-next-break",
+            done = done,
+            duration = human::remaining(d)
+        ),
+        None => done,
+    };
+    let declined = match &outcome.result {
+        Ok(()) => {
+            return match outcome.command {
+                Command::Done => next(t!("cli-reply-done")),
+                Command::Snooze(_) => next(t!("cli-reply-snoozed")),
+                Command::Skip => next(t!("cli-reply-skipped")),
+                Command::BreakNow => t!("cli-reply-break-now"),
+                Command::Pause(Some(d)) => {
+                    t!("cli-reply-paused-for", duration = human::duration(*d))
+                }
+                Command::Pause(None) => t!("cli-reply-paused"),
+                Command::PauseUntil(at) => {
+                    t!("cli-reply-paused-until", time = human::time_of_day(at))
+                }
+                Command::Resume => next(t!("cli-reply-resumed")),
+                Command::Reload => t!(
+                    "cli-reply-reloaded",
+                    path = outcome.config_path.display().to_string()
+                ),
+                // The exercise guided, for the terminal guide to follow.
+                Command::Guide(_) => outcome.guiding.unwrap_or_default().to_owned(),
+                Command::StopGuide => t!("cli-reply-guide-stopped"),
+            };
+        }
+        Err(declined) => declined,
+    };
+    match declined {
+        Declined::ConfigInvalid(err) => t!("cli-refused-config", error = err.as_str()),
+        Declined::NoBreakDue if outcome.snoozed => t!("cli-refused-no-break-snoozed"),
+        Declined::NoBreakDue => match outcome.next_break_in {
+            Some(d) => t!("cli-refused-no-break-next", duration = human::remaining(d)),
+            None => t!("cli-refused-no-break"),
+        },
+        Declined::SnoozeLimit => t!("cli-refused-snooze-limit", count = outcome.snoozes),
+        Declined::Paused => t!("cli-refused-paused"),
+        Declined::NotPaused => t!("cli-refused-not-paused"),
+        Declined::Guiding => t!("cli-refused-guiding"),
+        Declined::NotGuiding => t!("cli-refused-not-guiding"),
+    }
+}
+
+/// The bus answer to `command`, in the daemon's words: what happened, or why not, under
+/// the error name the D-Bus API has always used.
+pub fn reply(
+    command: Command,
+    outcome: Result<(), Refused>,
+    context: &ReplyContext<'_>,
+) -> Result<String, ControlError> {
+    let status = context.status;
+    let result = outcome.as_ref().map_err(Declined::from).map(|_| ());
+    let said = words(&Outcome {
+        command: &command,
+        result: result.clone(),
+        next_break_in: status.next_prompt_in,
+        snoozed: status.phase == PhaseKind::Snoozed,
+        snoozes: context.max_snoozes,
+        config_path: context.config_path,
+        guiding: context.guiding,
+    });
+    match result {
+        Ok(()) => Ok(said),
+        Err(declined) => Err(declined.into_error(said)),
+    }
+}
+
 /// What a reply says besides the command and what came of it.
 #[derive(Debug)]
 pub struct ReplyContext<'a> {
@@ -211,64 +376,6 @@ pub struct ReplyContext<'a> {
     pub config_path: &'a Path,
     /// The exercise a guide runs for, for the guide's answer.
     pub guiding: Option<&'a str>,
-}
-
-/// The answer to `command`, in words: what happened, or why not.
-pub fn reply(
-    command: Command,
-    outcome: Result<(), Refused>,
-    context: &ReplyContext<'_>,
-) -> Result<String, ControlError> {
-    let status = context.status;
-    let next = status.next_prompt_in.map_or_else(String::new, |d| {
-        format!(" Next break in {}.", human::remaining(d))
-    });
-    match outcome {
-        Ok(()) => Ok(match command {
-            Command::Done => format!("Break done.{next}"),
-            Command::Snooze(_) => format!("Snoozed.{next}"),
-            Command::Skip => format!("Break skipped.{next}"),
-            Command::BreakNow => "Break prompt shown.".to_owned(),
-            Command::Pause(Some(d)) => format!("Paused for {}.", human::duration(d)),
-            Command::Pause(None) => "Paused until `deskbreak resume`.".to_owned(),
-            Command::PauseUntil(at) => format!("Paused until {}.", at.format("%H:%M")),
-            Command::Resume => format!("Resumed.{next}"),
-            Command::Reload => format!("Config reloaded from {}.", context.config_path.display()),
-            // The exercise guided, for the terminal guide to follow.
-            Command::Guide(_) => context.guiding.unwrap_or_default().to_owned(),
-            Command::StopGuide => "Guide stopped; the break is still due.".to_owned(),
-        }),
-        Err(Refused::Config(err)) => Err(ControlError::ConfigInvalid(format!(
-            "{err}; the running config is kept"
-        ))),
-        Err(Refused::Engine(Refusal::NoBreakDue)) => {
-            let when = match status.phase {
-                PhaseKind::Snoozed => " (the break is snoozed)".to_owned(),
-                _ => status.next_prompt_in.map_or_else(String::new, |d| {
-                    format!("; the next one is in {}", human::remaining(d))
-                }),
-            };
-            Err(ControlError::NoBreakDue(format!(
-                "No break is waiting for an answer{when}."
-            )))
-        }
-        Err(Refused::Engine(Refusal::SnoozeLimit)) => Err(ControlError::SnoozeLimit(format!(
-            "Already snoozed {} times in a row (breaks.max_snoozes); take the break or skip it.",
-            context.max_snoozes
-        ))),
-        Err(Refused::Engine(Refusal::Paused)) => Err(ControlError::Paused(
-            "Reminders are paused; `deskbreak resume` first.".into(),
-        )),
-        Err(Refused::Engine(Refusal::NotPaused)) => {
-            Err(ControlError::NotPaused("Reminders are not paused.".into()))
-        }
-        Err(Refused::Engine(Refusal::Guiding)) => Err(ControlError::Guiding(
-            "A guided break is running; it records itself when it ends.".into(),
-        )),
-        Err(Refused::Engine(Refusal::NotGuiding)) => Err(ControlError::NotGuiding(
-            "No guided break is running.".into(),
-        )),
-    }
 }
 
 /// A call waiting for the daemon loop's answer.
@@ -310,27 +417,25 @@ impl Service {
 
     async fn forward(&self, command: Command) -> Result<String, ControlError> {
         let (reply, answer) = oneshot::channel();
-        let gone = || ControlError::Unavailable("deskbreak is shutting down".into());
+        let gone = || ControlError::Unavailable(t!("cli-error-shutting-down"));
         // Never wait for room: zbus runs each call on its own task, and a flood of calls
         // waiting here would hold a task (and its message) each.
         self.requests
             .try_send(Request { command, reply })
             .map_err(|err| match err {
-                mpsc::error::TrySendError::Full(_) => ControlError::Busy(format!(
-                    "{IN_FLIGHT} calls are already waiting for deskbreak; try again"
-                )),
+                mpsc::error::TrySendError::Full(_) => {
+                    ControlError::Busy(t!("cli-error-busy", count = IN_FLIGHT))
+                }
                 mpsc::error::TrySendError::Closed(_) => gone(),
             })?;
         answer.await.map_err(|_| gone())?
     }
 }
 
-fn checked_secs(secs: u64, what: &str) -> Result<Option<Duration>, ControlError> {
+fn checked_secs(secs: u64, what: fn(u64) -> String) -> Result<Option<Duration>, ControlError> {
     let d = Duration::from_secs(secs);
     if d > LONGEST {
-        return Err(ControlError::InvalidArgument(format!(
-            "{what} of {secs} s is longer than 24 h"
-        )));
+        return Err(ControlError::InvalidArgument(what(secs)));
     }
     Ok((secs > 0).then_some(d))
 }
@@ -346,9 +451,10 @@ impl Service {
     /// text `deskbreak stats --json --days DAYS` prints (the schema is in the README).
     async fn get_stats(&self, days: u32) -> Result<String, ControlError> {
         if !(1..=crate::stats::MAX_DAYS).contains(&days) {
-            return Err(ControlError::InvalidArgument(format!(
-                "{days} days: expected 1 to {}",
-                crate::stats::MAX_DAYS
+            return Err(ControlError::InvalidArgument(t!(
+                "cli-error-days",
+                days = days,
+                most = crate::stats::MAX_DAYS
             )));
         }
         // Files are read off the loop's thread, one report at a time.
@@ -357,7 +463,7 @@ impl Service {
         let made =
             tokio::task::spawn_blocking(move || crate::stats::json_for_days(&paths, days, today))
                 .await
-                .map_err(|_| ControlError::Unavailable("deskbreak is shutting down".into()))?;
+                .map_err(|_| ControlError::Unavailable(t!("cli-error-shutting-down")))?;
         made.map_err(|err| match err {
             crate::stats::StatsError::Config(e) => ControlError::ConfigInvalid(e.to_string()),
             other => ControlError::ReadFailed(other.to_string()),
@@ -371,7 +477,9 @@ impl Service {
 
     /// Snooze the due break for `seconds` (0 = `breaks.snooze`).
     async fn snooze(&self, seconds: u64) -> Result<String, ControlError> {
-        let d = checked_secs(seconds, "a snooze")?;
+        let d = checked_secs(seconds, |secs| {
+            t!("cli-error-snooze-too-long", seconds = secs)
+        })?;
         self.forward(Command::Snooze(d)).await
     }
 
@@ -400,23 +508,28 @@ impl Service {
 
     /// Pause reminders for `seconds` (0 = until `Resume`).
     async fn pause(&self, seconds: u64) -> Result<String, ControlError> {
-        let d = checked_secs(seconds, "a pause")?;
+        let d = checked_secs(seconds, |secs| {
+            t!("cli-error-pause-too-long", seconds = secs)
+        })?;
         self.forward(Command::Pause(d)).await
     }
 
     /// Pause reminders until `unix_time` (seconds), at most 7 days ahead.
     async fn pause_until(&self, unix_time: i64) -> Result<String, ControlError> {
-        let until = Local
-            .timestamp_opt(unix_time, 0)
-            .single()
-            .ok_or_else(|| ControlError::InvalidArgument(format!("{unix_time} is not a time")))?;
+        let until = Local.timestamp_opt(unix_time, 0).single().ok_or_else(|| {
+            ControlError::InvalidArgument(t!("cli-error-not-a-time", value = unix_time))
+        })?;
         let ahead = (until - Local::now()).to_std().map_err(|_| {
-            ControlError::InvalidArgument(format!("{} is in the past", until.format("%H:%M")))
+            ControlError::InvalidArgument(t!(
+                "cli-error-in-the-past",
+                time = human::time_of_day(&until)
+            ))
         })?;
         if ahead > LONGEST_UNTIL {
-            return Err(ControlError::InvalidArgument(format!(
-                "a pause until {} is more than 7 days ahead",
-                until.format("%Y-%m-%d %H:%M")
+            return Err(ControlError::InvalidArgument(t!(
+                "cli-error-pause-too-far",
+                date = until.format("%Y-%m-%d").to_string(),
+                time = human::time_of_day(&until)
             )));
         }
         self.forward(Command::PauseUntil(until)).await
@@ -596,10 +709,10 @@ impl<I: Interface> Interface for ReadOnly<I> {
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// Another deskbreak owns the name.
-    #[error("another deskbreak is already running on this session bus ({NAME} is taken)")]
+    #[error("{}", t!("cli-error-already-running", name = NAME))]
     AlreadyRunning,
     /// The bus refused to serve the object or to give us the name.
-    #[error("cannot serve on the session bus: {}", crate::bus::describe(.0))]
+    #[error("{}", t!("cli-error-cannot-serve", error = crate::bus::describe(.0)))]
     Bus(zbus::Error),
 }
 
@@ -758,31 +871,27 @@ trait Deskbreak1 {
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
     /// Nothing owns the name.
-    #[error(
-        "deskbreak is not running (nothing owns {NAME} on the session bus); start it with `deskbreak run`"
-    )]
+    #[error("{}", t!("cli-error-not-running", name = NAME))]
     NotRunning,
     /// No session bus.
-    #[error("cannot reach the session bus: {0}; is this a desktop session?")]
+    #[error("{}", t!("cli-error-no-bus", error = .0.to_string()))]
     NoBus(crate::bus::BusError),
     /// The bus or the daemon took longer than [`crate::bus::CALL_TIMEOUT`] to answer.
-    #[error(
-        "no answer within {} s from deskbreak or the session bus; the daemon may be stuck \
-         (`systemctl --user restart deskbreak`)",
-        crate::bus::CALL_TIMEOUT.as_secs()
-    )]
+    #[error("{}", t!("cli-error-no-answer", seconds = crate::bus::CALL_TIMEOUT.as_secs()))]
     NoAnswer,
     /// The bus connection failed.
-    #[error("the session bus connection failed ({0})")]
+    #[error("{}", t!("cli-error-bus", error = .0.to_string()))]
     Bus(zbus::Error),
-    /// The daemon refused, with its reason.
+    /// The daemon declined the command: what and, in its words, why. The CLI words it
+    /// again in its own language ([`words`]).
+    #[error("{1}")]
+    Declined(Declined, String),
+    /// The daemon refused for another reason (an argument out of range, too busy, shutting
+    /// down), in its words.
     #[error("{0}")]
     Refused(String),
-    /// The daemon refused: there is no break due (a guide then runs as practice).
-    #[error("{0}")]
-    NoBreakDue(String),
     /// The daemon's status could not be read (a daemon of another version?).
-    #[error("cannot read the daemon's status: {0}")]
+    #[error("{}", t!("cli-error-garbled", error = .0.to_string()))]
     Garbled(Garbled),
 }
 
@@ -793,15 +902,16 @@ fn client_error(err: zbus::Error) -> ClientError {
     match err {
         zbus::Error::MethodError(name, message, _) => {
             let name = name.as_str();
+            let message = message.unwrap_or_else(|| name.to_owned());
             if name == "org.freedesktop.DBus.Error.ServiceUnknown"
                 || name == "org.freedesktop.DBus.Error.NameHasNoOwner"
                 || name == "org.freedesktop.DBus.Error.NoReply"
             {
                 ClientError::NotRunning
-            } else if name == "org.deskbreak.Deskbreak1.Error.NoBreakDue" {
-                ClientError::NoBreakDue(message.unwrap_or_else(|| name.to_owned()))
+            } else if let Some(declined) = Declined::from_error_name(name, &message) {
+                ClientError::Declined(declined, message)
             } else {
-                ClientError::Refused(message.unwrap_or_else(|| name.to_owned()))
+                ClientError::Refused(message)
             }
         }
         // NoReply: the daemon left the bus while the call was on its way.
@@ -855,6 +965,41 @@ impl Client {
             Command::StopGuide => p.stop_guide().await,
         };
         result.map_err(client_error)
+    }
+
+    /// Send `command` and word what came of it in this process's language, from the
+    /// daemon's typed answer (carried out, or the refusal's error name) and its status
+    /// after the call (the next break, the snoozes). A refusal is
+    /// [`ClientError::Declined`] with these words; `config_path` is named by the reload's
+    /// answer.
+    pub async fn ask(&self, command: Command, config_path: &Path) -> Result<String, ClientError> {
+        let (result, guided) = match self.call(command.clone()).await {
+            Ok(answer) => (Ok(()), answer),
+            Err(ClientError::Declined(declined, _)) => (Err(declined), String::new()),
+            Err(other) => return Err(other),
+        };
+        // The daemon publishes its status before it answers: this is the status after
+        // the command (or a later one).
+        let status = self.status().await.ok();
+        let now = Local::now();
+        let said = words(&Outcome {
+            command: &command,
+            result: result.clone(),
+            next_break_in: status
+                .as_ref()
+                .and_then(|s| s.next_break)
+                .map(|at| (at - now).to_std().unwrap_or(Duration::ZERO)),
+            snoozed: status
+                .as_ref()
+                .is_some_and(|s| s.phase == PhaseKind::Snoozed),
+            snoozes: status.as_ref().map_or(0, |s| s.snoozes),
+            config_path,
+            guiding: Some(guided.as_str()),
+        });
+        match result {
+            Ok(()) => Ok(said),
+            Err(declined) => Err(ClientError::Declined(declined, said)),
+        }
     }
 
     /// The daemon's status (one `GetAll` on its properties).

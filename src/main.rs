@@ -15,7 +15,7 @@ use deskbreak::engine::Preferences;
 use deskbreak::exercises::Library;
 use deskbreak::paths::Paths;
 use deskbreak::store::{ensure_dir, lock};
-use deskbreak::{control, daemon, doctor, service, stats, status_view};
+use deskbreak::{control, daemon, doctor, service, stats, status_view, t};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -91,23 +91,23 @@ fn run(cli: Cli) -> Result<()> {
             command: Some(ExercisesCommand::Show { id }),
         } => show_exercise(&paths, &id),
         Command::Guide { id } => guide(&paths, id.as_deref()),
-        Command::Done => control_call(control::Command::Done),
-        Command::Snooze { duration } => control_call(control::Command::Snooze(duration)),
-        Command::Skip => control_call(control::Command::Skip),
-        Command::Now => control_call(control::Command::BreakNow),
+        Command::Done => control_call(&paths, control::Command::Done),
+        Command::Snooze { duration } => control_call(&paths, control::Command::Snooze(duration)),
+        Command::Skip => control_call(&paths, control::Command::Skip),
+        Command::Now => control_call(&paths, control::Command::BreakNow),
         Command::Pause {
             duration,
             until: Some(at),
         } => {
             debug_assert!(duration.is_none(), "clap makes them exclusive");
-            control_call(control::Command::PauseUntil(at))
+            control_call(&paths, control::Command::PauseUntil(at))
         }
         Command::Pause {
             duration,
             until: None,
-        } => control_call(control::Command::Pause(duration)),
-        Command::Resume => control_call(control::Command::Resume),
-        Command::Reload => control_call(control::Command::Reload),
+        } => control_call(&paths, control::Command::Pause(duration)),
+        Command::Resume => control_call(&paths, control::Command::Resume),
+        Command::Reload => control_call(&paths, control::Command::Reload),
         Command::Status {
             json,
             format,
@@ -132,7 +132,7 @@ fn run(cli: Cli) -> Result<()> {
             let checks = client_runtime()?.block_on(doctor::diagnose(&paths));
             say_raw(&doctor::render(&checks))?;
             if doctor::has_problem(&checks) {
-                bail!("found a problem; the fixes are above");
+                bail!("{}", t!("doctor-found-problem"));
             }
             Ok(())
         }
@@ -174,9 +174,12 @@ fn stats_command(
     let report = stats::gather(paths, period, stats::Settings::from_config(&config))?;
     if report.damaged_lines > 0 {
         eprintln!(
-            "deskbreak: skipped {} damaged line(s) in {}",
-            report.damaged_lines,
-            paths.history().display()
+            "deskbreak: {}",
+            t!(
+                "cli-damaged-lines",
+                count = report.damaged_lines,
+                path = paths.history().display().to_string()
+            )
         );
     }
     let text = if json {
@@ -200,9 +203,12 @@ fn history_command(paths: &Paths, csv: bool, json: bool) -> Result<()> {
         Ok(done) => {
             if done.damaged > 0 {
                 eprintln!(
-                    "deskbreak: skipped {} damaged line(s) in {}",
-                    done.damaged,
-                    paths.history().display()
+                    "deskbreak: {}",
+                    t!(
+                        "cli-damaged-lines",
+                        count = done.damaged,
+                        path = paths.history().display().to_string()
+                    )
                 );
             }
             Ok(())
@@ -280,12 +286,30 @@ fn client_runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-fn control_call(command: control::Command) -> Result<()> {
+/// A command for the daemon; its answer worded here, in this terminal's language.
+fn control_call(paths: &Paths, command: control::Command) -> Result<()> {
     let answer = client_runtime()?.block_on(async {
         let client = control::Client::connect().await?;
-        client.call(command).await
-    })?;
-    say(answer)
+        client.ask(command, &paths.config).await
+    });
+    match answer {
+        Ok(said) => say(said),
+        // The daemon found the config broken; the same read here words it in this
+        // terminal's language (the daemon's words if the file was fixed meanwhile).
+        Err(control::ClientError::Declined(control::Declined::ConfigInvalid(_), said)) => {
+            match Library::load(&paths.own_exercises())
+                .map_err(anyhow::Error::from)
+                .and_then(|library| Ok(Config::read_with(&paths.config, &library)?))
+            {
+                Err(err) => bail!(
+                    "{}",
+                    deskbreak::t!("cli-refused-config", error = format!("{err:#}"))
+                ),
+                Ok(_) => bail!("{said}"),
+            }
+        }
+        Err(err) => Err(err.into()),
+    }
 }
 
 /// `deskbreak status`: once, or one line per change with `--follow`.
@@ -479,8 +503,8 @@ fn config_init(paths: &Paths) -> Result<()> {
     let path = &paths.config;
     if path.exists() {
         bail!(
-            "{} already exists; not overwriting it (remove it first to start over)",
-            path.display()
+            "{}",
+            t!("cli-config-exists", path = path.display().to_string())
         );
     }
     if let Some(dir) = path.parent() {
@@ -493,7 +517,7 @@ fn config_init(paths: &Paths) -> Result<()> {
         .with_context(|| format!("cannot create {}", path.display()))?;
     file.write_all(DEFAULT_TOML.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    say(format!("wrote the default config to {}", path.display()))
+    say(t!("cli-config-written", path = path.display().to_string()))
 }
 
 /// `deskbreak config check`: the config and the own exercises file.
@@ -506,20 +530,22 @@ fn config_check(paths: &Paths) -> Result<()> {
             .iter()
             .filter(|e| library.is_own(&e.id))
             .count();
-        say(format!("{}: ok ({added} of your own)", own.display()))?;
+        say(t!(
+            "cli-check-own-exercises",
+            path = own.display().to_string(),
+            count = added
+        ))?;
     }
     // The same read as `run`'s: what one refuses, the other does too.
-    let shown = paths.config.display();
+    let shown = paths.config.display().to_string();
     match Config::read_with(&paths.config, &library)? {
-        Found::Missing => say(format!(
-            "{shown}: {}; the built-in defaults apply",
-            config::missing(&paths.config)
+        Found::Missing => say(t!(
+            "cli-check-missing",
+            path = shown,
+            why = config::missing(&paths.config)
         )),
-        Found::Empty => say(format!(
-            "{shown}: ok (empty: the built-in defaults apply at start-up; a running daemon \
-             keeps its last good config)"
-        )),
-        Found::Config(_) => say(format!("{shown}: ok")),
+        Found::Empty => say(t!("cli-check-empty", path = shown)),
+        Found::Config(_) => say(t!("cli-check-ok", path = shown)),
     }
 }
 
@@ -530,7 +556,11 @@ fn library_and_preferences(paths: &Paths) -> Result<(Library, Preferences)> {
     let preferences = match Config::load_with(&paths.config, &library) {
         Ok(config) => config.preferences,
         Err(err) => {
-            let _ = writeln!(std::io::stderr(), "deskbreak: {err} (exclusions not shown)");
+            let _ = writeln!(
+                std::io::stderr(),
+                "deskbreak: {}",
+                t!("cli-exclusions-not-shown", error = err.to_string())
+            );
             Preferences::default()
         }
     };
@@ -540,33 +570,14 @@ fn library_and_preferences(paths: &Paths) -> Result<(Library, Preferences)> {
 fn list_exercises(paths: &Paths) -> Result<()> {
     let (library, preferences) = library_and_preferences(paths)?;
     for e in library.all() {
-        let needs: Vec<&str> = e.needs.iter().map(|n| n.as_str()).collect();
-        let needs = if needs.is_empty() {
-            String::new()
-        } else {
-            format!(", needs {}", needs.join(" and "))
-        };
-        let mut marks = Vec::new();
-        if library.is_own(&e.id) {
-            marks.push("yours");
-        }
-        if !preferences.allows(e) {
-            marks.push("excluded");
-        }
-        let marks = if marks.is_empty() {
-            String::new()
-        } else {
-            format!("  ({})", marks.join(", "))
+        let marks = match (library.is_own(&e.id), !preferences.allows(e)) {
+            (false, false) => String::new(),
+            (true, false) => format!("  ({})", t!("exercises-mark-yours")),
+            (false, true) => format!("  ({})", t!("exercises-mark-excluded")),
+            (true, true) => format!("  ({})", t!("exercises-mark-yours-excluded")),
         };
         say(format!("{:<28} {}{marks}", e.id, e.name))?;
-        say(format!(
-            "{:<28} {}, {}, {}, about {}{needs}",
-            "",
-            e.position.as_str(),
-            e.area.as_str(),
-            e.dose,
-            deskbreak::human::duration(e.duration()),
-        ))?;
+        say(format!("{:<28} {}", "", exercise_details(e, false)))?;
     }
     Ok(())
 }
@@ -575,39 +586,86 @@ fn list_exercises(paths: &Paths) -> Result<()> {
 fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
     let (library, preferences) = library_and_preferences(paths)?;
     let Some(e) = library.get(id) else {
-        bail!("no exercise {id:?}; `deskbreak exercises` lists them");
+        bail!("{}", t!("cli-no-such-exercise", id = format!("{id:?}")));
     };
     let mut text = format!("{} ({})\n", e.name, e.id);
-    let needs: Vec<&str> = e.needs.iter().map(|n| n.as_str()).collect();
-    text.push_str(&format!(
-        "{}, {}, about {}{}\n",
-        capitalized(e.position.as_str()),
-        e.area.as_str(),
-        deskbreak::human::duration(e.duration()),
-        if needs.is_empty() {
-            String::new()
-        } else {
-            format!(", needs {}", needs.join(" and "))
-        }
-    ));
+    text.push_str(&capitalized(&exercise_details(e, true)));
+    text.push('\n');
     if library.is_own(&e.id) {
-        text.push_str(&format!(
-            "Yours, from {}\n",
-            paths.own_exercises().display()
+        text.push_str(&t!(
+            "exercises-show-yours",
+            path = paths.own_exercises().display().to_string()
         ));
+        text.push('\n');
     }
     if !preferences.allows(e) {
-        text.push_str("Not suggested: excluded by exercises.positions or exercises.exclude\n");
+        text.push_str(&t!("exercises-show-excluded"));
+        text.push('\n');
     }
     text.push('\n');
     for (i, step) in e.steps.iter().enumerate() {
         text.push_str(&format!("{}. {step}\n", i + 1));
     }
-    text.push_str(&format!("\nDose: {}.\nSafety: {}\n", e.dose, e.safety));
+    text.push('\n');
+    text.push_str(&t!("exercises-show-dose", dose = e.dose.to_string()));
+    text.push('\n');
+    text.push_str(&t!("exercises-show-safety", safety = e.safety.as_str()));
+    text.push('\n');
     if !e.source.is_empty() {
-        text.push_str(&format!("Source: {}\n", e.source));
+        text.push_str(&t!("exercises-show-source", source = e.source.as_str()));
+        text.push('\n');
     }
     say_raw(&text)
+}
+
+/// "seated, neck, 10 reps, about 2 min, needs a wall": the line under an exercise's
+/// name. `full`: the whole dose is in its own line below, so it is left out here.
+fn exercise_details(e: &deskbreak::exercises::Exercise, full: bool) -> String {
+    use deskbreak::exercises::{Area, Need, Position};
+    let position = match e.position {
+        Position::Seated => t!("position-seated"),
+        Position::Standing => t!("position-standing"),
+    };
+    let area = match e.area {
+        Area::Neck => t!("area-neck"),
+        Area::Shoulders => t!("area-shoulders"),
+        Area::UpperBack => t!("area-upper-back"),
+        Area::Chest => t!("area-chest"),
+    };
+    let duration = deskbreak::human::duration(e.duration());
+    let details = if full {
+        t!(
+            "exercises-details-full",
+            position = position,
+            area = area,
+            duration = duration
+        )
+    } else {
+        t!(
+            "exercises-details",
+            position = position,
+            area = area,
+            dose = e.dose.to_string(),
+            duration = duration
+        )
+    };
+    let needs = e
+        .needs
+        .iter()
+        .map(|n| match n {
+            Need::Chair => t!("need-chair"),
+            Need::Wall => t!("need-wall"),
+            Need::Doorway => t!("need-doorway"),
+        })
+        .reduce(|first, second| t!("list-and", first = first, second = second));
+    match needs {
+        Some(things) => t!(
+            "exercises-details-needs",
+            details = details,
+            things = things
+        ),
+        None => details,
+    }
 }
 
 fn capitalized(word: &str) -> String {
@@ -626,44 +684,57 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
     if let Some(id) = id
         && library.get(id).is_none()
     {
-        bail!("no exercise {id:?}; `deskbreak exercises` lists them");
+        bail!("{}", t!("cli-no-such-exercise", id = format!("{id:?}")));
     }
     client_runtime()?.block_on(async {
         let client = control::Client::connect().await;
         let answer = match &client {
             Ok(client) => {
                 client
-                    .call(control::Command::Guide(id.map(str::to_owned)))
+                    .ask(
+                        control::Command::Guide(id.map(str::to_owned)),
+                        &paths.config,
+                    )
                     .await
             }
             Err(_) => Err(control::ClientError::NotRunning),
         };
+        use control::{ClientError, Declined};
         let (exercise, recorded) = match (answer, id) {
             (Ok(guided), _) => (guided, true),
             (
-                Err(control::ClientError::NoBreakDue(_) | control::ClientError::NotRunning),
+                Err(ClientError::Declined(Declined::NoBreakDue, _) | ClientError::NotRunning),
                 Some(id),
             ) => (id.to_owned(), false),
-            (Err(control::ClientError::NoBreakDue(why)), None) => {
-                bail!("{why} `deskbreak guide ID` practices any exercise without recording it.")
+            (Err(ClientError::Declined(Declined::NoBreakDue, why)), None) => {
+                bail!("{}", t!("guide-cli-no-break", why = why))
             }
             (Err(err), _) => return Err(err.into()),
         };
         let Some(e) = library.get(&exercise) else {
-            bail!("the daemon guides {exercise:?}, which this terminal does not know");
+            bail!(
+                "{}",
+                t!("guide-cli-unknown-exercise", id = format!("{exercise:?}"))
+            );
         };
         let plan = Plan::for_exercise(e);
-        say(format!(
-            "{} · {} (about {}). {}",
-            e.name,
-            e.glance_dose(),
-            deskbreak::human::duration(plan.total()),
-            if recorded {
-                "Recorded when it ends; Ctrl-C stops."
-            } else {
-                "Practice: nothing is recorded; Ctrl-C stops."
-            }
-        ))?;
+        let about = deskbreak::human::duration(plan.total());
+        let dose = e.glance_dose();
+        say(if recorded {
+            t!(
+                "guide-cli-start-recorded",
+                exercise = e.name.as_str(),
+                dose = dose,
+                duration = about
+            )
+        } else {
+            t!(
+                "guide-cli-start-practice",
+                exercise = e.name.as_str(),
+                dose = dose,
+                duration = about
+            )
+        })?;
         say(format!("{}\n{}", e.glance_how(), e.glance_safety()))?;
         let tty = std::io::stdout().is_terminal();
         let start = tokio::time::Instant::now();
@@ -706,7 +777,7 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
                 if tty {
                     write_stdout(b"\n")?;
                 }
-                return say("The guide was stopped; nothing more is recorded here.");
+                return say(t!("guide-cli-stopped-elsewhere"));
             }
             let next = plan.next_change(elapsed);
             tokio::select! {
@@ -716,10 +787,10 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
                         write_stdout(b"\n")?;
                     }
                     if recorded && let Ok(client) = &client {
-                        let answer = client.call(control::Command::StopGuide).await?;
-                        return say(format!("{answer} Answer with deskbreak done, snooze or skip."));
+                        let answer = client.ask(control::Command::StopGuide, &paths.config).await?;
+                        return say(t!("guide-cli-stopped-answer", stopped = answer));
                     }
-                    return say("Stopped.");
+                    return say(t!("guide-cli-stopped"));
                 }
             }
         }
@@ -727,7 +798,7 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
             write_stdout(b"\n")?;
         }
         if !recorded {
-            return say("Done. Practice: nothing recorded.");
+            return say(t!("guide-cli-done-practice"));
         }
         // The daemon ends its guide on its own clock: wait for it to say so.
         if let Ok(client) = &client {
@@ -737,10 +808,10 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
                     Ok(status) if status.phase == deskbreak::engine::PhaseKind::Guiding => {
                         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                     }
-                    _ => return say("Done. The break is recorded."),
+                    _ => return say(t!("guide-cli-done-recorded")),
                 }
             }
         }
-        say("Done here; the daemon has not confirmed it yet (`deskbreak status`).")
+        say(t!("guide-cli-done-unconfirmed"))
     })
 }

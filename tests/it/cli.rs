@@ -120,7 +120,7 @@ async fn stats_charts_the_last_seven_days_and_skips_damaged_lines() {
         "{report}"
     );
     assert!(
-        text(&out.stderr).contains("skipped 1 damaged line(s)"),
+        text(&out.stderr).contains("skipped one damaged line in "),
         "{}",
         text(&out.stderr)
     );

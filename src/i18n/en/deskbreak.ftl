@@ -75,6 +75,112 @@ guide-step-set = { $step }, set { $set } of { $sets }
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
 
+## Replies to the CLI's commands (src/control.rs): worded by the CLI in its language
+## from what the daemon answers, and by the daemon for other D-Bus callers.
+
+# $done is one of the replies below; $duration is rounded up to the minute.
+cli-reply-next-break = { $done } Next break in { $duration }.
+cli-reply-done = Break done.
+cli-reply-snoozed = Snoozed.
+cli-reply-skipped = Break skipped.
+cli-reply-resumed = Resumed.
+cli-reply-break-now = Break prompt shown.
+cli-reply-paused-for = Paused for { $duration }.
+cli-reply-paused = Paused until `deskbreak resume`.
+cli-reply-paused-until = Paused until { $time }.
+cli-reply-reloaded = Config reloaded from { $path }.
+cli-reply-guide-stopped = Guide stopped; the break is still due.
+
+# $error is the config error (file:line:column: key: what is wrong).
+cli-refused-config = { $error }; the running config is kept
+cli-refused-no-break = No break is waiting for an answer.
+cli-refused-no-break-snoozed = No break is waiting for an answer (the break is snoozed).
+cli-refused-no-break-next = No break is waiting for an answer; the next one is in { $duration }.
+cli-refused-snooze-limit = Already snoozed { $count } times in a row (breaks.max_snoozes); take the break or skip it.
+cli-refused-paused = Reminders are paused; `deskbreak resume` first.
+cli-refused-not-paused = Reminders are not paused.
+cli-refused-guiding = A guided break is running; it records itself when it ends.
+cli-refused-not-guiding = No guided break is running.
+
+## The CLI's errors when it cannot reach the daemon (src/control.rs).
+
+cli-error-not-running = deskbreak is not running (nothing owns { $name } on the session bus); start it with `deskbreak run`
+cli-error-no-bus = cannot reach the session bus: { $error }; is this a desktop session?
+cli-error-no-answer = no answer within { $seconds } s from deskbreak or the session bus; the daemon may be stuck (`systemctl --user restart deskbreak`)
+cli-error-bus = the session bus connection failed ({ $error })
+cli-error-garbled = cannot read the daemon's status: { $error }
+cli-error-unknown-phase = unknown phase { $phase }
+cli-error-unknown-backend = unknown idle backend { $backend }
+
+## The command line's own messages (src/main.rs).
+
+cli-damaged-lines = { $count ->
+    [one] skipped one damaged line in { $path }
+   *[other] skipped { $count } damaged lines in { $path }
+}
+cli-config-exists = { $path } already exists; not overwriting it (remove it first to start over)
+cli-config-written = wrote the default config to { $path }
+cli-check-own-exercises = { $path }: ok ({ $count } of your own)
+# $why says why there is no file (usually "no such file").
+cli-check-missing = { $path }: { $why }; the built-in defaults apply
+cli-check-empty = { $path }: ok (empty: the built-in defaults apply at start-up; a running daemon keeps its last good config)
+cli-check-ok = { $path }: ok
+cli-exclusions-not-shown = { $error } (exclusions not shown)
+cli-no-such-exercise = no exercise { $id }; `deskbreak exercises` lists them
+
+## `deskbreak exercises` and `deskbreak exercises show ID`.
+
+exercises-mark-yours = yours
+exercises-mark-excluded = excluded
+exercises-mark-yours-excluded = yours, excluded
+# "seated, neck, 10 reps, hold 5 s, about 2 min"
+exercises-details = { $position }, { $area }, { $dose }, about { $duration }
+exercises-details-full = { $position }, { $area }, about { $duration }
+exercises-details-needs = { $details }, needs { $things }
+exercises-show-yours = Yours, from { $path }
+exercises-show-excluded = Not suggested: excluded by exercises.positions or exercises.exclude
+exercises-show-dose = Dose: { $dose }.
+exercises-show-safety = Safety: { $safety }
+exercises-show-source = Source: { $source }
+position-seated = seated
+position-standing = standing
+area-neck = neck
+area-shoulders = shoulders
+area-upper-back = upper back
+area-chest = chest
+need-chair = a chair
+
+## The guide in the terminal (`deskbreak guide`).
+
+guide-cli-no-break = { $why } `deskbreak guide ID` practices any exercise without recording it.
+guide-cli-unknown-exercise = the daemon guides { $id }, which this terminal does not know
+guide-cli-start-recorded = { $exercise } · { $dose } (about { $duration }). Recorded when it ends; Ctrl-C stops.
+guide-cli-start-practice = { $exercise } · { $dose } (about { $duration }). Practice: nothing is recorded; Ctrl-C stops.
+guide-cli-stopped-elsewhere = The guide was stopped; nothing more is recorded here.
+# $stopped is cli-reply-guide-stopped.
+guide-cli-stopped-answer = { $stopped } Answer with deskbreak done, snooze or skip.
+guide-cli-stopped = Stopped.
+guide-cli-done-practice = Done. Practice: nothing recorded.
+guide-cli-done-recorded = Done. The break is recorded.
+guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`deskbreak status`).
+
+## doctor (src/doctor.rs).
+
+doctor-found-problem = found a problem; the fixes are above
+
+## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
+
+cli-error-shutting-down = deskbreak is shutting down
+cli-error-busy = { $count } calls are already waiting for deskbreak; try again
+cli-error-days = { $days } days: expected 1 to { $most }
+cli-error-snooze-too-long = a snooze of { $seconds } s is longer than 24 h
+cli-error-pause-too-long = a pause of { $seconds } s is longer than 24 h
+# $value is a number of Unix seconds.
+cli-error-not-a-time = { $value } is not a time
+cli-error-in-the-past = { $time } is in the past
+cli-error-pause-too-far = a pause until { $date } { $time } is more than 7 days ahead
+cli-error-already-running = another deskbreak is already running on this session bus ({ $name } is taken)
+cli-error-cannot-serve = cannot serve on the session bus: { $error }
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.
 
