@@ -1,6 +1,15 @@
 //! The exercise library: `exercises.json`, embedded in the binary and validated on load,
 //! plus the user's own exercises (`exercises.json` beside the config file), which add to it
 //! or replace built-ins by id.
+//!
+//! The texts are read in the language in use ([`crate::i18n::current`]): `Exercise::name()`,
+//! `steps()`, `safety()` and the `glance_*()` parts come from the translations
+//! ([`translation`]: the shipped ones, and the user's `exercises.LANG.ftl` beside their
+//! `exercises.json`), field by field, English where a translation has none. The fields
+//! themselves (`name`, `steps`, `safety`) are the English of the file, for what machines
+//! read.
+
+pub mod translation;
 
 use std::collections::HashSet;
 use std::fmt;
@@ -99,40 +108,44 @@ pub struct Dose {
     pub per_side: bool,
 }
 
+/// The dose in full, in the language in use: "2 sets of 8 reps, hold 5 s, each side".
 impl fmt::Display for Dose {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut text = match (self.reps.filter(|&r| r > 1), self.hold_secs) {
-            (Some(reps), Some(hold)) => format!("{reps} reps, hold {hold} s"),
-            (Some(reps), None) => format!("{reps} reps"),
-            (None, Some(hold)) => format!("hold {hold} s"),
-            (None, None) => "once".to_owned(),
+            (Some(reps), Some(hold)) => crate::t!("dose-reps-hold", reps = reps, seconds = hold),
+            (Some(reps), None) => crate::t!("dose-reps", reps = reps),
+            (None, Some(hold)) => crate::t!("dose-hold", seconds = hold),
+            (None, None) => crate::t!("dose-once"),
         };
         if self.sets > 1 {
-            text = format!("{} sets of {text}", self.sets);
+            text = crate::t!("dose-sets", sets = self.sets, dose = text);
         }
         if self.per_side {
-            text.push_str(", each side");
+            text = crate::t!("dose-each-side", dose = text);
         }
         f.write_str(&text)
     }
 }
 
 impl Dose {
-    /// The dose in a few words, for a summary line: "10 × hold 5 s", "2 × 8 reps".
+    /// The dose in a few words, for a summary line, in the language in use:
+    /// "10 × hold 5 s", "2 × 8 reps".
     #[must_use]
     pub fn short(&self) -> String {
         let reps = self.reps.filter(|&r| r > 1);
         let mut text = match (reps, self.hold_secs) {
-            (Some(reps), Some(hold)) => format!("{reps} × hold {hold} s"),
-            (Some(reps), None) => format!("{reps} reps"),
-            (None, Some(hold)) => format!("hold {hold} s"),
-            (None, None) => "once".to_owned(),
+            (Some(reps), Some(hold)) => {
+                crate::t!("dose-short-reps-hold", reps = reps, seconds = hold)
+            }
+            (Some(reps), None) => crate::t!("dose-reps", reps = reps),
+            (None, Some(hold)) => crate::t!("dose-hold", seconds = hold),
+            (None, None) => crate::t!("dose-once"),
         };
         if self.sets > 1 {
-            text = format!("{} × {text}", self.sets);
+            text = crate::t!("dose-short-sets", sets = self.sets, dose = text);
         }
         if self.per_side {
-            text.push_str(" each side");
+            text = crate::t!("dose-short-each-side", dose = text);
         }
         text
     }
@@ -161,14 +174,14 @@ pub const GLANCE_LIMITS: (usize, usize, usize) = (28, 100, 64);
 pub struct Exercise {
     /// Stable id (kebab-case), used in config, history and state.
     pub id: String,
-    /// Human name.
+    /// Human name, in English; [`Exercise::name()`] gives it in the language in use.
     pub name: String,
     /// Seated or standing.
     pub position: Position,
     /// What it needs from the room, if anything.
     #[serde(default)]
     pub needs: Vec<Need>,
-    /// Two to five short steps.
+    /// Two to five short steps, in English; [`Exercise::steps()`] in the language in use.
     pub steps: Vec<String>,
     /// How much to do.
     pub dose: Dose,
@@ -176,7 +189,7 @@ pub struct Exercise {
     pub duration_secs: u32,
     /// The body area it serves.
     pub area: Area,
-    /// When to ease off or stop.
+    /// When to ease off or stop, in English; [`Exercise::safety()`] in the language in use.
     pub safety: String,
     /// What a reminder shows at a glance.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,6 +197,9 @@ pub struct Exercise {
     /// Where its facts come from (the title of the article); optional for own exercises.
     #[serde(default)]
     pub source: String,
+    /// Its translations (not in the file).
+    #[serde(skip)]
+    local: translation::Local,
 }
 
 impl Exercise {
@@ -193,9 +209,30 @@ impl Exercise {
         Duration::from_secs(u64::from(self.duration_secs))
     }
 
+    /// Its name in the language in use.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        self.local_texts().map_or(&self.name, |t| &t.name)
+    }
+
+    /// Its steps in the language in use.
+    #[must_use]
+    pub fn steps(&self) -> &[String] {
+        self.local_texts().map_or(&self.steps, |t| &t.steps)
+    }
+
+    /// Its safety cue in the language in use.
+    #[must_use]
+    pub fn safety(&self) -> &str {
+        self.local_texts().map_or(&self.safety, |t| &t.safety)
+    }
+
     fn glance_part(&self, part: impl Fn(&Glance) -> &Option<String>) -> Option<&str> {
-        self.glance
-            .as_ref()
+        let glance = match self.local_texts() {
+            Some(texts) => Some(&texts.glance),
+            None => self.glance.as_ref(),
+        };
+        glance
             .and_then(|g| part(g).as_deref())
             .map(str::trim)
             .filter(|s| !s.is_empty())
@@ -216,7 +253,7 @@ impl Exercise {
         }
         // The first step sets up; the second says the move. Both if they fit.
         let both = self
-            .steps
+            .steps()
             .iter()
             .take(2)
             .map(|s| s.trim())
@@ -231,7 +268,7 @@ impl Exercise {
         if let Some(safety) = self.glance_part(|g| &g.safety) {
             return safety.to_owned();
         }
-        shorten(self.safety.trim(), GLANCE_LIMITS.2)
+        shorten(self.safety().trim(), GLANCE_LIMITS.2)
     }
 }
 
@@ -328,7 +365,16 @@ impl Library {
         static EMBEDDED_LIBRARY: OnceLock<Library> = OnceLock::new();
         EMBEDDED_LIBRARY
             .get_or_init(|| match Self::parse(EMBEDDED) {
-                Ok(library) => library,
+                Ok(library) => {
+                    let mut exercises = library.exercises.to_vec();
+                    for exercise in &mut exercises {
+                        exercise.local = translation::Local::shipped();
+                    }
+                    Self {
+                        exercises: exercises.into(),
+                        ..library
+                    }
+                }
                 // The file is compiled in and covered by `embedded_library_is_valid`.
                 Err(err) => panic!("embedded exercises.json is invalid: {err}"),
             })
@@ -357,21 +403,61 @@ impl Library {
     }
 
     /// The embedded library with the user's own exercises from `path` added (an own
-    /// exercise with a built-in id replaces that one). A missing file adds nothing.
+    /// exercise with a built-in id replaces that one), and their translations from
+    /// `exercises.LANG.ftl` beside it ([`translation::own_path`]). A missing file adds
+    /// nothing.
     pub fn load(path: &Path) -> Result<Self, OwnError> {
-        let error = |message: String| OwnError {
+        let error = |path: &Path, message: String| OwnError {
             path: path.to_owned(),
             location: None,
             exercise: None,
             field: None,
             message,
         };
-        let text = match read_small_file(path) {
-            Ok(Some(text)) => text,
-            Ok(None) => return Ok(Self::embedded()),
-            Err(message) => return Err(error(message)),
+        let mut library = match read_small_file(path, "a JSON file") {
+            Ok(Some(text)) => Self::embedded().with_own(&text, path)?,
+            Ok(None) => Self::embedded(),
+            Err(message) => return Err(error(path, message)),
         };
-        Self::embedded().with_own(&text, path)
+        for lang in crate::i18n::Lang::ALL {
+            if lang == crate::i18n::Lang::En {
+                continue;
+            }
+            let file = translation::own_path(path, lang);
+            match read_small_file(&file, "a Fluent file (.ftl)") {
+                Ok(Some(text)) => library = library.with_translation(lang, &text, &file)?,
+                Ok(None) => {}
+                Err(message) => return Err(error(&file, message)),
+            }
+        }
+        Ok(library)
+    }
+
+    /// This library with the user's translation into `lang` in `text` added (over the
+    /// shipped one, field by field); `path` names the file in errors.
+    pub fn with_translation(
+        &self,
+        lang: crate::i18n::Lang,
+        text: &str,
+        path: &Path,
+    ) -> Result<Self, OwnError> {
+        let found = translation::read_own(text, &self.exercises).map_err(|p| OwnError {
+            path: path.to_owned(),
+            location: p.location,
+            exercise: p.exercise.map(|id| format!("{id:?}")),
+            field: p.field,
+            message: p.message,
+        })?;
+        let mut exercises = self.exercises.to_vec();
+        for (id, partial) in found {
+            if let Some(exercise) = exercises.iter_mut().find(|e| e.id == id) {
+                exercise.local = exercise.local.with_own(lang, partial);
+            }
+        }
+        Ok(Self {
+            exercises: exercises.into(),
+            own: self.own.clone(),
+        })
     }
 
     /// This library with the own exercises in `text` added; `path` names the file in
@@ -415,10 +501,10 @@ impl Library {
     }
 }
 
-/// Read a regular file of at most [`MAX_OWN_FILE`] bytes; `None` if it does not exist.
-/// Through the one safe read ([`crate::store::read_regular`]): a FIFO or a device there
-/// is refused without blocking.
-fn read_small_file(path: &Path) -> Result<Option<String>, String> {
+/// Read a regular file of at most [`MAX_OWN_FILE`] bytes (`kind` says what is expected
+/// in errors); `None` if it does not exist. Through the one safe read
+/// ([`crate::store::read_regular`]): a FIFO or a device there is refused without blocking.
+fn read_small_file(path: &Path, kind: &str) -> Result<Option<String>, String> {
     use crate::store::ReadError;
     let bytes = match crate::store::read_regular(path, MAX_OWN_FILE) {
         Ok(Some(bytes)) => bytes,
@@ -426,14 +512,14 @@ fn read_small_file(path: &Path) -> Result<Option<String>, String> {
         Err(ReadError::TooLarge { .. }) => {
             return Err("larger than 1 MiB: expected a short list of exercises".into());
         }
-        Err(ReadError::NotRegular { kind, .. }) => {
-            return Err(format!("{kind}, not a regular file: expected a JSON file"));
+        Err(ReadError::NotRegular { kind: found, .. }) => {
+            return Err(format!("{found}, not a regular file: expected {kind}"));
         }
         Err(err) => return Err(format!("cannot read the file: {}", err.reason())),
     };
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| "not UTF-8 text: expected a JSON file".into())
+        .map_err(|_| format!("not UTF-8 text: expected {kind}"))
 }
 
 #[derive(Deserialize)]

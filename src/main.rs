@@ -171,7 +171,15 @@ fn stats_command(
         Some(date) => stats::Period::since(date, today)?,
         None => stats::Period::last(days, today),
     };
-    let report = stats::gather(paths, period, stats::Settings::from_config(&config))?;
+    let settings = stats::Settings::from_config(&config);
+    let report = if json {
+        // Machine-read: the exercise names as the file has them, whatever the language.
+        deskbreak::i18n::scoped(deskbreak::i18n::Lang::En, || {
+            stats::gather(paths, period, settings)
+        })
+    } else {
+        stats::gather(paths, period, settings)
+    }?;
     if report.damaged_lines > 0 {
         eprintln!(
             "deskbreak: {}",
@@ -536,6 +544,12 @@ fn config_check(paths: &Paths) -> Result<()> {
             count = added
         ))?;
     }
+    for lang in deskbreak::i18n::Lang::ALL {
+        let file = deskbreak::exercises::translation::own_path(&own, lang);
+        if lang != deskbreak::i18n::Lang::En && file.exists() {
+            say(format!("{}: ok", file.display()))?;
+        }
+    }
     // The same read as `run`'s: what one refuses, the other does too.
     let shown = paths.config.display().to_string();
     match Config::read_with(&paths.config, &library)? {
@@ -576,7 +590,7 @@ fn list_exercises(paths: &Paths) -> Result<()> {
             (false, true) => format!("  ({})", t!("exercises-mark-excluded")),
             (true, true) => format!("  ({})", t!("exercises-mark-yours-excluded")),
         };
-        say(format!("{:<28} {}{marks}", e.id, e.name))?;
+        say(format!("{:<28} {}{marks}", e.id, e.name()))?;
         say(format!("{:<28} {}", "", exercise_details(e, false)))?;
     }
     Ok(())
@@ -588,7 +602,7 @@ fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
     let Some(e) = library.get(id) else {
         bail!("{}", t!("cli-no-such-exercise", id = format!("{id:?}")));
     };
-    let mut text = format!("{} ({})\n", e.name, e.id);
+    let mut text = format!("{} ({})\n", e.name(), e.id);
     text.push_str(&capitalized(&exercise_details(e, true)));
     text.push('\n');
     if library.is_own(&e.id) {
@@ -603,13 +617,13 @@ fn show_exercise(paths: &Paths, id: &str) -> Result<()> {
         text.push('\n');
     }
     text.push('\n');
-    for (i, step) in e.steps.iter().enumerate() {
+    for (i, step) in e.steps().iter().enumerate() {
         text.push_str(&format!("{}. {step}\n", i + 1));
     }
     text.push('\n');
     text.push_str(&t!("exercises-show-dose", dose = e.dose.to_string()));
     text.push('\n');
-    text.push_str(&t!("exercises-show-safety", safety = e.safety.as_str()));
+    text.push_str(&t!("exercises-show-safety", safety = e.safety()));
     text.push('\n');
     if !e.source.is_empty() {
         text.push_str(&t!("exercises-show-source", source = e.source.as_str()));
@@ -723,14 +737,14 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
         say(if recorded {
             t!(
                 "guide-cli-start-recorded",
-                exercise = e.name.as_str(),
+                exercise = e.name(),
                 dose = dose,
                 duration = about
             )
         } else {
             t!(
                 "guide-cli-start-practice",
-                exercise = e.name.as_str(),
+                exercise = e.name(),
                 dose = dose,
                 duration = about
             )

@@ -67,7 +67,7 @@ impl Channel {
 pub fn render(prompt: &Prompt, exercise: &Exercise, channel: Channel) -> Reminder {
     let summary = t!(
         "reminder-summary",
-        exercise = exercise.name.as_str(),
+        exercise = exercise.name(),
         dose = exercise.glance_dose()
     );
     let mut lines = vec![
@@ -149,11 +149,7 @@ pub fn render_guide(exercise: &Exercise, progress: &Progress, channel: Channel) 
         StepKind::Rest => t!("guide-rest", countdown = countdown),
         StepKind::Switch => t!("guide-switch-sides", countdown = countdown),
     };
-    let summary = t!(
-        "guide-summary",
-        exercise = exercise.name.as_str(),
-        step = now
-    );
+    let summary = t!("guide-summary", exercise = exercise.name(), step = now);
     let body = [
         text(&exercise.glance_how(), channel),
         emphasis(&exercise.glance_safety(), channel),
@@ -176,7 +172,7 @@ pub fn render_guide(exercise: &Exercise, progress: &Progress, channel: Channel) 
 #[must_use]
 pub fn render_guide_done(exercise: &Exercise, guided_secs: u64, channel: Channel) -> Reminder {
     Reminder {
-        summary: t!("guide-done-summary", exercise = exercise.name.as_str()),
+        summary: t!("guide-done-summary", exercise = exercise.name()),
         body: text(
             &t!(
                 "guide-done-body",

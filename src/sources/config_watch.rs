@@ -207,10 +207,13 @@ impl Armed {
             return false;
         };
         match name {
-            // The config, or the own exercises file beside it.
+            // The config, or the own exercises file (or a translation of it) beside it.
             Some(name) => {
                 names.contains(name)
-                    || (name.as_os_str() == "exercises.json"
+                    || ((name.as_os_str() == "exercises.json"
+                        || name
+                            .to_str()
+                            .is_some_and(crate::exercises::translation::is_own_file_name))
                         && self.config.file_name().is_some_and(|f| names.contains(f)))
             }
             None => {

@@ -108,7 +108,7 @@ fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
 
 fn text_row(out: &mut impl Write, entry: &Entry, library: &Library) -> io::Result<()> {
     let what = match entry.exercise.as_deref() {
-        Some(id) => library.get(id).map_or(id, |e| e.name.as_str()),
+        Some(id) => library.get(id).map_or(id, |e| e.name()),
         None => "",
     };
     writeln!(

@@ -552,7 +552,7 @@ impl Builder {
                 name: self
                     .library
                     .get(id)
-                    .map_or_else(|| id.clone(), |e| e.name.clone()),
+                    .map_or_else(|| id.clone(), |e| e.name().to_owned()),
                 times: *times,
             })
             .collect();

@@ -1,2 +1,195 @@
-# deskbreak's messages in German: a translation of src/i18n/en/deskbreak.ftl.
-# A message missing here is shown in English.
+# deskbreaks Meldungen auf Deutsch: eine Übersetzung von src/i18n/en/deskbreak.ftl.
+# Eine Meldung, die hier fehlt, erscheint auf Englisch.
+#
+# Begriffe: Pause (break), Übung (exercise), Schultern, Erinnerung (reminder),
+# Anleitung (guide), Aufschieben/„später“ (snooze), Überspringen (skip), Erledigt
+# (done), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
+# 30 Min.“, Uhrzeit im 24-Stunden-Format („14:05“).
+
+## Dauer und Uhrzeit
+
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } Min.
+duration-hours = { $hours } Std.
+duration-hours-minutes = { $hours } Std. { $minutes } Min.
+time-of-day = { $hour }:{ $minute }
+
+## Die Erinnerung an die Pause
+
+reminder-summary = { $exercise } · { $dose }
+reminder-sitting = Seit { $duration } im Sitzen
+reminder-asked = Sie haben um diese Pause gebeten
+reminder-needs = benötigt { $things }
+need-wall = eine Wand
+need-doorway = einen Türrahmen
+list-and = { $first } und { $second }
+reminder-snoozes-used-up = kein Aufschieben mehr möglich
+reminder-answer-in-terminal = Im Terminal antworten: deskbreak done, snooze, skip oder guide
+reminder-answer-in-terminal-no-snooze = Im Terminal antworten: deskbreak done, skip oder guide
+
+reminder-button-start-guide = Anleitung starten
+reminder-button-done = Erledigt
+reminder-button-snooze = { $duration } später
+reminder-button-skip = Überspringen
+
+## Dosis einer Übung
+
+dose-reps =
+    { $reps ->
+        [one] { $reps } Wiederholung
+       *[other] { $reps } Wiederholungen
+    }
+dose-hold = { $seconds } s halten
+dose-reps-hold =
+    { $reps ->
+        [one] { $reps } Wiederholung, { $seconds } s halten
+       *[other] { $reps } Wiederholungen, je { $seconds } s halten
+    }
+dose-once = einmal
+dose-sets =
+    { $sets ->
+        [one] { $sets } Satz: { $dose }
+       *[other] { $sets } Sätze à { $dose }
+    }
+dose-each-side = { $dose }, je Seite
+dose-short-reps-hold = { $reps } × { $seconds } s halten
+dose-short-sets = { $sets } × { $dose }
+dose-short-each-side = { $dose } je Seite
+
+## Die angeleitete Pause
+
+guide-summary = { $exercise } · { $step }
+guide-countdown = { $seconds } s
+guide-get-ready = Bereit machen … { $countdown }
+guide-hold = { $step }: halten … { $countdown }
+guide-relax = Lockern … { $countdown }
+guide-rest = Ausruhen … { $countdown }
+guide-switch-sides = Seite wechseln … { $countdown }
+guide-button-stop = Beenden
+guide-done-summary = { $exercise } · geschafft
+guide-done-body = Gut gemacht: { $duration } Bewegung. Die Pause ist eingetragen.
+
+guide-step-get-ready = Bereit machen
+guide-step-relax = Lockern
+guide-step-rest = Ausruhen
+guide-step-switch-sides = Seite wechseln
+guide-step-rep = Wdh. { $rep } von { $reps }
+guide-step-hold = Halten
+guide-step-move = Bewegen
+guide-step-first-side = { $step }, erste Seite
+guide-step-other-side = { $step }, andere Seite
+guide-step-set = { $step }, Satz { $set } von { $sets }
+
+## Fehler in der Konfiguration (Schlüssel und Werte wie in der Datei)
+
+config-language-expected = erwartet wird einer der Werte { $choices }
+config-language-unknown = unbekannte Sprache { $value }: erwartet wird einer der Werte { $choices }
+
+## Antworten auf die Befehle der Kommandozeile
+
+cli-reply-next-break = { $done } Nächste Pause in { $duration }.
+cli-reply-done = Pause erledigt.
+cli-reply-snoozed = Pause aufgeschoben.
+cli-reply-skipped = Pause übersprungen.
+cli-reply-resumed = Erinnerungen laufen wieder.
+cli-reply-break-now = Erinnerung an die Pause angezeigt.
+cli-reply-paused-for = Erinnerungen für { $duration } pausiert.
+cli-reply-paused = Erinnerungen pausiert bis `deskbreak resume`.
+cli-reply-paused-until = Erinnerungen pausiert bis { $time }.
+cli-reply-reloaded = Konfiguration neu geladen aus { $path }.
+cli-reply-guide-stopped = Anleitung beendet; die Pause steht weiter an.
+
+cli-refused-config = { $error }; die laufende Konfiguration bleibt
+cli-refused-no-break = Keine Pause wartet auf eine Antwort.
+cli-refused-no-break-snoozed = Keine Pause wartet auf eine Antwort (die Pause ist aufgeschoben).
+cli-refused-no-break-next = Keine Pause wartet auf eine Antwort; die nächste kommt in { $duration }.
+cli-refused-snooze-limit =
+    { $count ->
+        [one] Schon einmal aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
+       *[other] Schon { $count }-mal hintereinander aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
+    }
+cli-refused-paused = Die Erinnerungen sind pausiert; zuerst `deskbreak resume`.
+cli-refused-not-paused = Die Erinnerungen sind nicht pausiert.
+cli-refused-guiding = Eine angeleitete Pause läuft; sie wird an ihrem Ende von selbst eingetragen.
+cli-refused-not-guiding = Es läuft keine angeleitete Pause.
+
+## Fehler der Kommandozeile, wenn sie den Dienst nicht erreicht
+
+cli-error-not-running = deskbreak läuft nicht (niemand belegt { $name } auf dem Sitzungsbus); starten mit `deskbreak run`
+cli-error-no-bus = der Sitzungsbus ist nicht erreichbar: { $error }; ist das eine Desktop-Sitzung?
+cli-error-no-answer = keine Antwort von deskbreak oder vom Sitzungsbus innerhalb von { $seconds } s; der Dienst hängt vielleicht (`systemctl --user restart deskbreak`)
+cli-error-bus = die Verbindung zum Sitzungsbus ist abgebrochen ({ $error })
+cli-error-garbled = der Status des Dienstes ist nicht lesbar: { $error }
+cli-error-unknown-phase = unbekannte Phase { $phase }
+cli-error-unknown-backend = unbekannte Leerlauferkennung { $backend }
+
+## Meldungen der Kommandozeile selbst
+
+cli-damaged-lines =
+    { $count ->
+        [one] eine beschädigte Zeile in { $path } übersprungen
+       *[other] { $count } beschädigte Zeilen in { $path } übersprungen
+    }
+cli-config-exists = { $path } gibt es schon; die Datei wird nicht überschrieben (erst löschen, um neu anzufangen)
+cli-config-written = Standardkonfiguration nach { $path } geschrieben
+cli-check-own-exercises =
+    { $count ->
+        [one] { $path }: OK ({ $count } eigene Übung)
+       *[other] { $path }: OK ({ $count } eigene Übungen)
+    }
+cli-check-missing = { $path }: { $why }; es gelten die eingebauten Standardwerte
+cli-check-empty = { $path }: OK (leer: beim Start gelten die eingebauten Standardwerte; ein laufender Dienst behält seine letzte gültige Konfiguration)
+cli-check-ok = { $path }: OK
+cli-exclusions-not-shown = { $error } (Ausschlüsse nicht angezeigt)
+cli-no-such-exercise = keine Übung { $id }; `deskbreak exercises` listet alle auf
+
+## deskbreak exercises und deskbreak exercises show ID
+
+exercises-mark-yours = eigene
+exercises-mark-excluded = ausgeschlossen
+exercises-mark-yours-excluded = eigene, ausgeschlossen
+exercises-details = { $position }, { $area }, { $dose }, etwa { $duration }
+exercises-details-full = { $position }, { $area }, etwa { $duration }
+exercises-details-needs = { $details }, benötigt { $things }
+exercises-show-yours = Eigene Übung, aus { $path }
+exercises-show-excluded = Wird nicht vorgeschlagen: ausgeschlossen durch exercises.positions oder exercises.exclude
+exercises-show-dose = Umfang: { $dose }.
+exercises-show-safety = Sicherheitshinweis: { $safety }
+exercises-show-source = Quelle: { $source }
+position-seated = sitzend
+position-standing = stehend
+area-neck = Nacken
+area-shoulders = Schultern
+area-upper-back = oberer Rücken
+area-chest = Brust
+need-chair = einen Stuhl
+
+## Die Anleitung im Terminal (deskbreak guide)
+
+guide-cli-no-break = { $why } `deskbreak guide ID` übt eine beliebige Übung, ohne sie einzutragen.
+guide-cli-unknown-exercise = der Dienst leitet { $id } an, das dieses Terminal nicht kennt
+guide-cli-start-recorded = { $exercise } · { $dose } (etwa { $duration }). Wird am Ende eingetragen; Strg+C bricht ab.
+guide-cli-start-practice = { $exercise } · { $dose } (etwa { $duration }). Zum Üben: nichts wird eingetragen; Strg+C bricht ab.
+guide-cli-stopped-elsewhere = Die Anleitung wurde beendet; hier wird nichts mehr eingetragen.
+guide-cli-stopped-answer = { $stopped } Antworten mit deskbreak done, snooze oder skip.
+guide-cli-stopped = Beendet.
+guide-cli-done-practice = Fertig. Zum Üben: nichts eingetragen.
+guide-cli-done-recorded = Fertig. Die Pause ist eingetragen.
+guide-cli-done-unconfirmed = Hier fertig; der Dienst hat es noch nicht bestätigt (`deskbreak status`).
+
+## doctor
+
+doctor-found-problem = ein Problem gefunden; die Lösungen stehen oben
+
+## Antworten des Dienstes auf Aufrufe, die er nicht ausführen kann
+
+cli-error-shutting-down = deskbreak wird gerade beendet
+cli-error-busy = { $count } Aufrufe warten schon auf deskbreak; bitte erneut versuchen
+cli-error-days = { $days } Tage: erwartet 1 bis { $most }
+cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-not-a-time = { $value } ist kein Zeitpunkt
+cli-error-in-the-past = { $time } liegt in der Vergangenheit
+cli-error-pause-too-far = Pausieren bis { $date } { $time } reicht mehr als 7 Tage voraus
+cli-error-already-running = ein anderes deskbreak läuft schon auf diesem Sitzungsbus ({ $name } ist belegt)
+cli-error-cannot-serve = der Dienst kann sich nicht am Sitzungsbus anmelden: { $error }

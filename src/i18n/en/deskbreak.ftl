@@ -43,6 +43,21 @@ reminder-button-done = Done
 reminder-button-snooze = Snooze { $duration }
 reminder-button-skip = Skip
 
+## Doses (src/exercises.rs): how much of an exercise to do, in full ("2 sets of 8 reps,
+## hold 5 s, each side", in listings) and short ("2 × 8 × hold 5 s each side", in a
+## reminder without a hand-written dose). $reps and $sets are 2 or more, $seconds 1 or
+## more; $dose is the text of one of the messages above it.
+
+dose-reps = { $reps } reps
+dose-hold = hold { $seconds } s
+dose-reps-hold = { $reps } reps, hold { $seconds } s
+dose-once = once
+dose-sets = { $sets } sets of { $dose }
+dose-each-side = { $dose }, each side
+dose-short-reps-hold = { $reps } × hold { $seconds } s
+dose-short-sets = { $sets } × { $dose }
+dose-short-each-side = { $dose } each side
+
 ## The guided break (src/effects/reminder.rs, src/engine/guide.rs): the step in the
 ## summary's place, with its countdown.
 

@@ -1,2 +1,194 @@
-# deskbreak's messages in Spanish: a translation of src/i18n/en/deskbreak.ftl.
-# A message missing here is shown in English.
+# Los mensajes de deskbreak en español: una traducción de src/i18n/en/deskbreak.ftl.
+# Un mensaje que falte aquí se muestra en inglés.
+#
+# Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
+# aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
+# género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
+
+## Duraciones y horas
+
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+time-of-day = { $hour }:{ $minute }
+
+## El recordatorio de la pausa
+
+reminder-summary = { $exercise } · { $dose }
+reminder-sitting = Llevas { $duration } en la silla
+reminder-asked = Has pedido esta pausa
+reminder-needs = necesita { $things }
+need-wall = una pared
+need-doorway = el marco de una puerta
+list-and = { $first } y { $second }
+reminder-snoozes-used-up = ya no se puede aplazar más
+reminder-answer-in-terminal = Responde en una terminal: deskbreak done, snooze, skip o guide
+reminder-answer-in-terminal-no-snooze = Responde en una terminal: deskbreak done, skip o guide
+
+reminder-button-start-guide = Iniciar guía
+reminder-button-done = Hecho
+reminder-button-snooze = Aplazar { $duration }
+reminder-button-skip = Omitir
+
+## La dosis de un ejercicio
+
+dose-reps =
+    { $reps ->
+        [one] { $reps } repetición
+       *[other] { $reps } repeticiones
+    }
+dose-hold = mantener { $seconds } s
+dose-reps-hold =
+    { $reps ->
+        [one] { $reps } repetición, mantener { $seconds } s
+       *[other] { $reps } repeticiones, mantener { $seconds } s
+    }
+dose-once = una vez
+dose-sets =
+    { $sets ->
+        [one] { $sets } serie de { $dose }
+       *[other] { $sets } series de { $dose }
+    }
+dose-each-side = { $dose }, cada lado
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-sets = { $sets } × { $dose }
+dose-short-each-side = { $dose } cada lado
+
+## La pausa guiada
+
+guide-summary = { $exercise } · { $step }
+guide-countdown = { $seconds } s
+guide-get-ready = Prepárate… { $countdown }
+guide-hold = { $step }: mantén… { $countdown }
+guide-relax = Relaja… { $countdown }
+guide-rest = Descansa… { $countdown }
+guide-switch-sides = Cambia de lado… { $countdown }
+guide-button-stop = Detener
+guide-done-summary = { $exercise } · hecho
+guide-done-body = ¡Bien hecho! { $duration } de movimiento. Pausa registrada.
+
+guide-step-get-ready = Prepárate
+guide-step-relax = Relaja
+guide-step-rest = Descanso
+guide-step-switch-sides = Cambio de lado
+guide-step-rep = Rep. { $rep } de { $reps }
+guide-step-hold = Mantén
+guide-step-move = Muévete
+guide-step-first-side = { $step }, primer lado
+guide-step-other-side = { $step }, otro lado
+guide-step-set = { $step }, serie { $set } de { $sets }
+
+## Errores de configuración (claves y valores tal como están en el archivo)
+
+config-language-expected = se esperaba uno de { $choices }
+config-language-unknown = idioma desconocido { $value }: se esperaba uno de { $choices }
+
+## Respuestas a las órdenes de la línea de comandos
+
+cli-reply-next-break = { $done } Próxima pausa en { $duration }.
+cli-reply-done = Pausa hecha.
+cli-reply-snoozed = Pausa aplazada.
+cli-reply-skipped = Pausa omitida.
+cli-reply-resumed = Recordatorios reanudados.
+cli-reply-break-now = Recordatorio de pausa mostrado.
+cli-reply-paused-for = Recordatorios suspendidos durante { $duration }.
+cli-reply-paused = Recordatorios suspendidos hasta `deskbreak resume`.
+cli-reply-paused-until = Recordatorios suspendidos hasta { $time }.
+cli-reply-reloaded = Configuración recargada desde { $path }.
+cli-reply-guide-stopped = Guía detenida; la pausa sigue pendiente.
+
+cli-refused-config = { $error }; se mantiene la configuración en uso
+cli-refused-no-break = Ninguna pausa espera respuesta.
+cli-refused-no-break-snoozed = Ninguna pausa espera respuesta (la pausa está aplazada).
+cli-refused-no-break-next = Ninguna pausa espera respuesta; la próxima es en { $duration }.
+cli-refused-snooze-limit =
+    { $count ->
+        [one] Ya se aplazó una vez (breaks.max_snoozes); haz la pausa u omítela.
+       *[other] Ya se aplazó { $count } veces seguidas (breaks.max_snoozes); haz la pausa u omítela.
+    }
+cli-refused-paused = Los recordatorios están suspendidos; primero `deskbreak resume`.
+cli-refused-not-paused = Los recordatorios no están suspendidos.
+cli-refused-guiding = Hay una pausa guiada en curso; se registra sola al terminar.
+cli-refused-not-guiding = No hay ninguna pausa guiada en curso.
+
+## Errores de la línea de comandos cuando no llega al servicio
+
+cli-error-not-running = deskbreak no se está ejecutando (nadie tiene { $name } en el bus de sesión); inícialo con `deskbreak run`
+cli-error-no-bus = no se puede acceder al bus de sesión: { $error }; ¿es esta una sesión de escritorio?
+cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
+cli-error-bus = falló la conexión con el bus de sesión ({ $error })
+cli-error-garbled = no se puede leer el estado del servicio: { $error }
+cli-error-unknown-phase = fase desconocida { $phase }
+cli-error-unknown-backend = detector de inactividad desconocido { $backend }
+
+## Mensajes de la propia línea de comandos
+
+cli-damaged-lines =
+    { $count ->
+        [one] se omitió una línea dañada en { $path }
+       *[other] se omitieron { $count } líneas dañadas en { $path }
+    }
+cli-config-exists = { $path } ya existe; no se sobrescribe (bórralo antes para empezar de cero)
+cli-config-written = configuración predeterminada escrita en { $path }
+cli-check-own-exercises =
+    { $count ->
+        [one] { $path }: correcto ({ $count } ejercicio propio)
+       *[other] { $path }: correcto ({ $count } ejercicios propios)
+    }
+cli-check-missing = { $path }: { $why }; se aplican los valores predeterminados
+cli-check-empty = { $path }: correcto (vacío: al iniciar se aplican los valores predeterminados; un servicio en marcha conserva su última configuración válida)
+cli-check-ok = { $path }: correcto
+cli-exclusions-not-shown = { $error } (exclusiones no mostradas)
+cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los lista todos
+
+## deskbreak exercises y deskbreak exercises show ID
+
+exercises-mark-yours = tuyo
+exercises-mark-excluded = excluido
+exercises-mark-yours-excluded = tuyo, excluido
+exercises-details = { $position }, { $area }, { $dose }, unos { $duration }
+exercises-details-full = { $position }, { $area }, unos { $duration }
+exercises-details-needs = { $details }, necesita { $things }
+exercises-show-yours = Tuyo, de { $path }
+exercises-show-excluded = No se sugiere: excluido por exercises.positions o exercises.exclude
+exercises-show-dose = Dosis: { $dose }.
+exercises-show-safety = Seguridad: { $safety }
+exercises-show-source = Fuente: { $source }
+position-seated = sentado
+position-standing = de pie
+area-neck = cuello
+area-shoulders = hombros
+area-upper-back = parte alta de la espalda
+area-chest = pecho
+need-chair = una silla
+
+## La guía en la terminal (deskbreak guide)
+
+guide-cli-no-break = { $why } `deskbreak guide ID` practica cualquier ejercicio sin registrarlo.
+guide-cli-unknown-exercise = el servicio guía { $id }, que esta terminal no conoce
+guide-cli-start-recorded = { $exercise } · { $dose } (unos { $duration }). Se registra al terminar; Ctrl+C detiene.
+guide-cli-start-practice = { $exercise } · { $dose } (unos { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
+guide-cli-stopped-elsewhere = La guía se detuvo; aquí no se registra nada más.
+guide-cli-stopped-answer = { $stopped } Responde con deskbreak done, snooze o skip.
+guide-cli-stopped = Detenida.
+guide-cli-done-practice = Hecho. Práctica: nada registrado.
+guide-cli-done-recorded = Hecho. La pausa está registrada.
+guide-cli-done-unconfirmed = Hecho aquí; el servicio aún no lo ha confirmado (`deskbreak status`).
+
+## doctor
+
+doctor-found-problem = se encontró un problema; las soluciones están arriba
+
+## Respuestas del servicio a llamadas que no puede atender
+
+cli-error-shutting-down = deskbreak se está cerrando
+cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
+cli-error-days = { $days } días: se esperaba de 1 a { $most }
+cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
+cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-not-a-time = { $value } no es un momento válido
+cli-error-in-the-past = { $time } ya ha pasado
+cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
+cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
+cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }

@@ -1,2 +1,195 @@
-# deskbreak's messages in French: a translation of src/i18n/en/deskbreak.ftl.
-# A message missing here is shown in English.
+# Les messages de deskbreak en français : une traduction de src/i18n/en/deskbreak.ftl.
+# Un message absent d'ici s'affiche en anglais.
+#
+# Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
+# passer (skip), c'est fait (done), répétition, série. Vouvoiement. Espace insécable
+# avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
+# 24 heures (« 14:05 »).
+
+## Durées et heures
+
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
+time-of-day = { $hour }:{ $minute }
+
+## Le rappel de pause
+
+reminder-summary = { $exercise } · { $dose }
+reminder-sitting = { $duration } en position assise
+reminder-asked = Vous avez demandé cette pause
+reminder-needs = il faut { $things }
+need-wall = un mur
+need-doorway = un encadrement de porte
+list-and = { $first } et { $second }
+reminder-snoozes-used-up = plus de report possible
+reminder-answer-in-terminal = Répondez dans un terminal : deskbreak done, snooze, skip ou guide
+reminder-answer-in-terminal-no-snooze = Répondez dans un terminal : deskbreak done, skip ou guide
+
+reminder-button-start-guide = Lancer le guide
+reminder-button-done = C'est fait
+reminder-button-snooze = Reporter de { $duration }
+reminder-button-skip = Passer
+
+## La dose d'un exercice
+
+dose-reps =
+    { $reps ->
+        [one] { $reps } répétition
+       *[other] { $reps } répétitions
+    }
+dose-hold = tenir { $seconds } s
+dose-reps-hold =
+    { $reps ->
+        [one] { $reps } répétition, tenir { $seconds } s
+       *[other] { $reps } répétitions, tenir { $seconds } s
+    }
+dose-once = une fois
+dose-sets =
+    { $sets ->
+        [one] { $sets } série de { $dose }
+       *[other] { $sets } séries de { $dose }
+    }
+dose-each-side = { $dose }, de chaque côté
+dose-short-reps-hold = { $reps } × tenir { $seconds } s
+dose-short-sets = { $sets } × { $dose }
+dose-short-each-side = { $dose } de chaque côté
+
+## La pause guidée
+
+guide-summary = { $exercise } · { $step }
+guide-countdown = { $seconds } s
+guide-get-ready = Préparez-vous… { $countdown }
+guide-hold = { $step } : tenez… { $countdown }
+guide-relax = Relâchez… { $countdown }
+guide-rest = Repos… { $countdown }
+guide-switch-sides = Changez de côté… { $countdown }
+guide-button-stop = Arrêter
+guide-done-summary = { $exercise } · terminé
+guide-done-body = Bravo : { $duration } de mouvement. Pause enregistrée.
+
+guide-step-get-ready = Préparation
+guide-step-relax = Relâchement
+guide-step-rest = Repos
+guide-step-switch-sides = Changement de côté
+guide-step-rep = Rép. { $rep } sur { $reps }
+guide-step-hold = Maintien
+guide-step-move = Mouvement
+guide-step-first-side = { $step }, premier côté
+guide-step-other-side = { $step }, autre côté
+guide-step-set = { $step }, série { $set } sur { $sets }
+
+## Erreurs de configuration (clés et valeurs telles qu'écrites dans le fichier)
+
+config-language-expected = valeur attendue parmi { $choices }
+config-language-unknown = langue inconnue { $value } : valeur attendue parmi { $choices }
+
+## Réponses aux commandes en ligne de commande
+
+cli-reply-next-break = { $done } Prochaine pause dans { $duration }.
+cli-reply-done = Pause faite.
+cli-reply-snoozed = Pause reportée.
+cli-reply-skipped = Pause passée.
+cli-reply-resumed = Rappels repris.
+cli-reply-break-now = Rappel de pause affiché.
+cli-reply-paused-for = Rappels suspendus pour { $duration }.
+cli-reply-paused = Rappels suspendus jusqu'à `deskbreak resume`.
+cli-reply-paused-until = Rappels suspendus jusqu'à { $time }.
+cli-reply-reloaded = Configuration rechargée depuis { $path }.
+cli-reply-guide-stopped = Guide arrêté ; la pause est toujours due.
+
+cli-refused-config = { $error } ; la configuration en cours est conservée
+cli-refused-no-break = Aucune pause n'attend de réponse.
+cli-refused-no-break-snoozed = Aucune pause n'attend de réponse (la pause est reportée).
+cli-refused-no-break-next = Aucune pause n'attend de réponse ; la prochaine est dans { $duration }.
+cli-refused-snooze-limit =
+    { $count ->
+        [one] Déjà reportée une fois (breaks.max_snoozes) ; faites la pause ou passez-la.
+       *[other] Déjà reportée { $count } fois de suite (breaks.max_snoozes) ; faites la pause ou passez-la.
+    }
+cli-refused-paused = Les rappels sont suspendus ; d'abord `deskbreak resume`.
+cli-refused-not-paused = Les rappels ne sont pas suspendus.
+cli-refused-guiding = Une pause guidée est en cours ; elle s'enregistre d'elle-même à la fin.
+cli-refused-not-guiding = Aucune pause guidée n'est en cours.
+
+## Erreurs de la ligne de commande quand elle ne joint pas le démon
+
+cli-error-not-running = deskbreak ne tourne pas (personne ne détient { $name } sur le bus de session) ; lancez-le avec `deskbreak run`
+cli-error-no-bus = impossible de joindre le bus de session : { $error } ; est-ce bien une session de bureau ?
+cli-error-no-answer = pas de réponse de deskbreak ni du bus de session en { $seconds } s ; le démon est peut-être bloqué (`systemctl --user restart deskbreak`)
+cli-error-bus = la connexion au bus de session a échoué ({ $error })
+cli-error-garbled = impossible de lire l'état du démon : { $error }
+cli-error-unknown-phase = phase inconnue { $phase }
+cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
+
+## Messages de la ligne de commande elle-même
+
+cli-damaged-lines =
+    { $count ->
+        [one] une ligne endommagée ignorée dans { $path }
+       *[other] { $count } lignes endommagées ignorées dans { $path }
+    }
+cli-config-exists = { $path } existe déjà ; il n'est pas écrasé (supprimez-le d'abord pour repartir de zéro)
+cli-config-written = configuration par défaut écrite dans { $path }
+cli-check-own-exercises =
+    { $count ->
+        [one] { $path } : ok ({ $count } exercice à vous)
+       *[other] { $path } : ok ({ $count } exercices à vous)
+    }
+cli-check-missing = { $path } : { $why } ; les réglages par défaut s'appliquent
+cli-check-empty = { $path } : ok (vide : les réglages par défaut s'appliquent au démarrage ; un démon en cours garde sa dernière configuration valide)
+cli-check-ok = { $path } : ok
+cli-exclusions-not-shown = { $error } (exclusions non affichées)
+cli-no-such-exercise = aucun exercice { $id } ; `deskbreak exercises` les liste tous
+
+## deskbreak exercises et deskbreak exercises show ID
+
+exercises-mark-yours = à vous
+exercises-mark-excluded = exclu
+exercises-mark-yours-excluded = à vous, exclu
+exercises-details = { $position }, { $area }, { $dose }, environ { $duration }
+exercises-details-full = { $position }, { $area }, environ { $duration }
+exercises-details-needs = { $details }, il faut { $things }
+exercises-show-yours = À vous, depuis { $path }
+exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exercises.exclude
+exercises-show-dose = Dose : { $dose }.
+exercises-show-safety = Sécurité : { $safety }
+exercises-show-source = Source : { $source }
+position-seated = assis
+position-standing = debout
+area-neck = nuque
+area-shoulders = épaules
+area-upper-back = haut du dos
+area-chest = poitrine
+need-chair = une chaise
+
+## Le guide dans le terminal (deskbreak guide)
+
+guide-cli-no-break = { $why } `deskbreak guide ID` permet de pratiquer n'importe quel exercice sans l'enregistrer.
+guide-cli-unknown-exercise = le démon guide { $id }, que ce terminal ne connaît pas
+guide-cli-start-recorded = { $exercise } · { $dose } (environ { $duration }). Enregistré à la fin ; Ctrl+C arrête.
+guide-cli-start-practice = { $exercise } · { $dose } (environ { $duration }). Entraînement : rien n'est enregistré ; Ctrl+C arrête.
+guide-cli-stopped-elsewhere = Le guide a été arrêté ; rien de plus n'est enregistré ici.
+guide-cli-stopped-answer = { $stopped } Répondez avec deskbreak done, snooze ou skip.
+guide-cli-stopped = Arrêté.
+guide-cli-done-practice = Terminé. Entraînement : rien d'enregistré.
+guide-cli-done-recorded = Terminé. La pause est enregistrée.
+guide-cli-done-unconfirmed = Terminé ici ; le démon ne l'a pas encore confirmé (`deskbreak status`).
+
+## doctor
+
+doctor-found-problem = un problème trouvé ; les solutions sont ci-dessus
+
+## Réponses du démon aux appels qu'il ne peut pas exécuter
+
+cli-error-shutting-down = deskbreak est en train de s'arrêter
+cli-error-busy = { $count } appels attendent déjà deskbreak ; réessayez
+cli-error-days = { $days } jours : attendu de 1 à { $most }
+cli-error-snooze-too-long = un report de { $seconds } s dépasse 24 h
+cli-error-pause-too-long = une suspension de { $seconds } s dépasse 24 h
+cli-error-not-a-time = { $value } n'est pas une date valide
+cli-error-in-the-past = { $time } est déjà passé
+cli-error-pause-too-far = une suspension jusqu'au { $date } { $time } dépasse 7 jours
+cli-error-already-running = un autre deskbreak tourne déjà sur ce bus de session ({ $name } est pris)
+cli-error-cannot-serve = impossible de s'inscrire sur le bus de session : { $error }
