@@ -537,11 +537,11 @@ fn status_report(engine: &Engine, config: &Config, backend: Kind) -> Status {
 /// time since it was saved (the last-alive mark), if there was one; what that time means
 /// is the engine's to decide ([`Input::Downtime`]).
 fn restore(paths: &Paths) -> (Snapshot, Option<Duration>, DailyMemory) {
-    match history::repair(&paths.history()) {
+    match history::repair_if_torn(&paths.history()) {
         Ok(None) => {}
         Ok(Some((kept_at, damaged))) => tracing::warn!(
-            "{damaged} damaged line(s) in {}: the original is kept as {} and the good lines \
-             were kept in place",
+            "the last line of {} was torn ({damaged} damaged line(s) in all): the original is \
+             kept as {} and the good lines were kept in place",
             paths.history().display(),
             kept_at.display()
         ),

@@ -185,7 +185,7 @@ pub(crate) async fn rest(
         let name = match v.label {
             "gnome" => "GNOME IdleMonitor stand-in + logind stand-in",
             "wayland" => "Wayland ext-idle-notify stand-in + logind stand-in",
-            "x11" => "X11 on Xvfb (polled; pointer moved every 15 s) + logind stand-in",
+            "x11" => "X11 on Xvfb (IDLETIME alarm; pointer moved every 15 s) + logind stand-in",
             "tray" => {
                 "GNOME IdleMonitor stand-in + logind stand-in, tray item registered with a StatusNotifierWatcher"
             }

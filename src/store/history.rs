@@ -5,7 +5,7 @@
 //! ```
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -213,6 +213,44 @@ pub fn repair(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
     Ok(Some((kept_at, damaged)))
 }
 
+/// [`repair`] when the tail of the history is torn; `Ok(None)` without reading the rest.
+///
+/// The daemon is the only writer and appends each line with one `write`, so a crash or a
+/// full disk can only leave the *last* line incomplete: checking the tail keeps start-up
+/// fast with years of history. A whole line damaged elsewhere (a hand edit, another
+/// program) is left where it is: readers skip it and say so (`deskbreak stats`,
+/// `deskbreak history`). When the tail is torn, the repair keeps the whole file aside and
+/// writes the good lines, so such a line then goes with the file kept aside.
+pub fn repair_if_torn(path: &Path) -> Result<Option<(PathBuf, usize)>, StoreError> {
+    let torn = tail_is_torn(path).map_err(|source| StoreError {
+        path: path.to_owned(),
+        source,
+    })?;
+    if torn { repair(path) } else { Ok(None) }
+}
+
+/// Whether the file ends with bytes after its last newline that are not an entry (a
+/// half-written line). Reads at most the last [`MAX_LINE`] bytes and one more.
+fn tail_is_torn(path: &Path) -> io::Result<bool> {
+    let Some(mut file) = open_regular(path)? else {
+        return Ok(false);
+    };
+    let len = file.metadata()?.len();
+    let start = len.saturating_sub(MAX_LINE as u64 + 1);
+    file.seek(SeekFrom::Start(start))?;
+    let mut tail = Vec::new();
+    file.take(len - start).read_to_end(&mut tail)?;
+    let last = match tail.iter().rposition(|b| *b == b'\n') {
+        Some(i) => &tail[i + 1..],
+        // No line start inside the window: the last line is longer than any good one.
+        None if start > 0 => return Ok(true),
+        None => &tail[..],
+    };
+    let last = last.trim_ascii();
+    // A whole entry that only lacks its newline is not damaged: the next append adds it.
+    Ok(!last.is_empty() && serde_json::from_slice::<Entry>(last).is_err())
+}
+
 #[cfg(test)]
 mod tests {
     use std::fs::{self, OpenOptions};
@@ -311,5 +349,52 @@ mod tests {
             None,
             "nothing to do the second time"
         );
+    }
+
+    #[test]
+    fn only_a_torn_tail_is_repaired_at_start_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        assert_eq!(repair_if_torn(&path).unwrap(), None, "no file");
+        let good = serde_json::to_string(&entry(Outcome::Done, 60)).unwrap();
+
+        for intact in [
+            format!("{good}\n{good}\n"),
+            // A whole line damaged anywhere is left for readers to skip, even the last.
+            format!("{good}\nnot json\n{good}\n"),
+            format!("{good}\nnot json\n\n"),
+            // A whole entry without its newline is not damaged.
+            format!("{good}\n{good}"),
+            String::new(),
+        ] {
+            fs::write(&path, &intact).unwrap();
+            assert_eq!(repair_if_torn(&path).unwrap(), None, "{intact:?}");
+            assert_eq!(fs::read_to_string(&path).unwrap(), intact, "untouched");
+        }
+
+        // A half-written last line, or zeros where it should be, is repaired: the whole
+        // file is kept aside and the good lines stay.
+        for (torn, damaged) in [
+            (format!("{good}\n{{\"at\":"), 1),
+            (format!("{good}\n\0\0\0\0"), 1),
+            (format!("{good}\nnot json\n{good}\n{{\"at\":"), 2),
+        ] {
+            fs::write(&path, &torn).unwrap();
+            let (kept_at, n) = repair_if_torn(&path).unwrap().expect("repaired");
+            assert_eq!(n, damaged, "{torn:?}");
+            assert_eq!(fs::read_to_string(&kept_at).unwrap(), torn);
+            let clean = fs::read_to_string(&path).unwrap();
+            assert!(clean.starts_with(&format!("{good}\n")), "{clean:?}");
+            assert!(history_is_clean(&path), "{clean:?}");
+            fs::remove_file(kept_at).unwrap();
+        }
+
+        // A last line longer than any good one is torn too.
+        fs::write(&path, format!("{good}\n{}", "x".repeat(MAX_LINE + 10))).unwrap();
+        assert!(repair_if_torn(&path).unwrap().is_some());
+    }
+
+    fn history_is_clean(path: &Path) -> bool {
+        read(path).unwrap().damaged_lines.is_empty()
     }
 }

@@ -10,12 +10,14 @@ use std::time::Duration;
 
 pub mod bus;
 pub mod daemon;
+pub mod dconf;
 pub mod ewmh;
 pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;
 pub mod portal_peer;
 pub mod session;
+pub mod session_manager;
 pub mod sni_host;
 pub mod wayland_compositor;
 pub mod xvfb;

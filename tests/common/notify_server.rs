@@ -2,16 +2,23 @@
 //!
 //! It records every call, and lets a test play the user: click an action,
 //! dismiss a notification, let it expire, or make the whole server die.
+//!
+//! It can also play a desktop's do-not-disturb switch, with the real interfaces:
+//! [`ServerOptions::dunst`] (`org.dunstproject.cmd0` `paused` / `pauseLevel`, as
+//! `dunstctl set-paused` changes them) and [`ServerOptions::plasma`] (KDE Plasma's
+//! `Inhibited` property on `org.freedesktop.Notifications`); [`NotifyServer::set_paused`]
+//! and [`NotifyServer::set_inhibited`] flip them and send `PropertiesChanged` as those
+//! servers do.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use zbus::OwnedVariant;
 use zbus::connection::{Builder, Connection};
 use zbus::interface;
 use zbus::message::Header;
 use zbus::names::BusName;
+use zbus::{OwnedVariant, Variant};
 
 /// The well-known name the server owns.
 pub const NAME: &str = "org.freedesktop.Notifications";
@@ -38,6 +45,13 @@ pub struct ServerOptions {
     pub unicast_signals: bool,
     /// The server's name in `GetServerInformation` (e.g. "dunst" to be taken for it).
     pub name: String,
+    /// The vendor in `GetServerInformation`.
+    pub vendor: String,
+    /// Serve dunst's `org.dunstproject.cmd0` (`paused`, `pauseLevel`) at the same path.
+    pub dunst: bool,
+    /// Serve KDE Plasma's `Inhibited` property (do-not-disturb) on the notifications
+    /// interface; without it the property is unknown, as on other servers.
+    pub plasma: bool,
 }
 
 impl Default for ServerOptions {
@@ -46,9 +60,46 @@ impl Default for ServerOptions {
             capabilities: vec!["actions".to_owned(), "body".to_owned()],
             unicast_signals: false,
             name: "deskbreak-test".to_owned(),
+            vendor: "deskbreak".to_owned(),
+            dunst: false,
+            plasma: false,
         }
     }
 }
+
+impl ServerOptions {
+    /// Playing dunst: its name, its capabilities and its `org.dunstproject.cmd0`.
+    pub fn dunst() -> ServerOptions {
+        ServerOptions {
+            capabilities: [
+                "actions",
+                "body",
+                "body-hyperlinks",
+                "body-markup",
+                "icon-static",
+            ]
+            .map(String::from)
+            .to_vec(),
+            name: "dunst".to_owned(),
+            vendor: "knopwob".to_owned(),
+            dunst: true,
+            ..ServerOptions::default()
+        }
+    }
+
+    /// Playing KDE Plasma's notification server, with its `Inhibited` property.
+    pub fn plasma() -> ServerOptions {
+        ServerOptions {
+            name: "Plasma".to_owned(),
+            vendor: "KDE".to_owned(),
+            plasma: true,
+            ..ServerOptions::default()
+        }
+    }
+}
+
+/// dunst's highest pause level (`MAX_PAUSE_LEVEL`): what `paused = true` sets.
+const DUNST_MAX_PAUSE_LEVEL: u32 = 100;
 
 /// One recorded `Notify` call.
 #[derive(Clone, Debug)]
@@ -103,6 +154,10 @@ struct State {
     owners: HashMap<u32, String>,
     /// Ids passed to `CloseNotification`, in call order.
     closed_by_client: Vec<u32>,
+    /// dunst's pause level (0: not paused).
+    pause_level: u32,
+    /// Plasma's `Inhibited`.
+    inhibited: bool,
 }
 
 struct Shared {
@@ -242,10 +297,21 @@ impl NotificationsIface {
     async fn get_server_information(&self) -> (String, String, String, String) {
         (
             self.shared.opts.name.clone(),
-            "deskbreak".to_owned(),
+            self.shared.opts.vendor.clone(),
             "1.0".to_owned(),
             "1.2".to_owned(),
         )
+    }
+
+    /// KDE Plasma's do-not-disturb; unknown unless playing Plasma.
+    #[zbus(property)]
+    async fn inhibited(&self) -> zbus::fdo::Result<bool> {
+        if !self.shared.opts.plasma {
+            return Err(zbus::fdo::Error::UnknownProperty(
+                "No such property \"Inhibited\"".to_owned(),
+            ));
+        }
+        Ok(self.shared.lock().inhibited)
     }
 
     // Signals are declared so they show up in introspection; they are
@@ -263,6 +329,24 @@ impl NotificationsIface {
         id: u32,
         reason: u32,
     ) -> zbus::Result<()>;
+}
+
+/// dunst's own interface, as far as do-not-disturb goes.
+struct DunstIface {
+    shared: Arc<Shared>,
+}
+
+#[interface(name = "org.dunstproject.cmd0")]
+impl DunstIface {
+    #[zbus(property(emits_changed_signal = "false"), name = "paused")]
+    async fn paused(&self) -> bool {
+        self.shared.lock().pause_level != 0
+    }
+
+    #[zbus(property(emits_changed_signal = "false"), name = "pauseLevel")]
+    async fn pause_level(&self) -> u32 {
+        self.shared.lock().pause_level
+    }
 }
 
 /// Handle on a running test notification server.
@@ -284,14 +368,18 @@ impl NotifyServer {
         let iface = NotificationsIface {
             shared: Arc::clone(&shared),
         };
-        let conn = Builder::address(address)
-            .serve_at(PATH, iface)
-            .name(NAME)
-            .build()
-            .await
-            .unwrap_or_else(|e| {
-                panic!("test notification server cannot connect to {address:?} or own {NAME}: {e}")
-            });
+        let mut builder = Builder::address(address).serve_at(PATH, iface);
+        if shared.opts.dunst {
+            builder = builder.serve_at(
+                PATH,
+                DunstIface {
+                    shared: Arc::clone(&shared),
+                },
+            );
+        }
+        let conn = builder.name(NAME).build().await.unwrap_or_else(|e| {
+            panic!("test notification server cannot connect to {address:?} or own {NAME}: {e}")
+        });
         NotifyServer {
             conn,
             shared,
@@ -420,6 +508,48 @@ impl NotifyServer {
         emit(&self.conn, dest, "NotificationClosed", &(id, reason))
             .await
             .unwrap_or_else(|e| panic!("cannot emit NotificationClosed({id}, {reason}): {e}"));
+    }
+
+    /// Pause or resume, as `dunstctl set-paused true|false` does: the pause level goes to
+    /// dunst's maximum or to 0, and `PropertiesChanged` carries `paused` and `pauseLevel`.
+    pub async fn set_paused(&self, paused: bool) {
+        assert!(
+            self.shared.opts.dunst,
+            "set_paused: the server does not play dunst"
+        );
+        let level = if paused { DUNST_MAX_PAUSE_LEVEL } else { 0 };
+        self.shared.lock().pause_level = level;
+        let changed: HashMap<&str, Variant<'_>> = HashMap::from([
+            ("paused", Variant::from(paused)),
+            ("pauseLevel", Variant::from(level)),
+        ]);
+        self.properties_changed("org.dunstproject.cmd0", changed)
+            .await;
+    }
+
+    /// Turn Plasma's do-not-disturb on or off (its `Inhibited`), with `PropertiesChanged`.
+    pub async fn set_inhibited(&self, inhibited: bool) {
+        assert!(
+            self.shared.opts.plasma,
+            "set_inhibited: the server does not play Plasma"
+        );
+        self.shared.lock().inhibited = inhibited;
+        let changed = HashMap::from([("Inhibited", Variant::from(inhibited))]);
+        self.properties_changed(INTERFACE, changed).await;
+    }
+
+    async fn properties_changed(&self, interface: &str, changed: HashMap<&str, Variant<'_>>) {
+        let invalidated: Vec<&str> = Vec::new();
+        self.conn
+            .emit_signal(
+                None::<BusName<'_>>,
+                PATH,
+                "org.freedesktop.DBus.Properties",
+                "PropertiesChanged",
+                &(interface, changed, invalidated),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot emit PropertiesChanged for {interface}: {e}"));
     }
 
     /// The server "dies": releases `org.freedesktop.Notifications` and closes

@@ -28,6 +28,7 @@ fn x11_context(display: &str) -> Context {
         proc_root: PathBuf::from("/proc"),
         dev_root: PathBuf::from("/dev"),
         sys_root: PathBuf::from("/sys"),
+        dconf_user: None,
     }
 }
 

@@ -20,6 +20,7 @@ mod fuzz;
 mod gnome;
 mod guide;
 mod harness;
+mod holds;
 mod hours;
 mod logind;
 mod notifications;

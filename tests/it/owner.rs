@@ -58,10 +58,10 @@ async fn a_second_daemon_on_any_bus_touches_nothing_and_names_the_owner() {
         let owner = Daemon::spawn(&env, Some(bus.address()), &[]);
         owner.wait_for_stderr("deskbreak is running", TIMEOUT).await;
 
-        // A damaged line appears after the owner's start-up check: only the owner may
-        // repair it, at its next start.
+        // A torn last line appears after the owner's start-up check: a start-up that
+        // repaired would keep the file aside and rewrite it, and only the owner may.
         let dir = env.state_path().parent().unwrap().to_owned();
-        let history = format!("{GOOD}\nnot json\n");
+        let history = format!("{GOOD}\n{{\"at\":");
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(env.history_path(), &history).unwrap();
         let before = snapshot(&dir);
@@ -99,7 +99,7 @@ async fn a_second_daemon_on_any_bus_touches_nothing_and_names_the_owner() {
         assert_eq!(
             found.damaged_lines,
             vec![2],
-            "still there for the owner's next start"
+            "the owner's next line starts on a line of its own; the torn one is left to readers"
         );
         assert!(
             !owner.stderr().contains("cannot write"),

@@ -281,14 +281,20 @@ struct Known {
     entries: Vec<history::Entry>,
     /// The state file at the last kill.
     state: Option<Value>,
-    /// Damage in the history at the last kill: a torn last line the test added after the
-    /// kill, or a bad line planted while the daemon ran. The bytes the repair must leave
-    /// (the good lines) and the damaged file it must keep aside.
+    /// A torn last line the test added after the last kill: the bytes the start-up repair
+    /// must leave (the good lines) and the damaged file it must keep aside.
     torn: Option<(Vec<u8>, Vec<u8>)>,
+    /// Whole bad lines ([`PLANTED`]) in the history: start-up leaves them in place (only
+    /// a torn tail is repaired) and readers skip them, until a torn tail's repair takes
+    /// them aside with the rest of the file.
+    planted: usize,
+    /// The history (inode, bytes) at the last kill when it had planted lines and no torn
+    /// tail: the next start-up must not touch it.
+    untouched: Option<(u64, Vec<u8>)>,
 }
 
 /// A line no deskbreak wrote, planted in the history while a daemon runs, for a second
-/// instance to find (and leave alone).
+/// instance to find (and leave alone) and for the owner's next start-up to leave in place.
 const PLANTED: &[u8] = b"{\"at\":\"planted by the test: not an entry\"}\n";
 
 /// What a second instance must not change in the state folder.
@@ -356,14 +362,14 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         let mut known = Known::default();
         let (mut clicks, mut recorded_clicks, mut lives) = (0usize, 0usize, 0usize);
         let (mut sitting_checks, mut torn_repairs) = (0usize, 0usize);
-        let (mut losers, mut planted_repairs) = (0usize, 0usize);
+        let (mut losers, mut planted_kept) = (0usize, 0usize);
         let mut kills: HashMap<String, usize> = HashMap::new();
 
         while recorded_clicks < 200
             || sitting_checks < 2
             || torn_repairs < 2
             || losers < 8
-            || planted_repairs < 2
+            || planted_kept < 2
         {
             assert!(
                 started.elapsed() < Duration::from_secs(100),
@@ -374,10 +380,12 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
             let mut daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
             let status = wait_ready(&client, &daemon).await;
 
-            // --- After the restart: nothing lost, damage repaired, memory kept.
+            // --- After the restart: nothing lost, a torn tail repaired, whole bad lines
+            // left to readers, memory kept.
             let found = history::read(&env.history_path()).expect("the history reads");
-            assert!(
-                found.damaged_lines.is_empty(),
+            assert_eq!(
+                found.damaged_lines.len(),
+                known.planted,
                 "damaged lines {:?} after the daemon's start-up repair",
                 found.damaged_lines
             );
@@ -393,17 +401,31 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     "the good lines stay in place, byte for byte"
                 );
                 let kept = files_starting(&dir, "history.jsonl.damaged-");
-                assert_eq!(kept.len(), torn_repairs + planted_repairs + 1, "{kept:?}");
+                assert_eq!(kept.len(), torn_repairs + 1, "{kept:?}");
                 assert!(
                     kept.iter()
                         .any(|p| std::fs::read(p).expect("kept file") == damaged),
                     "the damaged file is kept as it was"
                 );
-                if damaged.windows(PLANTED.len()).any(|w| w == PLANTED) {
-                    planted_repairs += 1;
-                } else {
-                    torn_repairs += 1;
-                }
+                torn_repairs += 1;
+            } else if let Some((inode, bytes)) = known.untouched.take() {
+                use std::os::unix::fs::MetadataExt;
+                let now = std::fs::metadata(env.history_path()).expect("history");
+                assert_eq!(
+                    (
+                        now.ino(),
+                        std::fs::read(env.history_path()).expect("history")
+                    ),
+                    (inode, bytes),
+                    "start-up rewrote a history whose tail is whole; its stderr:\n{}",
+                    daemon.stderr()
+                );
+                assert_eq!(
+                    files_starting(&dir, "history.jsonl.damaged-").len(),
+                    torn_repairs,
+                    "start-up kept a whole history aside"
+                );
+                planted_kept += 1;
             }
             if let Some(state) = &known.state {
                 let saved = state["engine"]["sitting_secs"].as_u64().expect("sitting");
@@ -461,7 +483,7 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                     break;
                 }
                 let loser = (loser_round == Some(n)).then(|| {
-                    if !planted && planted_repairs < 2 && rng.below(3) == 0 {
+                    if !planted && planted_kept < 2 && rng.below(3) == 0 {
                         use std::io::Write;
                         use std::os::unix::fs::OpenOptionsExt;
                         std::fs::OpenOptions::new()
@@ -546,22 +568,21 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
 
             // --- At the kill: every complete line reads; nothing recorded is lost.
             let found = history::read(&env.history_path()).expect("the history reads");
+            known.planted += usize::from(planted);
             assert_eq!(
                 found.damaged_lines.len(),
-                usize::from(planted),
+                known.planted,
                 "SIGKILL left damaged lines {:?} in the history",
                 found.damaged_lines
             );
-            if planted {
-                // The owner repairs it at its next start, keeping the rest in place.
-                let damaged = std::fs::read(env.history_path()).expect("history");
-                let at = damaged
-                    .windows(PLANTED.len())
-                    .position(|w| w == PLANTED)
-                    .expect("the planted line is still there");
-                let mut good = damaged[..at].to_vec();
-                good.extend_from_slice(&damaged[at + PLANTED.len()..]);
-                known.torn = Some((good, damaged));
+            if known.planted > 0 {
+                // The owner's next start-up leaves the planted lines (whole lines) alone.
+                use std::os::unix::fs::MetadataExt;
+                let inode = std::fs::metadata(env.history_path())
+                    .expect("history")
+                    .ino();
+                let bytes = std::fs::read(env.history_path()).expect("history");
+                known.untouched = Some((inode, bytes));
             }
             assert!(
                 found.entries.starts_with(&known.entries),
@@ -618,14 +639,23 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
                 && known.torn.is_none()
                 && (torn_repairs < 2 && lives % 7 == 6)
             {
-                let before = std::fs::read(env.history_path()).expect("history");
+                let at_kill = std::fs::read(env.history_path()).expect("history");
                 let line = serde_json::to_vec(known.entries.last().expect("an entry"))
                     .expect("serializes");
                 let cut = 1 + rng.below(line.len() as u64 - 1) as usize;
-                let mut damaged = before.clone();
+                let mut damaged = at_kill.clone();
                 damaged.extend_from_slice(&line[..cut]);
                 std::fs::write(env.history_path(), &damaged).expect("tear");
+                // The repair writes the good lines: planted lines go aside with the file.
+                let mut before = Vec::with_capacity(at_kill.len());
+                for line in at_kill.split_inclusive(|b| *b == b'\n') {
+                    if line != PLANTED {
+                        before.extend_from_slice(line);
+                    }
+                }
                 known.torn = Some((before, damaged));
+                known.planted = 0;
+                known.untouched = None;
             }
         }
 
@@ -634,7 +664,7 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         wait_ready(&client, &daemon).await;
         assert!(daemon.terminate().await.success());
         let found = history::read(&env.history_path()).expect("the history reads");
-        assert!(found.damaged_lines.is_empty());
+        assert_eq!(found.damaged_lines.len(), known.planted);
         assert_eq!(found.entries, known.entries);
         let state = read_state(&env).expect("a state");
         assert_eq!(
@@ -648,7 +678,7 @@ async fn sigkill_at_random_points_loses_no_recorded_line() {
         eprintln!(
             "crash safety: {lives} lives, {clicks} answers clicked, {recorded_clicks} \
              recorded, kills {kills:?}, {torn_repairs} torn lines repaired, {losers} second \
-             instances refused ({planted_repairs} with a bad line left for the owner), \
+             instances refused, {planted_kept} start-ups that left a planted line in place, \
              {sitting_checks} sitting-time carry-overs checked, {} temporary file(s) left \
              by kills, in {:?}",
             litter.len(),

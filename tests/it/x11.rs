@@ -120,6 +120,23 @@ async fn idle_and_active_follow_real_input() {
 }
 
 #[tokio::test]
+async fn with_the_sync_extension_an_idletime_alarm_is_used() {
+    timeout(TEST_LIMIT, async {
+        let xvfb = Xvfb::start();
+        let backend = x11::probe_display(xvfb.display(), THRESHOLD)
+            .await
+            .unwrap_or_else(|e| panic!("probe of {} failed: {e}", xvfb.display()));
+        assert!(
+            format!("{backend:?}").contains("idle_alarm: Some"),
+            "Xvfb has SYNC's IDLETIME counter (the timer without it is tested in the \
+             backend's unit tests): {backend:?}"
+        );
+    })
+    .await
+    .expect("test timed out");
+}
+
+#[tokio::test]
 async fn probe_fails_on_a_display_that_does_not_exist() {
     timeout(TEST_LIMIT, async {
         let display = unused_display();

@@ -16,8 +16,9 @@
 //! outcome of probing arrives as the first [`Report`], so a frozen display or a peer that
 //! does not answer never stalls the daemon loop.
 //!
-//! Event-driven backends (Wayland, GNOME) wake the daemon only on a change; polled ones
-//! (X11, ScreenSaver) sleep until the earliest moment the idle state could matter.
+//! Event-driven backends (Wayland, GNOME, X11 with SYNC's `IDLETIME` alarm) wake the
+//! daemon only on a change; polled ones (ScreenSaver, X11 without that alarm) sleep until
+//! the earliest moment the idle state could matter.
 
 pub mod gnome;
 pub mod screensaver;

@@ -1,10 +1,14 @@
-//! X11 idle backend: the MIT-SCREEN-SAVER extension measures how long ago the last
-//! input happened, and XInput2 raw events announce its return.
+//! X11 idle backend: the SYNC extension's `IDLETIME` counter says when the user has been
+//! idle for the threshold, MIT-SCREEN-SAVER measures how long ago the last input
+//! happened, and XInput2 raw events announce its return.
 //!
-//! The X server never tells a client "the user has now been idle for N seconds", so the
-//! idle side is polled — but only at the one moment it could matter: while the user is
-//! active we sleep exactly until the idle time could first reach the threshold, then
-//! measure again. The return side is event-driven when the server speaks XInput2 2.0+:
+//! While the user is active we arm an alarm on `IDLETIME` (the server's milliseconds
+//! since the last input) that fires once it reaches the threshold, and block on the X
+//! socket: the server wakes us only then, however much or little the user types
+//! meanwhile. A server without SYNC's `IDLETIME` is measured instead, at the one moment
+//! it could matter: we sleep exactly until the idle time could first reach the
+//! threshold, then measure again (a user who keeps working makes that a wake-up every
+//! threshold or so). The return side is event-driven when the server speaks XInput2 2.0+:
 //! while idle we select raw motion/key/button events on the root window and block until
 //! one arrives (raw events reach us whichever window has the focus or a grab). Without
 //! XInput2 we measure every 2 seconds instead.
@@ -18,7 +22,7 @@
 //! x11rb's [`RustConnection`] is blocking, so all X work happens on a dedicated thread
 //! that reports with `blocking_send`. [`Backend::run`] stays on the async side and, when
 //! the daemon drops its receiver, wakes that thread (a stop channel for its timed
-//! sleeps, a `ClientMessage` sent to our own window for its blocking event wait) so it
+//! sleeps, a `ClientMessage` sent to our own window for its blocking event waits) so it
 //! ends promptly instead of on the next keystroke.
 //!
 //! Nothing here blocks the daemon: the probe connects on a thread of its own and is
@@ -36,6 +40,7 @@ use x11rb::connection::{Connection, RequestConnection};
 use x11rb::errors::{ConnectError, ReplyError, ReplyOrIdError};
 use x11rb::protocol::Event;
 use x11rb::protocol::screensaver::{self, ConnectionExt as _};
+use x11rb::protocol::sync::{self, ConnectionExt as _};
 use x11rb::protocol::xinput::{self, ConnectionExt as _, XIEventMask};
 use x11rb::protocol::xproto::{
     AtomEnum, ClientMessageEvent, ConnectionExt as _, CreateWindowAux, EventMask, Window,
@@ -91,6 +96,8 @@ pub struct Backend {
     threshold: Duration,
     /// The negotiated XInput2 version, if 2.0 or later.
     xi2: Option<(u16, u16)>,
+    /// Our alarm on the server's `IDLETIME` counter, if it has one.
+    idle_alarm: Option<IdleAlarm>,
 }
 
 impl fmt::Debug for Backend {
@@ -101,6 +108,7 @@ impl fmt::Debug for Backend {
             .field("root", &self.root)
             .field("threshold", &self.threshold)
             .field("xi2", &self.xi2)
+            .field("idle_alarm", &self.idle_alarm)
             .finish_non_exhaustive()
     }
 }
@@ -259,6 +267,19 @@ fn connect(display: String, threshold: Duration) -> Result<Backend, X11Error> {
     let idle = query_idle(&conn, root).map_err(failed)?;
 
     let xi2 = xi2_version(&conn).map_err(failed)?;
+    let idle_alarm = match idle_counter(&conn).map_err(failed)? {
+        Some(counter) => Some(create_idle_alarm(&conn, counter, threshold).map_err(
+            |e| match e {
+                ReplyOrIdError::X11Error(e) => failed(ReplyError::X11Error(e)),
+                ReplyOrIdError::ConnectionError(e) => failed(ReplyError::ConnectionError(e)),
+                source @ ReplyOrIdError::IdsExhausted => X11Error::NoId {
+                    display: display.clone(),
+                    source,
+                },
+            },
+        )?),
+        None => None,
+    };
 
     let wake_window = match conn.generate_id() {
         Ok(id) => id,
@@ -288,16 +309,20 @@ fn connect(display: String, threshold: Duration) -> Result<Backend, X11Error> {
 
     // Named apart: inside tracing's macros `display` means tracing's own function.
     let shown = display.as_str();
+    let until_idle = match idle_alarm {
+        Some(_) => "an IDLETIME alarm (SYNC) says when the threshold is reached",
+        None => "no SYNC IDLETIME counter, so it is measured when the threshold could be reached",
+    };
     match xi2 {
         Some((major, minor)) => tracing::info!(
             display = shown,
             idle = ?idle,
-            "x11: idle time from MIT-SCREEN-SAVER, return of input from XInput {major}.{minor} events"
+            "x11: idle time from MIT-SCREEN-SAVER; {until_idle}; return of input from XInput {major}.{minor} events"
         ),
         None => tracing::info!(
             display = shown,
             idle = ?idle,
-            "x11: idle time from MIT-SCREEN-SAVER; no XInput2, so while idle it is measured every {POLL_WHILE_IDLE:?}"
+            "x11: idle time from MIT-SCREEN-SAVER; {until_idle}; no XInput2, so while idle it is measured every {POLL_WHILE_IDLE:?}"
         ),
     }
     Ok(Backend {
@@ -307,7 +332,70 @@ fn connect(display: String, threshold: Duration) -> Result<Backend, X11Error> {
         wake_window,
         threshold,
         xi2,
+        idle_alarm,
     })
+}
+
+/// An alarm of ours on the server's `IDLETIME` counter.
+#[derive(Clone, Copy, Debug)]
+struct IdleAlarm {
+    counter: sync::Counter,
+    alarm: sync::Alarm,
+}
+
+/// The server's `IDLETIME` system counter (SYNC 3.0+), if it has one.
+fn idle_counter(conn: &RustConnection) -> Result<Option<sync::Counter>, ReplyError> {
+    if conn
+        .extension_information(sync::X11_EXTENSION_NAME)?
+        .is_none()
+    {
+        return Ok(None);
+    }
+    let version = conn.sync_initialize(3, 1)?.reply()?;
+    if version.major_version < 3 {
+        return Ok(None);
+    }
+    let counters = conn.sync_list_system_counters()?.reply()?;
+    Ok(counters
+        .counters
+        .iter()
+        .find(|c| c.name == b"IDLETIME")
+        .map(|c| c.counter))
+}
+
+/// An alarm on `counter` (`IDLETIME`) for `threshold`, inactive until
+/// [`Backend::wait_until_idle`] arms it.
+fn create_idle_alarm(
+    conn: &RustConnection,
+    counter: sync::Counter,
+    threshold: Duration,
+) -> Result<IdleAlarm, ReplyOrIdError> {
+    let alarm = conn.generate_id()?;
+    // Without events: one that fires at once (the user already idle) would leave an
+    // event behind for the first wait to take for a fresh one. No delta: once fired, an
+    // alarm stays inactive until armed again.
+    let aux = sync::CreateAlarmAux::new()
+        .counter(counter)
+        .value_type(sync::VALUETYPE::ABSOLUTE)
+        .value(millis(threshold))
+        .test_type(sync::TESTTYPE::POSITIVE_COMPARISON)
+        .delta(int64(0))
+        .events(0);
+    conn.sync_create_alarm(alarm, &aux)?.check()?;
+    Ok(IdleAlarm { counter, alarm })
+}
+
+/// `duration` in milliseconds, the unit of `IDLETIME`.
+fn millis(duration: Duration) -> sync::Int64 {
+    int64(i64::try_from(duration.as_millis()).unwrap_or(i64::MAX))
+}
+/// `value` as SYNC's 64-bit integer.
+fn int64(value: i64) -> sync::Int64 {
+    // The two halves: the truncating casts are the point.
+    sync::Int64 {
+        hi: (value >> 32) as i32,
+        lo: value as u32,
+    }
 }
 
 /// The server's XInput2 version, or `None` if it has no XInput 2.0+.
@@ -448,23 +536,15 @@ impl Backend {
         // Start by assuming the user is active: nothing is reported until the first
         // measurement reaches the threshold.
         loop {
-            let idle = loop {
-                if stopping(events, stop) {
-                    return Ok(());
-                }
-                let sample = self.sample()?;
-                if sample.idle >= self.threshold {
-                    break sample;
-                }
-                // Nothing selected arrives now, but some events reach every client
-                // (MappingNotify); unread, they would pile up for as long as we run.
-                self.discard_events()?;
-                // The earliest moment the threshold can be reached; any input meanwhile
-                // only pushes it later, which the next measurement finds out.
-                let left = self.threshold.saturating_sub(sample.idle).max(MIN_SLEEP);
-                if sleep_or_stop(stop, left) {
-                    return Ok(());
-                }
+            let idle = match self.idle_alarm {
+                Some(alarm) => match self.wait_until_idle(alarm, events, stop)? {
+                    Some(sample) => sample,
+                    None => return Ok(()),
+                },
+                None => match self.measure_until_idle(events, stop)? {
+                    Some(sample) => sample,
+                    None => return Ok(()),
+                },
             };
             tracing::debug!(idle_for = ?idle.idle, "x11: user idle");
             if events
@@ -487,6 +567,72 @@ impl Backend {
             tracing::debug!("x11: user active");
             if events.blocking_send(Presence::Active).is_err() {
                 return Ok(());
+            }
+        }
+    }
+
+    /// While active with an `IDLETIME` alarm: arm it and block until it fires with the
+    /// idle time at the threshold. `None` when told to stop.
+    fn wait_until_idle(
+        &self,
+        idle_alarm: IdleAlarm,
+        events: &Events,
+        stop: &std_mpsc::Receiver<()>,
+    ) -> Result<Option<Sample>, ReplyError> {
+        let IdleAlarm { counter, alarm } = idle_alarm;
+        loop {
+            // Armed (again): if the idle time already reached the threshold, it fires at
+            // once.
+            let aux = sync::ChangeAlarmAux::new()
+                .counter(counter)
+                .value_type(sync::VALUETYPE::ABSOLUTE)
+                .value(millis(self.threshold))
+                .test_type(sync::TESTTYPE::POSITIVE_COMPARISON)
+                .delta(int64(0))
+                .events(1);
+            self.conn.sync_change_alarm(alarm, &aux)?.check()?;
+            loop {
+                if stopping(events, stop) {
+                    return Ok(None);
+                }
+                match self.conn.wait_for_event()? {
+                    Event::SyncAlarmNotify(fired) if fired.alarm == alarm => break,
+                    // The stopper's nudge: the loop head checks whether to stop.
+                    Event::ClientMessage(message) if message.window == self.wake_window => {}
+                    other => log_unexpected(&other),
+                }
+            }
+            // Measured, not taken from the event: input may have come since it fired.
+            let sample = self.sample()?;
+            if sample.idle >= self.threshold {
+                return Ok(Some(sample));
+            }
+        }
+    }
+
+    /// While active without an `IDLETIME` alarm: measure at the earliest moment the
+    /// threshold could be reached, until it is. `None` when told to stop.
+    fn measure_until_idle(
+        &self,
+        events: &Events,
+        stop: &std_mpsc::Receiver<()>,
+    ) -> Result<Option<Sample>, ReplyError> {
+        loop {
+            if stopping(events, stop) {
+                return Ok(None);
+            }
+            let sample = self.sample()?;
+            if sample.idle >= self.threshold {
+                return Ok(Some(sample));
+            }
+            // Nothing selected arrives now, but some events reach every client
+            // (MappingNotify); unread, they would pile up for as long as we run.
+            self.discard_events()?;
+            // The earliest moment the threshold can be reached; any input meanwhile
+            // only pushes it later, which the next measurement finds out.
+            let left = self.threshold.saturating_sub(sample.idle).max(MIN_SLEEP);
+            if sleep_or_stop(stop, left) {
+                return Ok(None);
             }
         }
     }
@@ -606,7 +752,8 @@ fn log_unexpected(event: &Event) {
         | Event::XinputRawKeyPress(_)
         | Event::XinputRawButtonPress(_)
         | Event::XinputMotion(_)
-        | Event::ClientMessage(_) => {}
+        | Event::ClientMessage(_)
+        | Event::SyncAlarmNotify(_) => {}
         other => tracing::trace!("x11: ignoring {other:?}"),
     }
 }
@@ -662,9 +809,9 @@ impl Drop for Stopper {
 
 #[cfg(test)]
 mod tests {
-    //! The polling fallback. Xvfb's XInput extension cannot be disabled, so it is forced
-    //! here, where the private field is reachable; everything else is tested against
-    //! Xvfb in `tests/x11.rs`.
+    //! The fallbacks. Xvfb's XInput and SYNC extensions cannot be disabled, so their
+    //! absence is forced here, where the private fields are reachable; everything else
+    //! is tested against Xvfb in `tests/it/x11.rs`.
 
     use std::io::{BufRead, BufReader};
     use std::process::{Child, Command, Stdio};
@@ -749,6 +896,50 @@ mod tests {
         assert_eq!(next, Ok(Some(Presence::Active)));
         // Polled, so not instantly (unless the key happened right before a poll).
         eprintln!("Active {:?} after the key press", asked.elapsed());
+
+        drop(receiver);
+        timeout(Duration::from_secs(3), task)
+            .await
+            .expect("run() returns soon after the receiver is dropped")
+            .expect("run() does not panic");
+    }
+
+    #[tokio::test]
+    async fn without_an_idletime_alarm_the_threshold_is_measured_on_a_timer() {
+        let threshold = Duration::from_secs(1);
+        let (_server, display) = xvfb();
+        let mut backend = probe_display(&display, threshold)
+            .await
+            .expect("Xvfb has MIT-SCREEN-SAVER");
+        assert!(backend.idle_alarm.is_some(), "Xvfb has SYNC's IDLETIME");
+        backend.idle_alarm = None;
+        let (sender, mut receiver) = mpsc::channel(8);
+        let task = tokio::spawn(backend.run(sender));
+
+        let idle = |got: Option<Presence>| match got {
+            Some(Presence::Idle { idle_for }) => assert!(idle_for >= threshold),
+            other => panic!("expected Idle, got {other:?}"),
+        };
+        let first = timeout(Duration::from_secs(10), receiver.recv()).await;
+        idle(first.expect("Idle within 10 s"));
+        let moved = Command::new("xdotool")
+            .args(["mousemove_relative", "5", "5"])
+            .env("DISPLAY", &display)
+            .status()
+            .unwrap_or_else(|e| {
+                panic!("cannot run xdotool: install the Debian package xdotool ({e})")
+            });
+        assert!(moved.success(), "xdotool failed: {moved}");
+        let last_input = Instant::now();
+        let next = timeout(Duration::from_secs(1), receiver.recv()).await;
+        assert_eq!(next, Ok(Some(Presence::Active)), "XInput2 reports the move");
+        let again = timeout(threshold + Duration::from_secs(5), receiver.recv()).await;
+        idle(again.expect("Idle again"));
+        assert!(
+            last_input.elapsed() >= threshold - Duration::from_millis(100),
+            "Idle came {:?} after the last input, threshold {threshold:?}",
+            last_input.elapsed()
+        );
 
         drop(receiver);
         timeout(Duration::from_secs(3), task)

@@ -18,11 +18,18 @@
 //!   shared bus connection has its own call timeout; [`read_all`] bounds the whole too).
 //! * `pub async fn watch(ctx: Context, hint: mpsc::Sender<()>)`: runs until dropped and
 //!   sends a hint whenever something it reads may have changed. A detector with nothing to
-//!   follow returns at once.
+//!   follow returns at once. A watch may send one hint as soon as it follows everything,
+//!   so that a change between the check that started the wait and its subscription is not
+//!   lost (the D-Bus detectors do). Hints are sent with `try_send`: one not yet taken is
+//!   enough.
 //!
 //! and one line in [`read_all`] and [`watch_all`] each.
 
+pub mod dconf;
+pub mod dnd;
 pub mod fullscreen;
+pub mod inhibit;
+mod peers;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -186,6 +193,8 @@ pub struct Context {
     pub dev_root: PathBuf,
     /// `/sys`.
     pub sys_root: PathBuf,
+    /// The user's dconf database (`$XDG_CONFIG_HOME/dconf/user`), if there is a home.
+    pub dconf_user: Option<PathBuf>,
 }
 
 impl Context {
@@ -200,6 +209,7 @@ impl Context {
             proc_root: PathBuf::from("/proc"),
             dev_root: PathBuf::from("/dev"),
             sys_root: PathBuf::from("/sys"),
+            dconf_user: directories::BaseDirs::new().map(|dirs| dconf::user_db(dirs.config_dir())),
         }
     }
 }
@@ -208,27 +218,54 @@ impl Context {
 /// unreadable this time.
 pub const CHECK_TIMEOUT: Duration = Duration::from_secs(6);
 
-/// Read every detector the user respects, concurrently, bounded by [`CHECK_TIMEOUT`].
+/// Read every detector the user respects, concurrently, each bounded by [`CHECK_TIMEOUT`].
 pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
-    // Each detector adds one line here (guarded by `respect.respects(..)`).
-    let fullscreen = async {
-        if respect.fullscreen {
-            fullscreen::read(ctx).await
-        } else {
-            Vec::new()
-        }
-    };
-    let read = async {
-        let (fullscreen,) = tokio::join!(fullscreen);
-        fullscreen
-    };
-    match tokio::time::timeout(CHECK_TIMEOUT, read).await {
-        Ok(signals) => signals,
-        Err(_) => {
-            tracing::warn!("holds: the check did not end within {CHECK_TIMEOUT:?}");
-            Vec::new()
-        }
+    // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let dnd = within(
+        respect.respects(Reason::DoNotDisturb),
+        "do-not-disturb",
+        Reason::DoNotDisturb,
+        dnd::read(ctx),
+    );
+    let inhibit = within(
+        respect.respects(Reason::Inhibitor),
+        "idle inhibitors",
+        Reason::Inhibitor,
+        inhibit::read(ctx),
+    );
+    let fullscreen = within(
+        respect.respects(Reason::Fullscreen),
+        "fullscreen window",
+        Reason::Fullscreen,
+        fullscreen::read(ctx),
+    );
+    let (dnd, fullscreen, inhibit) = tokio::join!(dnd, fullscreen, inhibit);
+    [dnd, fullscreen, inhibit].concat()
+}
+
+/// A detector's reading if it is respected, or one `Unreadable` signal when it has not
+/// answered within [`CHECK_TIMEOUT`].
+async fn within(
+    respected: bool,
+    name: &'static str,
+    reason: Reason,
+    read: impl Future<Output = Vec<Signal>>,
+) -> Vec<Signal> {
+    if !respected {
+        return Vec::new();
     }
+    tokio::time::timeout(CHECK_TIMEOUT, read)
+        .await
+        .unwrap_or_else(|_| {
+            vec![Signal {
+                name,
+                reason,
+                reading: Reading::Unreadable(format!(
+                    "no answer within {} s",
+                    CHECK_TIMEOUT.as_secs()
+                )),
+            }]
+        })
 }
 
 /// What holds the break back, out of a check's signals, respected ones only.
@@ -250,13 +287,23 @@ pub fn holds(signals: &[Signal], respect: &Respect) -> Vec<Hold> {
 /// Follow every detector the user respects until dropped, sending a hint on each change.
 pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
     // Each detector adds one future here (guarded by `respect.respects(..)`), all joined.
+    let dnd = async {
+        if respect.respects(Reason::DoNotDisturb) {
+            dnd::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    let inhibit = async {
+        if respect.respects(Reason::Inhibitor) {
+            inhibit::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
     let fullscreen = async {
-        if respect.fullscreen {
+        if respect.respects(Reason::Fullscreen) {
             fullscreen::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(fullscreen);
-    // Every detector returned (nothing to follow): wait to be dropped.
+    tokio::join!(dnd, fullscreen, inhibit);
+    // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }
 

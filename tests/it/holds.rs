@@ -1,0 +1,383 @@
+//! The do-not-disturb and idle-inhibitor detectors (`sources::holds::{dnd, inhibit}`)
+//! against real peers on a private bus: the test notification server playing dunst and
+//! KDE Plasma, the real `dconf-service` for GNOME, and stand-ins for gnome-session and
+//! PowerDevil. Each test reads, starts the watch, changes the peer, and expects a hint and
+//! the new reading.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use deskbreak::sources::holds::{Context, Hold, Reading, Reason, Signal, dnd, inhibit};
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::common::bus::PrivateBus;
+use crate::common::dconf::DconfService;
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::session_manager::{
+    GNOME_IDLE, GNOME_LOGOUT, GNOME_SUSPEND, GnomeSession, KDE_CHANGE_SCREEN_SETTINGS,
+    KDE_INTERRUPT_SESSION, KdePolicyAgent,
+};
+use crate::common::{TIMEOUT, with_timeout};
+
+/// A context on `bus`, its own connection with the daemon's call timeout.
+async fn context(bus: &PrivateBus, dconf_user: Option<PathBuf>) -> Context {
+    let conn = zbus::connection::Builder::address(bus.address())
+        .method_timeout(deskbreak::bus::CALL_TIMEOUT)
+        .build()
+        .await
+        .expect("cannot connect to the private bus");
+    Context {
+        bus: Some(conn),
+        dconf_user,
+        ..Context::from_env(None)
+    }
+}
+
+fn held(detail: &str, reason: Reason) -> Reading {
+    Reading::Held(Hold {
+        reason,
+        detail: detail.to_owned(),
+    })
+}
+
+fn one(signals: Vec<Signal>) -> Signal {
+    assert_eq!(signals.len(), 1, "expected one signal, got {signals:?}");
+    signals.into_iter().next().expect("one signal")
+}
+
+/// A running watch and its hints.
+struct Watch {
+    task: JoinHandle<()>,
+    hints: mpsc::Receiver<()>,
+}
+
+impl Watch {
+    /// Start `watch` and wait for its first hint: from then on it follows everything.
+    async fn start<F>(watch: impl FnOnce(mpsc::Sender<()>) -> F) -> Watch
+    where
+        F: Future<Output = ()> + Send + 'static,
+    {
+        let (tx, hints) = mpsc::channel(1);
+        let mut this = Watch {
+            task: tokio::spawn(watch(tx)),
+            hints,
+        };
+        this.hint("the watch to be ready").await;
+        this
+    }
+
+    /// Wait for the next hint.
+    async fn hint(&mut self, what: &str) {
+        tokio::time::timeout(TIMEOUT, self.hints.recv())
+            .await
+            .unwrap_or_else(|_| panic!("no hint after {what}"))
+            .unwrap_or_else(|| panic!("the watch ended before {what}"));
+    }
+
+    /// No hint comes within a short while.
+    async fn quiet(&mut self, what: &str) {
+        if let Ok(Some(())) =
+            tokio::time::timeout(Duration::from_millis(700), self.hints.recv()).await
+        {
+            panic!("a hint after {what}");
+        }
+    }
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+#[tokio::test]
+async fn dunst_paused_holds_and_resumed_clears() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let dunst = NotifyServer::start(bus.address(), ServerOptions::dunst()).await;
+        let ctx = context(&bus, None).await;
+
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "dunst do-not-disturb");
+        assert_eq!(signal.reason, Reason::DoNotDisturb);
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        dunst.set_paused(true).await;
+        watch.hint("dunstctl set-paused true").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("dunst is paused", Reason::DoNotDisturb)
+        );
+        dunst.set_paused(false).await;
+        watch.hint("dunstctl set-paused false").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_dunst_restarted_paused_is_followed() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let dunst = NotifyServer::start(bus.address(), ServerOptions::dunst()).await;
+        let ctx = context(&bus, None).await;
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+
+        dunst.stop().await;
+        watch.hint("dunst exited").await;
+        let gone = one(dnd::read(&ctx).await);
+        assert_eq!(
+            gone.reading,
+            Reading::Unreadable("no notification server is running".into())
+        );
+
+        let dunst = NotifyServer::start(bus.address(), ServerOptions::dunst()).await;
+        watch.hint("dunst came back").await;
+        // The new dunst is followed, not only the old one.
+        dunst.set_paused(true).await;
+        loop {
+            watch.hint("the new dunst paused").await;
+            if one(dnd::read(&ctx).await).reading == held("dunst is paused", Reason::DoNotDisturb) {
+                break;
+            }
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn plasma_inhibited_holds_and_cleared_clears() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let plasma = NotifyServer::start(bus.address(), ServerOptions::plasma()).await;
+        let ctx = context(&bus, None).await;
+
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "KDE do-not-disturb");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        plasma.set_inhibited(true).await;
+        watch.hint("Plasma's do-not-disturb on").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("KDE Plasma do-not-disturb is on", Reason::DoNotDisturb)
+        );
+        plasma.set_inhibited(false).await;
+        watch.hint("Plasma's do-not-disturb off").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_server_without_a_switch_or_no_server_is_unreadable_with_the_reason() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let ctx = context(&bus, None).await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            Reading::Unreadable("no notification server is running".into())
+        );
+
+        let options = ServerOptions {
+            name: "notification-daemon".into(),
+            ..ServerOptions::default()
+        };
+        let _server = NotifyServer::start(bus.address(), options).await;
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "do-not-disturb");
+        assert_eq!(
+            signal.reading,
+            Reading::Unreadable(
+                "the notification server notification-daemon has no do-not-disturb setting \
+                 deskbreak can read"
+                    .into()
+            )
+        );
+
+        // A server that says it is dunst but has no dunst interface: an old dunst.
+        let bus = PrivateBus::start();
+        let options = ServerOptions {
+            name: "dunst".into(),
+            ..ServerOptions::default()
+        };
+        let _server = NotifyServer::start(bus.address(), options).await;
+        let ctx = context(&bus, None).await;
+        let Reading::Unreadable(why) = one(dnd::read(&ctx).await).reading else {
+            panic!("an old dunst's pause was read");
+        };
+        assert!(
+            why.starts_with("dunst does not say whether it is paused"),
+            "{why}"
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn gnome_show_banners_off_through_dconf_holds_and_on_clears() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let home = tempfile::tempdir().expect("no temporary folder");
+        let config_home = home.path().join("config");
+        let runtime = home.path().join("runtime");
+        std::fs::create_dir_all(&runtime).expect("cannot make the runtime folder");
+        let _shell = NotifyServer::start(
+            bus.address(),
+            ServerOptions {
+                name: "gnome-shell".into(),
+                vendor: "GNOME".into(),
+                ..ServerOptions::default()
+            },
+        )
+        .await;
+        let dconf = DconfService::start(bus.address(), &config_home, &runtime).await;
+        let ctx = context(&bus, Some(dconf.database())).await;
+
+        // No database yet: every key has its default.
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "GNOME do-not-disturb");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        dconf
+            .write("/org/gnome/desktop/interface/color-scheme", "'prefer-dark'")
+            .await;
+        watch.quiet("another key changed").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+
+        let show_banners = "/org/gnome/desktop/notifications/show-banners";
+        dconf.write(show_banners, "false").await;
+        watch.hint("show-banners set to false").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("GNOME do-not-disturb is on", Reason::DoNotDisturb)
+        );
+        dconf.write(show_banners, "true").await;
+        watch.hint("show-banners set to true").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+
+        // A damaged database is unreadable, with the file named.
+        dconf.write(show_banners, "false").await;
+        watch.hint("show-banners set to false again").await;
+        std::fs::write(dconf.database(), b"not a database").expect("cannot damage the file");
+        let Reading::Unreadable(why) = one(dnd::read(&ctx).await).reading else {
+            panic!("a damaged database was read");
+        };
+        assert!(
+            why.contains("dconf/user") && why.contains("not a dconf database"),
+            "{why}"
+        );
+        dconf.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_gnome_idle_inhibitor_holds_with_its_name_and_its_removal_clears() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let session = GnomeSession::start(bus.address()).await;
+        let ctx = context(&bus, None).await;
+
+        let signal = one(inhibit::read(&ctx).await);
+        assert_eq!(signal.name, "GNOME idle inhibitors");
+        assert_eq!(signal.reason, Reason::Inhibitor);
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| inhibit::watch(watch_ctx, tx)).await;
+        // Inhibiting logout or suspend is not inhibiting idle.
+        let download = session
+            .inhibit(
+                "org.gnome.Nautilus",
+                "Copying files",
+                GNOME_LOGOUT | GNOME_SUSPEND,
+            )
+            .await;
+        watch.hint("a logout inhibitor").await;
+        assert_eq!(one(inhibit::read(&ctx).await).reading, Reading::Clear);
+
+        let call = session
+            .inhibit("zoom", "In a meeting", GNOME_IDLE | GNOME_SUSPEND)
+            .await;
+        watch.hint("an idle inhibitor").await;
+        assert_eq!(
+            one(inhibit::read(&ctx).await).reading,
+            held("zoom inhibits idle (In a meeting)", Reason::Inhibitor)
+        );
+        session.uninhibit(call).await;
+        watch.hint("the idle inhibitor removed").await;
+        assert_eq!(one(inhibit::read(&ctx).await).reading, Reading::Clear);
+        session.uninhibit(download).await;
+        watch.hint("the logout inhibitor removed").await;
+        session.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_kde_idle_inhibition_holds_with_its_name_and_its_release_clears() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let agent = KdePolicyAgent::start(bus.address()).await;
+        let ctx = context(&bus, None).await;
+
+        let signal = one(inhibit::read(&ctx).await);
+        assert_eq!(signal.name, "KDE idle inhibitors");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| inhibit::watch(watch_ctx, tx)).await;
+        // Keeping the machine awake is not keeping the screen on.
+        let download = agent
+            .inhibit(KDE_INTERRUPT_SESSION, "ktorrent", "Downloading")
+            .await;
+        watch.hint("a sleep inhibition").await;
+        assert_eq!(one(inhibit::read(&ctx).await).reading, Reading::Clear);
+
+        let film = agent
+            .inhibit(KDE_CHANGE_SCREEN_SETTINGS, "vlc", "Playing a film")
+            .await;
+        watch.hint("an idle inhibition").await;
+        assert_eq!(
+            one(inhibit::read(&ctx).await).reading,
+            held("vlc inhibits idle (Playing a film)", Reason::Inhibitor)
+        );
+        agent.release(film).await;
+        watch.hint("the idle inhibition released").await;
+        assert_eq!(one(inhibit::read(&ctx).await).reading, Reading::Clear);
+        agent.release(download).await;
+        agent.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_a_session_manager_inhibitors_are_unreadable_and_not_followed() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let ctx = context(&bus, None).await;
+        assert_eq!(
+            one(inhibit::read(&ctx).await).reading,
+            Reading::Unreadable(
+                "no session manager that lists idle inhibitors (GNOME's or KDE's) is running"
+                    .into()
+            )
+        );
+        // Nothing to follow: the watch ends at once, without a hint.
+        let (tx, mut hints) = mpsc::channel(1);
+        tokio::time::timeout(TIMEOUT, inhibit::watch(ctx, tx))
+            .await
+            .expect("the watch did not end");
+        assert!(hints.try_recv().is_err());
+    })
+    .await;
+}
