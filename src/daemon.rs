@@ -383,7 +383,11 @@ impl Daemon {
         let library = match library {
             Ok(Ok(library)) => Ok(library),
             Ok(Err(err)) => Err(err.to_string()),
-            Err(err) => Err(format!("{}: cannot read the file ({err})", own.display())),
+            Err(err) => Err(crate::t!(
+                "config-cannot-read-file",
+                path = own.display().to_string(),
+                error = err.to_string()
+            )),
         };
         // A broken exercises file keeps the last good set; the config is checked against
         // whichever set is in force.
@@ -401,23 +405,21 @@ impl Daemon {
                 path: path.clone(),
                 location: None,
                 key: None,
-                message: format!("cannot read the file ({err})"),
+                message: crate::t!("config-cannot-read", error = err.to_string()),
             })
         });
         let problem = match (&loaded, &library) {
             (Err(err), _) => Some(err.to_string()),
-            (Ok(_), Err(err)) => Some(format!(
-                "{err}; the last good set of your exercises is kept"
-            )),
+            (Ok(_), Err(err)) => Some(crate::t!("config-exercises-kept", error = err.as_str())),
             (Ok(_), Ok(_)) => None,
         };
         if let Some(said) = problem {
             if self.config_error.as_deref() != Some(said.as_str()) {
                 tracing::error!("config not applied, the running config is kept: {said}");
-                let body = format!("{said}\n\nThe running config is kept until this is fixed.");
+                let body = crate::t!("config-error-body", error = said.as_str());
                 self.effects
                     .notifier
-                    .config_error("deskbreak: config error", &body)
+                    .config_error(&crate::t!("config-error-summary"), &body)
                     .await;
                 self.config_error = Some(said);
             }
@@ -437,7 +439,7 @@ impl Daemon {
             // Not an error to notify about; `deskbreak reload` is told.
             Ok(found @ (Found::Missing | Found::Empty)) => {
                 let why = if found == Found::Empty {
-                    "the file is empty".to_owned()
+                    crate::t!("config-file-empty")
                 } else {
                     crate::config::missing(&path)
                 };

@@ -10,8 +10,8 @@ use chrono::{DateTime, Local};
 use serde_json::json;
 
 use crate::engine::PhaseKind;
-use crate::human;
 use crate::status::{PauseEnd, Status};
+use crate::{human, t};
 
 /// Time from `now` until `at`, rounded up to the minute for display.
 fn until(at: Option<DateTime<Local>>, now: DateTime<Local>) -> Duration {
@@ -30,7 +30,7 @@ fn until(at: Option<DateTime<Local>>, now: DateTime<Local>) -> Duration {
 }
 
 fn clock(at: Option<DateTime<Local>>) -> String {
-    at.map_or_else(String::new, |t| t.format("%H:%M").to_string())
+    at.map_or_else(String::new, |t| human::time_of_day(&t))
 }
 
 /// Sitting time now: counted on from when it began while it counts (working, due,
@@ -51,12 +51,12 @@ fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
 #[must_use]
 pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
-        return "deskbreak is not running".to_owned();
+        return t!("status-not-running");
     };
-    format!(
-        "{}; idle backend: {}",
-        summary(s, now),
-        s.idle_backend.name()
+    t!(
+        "status-line",
+        summary = summary(s, now),
+        backend = s.idle_backend.name()
     )
 }
 
@@ -65,28 +65,31 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
 pub fn summary(s: &Status, now: DateTime<Local>) -> String {
     let sitting = human::duration(sitting_now(s, now));
     match (s.phase, s.paused) {
-        (PhaseKind::Working, _) => format!(
-            "working: sitting {sitting}, next break in {} (at {})",
-            human::duration(until(s.next_break, now)),
-            clock(s.next_break)
+        (PhaseKind::Working, _) => t!(
+            "status-working",
+            sitting = sitting,
+            duration = human::duration(until(s.next_break, now)),
+            time = clock(s.next_break)
         ),
-        (PhaseKind::Due, _) => format!("break due: sitting {sitting}"),
-        (PhaseKind::Snoozed, _) => format!(
-            "snoozed: reminder again in {} (at {}), sitting {sitting}",
-            human::duration(until(s.next_break, now)),
-            clock(s.next_break)
+        (PhaseKind::Due, _) => t!("status-due", sitting = sitting),
+        (PhaseKind::Snoozed, _) => t!(
+            "status-snoozed",
+            sitting = sitting,
+            duration = human::duration(until(s.next_break, now)),
+            time = clock(s.next_break)
         ),
-        (PhaseKind::Away, _) => "away: on a break".to_owned(),
-        (PhaseKind::Guiding, _) => "guiding: a guided break is running".to_owned(),
-        (PhaseKind::Paused, Some(PauseEnd::At(at))) => format!(
-            "paused until {} ({} left); sitting {sitting}",
-            clock(Some(at)),
-            human::duration(until(Some(at), now))
+        (PhaseKind::Away, _) => t!("status-away"),
+        (PhaseKind::Guiding, _) => t!("status-guiding"),
+        (PhaseKind::Paused, Some(PauseEnd::At(at))) => t!(
+            "status-paused-until",
+            sitting = sitting,
+            time = clock(Some(at)),
+            duration = human::duration(until(Some(at), now))
         ),
-        (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
+        (PhaseKind::Paused, _) => t!("status-paused", sitting = sitting),
         (PhaseKind::OffHours, _) => match s.off_hours_until {
-            Some(at) => format!("off hours until {}", day_and_time(at, now)),
-            None => "off hours".to_owned(),
+            Some(at) => t!("status-off-hours-until", time = day_and_time(at, now)),
+            None => t!("status-off-hours"),
         },
     }
 }
@@ -135,21 +138,22 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
         return json!({
             "text": "",
-            "tooltip": "deskbreak is not running",
+            "tooltip": t!("status-not-running"),
             "class": "stopped",
             "percentage": 0,
         })
         .to_string();
     };
     let text = match s.phase {
-        PhaseKind::Working | PhaseKind::Snoozed => {
-            format!("{}m", until(s.next_break, now).as_secs() / 60)
-        }
-        PhaseKind::Due => "break".to_owned(),
-        PhaseKind::Away => "away".to_owned(),
-        PhaseKind::Guiding => "guide".to_owned(),
-        PhaseKind::Paused => "paused".to_owned(),
-        PhaseKind::OffHours => "off".to_owned(),
+        PhaseKind::Working | PhaseKind::Snoozed => t!(
+            "status-bar-minutes",
+            minutes = until(s.next_break, now).as_secs() / 60
+        ),
+        PhaseKind::Due => t!("status-bar-due"),
+        PhaseKind::Away => t!("status-bar-away"),
+        PhaseKind::Guiding => t!("status-bar-guiding"),
+        PhaseKind::Paused => t!("status-bar-paused"),
+        PhaseKind::OffHours => t!("status-bar-off-hours"),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
         .checked_div(s.interval.as_secs())

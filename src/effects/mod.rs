@@ -195,12 +195,13 @@ impl Effects {
             }
             Action::StillPaused { paused_for } => {
                 tracing::info!(paused_for = %human::duration(paused_for), "still paused");
-                let body = format!(
-                    "Break reminders have been paused for {}. Run `deskbreak resume` \
-                     to turn them back on.",
-                    human::duration(paused_for)
+                let body = crate::t!(
+                    "reminder-still-paused-body",
+                    duration = human::duration(paused_for)
                 );
-                self.notifier.tell("deskbreak is still paused", &body).await;
+                self.notifier
+                    .tell(&crate::t!("reminder-still-paused"), &body)
+                    .await;
             }
         }
     }

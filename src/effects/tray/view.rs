@@ -110,11 +110,7 @@ fn capitalised(line: &str) -> String {
 /// "Today: 3 breaks".
 #[must_use]
 pub fn today(breaks: u32) -> String {
-    match breaks {
-        0 => "Today: no breaks yet".to_owned(),
-        1 => "Today: 1 break".to_owned(),
-        n => format!("Today: {n} breaks"),
-    }
+    crate::t!("tray-today", count = breaks)
 }
 
 /// When "pause until tomorrow" ends: with working hours, the next start of them (the

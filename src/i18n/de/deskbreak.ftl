@@ -5,13 +5,15 @@
 # Anleitung (guide), Aufschieben/„später“ (snooze), Überspringen (skip), Erledigt
 # (done), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
 # 30 Min.“, Uhrzeit im 24-Stunden-Format („14:05“).
+# Zwischen Zahl und Einheit steht ein geschütztes Leerzeichen (U+00A0), damit die
+# Zeile dort nicht umbricht.
 
 ## Dauer und Uhrzeit
 
-duration-seconds = { $seconds } s
-duration-minutes = { $minutes } Min.
-duration-hours = { $hours } Std.
-duration-hours-minutes = { $hours } Std. { $minutes } Min.
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } Min.
+duration-hours = { $hours } Std.
+duration-hours-minutes = { $hours } Std. { $minutes } Min.
 time-of-day = { $hour }:{ $minute }
 
 ## Die Erinnerung an die Pause
@@ -39,11 +41,11 @@ dose-reps =
         [one] { $reps } Wiederholung
        *[other] { $reps } Wiederholungen
     }
-dose-hold = { $seconds } s halten
+dose-hold = { $seconds } s halten
 dose-reps-hold =
     { $reps ->
-        [one] { $reps } Wiederholung, { $seconds } s halten
-       *[other] { $reps } Wiederholungen, je { $seconds } s halten
+        [one] { $reps } Wiederholung, { $seconds } s halten
+       *[other] { $reps } Wiederholungen, je { $seconds } s halten
     }
 dose-once = einmal
 dose-sets =
@@ -52,19 +54,19 @@ dose-sets =
        *[other] { $sets } Sätze à { $dose }
     }
 dose-each-side = { $dose }, je Seite
-dose-short-reps-hold = { $reps } × { $seconds } s halten
+dose-short-reps-hold = { $reps } × { $seconds } s halten
 dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } je Seite
 
 ## Die angeleitete Pause
 
 guide-summary = { $exercise } · { $step }
-guide-countdown = { $seconds } s
-guide-get-ready = Bereit machen … { $countdown }
-guide-hold = { $step }: halten … { $countdown }
-guide-relax = Lockern … { $countdown }
-guide-rest = Ausruhen … { $countdown }
-guide-switch-sides = Seite wechseln … { $countdown }
+guide-countdown = { $seconds } s
+guide-get-ready = Bereit machen… { $countdown }
+guide-hold = { $step }: halten… { $countdown }
+guide-relax = Lockern… { $countdown }
+guide-rest = Ausruhen… { $countdown }
+guide-switch-sides = Seite wechseln… { $countdown }
 guide-button-stop = Beenden
 guide-done-summary = { $exercise } · geschafft
 guide-done-body = Gut gemacht: { $duration } Bewegung. Die Pause ist eingetragen.
@@ -117,7 +119,7 @@ cli-refused-not-guiding = Es läuft keine angeleitete Pause.
 
 cli-error-not-running = deskbreak läuft nicht (niemand belegt { $name } auf dem Sitzungsbus); starten mit `deskbreak run`
 cli-error-no-bus = der Sitzungsbus ist nicht erreichbar: { $error }; ist das eine Desktop-Sitzung?
-cli-error-no-answer = keine Antwort von deskbreak oder vom Sitzungsbus innerhalb von { $seconds } s; der Dienst hängt vielleicht (`systemctl --user restart deskbreak`)
+cli-error-no-answer = keine Antwort von deskbreak oder vom Sitzungsbus innerhalb von { $seconds } s; der Dienst hängt vielleicht (`systemctl --user restart deskbreak`)
 cli-error-bus = die Verbindung zum Sitzungsbus ist abgebrochen ({ $error })
 cli-error-garbled = der Status des Dienstes ist nicht lesbar: { $error }
 cli-error-unknown-phase = unbekannte Phase { $phase }
@@ -186,8 +188,8 @@ doctor-found-problem = ein Problem gefunden; die Lösungen stehen oben
 cli-error-shutting-down = deskbreak wird gerade beendet
 cli-error-busy = { $count } Aufrufe warten schon auf deskbreak; bitte erneut versuchen
 cli-error-days = { $days } Tage: erwartet 1 bis { $most }
-cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchstens 24 Std.)
-cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
 cli-error-not-a-time = { $value } ist kein Zeitpunkt
 cli-error-in-the-past = { $time } liegt in der Vergangenheit
 cli-error-pause-too-far = Pausieren bis { $date } { $time } reicht mehr als 7 Tage voraus

@@ -43,6 +43,10 @@ reminder-button-done = Done
 reminder-button-snooze = Snooze { $duration }
 reminder-button-skip = Skip
 
+# Once, after a long pause.
+reminder-still-paused = deskbreak is still paused
+reminder-still-paused-body = Break reminders have been paused for { $duration }. Run `deskbreak resume` to turn them back on.
+
 ## Doses (src/exercises.rs): how much of an exercise to do, in full ("2 sets of 8 reps,
 ## hold 5 s, each side", in listings) and short ("2 × 8 × hold 5 s each side", in a
 ## reminder without a hand-written dose). $reps and $sets are 2 or more, $seconds 1 or
@@ -89,6 +93,17 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+# The bubble the daemon shows when the file it re-reads is broken; $error names the
+# file, line, key and what is expected.
+config-error-summary = deskbreak: config error
+config-error-body =
+    { $error }
+
+    The running config is kept until this is fixed.
+config-exercises-kept = { $error }; the last good set of your exercises is kept
+config-cannot-read-file = { $path }: cannot read the file ({ $error })
+config-cannot-read = cannot read the file ({ $error })
+config-file-empty = the file is empty
 
 ## Replies to the CLI's commands (src/control.rs): worded by the CLI in its language
 ## from what the daemon answers, and by the daemon for other D-Bus callers.
@@ -196,6 +211,51 @@ cli-error-in-the-past = { $time } is in the past
 cli-error-pause-too-far = a pause until { $date } { $time } is more than 7 days ahead
 cli-error-already-running = another deskbreak is already running on this session bus ({ $name } is taken)
 cli-error-cannot-serve = cannot serve on the session bus: { $error }
+
+## `deskbreak status` and the waybar module's tooltip (src/status_view.rs). The words
+## only: the JSON keys, the phase names in --json and waybar's classes stay English.
+
+status-not-running = deskbreak is not running
+# $summary is one of the lines below; $backend the idle backend's config name.
+status-line = { $summary }; idle backend: { $backend }
+status-working = working: sitting { $sitting }, next break in { $duration } (at { $time })
+status-due = break due: sitting { $sitting }
+status-snoozed = snoozed: reminder again in { $duration } (at { $time }), sitting { $sitting }
+status-away = away: on a break
+status-guiding = guiding: a guided break is running
+status-paused-until = paused until { $time } ({ $duration } left); sitting { $sitting }
+status-paused = paused until `deskbreak resume`; sitting { $sitting }
+# Outside working hours ([schedule]); $time is "09:00" (today), "Mon 09:00" (within a
+# week) or "24 Dec 09:00".
+status-off-hours-until = off hours until { $time }
+status-off-hours = off hours
+# The waybar module's text: minutes to the next break, or the phase in a word.
+status-bar-minutes = { $minutes }m
+status-bar-due = break
+status-bar-away = away
+status-bar-guiding = guide
+status-bar-paused = paused
+status-bar-off-hours = off
+
+## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
+## line above, capitalised.
+
+tray-break-now = Take a break now
+tray-show-break-again = Show the break again
+tray-guide = Start guided break
+tray-snooze = Snooze
+tray-resume = Resume reminders
+tray-pause-half-hour = Pause for 30 minutes
+tray-pause-hour = Pause for 1 hour
+tray-pause-tomorrow = Pause until tomorrow
+tray-open-config = Open config file
+tray-quit = Quit deskbreak
+tray-today = { $count ->
+    [0] Today: no breaks yet
+    [one] Today: 1 break
+   *[other] Today: { $count } breaks
+}
+
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.
 

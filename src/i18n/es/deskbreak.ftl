@@ -4,13 +4,15 @@
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
 # aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
+# Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
+# línea no se corte ahí.
 
 ## Duraciones y horas
 
-duration-seconds = { $seconds } s
-duration-minutes = { $minutes } min
-duration-hours = { $hours } h
-duration-hours-minutes = { $hours } h { $minutes } min
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
 ## El recordatorio de la pausa
@@ -38,11 +40,11 @@ dose-reps =
         [one] { $reps } repetición
        *[other] { $reps } repeticiones
     }
-dose-hold = mantener { $seconds } s
+dose-hold = mantener { $seconds } s
 dose-reps-hold =
     { $reps ->
-        [one] { $reps } repetición, mantener { $seconds } s
-       *[other] { $reps } repeticiones, mantener { $seconds } s
+        [one] { $reps } repetición, mantener { $seconds } s
+       *[other] { $reps } repeticiones, mantener { $seconds } s
     }
 dose-once = una vez
 dose-sets =
@@ -51,14 +53,14 @@ dose-sets =
        *[other] { $sets } series de { $dose }
     }
 dose-each-side = { $dose }, cada lado
-dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
 dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } cada lado
 
 ## La pausa guiada
 
 guide-summary = { $exercise } · { $step }
-guide-countdown = { $seconds } s
+guide-countdown = { $seconds } s
 guide-get-ready = Prepárate… { $countdown }
 guide-hold = { $step }: mantén… { $countdown }
 guide-relax = Relaja… { $countdown }
@@ -116,7 +118,7 @@ cli-refused-not-guiding = No hay ninguna pausa guiada en curso.
 
 cli-error-not-running = deskbreak no se está ejecutando (nadie tiene { $name } en el bus de sesión); inícialo con `deskbreak run`
 cli-error-no-bus = no se puede acceder al bus de sesión: { $error }; ¿es esta una sesión de escritorio?
-cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
+cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
 cli-error-bus = falló la conexión con el bus de sesión ({ $error })
 cli-error-garbled = no se puede leer el estado del servicio: { $error }
 cli-error-unknown-phase = fase desconocida { $phase }
@@ -147,8 +149,8 @@ cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los
 exercises-mark-yours = tuyo
 exercises-mark-excluded = excluido
 exercises-mark-yours-excluded = tuyo, excluido
-exercises-details = { $position }, { $area }, { $dose }, unos { $duration }
-exercises-details-full = { $position }, { $area }, unos { $duration }
+exercises-details = { $position }, { $area }, { $dose }, aprox. { $duration }
+exercises-details-full = { $position }, { $area }, aprox. { $duration }
 exercises-details-needs = { $details }, necesita { $things }
 exercises-show-yours = Tuyo, de { $path }
 exercises-show-excluded = No se sugiere: excluido por exercises.positions o exercises.exclude
@@ -167,8 +169,8 @@ need-chair = una silla
 
 guide-cli-no-break = { $why } `deskbreak guide ID` practica cualquier ejercicio sin registrarlo.
 guide-cli-unknown-exercise = el servicio guía { $id }, que esta terminal no conoce
-guide-cli-start-recorded = { $exercise } · { $dose } (unos { $duration }). Se registra al terminar; Ctrl+C detiene.
-guide-cli-start-practice = { $exercise } · { $dose } (unos { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
+guide-cli-start-recorded = { $exercise } · { $dose } (aprox. { $duration }). Se registra al terminar; Ctrl+C detiene.
+guide-cli-start-practice = { $exercise } · { $dose } (aprox. { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
 guide-cli-stopped-elsewhere = La guía se detuvo; aquí no se registra nada más.
 guide-cli-stopped-answer = { $stopped } Responde con deskbreak done, snooze o skip.
 guide-cli-stopped = Detenida.
@@ -185,8 +187,8 @@ doctor-found-problem = se encontró un problema; las soluciones están arriba
 cli-error-shutting-down = deskbreak se está cerrando
 cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
 cli-error-days = { $days } días: se esperaba de 1 a { $most }
-cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
-cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
+cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
 cli-error-not-a-time = { $value } no es un momento válido
 cli-error-in-the-past = { $time } ya ha pasado
 cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
