@@ -15,12 +15,15 @@ use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd, tray};
-use crate::engine::{Activity, Answer, Engine, Hours, Input, Moment, PhaseKind, Snapshot, Source};
+use crate::engine::{
+    Action, Activity, Answer, Engine, Hours, Input, Moment, PhaseKind, Snapshot, Source,
+};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
 use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
+use crate::sources::holds;
 use crate::sources::logind::SessionEvent;
 use crate::sources::{self, Sources, Wake};
 use crate::stats::record::DailyMemory;
@@ -96,6 +99,7 @@ impl Daemon {
         if let Some(duration) = downtime {
             engine.handle(now, Input::Downtime { duration });
         }
+        engine.set_respect(now, config.respect);
         // Everything that waits for the outside world is bounded, and raced against a
         // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
         let mut shutdown = Box::pin(shutdown);
@@ -160,7 +164,7 @@ impl Daemon {
             })
             .unzip();
         let shutdown = tray::or_quit(shutdown, quit);
-        let sources = Sources::new(
+        let mut sources = Sources::new(
             clock,
             shutdown,
             control,
@@ -169,6 +173,7 @@ impl Daemon {
             bus.clone(),
             &paths.config,
         );
+        sources.holds.set_respect(config.respect);
         let daily = effects::Daily {
             memory: daily,
             total: engine.sitting_total(),
@@ -269,6 +274,17 @@ impl Daemon {
                 // A bad file is reported (once) by `reload` itself.
                 let _ = self.reload(now).await;
             }
+            Wake::Holds(holds::runner::Event::Checked { check, signals }) => {
+                for signal in &signals {
+                    tracing::debug!(signal = signal.name, reading = ?signal.reading, "holds");
+                }
+                let holds = holds::holds(&signals, self.sources.holds.respect());
+                self.sources.holds.tell(&holds);
+                self.engine.handle(now, Input::Holds { check, holds });
+            }
+            Wake::Holds(holds::runner::Event::Hint) => {
+                self.engine.handle(now, Input::HoldsChanged);
+            }
             Wake::WallClock(change) => {
                 tracing::debug!(?change, "wall clock");
                 // The timer fired or was cancelled: arm it again below.
@@ -307,8 +323,13 @@ impl Daemon {
     /// Carry out the engine's actions, publish the status and save if it is time.
     async fn settle(&mut self, now: Moment) {
         while let Some(action) = self.engine.poll_action() {
-            self.effects.carry_out(action).await;
+            match action {
+                Action::CheckHolds(check) => self.sources.holds.check(check),
+                action => self.effects.carry_out(action).await,
+            }
         }
+        // The desktop is followed only while a break waits: nothing at rest.
+        self.sources.holds.follow(self.engine.wants_hold_hints());
         self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects
             .publish(status_report(&self.engine, &self.config, self.backend))
@@ -462,6 +483,8 @@ impl Daemon {
         }
         self.engine
             .reconfigure(now, config.rules.clone(), config.preferences.clone());
+        self.sources.holds.set_respect(config.respect);
+        self.engine.set_respect(now, config.respect);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             "config reloaded"

@@ -13,6 +13,7 @@ use chrono::{DateTime, Local};
 
 use crate::engine::{self, Paused, PhaseKind};
 use crate::sources::activity::Kind;
+use crate::sources::holds::Hold;
 
 /// What the daemon is doing, as published.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct Status {
     pub idle_backend: Kind,
     /// Snoozes in a row.
     pub snoozes: u32,
+    /// What a waiting break (phase `waiting`) waits for; empty otherwise.
+    pub waiting_for: Vec<Hold>,
     /// Outside working hours (`[schedule]`) until this time; `None`: within them.
     pub off_hours_until: Option<DateTime<Local>>,
 }
@@ -90,6 +93,11 @@ impl Status {
             }),
             idle_backend,
             snoozes: engine.snoozes,
+            waiting_for: engine
+                .waiting
+                .as_ref()
+                .map(|w| w.holds.clone())
+                .unwrap_or_default(),
             off_hours_until: engine.off_hours_until.map(|t| t.with_timezone(&Local)),
         }
     }

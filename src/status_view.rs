@@ -10,6 +10,7 @@ use chrono::{DateTime, Local};
 use serde_json::json;
 
 use crate::engine::PhaseKind;
+use crate::sources::holds::{Hold, Reason};
 use crate::status::{PauseEnd, Status};
 use crate::{human, t};
 
@@ -45,6 +46,17 @@ fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
         return s.interval.saturating_sub(Duration::from_secs(left));
     }
     s.sitting
+}
+
+/// One hold in words: "meeting (camera in use)".
+fn hold_words(hold: &Hold) -> String {
+    let reason = match hold.reason {
+        Reason::DoNotDisturb => t!("wait-reason-do-not-disturb"),
+        Reason::Fullscreen => t!("wait-reason-fullscreen"),
+        Reason::Inhibitor => t!("wait-reason-inhibitor"),
+        Reason::Meeting => t!("wait-reason-meeting"),
+    };
+    t!("wait-hold", reason = reason, detail = hold.detail.as_str())
 }
 
 /// One glance: phase, time sitting, time to the next break, pause end, backend.
@@ -87,6 +99,20 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
             duration = human::duration(until(Some(at), now))
         ),
         (PhaseKind::Paused, _) => t!("status-paused", sitting = sitting),
+        (PhaseKind::Waiting, _) => {
+            let holds: Vec<String> = s.waiting_for.iter().map(hold_words).collect();
+            let holds = holds.join(", ");
+            match s.next_break {
+                // `respect.max_delay`: shown then at the latest.
+                Some(at) => t!(
+                    "status-waiting-at-most",
+                    holds = holds,
+                    time = clock(Some(at)),
+                    sitting = sitting
+                ),
+                None => t!("status-waiting", holds = holds, sitting = sitting),
+            }
+        }
         (PhaseKind::OffHours, _) => match s.off_hours_until {
             Some(at) => t!("status-off-hours-until", time = day_and_time(at, now)),
             None => t!("status-off-hours"),
@@ -127,6 +153,11 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
         "paused_until": paused_until,
         "idle_backend": s.idle_backend.name(),
         "snoozes": s.snoozes,
+        "waiting_for": s
+            .waiting_for
+            .iter()
+            .map(|h| json!({ "reason": h.reason.as_str(), "detail": h.detail }))
+            .collect::<Vec<_>>(),
         "off_hours_until": s.off_hours_until.map(|t| t.to_rfc3339()),
     })
     .to_string()
@@ -153,6 +184,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         PhaseKind::Away => t!("status-bar-away"),
         PhaseKind::Guiding => t!("status-bar-guiding"),
         PhaseKind::Paused => t!("status-bar-paused"),
+        PhaseKind::Waiting => t!("status-bar-waiting"),
         PhaseKind::OffHours => t!("status-bar-off-hours"),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
@@ -183,6 +215,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::Wayland,
             snoozes: 0,
+            waiting_for: Vec::new(),
             off_hours_until: None,
         }
     }
@@ -247,6 +280,47 @@ mod tests {
     }
 
     #[test]
+    fn a_waiting_break_says_what_it_waits_for_everywhere() {
+        let now = Local::now();
+        let mut s = status(PhaseKind::Waiting, 0, now);
+        s.next_break = None;
+        s.waiting_for = vec![
+            Hold {
+                reason: Reason::Meeting,
+                detail: "camera in use".into(),
+            },
+            Hold {
+                reason: Reason::DoNotDisturb,
+                detail: "dunst is paused".into(),
+            },
+        ];
+        let words = summary(&s, now);
+        assert!(
+            words.starts_with(
+                "waiting: meeting (camera in use), do not disturb (dunst is paused); sitting "
+            ),
+            "{words}"
+        );
+        s.next_break = Some(now + chrono::Duration::minutes(20));
+        let words = summary(&s, now);
+        assert!(words.contains("at the latest"), "{words}");
+        let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
+        assert_eq!(v["class"], "waiting");
+        assert_eq!(v["text"], "wait");
+        assert!(
+            v["tooltip"]
+                .as_str()
+                .unwrap()
+                .starts_with("waiting: meeting")
+        );
+        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        assert_eq!(v["phase"], "waiting");
+        assert_eq!(v["waiting_for"][0]["reason"], "meeting");
+        assert_eq!(v["waiting_for"][0]["detail"], "camera in use");
+        assert_eq!(v["waiting_for"][1]["reason"], "do_not_disturb");
+    }
+
+    #[test]
     fn json_is_complete() {
         let now = Local::now();
         let v: serde_json::Value =
@@ -262,6 +336,7 @@ mod tests {
             "paused_until",
             "idle_backend",
             "snoozes",
+            "waiting_for",
             "off_hours_until",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");

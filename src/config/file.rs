@@ -27,12 +27,32 @@ pub struct RawConfig {
     pub stats: RawStats,
     /// `[guide]`
     pub guide: RawGuide,
+    /// `[respect]`
+    pub respect: RawRespect,
     /// `[schedule]`
     pub schedule: RawSchedule,
     /// `[micro]`
     pub micro: RawMicro,
     /// `[ui]`
     pub ui: RawUi,
+}
+
+/// `[respect]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawRespect {
+    /// A due break waits while the desktop's do-not-disturb is on.
+    #[serde(deserialize_with = "flag")]
+    pub do_not_disturb: Option<bool>,
+    /// A due break waits while the focused window is fullscreen or idle is inhibited.
+    #[serde(deserialize_with = "flag")]
+    pub fullscreen: Option<bool>,
+    /// A due break waits while the camera or the microphone is in use.
+    #[serde(deserialize_with = "flag")]
+    pub meetings: Option<bool>,
+    /// Show the reminder anyway after waiting this long; zero = wait as long as it takes.
+    #[serde(deserialize_with = "any_duration")]
+    pub max_delay: Option<Duration>,
 }
 
 /// `[schedule]`

@@ -13,6 +13,7 @@ use crate::engine::micro::MicroRules;
 use crate::engine::{Preferences, Rules, Schedule};
 use crate::exercises::Library;
 use crate::sources::activity::Choice;
+use crate::sources::holds::Respect;
 use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use file::RawConfig;
 
@@ -37,6 +38,8 @@ pub struct Config {
     pub stats: StatsConfig,
     /// `guide.sound`: a short sound when a guided break ends.
     pub guide_sound: bool,
+    /// `[respect]`: when a due break waits (do-not-disturb, fullscreen, meetings).
+    pub respect: Respect,
     /// `[schedule]`: working hours.
     pub schedule: Schedule,
     /// `ui.language`: the language of messages.
@@ -91,6 +94,10 @@ impl std::error::Error for ConfigError {}
 
 /// What is at the config path.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per read of the file and unpacked at once; a box buys nothing"
+)]
 pub enum Found {
     /// No file (or a symlink to nothing): the defaults apply at start-up.
     Missing,
@@ -254,6 +261,22 @@ impl Config {
                     .unwrap_or(defaults.stats.weekly_summary),
             },
             guide_sound: raw.guide.sound.unwrap_or(defaults.guide_sound),
+            respect: Respect {
+                do_not_disturb: raw
+                    .respect
+                    .do_not_disturb
+                    .unwrap_or(defaults.respect.do_not_disturb),
+                fullscreen: raw
+                    .respect
+                    .fullscreen
+                    .unwrap_or(defaults.respect.fullscreen),
+                meetings: raw.respect.meetings.unwrap_or(defaults.respect.meetings),
+                max_delay: match raw.respect.max_delay {
+                    Some(d) if d.is_zero() => None,
+                    Some(d) => Some(d),
+                    None => defaults.respect.max_delay,
+                },
+            },
             schedule,
         })
     }
@@ -347,6 +370,46 @@ mod tests {
         let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
         assert_eq!(config.backend, Choice::Only(Kind::None));
         assert_eq!(parse("").unwrap().backend, Choice::Auto);
+    }
+
+    #[test]
+    fn respect_is_on_by_default_and_each_can_be_turned_off() {
+        let config = parse("").unwrap();
+        assert_eq!(config.respect, Respect::default());
+        assert!(config.respect.do_not_disturb && config.respect.fullscreen);
+        assert!(config.respect.meetings);
+        assert_eq!(config.respect.max_delay, None);
+        let config = parse(
+            "[respect]\ndo_not_disturb = false\nfullscreen = false\nmeetings = false\n\
+             max_delay = \"20m\"\n",
+        )
+        .unwrap();
+        assert!(!config.respect.any());
+        assert_eq!(config.respect.max_delay, Some(Duration::from_secs(20 * 60)));
+        assert_eq!(
+            parse("[respect]\nmax_delay = \"0s\"\n")
+                .unwrap()
+                .respect
+                .max_delay,
+            None,
+            "0s = wait as long as it takes"
+        );
+    }
+
+    #[test]
+    fn bad_respect_values_name_the_line_and_key() {
+        let err = error("[breaks]\ninterval = \"45m\"\n[respect]\nmeetings = \"yes\"\n");
+        assert_eq!(
+            err,
+            "/cfg/config.toml:4:12: respect.meetings: expected true or false"
+        );
+        let err = error("[respect]\nmax_delay = \"soon\"\n");
+        assert!(
+            err.starts_with("/cfg/config.toml:2:13: respect.max_delay: invalid duration \"soon\""),
+            "{err}"
+        );
+        let err = error("[respect]\ncamera = true\n");
+        assert!(err.contains("unknown field `camera`"), "{err}");
     }
 
     #[test]

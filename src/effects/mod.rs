@@ -171,6 +171,11 @@ impl Effects {
                     exercise: record.exercise,
                     sat_for_secs: record.sat_for.as_secs(),
                     guided_secs: record.guided.map(|d| d.as_secs()),
+                    waited_secs: record.waited.as_ref().map(|w| w.duration.as_secs()),
+                    waited_for: record
+                        .waited
+                        .as_ref()
+                        .map(|w| w.reasons.iter().map(|r| r.as_str().to_owned()).collect()),
                 };
                 tracing::info!(
                     outcome = entry.outcome.as_str(),
@@ -202,6 +207,11 @@ impl Effects {
                 self.notifier
                     .tell(&crate::t!("reminder-still-paused"), &body)
                     .await;
+            }
+            // A source's job, not an effect: the daemon hands it to
+            // `Sources::check_holds` before anything reaches here.
+            Action::CheckHolds(check) => {
+                tracing::debug!(?check, "holds check not started: no checker");
             }
         }
     }

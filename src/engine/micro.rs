@@ -183,6 +183,7 @@ impl super::Engine {
                 exercise: Some(cue.id.to_owned()),
                 sat_for: self.sitting,
                 guided: None,
+                waited: None,
             }));
             self.actions.push_back(super::Action::Micro(cue));
         }

@@ -50,6 +50,7 @@ mod picker;
 pub mod schedule;
 #[cfg(test)]
 mod tests_zone;
+mod wait;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -59,8 +60,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::exercises::{Exercise, Library, Position};
+use crate::sources::holds::{Hold, Respect};
 pub use picker::{Picker, PickerMemory};
 pub use schedule::{Hours, Schedule};
+pub use wait::{CHECK_GRACE, CheckId, HINT_SPACING, RECHECK, Waited, WaitingFor};
 
 /// A point on the engine's time line.
 ///
@@ -234,6 +237,17 @@ pub enum Input {
     },
     /// A source stopped for good; what it last said no longer holds.
     Lost(Source),
+    /// The answer to [`Action::CheckHolds`]: what holds a break back now (respected or
+    /// not: the engine filters), empty if nothing does.
+    Holds {
+        /// The check answered.
+        check: CheckId,
+        /// What it found.
+        holds: Vec<Hold>,
+    },
+    /// Something a holds check reads may have changed (a desktop's signal, while
+    /// [`Engine::wants_hold_hints`]).
+    HoldsChanged,
     /// Where the wall clock stands against working hours (`[schedule]`): fed at start-up,
     /// at each boundary, and whenever it may have changed (a suspend, a clock or time
     /// zone change). Feed it before a sleep noticed at the same wake-up.
@@ -323,6 +337,8 @@ pub struct Record {
     pub sat_for: Duration,
     /// Time actually spent in a guided break, when one ran.
     pub guided: Option<Duration>,
+    /// How long the break was held back before it was shown, and for what.
+    pub waited: Option<Waited>,
 }
 
 /// A prompt to put on screen, replacing any earlier bubble.
@@ -374,6 +390,9 @@ pub enum Action {
         /// The time spent.
         guided: Duration,
     },
+    /// Read what holds a break back now (`holds::read_all`, off the loop) and answer
+    /// with [`Input::Holds`] carrying this id.
+    CheckHolds(CheckId),
 }
 
 /// One update of a running guide.
@@ -421,6 +440,8 @@ enum Phase {
         exercise: String,
         repeat: u32,
     },
+    /// Due, and held back while now is a bad moment (see [`wait`]).
+    Waiting(wait::Wait),
 }
 
 /// The phase as reported to the outside world.
@@ -439,6 +460,8 @@ pub enum PhaseKind {
     Paused,
     /// A guided break is running.
     Guiding,
+    /// A due break is held back (do-not-disturb, fullscreen, a meeting).
+    Waiting,
     /// Outside working hours (`[schedule]`): no reminders, no sitting time.
     #[serde(rename = "off_hours")]
     OffHours,
@@ -446,13 +469,14 @@ pub enum PhaseKind {
 
 impl PhaseKind {
     /// Every phase.
-    pub const ALL: [PhaseKind; 7] = [
+    pub const ALL: [PhaseKind; 8] = [
         PhaseKind::Working,
         PhaseKind::Due,
         PhaseKind::Snoozed,
         PhaseKind::Away,
         PhaseKind::Paused,
         PhaseKind::Guiding,
+        PhaseKind::Waiting,
         PhaseKind::OffHours,
     ];
 
@@ -472,6 +496,7 @@ impl PhaseKind {
             PhaseKind::Away => "away",
             PhaseKind::Paused => "paused",
             PhaseKind::Guiding => "guiding",
+            PhaseKind::Waiting => "waiting",
             PhaseKind::OffHours => "off_hours",
         }
     }
@@ -513,6 +538,8 @@ pub struct Status {
     pub snoozes: u32,
     /// Whether (and how long) reminders are paused.
     pub paused: Option<Paused>,
+    /// What a waiting break waits for (phase `waiting`).
+    pub waiting: Option<WaitingFor>,
     /// Outside working hours until this wall-clock time (as the daemon last said).
     pub off_hours_until: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
@@ -590,6 +617,13 @@ pub struct Engine {
     snoozes: u32,
     next_prompt: u64,
     actions: VecDeque<Action>,
+    /// `[respect]`; `None` (the engine's default, until [`Engine::set_respect`]) checks
+    /// nothing.
+    respect: Option<Respect>,
+    /// Holds checks in flight.
+    checks: wait::Checks,
+    /// How long the current break was held back, for its record.
+    waited: Option<Waited>,
     /// Where the wall clock stands against working hours, as last fed.
     hours: Hours,
     /// No sitting since working hours ended or began: an absence now (the night, a
@@ -627,11 +661,21 @@ impl Engine {
             snoozes,
             next_prompt: 1,
             actions: VecDeque::new(),
+            respect: None,
+            checks: wait::Checks::default(),
+            waited: None,
             hours: Hours::Always,
             day_fresh: false,
             // No cue for the sitting time restored: the count starts here.
             micro: micro::Micro::starting_at(sitting),
         }
+    }
+
+    /// Respect these holds from `now` on (`[respect]`; at start-up and on reload).
+    pub fn set_respect(&mut self, now: Moment, respect: Respect) {
+        self.update(now);
+        self.respect = Some(respect);
+        self.update(now);
     }
 
     /// Feed an input that happened at `now`.
@@ -654,6 +698,14 @@ impl Engine {
             Input::Answer { prompt, answer } => {
                 self.update(now);
                 self.answer(now, prompt, answer, self.rules.snooze);
+            }
+            Input::Holds { check, holds } => {
+                self.update(now);
+                self.holds_answered(now, check, holds);
+            }
+            Input::HoldsChanged => {
+                self.update(now);
+                self.holds_hinted();
             }
             Input::Hours(hours) => {
                 self.update(now);
@@ -706,6 +758,15 @@ impl Engine {
                 // Nothing is on screen while snoozed: nothing to close.
                 self.conclude(now, exercise, repeat, answer, false, snooze_for);
             }
+            // A break held back is due: it can be answered (nothing is on screen).
+            Phase::Waiting(_) if matches!(answer, Answer::Done | Answer::Skip | Answer::Snooze) => {
+                let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working)
+                else {
+                    return Err(Refusal::NoBreakDue);
+                };
+                self.leave_wait(now, &wait);
+                self.conclude(now, wait.exercise, wait.repeat, answer, false, snooze_for);
+            }
             _ => return Err(Refusal::NoBreakDue),
         }
         self.update(now);
@@ -731,6 +792,17 @@ impl Engine {
                     exercise: exercise.clone(),
                     repeat: *repeat,
                 };
+            }
+            Phase::Waiting(_) => {
+                // Nothing on screen; due again (and checked again) when the pause ends.
+                if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+                    self.leave_wait(self.last, &wait);
+                    self.phase = Phase::Snoozed {
+                        until: self.last,
+                        exercise: wait.exercise,
+                        repeat: wait.repeat,
+                    };
+                }
             }
             Phase::Working | Phase::Snoozed { .. } => {}
         }
@@ -774,6 +846,13 @@ impl Engine {
                 let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
                 self.show(self.last, exercise, repeat, None);
             }
+            Phase::Waiting(_) => {
+                // Asked for: shown whatever holds it back.
+                if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+                    self.leave_wait(self.last, &wait);
+                    self.show(self.last, wait.exercise, wait.repeat, wait.first);
+                }
+            }
             Phase::Working => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
                 self.show(self.last, exercise, 0, None);
@@ -808,8 +887,12 @@ impl Engine {
                 Phase::Snoozed {
                     exercise, repeat, ..
                 } => (None, exercise.clone(), *repeat),
+                Phase::Waiting(wait) => (None, wait.exercise.clone(), wait.repeat),
                 Phase::Working => return Err(Refusal::NoBreakDue),
             };
+        if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+            self.leave_wait(self.last, &wait);
+        }
         let exercise = exercise.map_or(offered, str::to_owned);
         let (prompt, first) = prompt.unwrap_or_else(|| {
             let id = PromptId(self.next_prompt);
@@ -869,14 +952,14 @@ impl Engine {
         let natural = self
             .presence
             .away_since()
-            .filter(|_| !self.presence.rested)
+            .filter(|_| !self.presence.rested && !self.watching())
             .map(|since| since + self.rules.natural_break);
         if let Some(pause) = &self.pause {
             let reminder = (pause.until.is_none() && !pause.reminded)
                 .then(|| pause.since + self.rules.interval);
             return [natural, pause.until, reminder].into_iter().flatten().min();
         }
-        if self.presence.away_since().is_some() {
+        if self.presence.away_since().is_some() && !self.watching() {
             // While away nothing is shown; the only thing that can happen is the
             // absence becoming a natural break.
             return natural;
@@ -888,6 +971,7 @@ impl Engine {
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
             Phase::Guiding { .. } => None,
+            Phase::Waiting(_) => self.wait_deadline(),
         }
     }
 
@@ -914,6 +998,7 @@ impl Engine {
             Phase::Prompting { exercise, .. }
             | Phase::Snoozed { exercise, .. }
             | Phase::Guiding { exercise, .. } => self.library.get(exercise).is_none(),
+            Phase::Waiting(wait) => self.library.get(&wait.exercise).is_none(),
             Phase::Working => false,
         };
         if gone {
@@ -922,6 +1007,7 @@ impl Engine {
                 Phase::Prompting { exercise: e, .. } | Phase::Snoozed { exercise: e, .. } => {
                     *e = exercise;
                 }
+                Phase::Waiting(wait) => wait.exercise = exercise,
                 Phase::Guiding { .. } => {
                     self.actions.push_back(Action::Close);
                     self.phase = Phase::Working;
@@ -942,7 +1028,9 @@ impl Engine {
             // A break taken during a pause (`deskbreak now`) is due; the pause stays.
             (Phase::Prompting { .. }, _) if self.pause.is_some() => PhaseKind::Due,
             // Off hours; a break asked for then (`deskbreak now`) is due all the same.
-            (Phase::Working | Phase::Snoozed { .. }, _) if !self.hours.open() => {
+            (Phase::Working | Phase::Snoozed { .. } | Phase::Waiting(_), _)
+                if !self.hours.open() =>
+            {
                 PhaseKind::OffHours
             }
             _ if self.pause.is_some() => PhaseKind::Paused,
@@ -950,6 +1038,10 @@ impl Engine {
             (Phase::Working, false) => PhaseKind::Working,
             (Phase::Prompting { .. }, false) => PhaseKind::Due,
             (Phase::Snoozed { .. }, false) => PhaseKind::Snoozed,
+            (Phase::Waiting(wait), false) => match &wait.holds {
+                Some(holds) if !holds.is_empty() => PhaseKind::Waiting,
+                _ => wait.shown_as,
+            },
         };
         let paused = self.pause.map(|p| match p.until {
             Some(until) => Paused::For(until.saturating_since(self.last)),
@@ -962,6 +1054,11 @@ impl Engine {
             _ if self.pause.is_some() || !self.hours.open() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
+            // Held back: shown when what holds it ends (or at max_delay, at the latest).
+            Phase::Waiting(_) => match self.waiting_for() {
+                Some(waiting) => waiting.shown_anyway_in,
+                None => Some(Duration::ZERO),
+            },
         };
         let p = &self.presence;
         Status {
@@ -974,6 +1071,7 @@ impl Engine {
             next_prompt_in,
             snoozes: self.snoozes,
             paused,
+            waiting: self.waiting_for(),
             off_hours_until: match self.hours {
                 Hours::Closed { until } => Some(until),
                 _ => None,
@@ -1044,7 +1142,9 @@ impl Engine {
             self.tick_guide(now);
             return;
         }
-        if let Some(since) = self.presence.away_since() {
+        if let Some(since) = self.presence.away_since()
+            && !self.watching()
+        {
             if !self.presence.rested && now >= since + self.rules.natural_break {
                 self.natural_break(self.presence.sat_before);
                 self.presence.rested = true;
@@ -1059,7 +1159,7 @@ impl Engine {
         match &self.phase {
             Phase::Working if self.sitting >= self.rules.interval => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
-                self.show(now, exercise, 0, None);
+                self.fall_due(now, exercise, 0, None);
             }
             Phase::Snoozed {
                 until,
@@ -1067,8 +1167,9 @@ impl Engine {
                 repeat,
             } if now >= *until => {
                 let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
-                self.show(now, exercise, repeat, None);
+                self.fall_due(now, exercise, repeat, None);
             }
+            Phase::Waiting(_) => self.tick_wait(now),
             Phase::Prompting {
                 renotify_at: Some(at),
                 exercise,
@@ -1228,6 +1329,10 @@ impl Engine {
                 Some(exercise)
             }
             Phase::Snoozed { exercise, .. } => Some(exercise),
+            Phase::Waiting(wait) => {
+                self.leave_wait(self.last, &wait);
+                Some(wait.exercise)
+            }
         };
         // Off hours, or after no sitting since they began, there was nothing to take a
         // break from.
@@ -1237,6 +1342,7 @@ impl Engine {
                 exercise,
                 sat_for,
                 guided: None,
+                waited: self.waited.take(),
             }));
         }
         self.micro.restart(self.last);
@@ -1383,6 +1489,7 @@ impl Engine {
                     exercise: Some(exercise.clone()),
                     sat_for: self.sitting,
                     guided: Some(guided),
+                    waited: self.waited.take(),
                 }));
                 self.actions
                     .push_back(Action::GuideDone { exercise, guided });
@@ -1460,6 +1567,7 @@ impl Engine {
             exercise: Some(exercise.clone()),
             sat_for: self.sitting,
             guided: guided.filter(|_| outcome == Outcome::Done),
+            waited: self.waited.take(),
         }));
         if close {
             self.actions.push_back(Action::Close);

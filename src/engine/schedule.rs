@@ -318,8 +318,11 @@ impl super::Engine {
             Phase::Prompting { .. } | Phase::Guiding { .. } => {
                 self.actions.push_back(Action::Close);
             }
+            // A break held back goes with the day; so does what it waited.
+            Phase::Waiting(wait) => self.leave_wait(self.last, &wait),
             Phase::Working | Phase::Snoozed { .. } => {}
         }
+        self.waited = None;
         self.sat_in_ended = self.sat_in_ended.saturating_add(self.sitting);
         self.sitting = std::time::Duration::ZERO;
         self.presence.sat_before = std::time::Duration::ZERO;

@@ -60,6 +60,8 @@ pub enum Wake {
     Session(Option<SessionEvent>),
     /// The config file changed, or SIGHUP asked for a reload.
     ConfigEdited,
+    /// A holds check finished, or a desktop hinted that one may find something else.
+    Holds(holds::runner::Event),
     /// A working-hours boundary came, or the wall clock or the time zone changed.
     WallClock(wall_clock::Change),
 }
@@ -77,6 +79,8 @@ pub struct Sources {
     bus: Option<zbus::Connection>,
     config_edits: Option<mpsc::Receiver<()>>,
     hangups: Option<Signal>,
+    /// Holds checks the engine asked for, and the watch while a break waits.
+    pub holds: holds::runner::Runner,
     /// Working-hours boundaries; armed by the loop from the schedule.
     pub wall: wall_clock::WallClock,
 }
@@ -103,9 +107,14 @@ impl Sources {
             control,
             activity,
             session,
-            bus,
             config_edits: config_watch::watch(config),
             hangups,
+            // Respecting the defaults until the daemon says what the config respects.
+            holds: holds::runner::Runner::new(
+                holds::Context::from_env(bus.clone()),
+                holds::Respect::default(),
+            ),
+            bus,
             wall: wall_clock::WallClock::idle(),
         }
     }
@@ -131,6 +140,7 @@ impl Sources {
             event = recv(&mut self.session), if self.session.is_some() => Wake::Session(event),
             Some(()) = recv(&mut self.config_edits) => Wake::ConfigEdited,
             Some(()) = hangup(&mut self.hangups) => Wake::ConfigEdited,
+            event = self.holds.next() => Wake::Holds(event),
             change = self.wall.next() => Wake::WallClock(change),
         };
         // A source that ended is not polled again.

@@ -427,6 +427,7 @@ mod tests {
             paused: (phase == PhaseKind::Paused).then_some(PauseEnd::UntilResumed),
             idle_backend: Kind::X11,
             snoozes: 0,
+            waiting_for: Vec::new(),
             off_hours_until: None,
         }
     }

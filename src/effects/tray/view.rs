@@ -46,6 +46,7 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
         PhaseKind::Paused => Look::Paused,
         PhaseKind::Away => Look::Away,
         PhaseKind::Guiding => Look::Guiding,
+        PhaseKind::Waiting => Look::Waiting,
         PhaseKind::OffHours => Look::OffHours,
         PhaseKind::Working => {
             let interval = status.interval.max(Duration::from_secs(1));
@@ -145,6 +146,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::X11,
             snoozes: 0,
+            waiting_for: Vec::new(),
             off_hours_until: None,
         }
     }

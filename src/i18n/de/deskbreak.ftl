@@ -195,3 +195,56 @@ cli-error-in-the-past = { $time } liegt in der Vergangenheit
 cli-error-pause-too-far = Pausieren bis { $date } { $time } reicht mehr als 7 Tage voraus
 cli-error-already-running = ein anderes deskbreak läuft schon auf diesem Sitzungsbus ({ $name } ist belegt)
 cli-error-cannot-serve = der Dienst kann sich nicht am Sitzungsbus anmelden: { $error }
+
+## Erinnerung nach langem Pausieren
+
+reminder-still-paused = deskbreak ist noch pausiert
+reminder-still-paused-body = Die Erinnerungen an Pausen sind seit { $duration } pausiert. Mit `deskbreak resume` schalten Sie sie wieder ein.
+
+## Fehler beim erneuten Lesen der Konfiguration
+
+config-error-summary = deskbreak: Fehler in der Konfiguration
+config-error-body =
+    { $error }
+
+    Die laufende Konfiguration bleibt, bis der Fehler behoben ist.
+config-exercises-kept = { $error }; die letzte gültige Fassung Ihrer Übungen bleibt in Kraft
+config-cannot-read-file = { $path }: die Datei ist nicht lesbar ({ $error })
+config-cannot-read = die Datei ist nicht lesbar ({ $error })
+config-file-empty = die Datei ist leer
+
+## deskbreak status und der Tooltip des Waybar-Moduls
+
+status-not-running = deskbreak läuft nicht
+status-line = { $summary }; Leerlauferkennung: { $backend }
+status-working = Arbeit: seit { $sitting } im Sitzen, nächste Pause in { $duration } (um { $time })
+status-due = Pause fällig: seit { $sitting } im Sitzen
+status-snoozed = aufgeschoben: neue Erinnerung in { $duration } (um { $time }), seit { $sitting } im Sitzen
+status-away = weg: in der Pause
+status-guiding = Anleitung: eine angeleitete Pause läuft
+status-paused-until = pausiert bis { $time } (noch { $duration }); seit { $sitting } im Sitzen
+status-paused = pausiert bis `deskbreak resume`; seit { $sitting } im Sitzen
+status-bar-minutes = { $minutes } Min.
+status-bar-due = Pause
+status-bar-away = weg
+status-bar-guiding = Anleitung
+status-bar-paused = pausiert
+
+## Das Menü des Symbols im Systembereich
+
+tray-break-now = Jetzt eine Pause machen
+tray-show-break-again = Pause noch einmal zeigen
+tray-guide = Angeleitete Pause starten
+tray-snooze = Aufschieben
+tray-resume = Erinnerungen fortsetzen
+tray-pause-half-hour = 30 Minuten pausieren
+tray-pause-hour = 1 Stunde pausieren
+tray-pause-tomorrow = Bis morgen pausieren
+tray-open-config = Konfigurationsdatei öffnen
+tray-quit = deskbreak beenden
+tray-today =
+    { $count ->
+        [0] Heute: noch keine Pause
+        [one] Heute: 1 Pause
+       *[other] Heute: { $count } Pausen
+    }

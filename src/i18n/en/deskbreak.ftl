@@ -235,6 +235,21 @@ status-bar-due = break
 status-bar-away = away
 status-bar-guiding = guide
 status-bar-paused = paused
+# A due break held back (see the README's "When deskbreak will not interrupt you").
+# $holds lists what holds it, each worded by wait-hold below, joined by ", ".
+status-waiting = waiting: { $holds }; sitting { $sitting }
+# The same with `respect.max_delay` set: $time is when it is shown anyway.
+status-waiting-at-most = waiting: { $holds }; break at { $time } at the latest, sitting { $sitting }
+status-bar-waiting = wait
+
+## What holds a due break back, in the status line: "meeting (camera in use)". $detail
+## comes from the detector, in English for now.
+
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = do not disturb
+wait-reason-fullscreen = fullscreen
+wait-reason-inhibitor = inhibited
+wait-reason-meeting = meeting
 status-bar-off-hours = off
 
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status

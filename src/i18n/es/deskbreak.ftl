@@ -194,3 +194,56 @@ cli-error-in-the-past = { $time } ya ha pasado
 cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
 cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
 cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }
+
+## Recordatorio tras una suspensión larga
+
+reminder-still-paused = deskbreak sigue suspendido
+reminder-still-paused-body = Los recordatorios de pausa llevan { $duration } suspendidos. Ejecuta `deskbreak resume` para volver a activarlos.
+
+## Errores al releer la configuración
+
+config-error-summary = deskbreak: error de configuración
+config-error-body =
+    { $error }
+
+    Se mantiene la configuración en uso hasta que se corrija.
+config-exercises-kept = { $error }; se mantiene la última versión válida de tus ejercicios
+config-cannot-read-file = { $path }: no se puede leer el archivo ({ $error })
+config-cannot-read = no se puede leer el archivo ({ $error })
+config-file-empty = el archivo está vacío
+
+## deskbreak status y la información emergente del módulo de waybar
+
+status-not-running = deskbreak no se está ejecutando
+status-line = { $summary }; detector de inactividad: { $backend }
+status-working = trabajando: { $sitting } en la silla, próxima pausa en { $duration } ({ $time })
+status-due = pausa pendiente: { $sitting } en la silla
+status-snoozed = aplazada: nuevo recordatorio en { $duration } ({ $time }), { $sitting } en la silla
+status-away = fuera: en pausa
+status-guiding = guía: hay una pausa guiada en curso
+status-paused-until = suspendido hasta { $time } (quedan { $duration }); { $sitting } en la silla
+status-paused = suspendido hasta `deskbreak resume`; { $sitting } en la silla
+status-bar-minutes = { $minutes } min
+status-bar-due = pausa
+status-bar-away = fuera
+status-bar-guiding = guía
+status-bar-paused = suspendido
+
+## El menú del icono de la bandeja del sistema
+
+tray-break-now = Hacer una pausa ahora
+tray-show-break-again = Mostrar la pausa de nuevo
+tray-guide = Iniciar pausa guiada
+tray-snooze = Aplazar
+tray-resume = Reanudar los recordatorios
+tray-pause-half-hour = Suspender 30 minutos
+tray-pause-hour = Suspender 1 hora
+tray-pause-tomorrow = Suspender hasta mañana
+tray-open-config = Abrir el archivo de configuración
+tray-quit = Salir de deskbreak
+tray-today =
+    { $count ->
+        [0] Hoy: ninguna pausa todavía
+        [one] Hoy: 1 pausa
+       *[other] Hoy: { $count } pausas
+    }

@@ -193,3 +193,56 @@ cli-error-in-the-past = { $time } est déjà passé
 cli-error-pause-too-far = une suspension jusqu'au { $date } { $time } dépasse 7 jours
 cli-error-already-running = un autre deskbreak tourne déjà sur ce bus de session ({ $name } est pris)
 cli-error-cannot-serve = impossible de s'inscrire sur le bus de session : { $error }
+
+## Rappel après une longue suspension
+
+reminder-still-paused = deskbreak est toujours suspendu
+reminder-still-paused-body = Les rappels de pause sont suspendus depuis { $duration }. Lancez `deskbreak resume` pour les réactiver.
+
+## Erreurs en relisant la configuration
+
+config-error-summary = deskbreak : erreur de configuration
+config-error-body =
+    { $error }
+
+    La configuration en cours est conservée jusqu'à ce que ce soit corrigé.
+config-exercises-kept = { $error } ; la dernière version valide de vos exercices est conservée
+config-cannot-read-file = { $path } : impossible de lire le fichier ({ $error })
+config-cannot-read = impossible de lire le fichier ({ $error })
+config-file-empty = le fichier est vide
+
+## deskbreak status et l'infobulle du module waybar
+
+status-not-running = deskbreak ne tourne pas
+status-line = { $summary } ; détection d'inactivité : { $backend }
+status-working = au travail : { $sitting } en position assise, prochaine pause dans { $duration } (à { $time })
+status-due = pause due : { $sitting } en position assise
+status-snoozed = reportée : nouveau rappel dans { $duration } (à { $time }), { $sitting } en position assise
+status-away = absence : en pause
+status-guiding = guidage : une pause guidée est en cours
+status-paused-until = suspendu jusqu'à { $time } (encore { $duration }) ; { $sitting } en position assise
+status-paused = suspendu jusqu'à `deskbreak resume` ; { $sitting } en position assise
+status-bar-minutes = { $minutes } min
+status-bar-due = pause
+status-bar-away = absence
+status-bar-guiding = guide
+status-bar-paused = suspendu
+
+## Le menu de l'icône de la zone de notification
+
+tray-break-now = Faire une pause maintenant
+tray-show-break-again = Afficher à nouveau la pause
+tray-guide = Lancer la pause guidée
+tray-snooze = Reporter
+tray-resume = Reprendre les rappels
+tray-pause-half-hour = Suspendre 30 minutes
+tray-pause-hour = Suspendre 1 heure
+tray-pause-tomorrow = Suspendre jusqu'à demain
+tray-open-config = Ouvrir le fichier de configuration
+tray-quit = Quitter deskbreak
+tray-today =
+    { $count ->
+        [0] Aujourd'hui : aucune pause pour l'instant
+        [one] Aujourd'hui : 1 pause
+       *[other] Aujourd'hui : { $count } pauses
+    }

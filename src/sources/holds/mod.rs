@@ -30,6 +30,7 @@ pub mod dnd;
 pub mod fullscreen;
 pub mod inhibit;
 mod peers;
+pub mod runner;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -60,6 +61,12 @@ impl Reason {
         Reason::Inhibitor,
         Reason::Meeting,
     ];
+
+    /// The reason called `name` (see [`Self::as_str`]).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 
     /// The word used in JSON, on the bus and in the history (`waited_for`).
     #[must_use]
