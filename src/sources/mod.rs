@@ -23,6 +23,7 @@ pub mod config_watch;
 pub mod holds;
 pub mod logind;
 pub mod wall_clock;
+mod wayland_link;
 
 use std::future::Future;
 use std::pin::Pin;

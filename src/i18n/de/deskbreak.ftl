@@ -248,3 +248,79 @@ tray-today =
         [one] Heute: 1 Pause
        *[other] Heute: { $count } Pausen
     }
+
+## Ihre eigenen Übungen und ihre Übersetzungen: Fehler in exercises.json oder
+## exercises.LANG.ftl. Feld- und Schlüsselnamen bleiben, wie sie in der Datei stehen.
+
+exercises-error-exercise = Übung { $exercise }
+exercises-error-position = Nr. { $number } in der Liste
+exercises-error-too-large = größer als 1 MiB: erwartet wird eine kurze Liste von Übungen
+exercises-error-not-regular = { $found }, keine normale Datei: erwartet wird { $expected }
+exercises-error-not-utf8 = kein UTF-8-Text: erwartet wird { $expected }
+exercises-expected-json = eine JSON-Datei
+exercises-expected-ftl = eine Fluent-Datei (.ftl)
+exercises-error-version = { $version } wird nicht unterstützt: erwartet wird 1
+exercises-error-id-twice-in-file = kommt in dieser Datei zweimal vor: erwartet wird jede id nur einmal
+exercises-error-id-twice = kommt zweimal vor
+exercises-error-id = erwartet werden Kleinbuchstaben, Ziffern und '-' (höchstens 64)
+exercises-error-id-reserved = "own" ist reserviert: erwartet wird eine andere id
+exercises-error-name = erwartet wird ein Name mit 1 bis 40 Zeichen
+exercises-error-safety = darf nicht leer sein: sagen Sie, wann man nachlassen oder aufhören soll
+exercises-error-steps = erwartet werden 2 bis 5 nicht leere Schritte
+exercises-error-duration = erwartet wird eine Anzahl Sekunden von 10 bis 600
+exercises-error-sets = erwartet werden 1 bis 5 Sätze
+exercises-error-reps = erwartet wird 1 bis 50 (eine Pause am Schreibtisch) oder null
+exercises-error-hold = erwartet werden 1 bis 120 Sekunden (eine Pause am Schreibtisch) oder null
+exercises-error-dose = erwartet wird reps oder hold_secs (oder beides)
+exercises-error-too-long = erwartet werden höchstens { $most } Zeichen
+exercises-ftl-syntax = { $error }: erwartet wird `id =` und darunter Zeilen `    .field = Text`
+exercises-ftl-twice = ist zweimal übersetzt: erwartet wird jede id nur einmal
+exercises-ftl-value = hat einen Text nach `=`: erwartet wird der Name als `.name = …` in der nächsten Zeile
+exercises-ftl-empty = ist leer: erwartet wird ein Text
+exercises-ftl-field-twice = ist zweimal angegeben
+exercises-ftl-not-a-field = ist kein Feld: erwartet wird eines von { $fields }
+exercises-ftl-placeable = enthält ein {"{"} … {"}"}, das kein Text in Anführungszeichen ist: erwartet wird reiner Text (eine geschweifte Klammer schreibt man {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = die Übung hat { $steps } Schritte: erwartet wird step-1 bis step-{ $steps }
+exercises-ftl-unknown-id = keine Übung hat diese id: erwartet wird eine id aus Ihrer exercises.json oder eine eingebaute (`deskbreak exercises` listet sie auf)
+
+## Eine fällige Pause, die zurückgehalten wird
+
+status-waiting = wartet: { $holds }; seit { $sitting } im Sitzen
+status-waiting-at-most = wartet: { $holds }; Pause spätestens um { $time }, seit { $sitting } im Sitzen
+status-bar-waiting = wartet
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = nicht stören
+wait-reason-fullscreen = Vollbild
+wait-reason-inhibitor = unterdrückt
+wait-reason-meeting = Besprechung
+
+## doctor: Stufen, Zusammenfassung, Sprache
+
+doctor-level-ok = ok
+doctor-level-warning = Warnung
+doctor-level-problem = Problem
+doctor-fix = Lösung: { $fix }
+doctor-all-good = Alles gut: Pausen sollten kommen.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 Warnung; Pausen sollten trotzdem kommen.
+       *[other] { $warnings } Warnungen; Pausen sollten trotzdem kommen.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 Problem
+       *[other] { $problems } Probleme
+    } und { $warnings ->
+        [one] 1 Warnung
+       *[other] { $warnings } Warnungen
+    }: zuerst die Probleme beheben.
+doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } Meldungen und { $exercises } Übungstexte sind noch nicht übersetzt und erscheinen auf Englisch
+doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
+doctor-language-from-config = ui.language in der Konfiguration
+doctor-language-from-locale = aus dem Gebietsschema { $locale }
+doctor-language-untranslated = keine Übersetzung für das Gebietsschema { $locale }
+doctor-language-no-locale = kein Gebietsschema gesetzt
+
+wait-fullscreen-app = { $app } ist im Vollbild
+wait-fullscreen-window = ein Fenster ist im Vollbild

@@ -197,6 +197,32 @@ guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`de
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
+# The first word of a line; padded to 8 characters.
+doctor-level-ok = ok
+doctor-level-warning = warning
+doctor-level-problem = problem
+doctor-fix = fix: { $fix }
+doctor-all-good = All good: breaks should come.
+doctor-warnings = { $warnings ->
+    [one] 1 warning; breaks should still come.
+   *[other] { $warnings } warnings; breaks should still come.
+}
+doctor-problems = { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the problems first.
+# The language check. $language is the language's own name ("Deutsch"), $code its
+# code ("de"), $from one of the doctor-language-from-… texts.
+doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
+doctor-language-from-config = ui.language in the config
+doctor-language-from-locale = from the locale { $locale }
+doctor-language-untranslated = no translation for the locale { $locale }
+doctor-language-no-locale = no locale set
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -270,6 +296,99 @@ tray-today = { $count ->
     [one] Today: 1 break
    *[other] Today: { $count } breaks
 }
+
+## Your own exercises and their translations (src/exercises.rs,
+## src/exercises/translation.rs): what is wrong in exercises.json or exercises.LANG.ftl
+## beside the config. Field and key names (dose.reps, hold_secs, step-2, null) and the
+## Fluent syntax shown stay as the file writes them.
+
+# $exercise is the id, quoted.
+exercises-error-exercise = exercise { $exercise }
+exercises-error-position = #{ $number } in the list
+exercises-error-too-large = larger than 1 MiB: expected a short list of exercises
+# $found says what is there ("a folder"); $expected is exercises-expected-json or -ftl.
+exercises-error-not-regular = { $found }, not a regular file: expected { $expected }
+exercises-error-not-utf8 = not UTF-8 text: expected { $expected }
+exercises-expected-json = a JSON file
+exercises-expected-ftl = a Fluent file (.ftl)
+exercises-error-version = { $version } is not supported: expected 1
+exercises-error-id-twice-in-file = is used twice in this file: expected each id once
+exercises-error-id-twice = is used twice
+exercises-error-id = expected lowercase letters, digits and '-' (at most 64)
+exercises-error-id-reserved = "own" is reserved: expected another id
+exercises-error-name = expected a name of 1 to 40 characters
+exercises-error-safety = must not be empty: say when to ease off or stop
+exercises-error-steps = expected 2 to 5 non-empty steps
+exercises-error-duration = expected a number of seconds from 10 to 600
+exercises-error-sets = expected 1 to 5 sets
+exercises-error-reps = expected 1 to 50 (a desk break), or null
+exercises-error-hold = expected 1 to 120 seconds (a desk break), or null
+exercises-error-dose = expected reps or hold_secs (or both)
+exercises-error-too-long = expected at most { $most } characters
+# $error is Fluent's own description of the syntax error (English).
+exercises-ftl-syntax = { $error }: expected `id =` and then lines `    .field = text`
+exercises-ftl-twice = is translated twice: expected each id once
+exercises-ftl-value = has a text after `=`: expected the name as `.name = …` on the next line
+exercises-ftl-empty = is empty: expected a text
+exercises-ftl-field-twice = is given twice
+# $fields lists the fields: name, step-N, safety, glance-dose, glance-how, glance-safety.
+exercises-ftl-not-a-field = is not a field: expected one of { $fields }
+exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expected plain text (write {"{"}"{"{"}"{"}"} for a brace)
+exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
+exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
+
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen
+
+## Why a due break waits (src/sources/holds/dnd.rs, inhibit.rs): the words in brackets
+## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
+## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
+
+wait-dunst-paused = dunst is paused
+wait-mako-dnd = mako is in do-not-disturb mode
+wait-swaync-dnd = swaync do-not-disturb is on
+wait-swaync-inhibited = swaync notifications are inhibited
+wait-xfce-dnd = Xfce do-not-disturb is on
+wait-kde-dnd = KDE Plasma do-not-disturb is on
+wait-gnome-dnd = GNOME do-not-disturb is on
+wait-server-dnd = { $server } holds notifications back
+wait-inhibitor-someone = an application inhibits idle
+wait-inhibitor-count = { $count } applications inhibit idle
+wait-inhibitor-app = { $app } inhibits idle
+wait-inhibitor-app-reason = { $app } inhibits idle ({ $reason })
+wait-inhibitor-apps = { $apps } inhibit idle
+wait-inhibitor-apps-more = { $apps } and { $count } more inhibit idle
+
+## Why doctor cannot read a do-not-disturb switch or the idle inhibitors
+## (src/sources/holds/dnd.rs, inhibit.rs). $error is the bus's own words.
+
+doctor-hold-no-bus = no session bus
+doctor-dnd-no-server = no notification server is running
+doctor-dnd-anonymous = the notification server does not say who it is ({ $error })
+doctor-dnd-unknown-server = the notification server { $server } has no do-not-disturb setting deskbreak can read
+doctor-dnd-dunst-silent = dunst does not say whether it is paused (dunst 1.6 or later does; { $error })
+doctor-dnd-dunst-odd = dunst answered whether it is paused with something else than yes or no
+doctor-dnd-mako-silent = mako does not list its modes (mako 1.7 or later does; { $error })
+doctor-dnd-swaync-silent = swaync does not say whether do-not-disturb is on ({ $error })
+doctor-dnd-xfconf-absent = xfconfd is not running, so xfce4-notifyd's do-not-disturb cannot be read
+doctor-dnd-xfconf-silent = xfconf does not answer for xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf holds something else than yes or no in xfce4-notifyd's /do-not-disturb
+doctor-dnd-kde-silent = KDE Plasma's notification server does not say whether it is inhibited ({ $error })
+doctor-dnd-no-home = no home folder, so the dconf database cannot be found
+# $path is the dconf database file.
+doctor-dnd-dconf-not-database = { $path } is not a dconf database
+doctor-dnd-dconf-damaged = { $path } is damaged
+doctor-dnd-dconf-failed = reading the dconf database failed
+doctor-inhibit-none = no session manager that lists idle inhibitors (GNOME's or KDE's) is running
+doctor-inhibit-gnome-silent = GNOME's session manager does not say whether idle is inhibited ({ $error })
+doctor-inhibit-gnome-odd = GNOME's session manager answered which actions are inhibited with something else than a number
+doctor-inhibit-kde-silent = KDE's power management does not say whether idle is inhibited ({ $error })
+doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions in a form deskbreak does not know
 
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.

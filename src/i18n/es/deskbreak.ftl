@@ -247,3 +247,79 @@ tray-today =
         [one] Hoy: 1 pausa
        *[other] Hoy: { $count } pausas
     }
+
+## Tus propios ejercicios y sus traducciones: errores en exercises.json o
+## exercises.LANG.ftl. Los nombres de campos y claves quedan como en el archivo.
+
+exercises-error-exercise = ejercicio { $exercise }
+exercises-error-position = n.º { $number } de la lista
+exercises-error-too-large = más de 1 MiB: se esperaba una lista corta de ejercicios
+exercises-error-not-regular = { $found }, no es un archivo normal: se esperaba { $expected }
+exercises-error-not-utf8 = no es texto UTF-8: se esperaba { $expected }
+exercises-expected-json = un archivo JSON
+exercises-expected-ftl = un archivo Fluent (.ftl)
+exercises-error-version = la versión { $version } no es compatible: se esperaba 1
+exercises-error-id-twice-in-file = se usa dos veces en este archivo: se esperaba cada id una sola vez
+exercises-error-id-twice = se usa dos veces
+exercises-error-id = se esperaban minúsculas, cifras y «-» (64 como mucho)
+exercises-error-id-reserved = «own» está reservado: se esperaba otro id
+exercises-error-name = se esperaba un nombre de 1 a 40 caracteres
+exercises-error-safety = no puede estar vacío: di cuándo aflojar o parar
+exercises-error-steps = se esperaban de 2 a 5 pasos no vacíos
+exercises-error-duration = se esperaba un número de segundos de 10 a 600
+exercises-error-sets = se esperaban de 1 a 5 series
+exercises-error-reps = se esperaba de 1 a 50 (una pausa en el escritorio), o null
+exercises-error-hold = se esperaban de 1 a 120 segundos (una pausa en el escritorio), o null
+exercises-error-dose = se esperaba reps o hold_secs (o ambos)
+exercises-error-too-long = se esperaban { $most } caracteres como mucho
+exercises-ftl-syntax = { $error }: se esperaba `id =` y luego líneas `    .field = texto`
+exercises-ftl-twice = está traducido dos veces: se esperaba cada id una sola vez
+exercises-ftl-value = tiene un texto tras `=`: se esperaba el nombre como `.name = …` en la línea siguiente
+exercises-ftl-empty = está vacío: se esperaba un texto
+exercises-ftl-field-twice = aparece dos veces
+exercises-ftl-not-a-field = no es un campo: se esperaba uno de { $fields }
+exercises-ftl-placeable = tiene un {"{"} … {"}"} que no es texto entre comillas: se esperaba texto simple (una llave se escribe {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = el ejercicio tiene { $steps } pasos: se esperaba de step-1 a step-{ $steps }
+exercises-ftl-unknown-id = ningún ejercicio tiene este id: se esperaba un id de tu exercises.json o uno incorporado (`deskbreak exercises` los lista)
+
+## Una pausa pendiente que se retiene
+
+status-waiting = en espera: { $holds }; { $sitting } en la silla
+status-waiting-at-most = en espera: { $holds }; pausa a las { $time } como muy tarde, { $sitting } en la silla
+status-bar-waiting = espera
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = no molestar
+wait-reason-fullscreen = pantalla completa
+wait-reason-inhibitor = inhibido
+wait-reason-meeting = reunión
+
+## doctor: niveles, resumen, idioma
+
+doctor-level-ok = ok
+doctor-level-warning = aviso
+doctor-level-problem = problema
+doctor-fix = solución: { $fix }
+doctor-all-good = Todo bien: las pausas deberían llegar.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 aviso; las pausas deberían llegar igualmente.
+       *[other] { $warnings } avisos; las pausas deberían llegar igualmente.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problema
+       *[other] { $problems } problemas
+    } y { $warnings ->
+        [one] 1 aviso
+       *[other] { $warnings } avisos
+    }: resuelve primero los problemas.
+doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
+doctor-language-from-config = ui.language en la configuración
+doctor-language-from-locale = según la configuración regional { $locale }
+doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
+doctor-language-no-locale = no hay configuración regional definida
+
+wait-fullscreen-app = { $app } está en pantalla completa
+wait-fullscreen-window = hay una ventana en pantalla completa

@@ -246,3 +246,79 @@ tray-today =
         [one] Aujourd'hui : 1 pause
        *[other] Aujourd'hui : { $count } pauses
     }
+
+## Vos propres exercices et leurs traductions : erreurs dans exercises.json ou
+## exercises.LANG.ftl. Les noms de champs et de clés restent tels qu'écrits dans le fichier.
+
+exercises-error-exercise = exercice { $exercise }
+exercises-error-position = n° { $number } de la liste
+exercises-error-too-large = plus de 1 Mio : attendu une courte liste d'exercices
+exercises-error-not-regular = { $found }, pas un fichier ordinaire : attendu { $expected }
+exercises-error-not-utf8 = pas du texte UTF-8 : attendu { $expected }
+exercises-expected-json = un fichier JSON
+exercises-expected-ftl = un fichier Fluent (.ftl)
+exercises-error-version = { $version } n'est pas pris en charge : attendu 1
+exercises-error-id-twice-in-file = est utilisé deux fois dans ce fichier : attendu chaque id une seule fois
+exercises-error-id-twice = est utilisé deux fois
+exercises-error-id = attendu : lettres minuscules, chiffres et « - » (64 au plus)
+exercises-error-id-reserved = « own » est réservé : attendu un autre id
+exercises-error-name = attendu : un nom de 1 à 40 caractères
+exercises-error-safety = ne doit pas être vide : dites quand relâcher l'effort ou arrêter
+exercises-error-steps = attendu : 2 à 5 étapes non vides
+exercises-error-duration = attendu : un nombre de secondes de 10 à 600
+exercises-error-sets = attendu : 1 à 5 séries
+exercises-error-reps = attendu : 1 à 50 (une pause au bureau), ou null
+exercises-error-hold = attendu : 1 à 120 secondes (une pause au bureau), ou null
+exercises-error-dose = attendu : reps ou hold_secs (ou les deux)
+exercises-error-too-long = attendu : { $most } caractères au plus
+exercises-ftl-syntax = { $error } : attendu `id =` puis des lignes `    .field = texte`
+exercises-ftl-twice = est traduit deux fois : attendu chaque id une seule fois
+exercises-ftl-value = a un texte après `=` : attendu le nom en `.name = …` à la ligne suivante
+exercises-ftl-empty = est vide : attendu un texte
+exercises-ftl-field-twice = est donné deux fois
+exercises-ftl-not-a-field = n'est pas un champ : attendu l'un de { $fields }
+exercises-ftl-placeable = contient un {"{"} … {"}"} qui n'est pas un texte entre guillemets : attendu du texte simple (une accolade s'écrit {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = l'exercice a { $steps } étapes : attendu step-1 à step-{ $steps }
+exercises-ftl-unknown-id = aucun exercice n'a cet id : attendu un id de votre exercises.json ou un id intégré (`deskbreak exercises` les liste)
+
+## Une pause due retenue
+
+status-waiting = en attente : { $holds } ; { $sitting } en position assise
+status-waiting-at-most = en attente : { $holds } ; pause à { $time } au plus tard, { $sitting } en position assise
+status-bar-waiting = attente
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = ne pas déranger
+wait-reason-fullscreen = plein écran
+wait-reason-inhibitor = bloqué
+wait-reason-meeting = réunion
+
+## doctor : niveaux, résumé, langue
+
+doctor-level-ok = ok
+doctor-level-warning = alerte
+doctor-level-problem = problème
+doctor-fix = solution : { $fix }
+doctor-all-good = Tout va bien : les pauses devraient venir.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 alerte ; les pauses devraient quand même venir.
+       *[other] { $warnings } alertes ; les pauses devraient quand même venir.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problème
+       *[other] { $problems } problèmes
+    } et { $warnings ->
+        [one] 1 alerte
+       *[other] { $warnings } alertes
+    } : réglez d'abord les problèmes.
+doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
+doctor-language-incomplete = { $language } ({ $code }, { $from }) : { $messages } messages et { $exercises } textes d'exercices ne sont pas encore traduits et s'affichent en anglais
+doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
+doctor-language-from-config = ui.language dans la configuration
+doctor-language-from-locale = d'après la locale { $locale }
+doctor-language-untranslated = pas de traduction pour la locale { $locale }
+doctor-language-no-locale = aucune locale définie
+
+wait-fullscreen-app = { $app } est en plein écran
+wait-fullscreen-window = une fenêtre est en plein écran
