@@ -138,7 +138,7 @@ impl Config {
             path: path.to_owned(),
             location: None,
             key: None,
-            message: format!("cannot read the file: {message}"),
+            message: crate::t!("config-unreadable", error = message),
         };
         let bytes = match read_regular(path, MAX_CONFIG_BYTES) {
             Ok(Some(bytes)) => bytes,
@@ -153,7 +153,7 @@ impl Config {
                 path: path.to_owned(),
                 location: Some(line_column(&before, before.len())),
                 key: None,
-                message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+                message: crate::t!("config-not-utf8"),
             }
         })?;
         if text.trim().is_empty() {
@@ -232,9 +232,7 @@ impl Config {
                 path: path.to_owned(),
                 location,
                 key: Some("exercises.exclude".into()),
-                message: format!(
-                    "unknown exercise id {quoted}: expected a list of exercise ids (see `deskbreak exercises`)"
-                ),
+                message: crate::t!("config-exercise-unknown", value = quoted),
             });
         }
         if !library.all().iter().any(|e| preferences.allows(e)) {
@@ -242,9 +240,7 @@ impl Config {
                 path: path.to_owned(),
                 location: find_line(text, "[exercises]").map(|line| (line, 1)),
                 key: Some("exercises".into()),
-                message: "positions and exclude leave no exercise to suggest: \
-                          allow another position or exclude fewer exercises"
-                    .into(),
+                message: crate::t!("config-no-exercise-left"),
             });
         }
         Ok(Self {
@@ -287,8 +283,11 @@ impl Config {
 #[must_use]
 pub fn missing(path: &Path) -> String {
     match std::fs::read_link(path) {
-        Ok(target) => format!("a symlink to {}, which does not exist", target.display()),
-        Err(_) => "no config file".to_owned(),
+        Ok(target) => crate::t!(
+            "config-missing-symlink",
+            target = target.display().to_string()
+        ),
+        Err(_) => crate::t!("config-missing"),
     }
 }
 

@@ -324,3 +324,69 @@ doctor-language-no-locale = kein Gebietsschema gesetzt
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild
+
+## Was eine fällige Pause zurückhält, und was doctor dazu sagt
+
+wait-dunst-paused = dunst ist pausiert
+wait-mako-dnd = mako ist im Modus „Nicht stören“
+wait-swaync-dnd = swaync: „Nicht stören“ ist an
+wait-swaync-inhibited = swaync-Benachrichtigungen sind unterdrückt
+wait-xfce-dnd = Xfce: „Nicht stören“ ist an
+wait-kde-dnd = KDE Plasma: „Nicht stören“ ist an
+wait-gnome-dnd = GNOME: „Nicht stören“ ist an
+wait-server-dnd = { $server } hält Benachrichtigungen zurück
+wait-inhibitor-someone = eine Anwendung verhindert den Leerlauf
+wait-inhibitor-count = { $count } Anwendungen verhindern den Leerlauf
+wait-inhibitor-app = { $app } verhindert den Leerlauf
+wait-inhibitor-app-reason = { $app } verhindert den Leerlauf ({ $reason })
+wait-inhibitor-apps = { $apps } verhindern den Leerlauf
+wait-inhibitor-apps-more = { $apps } und { $count } weitere verhindern den Leerlauf
+doctor-hold-no-bus = kein Sitzungsbus
+doctor-dnd-no-server = es läuft kein Benachrichtigungsdienst
+doctor-dnd-anonymous = der Benachrichtigungsdienst sagt nicht, wer er ist ({ $error })
+doctor-dnd-unknown-server = der Benachrichtigungsdienst { $server } hat keine „Nicht stören“-Einstellung, die deskbreak lesen kann
+doctor-dnd-dunst-silent = dunst sagt nicht, ob es pausiert ist (ab dunst 1.6 schon; { $error })
+doctor-dnd-dunst-odd = dunst hat auf die Frage, ob es pausiert ist, weder ja noch nein geantwortet
+doctor-dnd-mako-silent = mako listet seine Modi nicht auf (ab mako 1.7 schon; { $error })
+doctor-dnd-swaync-silent = swaync sagt nicht, ob „Nicht stören“ an ist ({ $error })
+doctor-dnd-xfconf-absent = xfconfd läuft nicht, daher ist „Nicht stören“ von xfce4-notifyd nicht lesbar
+doctor-dnd-xfconf-silent = xfconf antwortet nicht für xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf enthält in /do-not-disturb von xfce4-notifyd weder ja noch nein
+doctor-dnd-kde-silent = der Benachrichtigungsdienst von KDE Plasma sagt nicht, ob er unterdrückt ist ({ $error })
+doctor-dnd-no-home = kein Benutzerordner, daher ist die dconf-Datenbank nicht zu finden
+doctor-dnd-dconf-not-database = { $path } ist keine dconf-Datenbank
+doctor-dnd-dconf-damaged = { $path } ist beschädigt
+doctor-dnd-dconf-failed = das Lesen der dconf-Datenbank ist fehlgeschlagen
+doctor-inhibit-none = es läuft kein Sitzungsverwalter, der Leerlaufsperren auflistet (weder der von GNOME noch der von KDE)
+doctor-inhibit-gnome-silent = der Sitzungsverwalter von GNOME sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-gnome-odd = der Sitzungsverwalter von GNOME hat auf die Frage nach verhinderten Aktionen nicht mit einer Zahl geantwortet
+doctor-inhibit-kde-silent = die Energieverwaltung von KDE sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-kde-odd = die Energieverwaltung von KDE hat ihre Liste der Sperren in einer Form geliefert, die deskbreak nicht kennt
+
+## Fehler in config.toml (Schlüssel und Werte bleiben, wie sie in der Datei stehen)
+
+-duration-hint = eine Dauer wie "45m", "1h 30m" oder "20s"
+config-duration-expected = erwartet wird { -duration-hint } (in Anführungszeichen)
+config-duration-invalid = ungültige Dauer { $value } ({ $error }): erwartet wird { -duration-hint }
+config-duration-too-long = { $value } ist länger als 24h: erwartet wird { -duration-hint }
+config-duration-zero-or-second = muss "0s" (nie) oder mindestens 1s sein: erwartet wird { -duration-hint }
+config-duration-at-least-second = muss mindestens 1s sein: erwartet wird { -duration-hint }
+config-max-snoozes-expected = erwartet wird eine ganze Zahl von 0 bis 20
+config-max-snoozes-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Zahl von 0 bis 20
+config-goal-expected = erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-goal-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-flag-expected = erwartet wird true oder false
+config-positions-expected = erwartet wird eine Liste aus "seated" und/oder "standing"
+config-position-unknown = unbekannte Position { $value }: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-positions-empty = darf nicht leer sein: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-exclude-expected = erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-backend-expected = erwartet wird einer der Werte { $choices }
+config-backend-unknown = unbekanntes Backend { $value }: erwartet wird einer der Werte { $choices }
+config-tray-expected = erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-tray-unknown = unbekannter Wert { $value }: erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-unreadable = die Datei ist nicht lesbar: { $error }
+config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
+config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
+config-missing = keine Konfigurationsdatei
+config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt

@@ -93,6 +93,39 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+# What a value must be. Each follows "file:line:column: key: ". $value is the value as
+# the file writes it (quoted if a string).
+-duration-hint = a duration such as "45m", "1h 30m" or "20s"
+config-duration-expected = expected { -duration-hint } (a quoted string)
+# $error is the duration parser's own words.
+config-duration-invalid = invalid duration { $value } ({ $error }): expected { -duration-hint }
+config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
+config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
+config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-max-snoozes-expected = expected a whole number from 0 to 20
+config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
+config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80
+config-goal-out-of-range = { $value } is out of range: expected a whole number of percent from 1 to 100, e.g. 80
+config-flag-expected = expected true or false
+config-positions-expected = expected a list of "seated" and/or "standing"
+config-position-unknown = unknown position { $value }: expected a list of "seated" and/or "standing"
+config-positions-empty = must not be empty: expected a list of "seated" and/or "standing"
+config-exclude-expected = expected a list of exercise ids (see `deskbreak exercises`)
+# $choices: "auto", "wayland", … as the file writes them.
+config-backend-expected = expected one of { $choices }
+config-backend-unknown = unknown backend { $value }: expected one of { $choices }
+config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
+config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
+
+# $error: why the system could not read it ("permission denied", "a folder, not a file").
+config-unreadable = cannot read the file: { $error }
+config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
+config-exercise-unknown = unknown exercise id { $value }: expected a list of exercise ids (see `deskbreak exercises`)
+config-no-exercise-left = positions and exclude leave no exercise to suggest: allow another position or exclude fewer exercises
+# Why there is no config file to read.
+config-missing = no config file
+config-missing-symlink = a symlink to { $target }, which does not exist
+
 # The bubble the daemon shows when the file it re-reads is broken; $error names the
 # file, line, key and what is expected.
 config-error-summary = deskbreak: config error
@@ -278,6 +311,21 @@ wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
 status-bar-off-hours = off
 
+## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
+## due break back, one line each. $name is the signal's name from its detector, in English
+## for now; $reason likewise.
+
+doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
+doctor-holds-signal = { $name }: { $reading }
+# $key is the setting, e.g. respect.meetings.
+doctor-holds-signal-off = { $name }: { $reading } (not respected: { $key } = false)
+doctor-holds-clear = readable, nothing holds a break now
+doctor-holds-held = readable, holds a break now: { $hold }
+doctor-holds-unreadable = not readable: { $reason }
+doctor-holds-all-off = every respect.* setting is off: breaks never wait
+# $keys lists settings, e.g. "respect.do_not_disturb, respect.meetings".
+doctor-holds-blind-fix = nothing this desktop offers can be read for { $keys }: breaks come even then; the README's "When deskbreak will not interrupt you" lists what each desktop offers
+
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
 ## line above, capitalised.
 
@@ -337,6 +385,37 @@ exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expec
 exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
 exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
 
+## Meetings (src/sources/holds/meeting.rs): what holds a due break back, shown after
+## "meeting" in the status ("waiting: meeting (camera in use by zoom)"). $apps is one to
+## three program names as the system names them, joined with ", ".
+
+wait-camera-in-use = camera in use by { $apps }
+wait-microphone-in-use = microphone in use by { $apps }
+# More than three programs: the first three, then how many more.
+wait-apps-more = { $apps } and { $count } more
+# A program the system gives no name.
+wait-an-application = an application
+wait-process = process { $pid }
+
+## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
+## Paths, program names and environment variables stay as they are.
+
+doctor-holds-no-answer = no answer within { $duration }
+doctor-meeting-cannot-list = cannot list { $path }: { $error }
+doctor-meeting-no-such-file = it does not exist
+doctor-meeting-permission-denied = permission denied
+doctor-meeting-scan-slow = reading the open files under { $path } took longer than { $duration }
+doctor-meeting-scan-stopped = the scan of { $path } stopped
+doctor-meeting-no-asound = no { $path } (no ALSA sound card)
+doctor-meeting-pulse-remote = PULSE_SERVER names no local sound server (remote ones are not read)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR is not set: the sound server cannot be found
+doctor-meeting-no-server = no sound server at { $path } (PulseAudio or pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no sound server at { $path }: PipeWire runs without pipewire-pulse, whose streams deskbreak reads
+doctor-meeting-server-refused = the sound server at { $path } refused deskbreak ({ $error })
+doctor-meeting-server-silent = the sound server at { $path } did not answer within { $duration }
+doctor-meeting-server-nonsense = the sound server at { $path } sent a message deskbreak cannot read ({ $error })
+doctor-meeting-server-too-large = the sound server at { $path } sent a message of { $bytes } bytes, more than deskbreak reads
+doctor-meeting-server-failed = the sound server at { $path }: { $error }
 ## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
 ## ("waiting: fullscreen (mpv is fullscreen)").
 

@@ -323,3 +323,69 @@ doctor-language-no-locale = no hay configuración regional definida
 
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa
+
+## Lo que retiene una pausa pendiente, y lo que dice doctor al respecto
+
+wait-dunst-paused = dunst está en pausa
+wait-mako-dnd = mako está en modo no molestar
+wait-swaync-dnd = swaync: no molestar está activado
+wait-swaync-inhibited = las notificaciones de swaync están bloqueadas
+wait-xfce-dnd = Xfce: no molestar está activado
+wait-kde-dnd = KDE Plasma: no molestar está activado
+wait-gnome-dnd = GNOME: no molestar está activado
+wait-server-dnd = { $server } retiene las notificaciones
+wait-inhibitor-someone = una aplicación impide la inactividad
+wait-inhibitor-count = { $count } aplicaciones impiden la inactividad
+wait-inhibitor-app = { $app } impide la inactividad
+wait-inhibitor-app-reason = { $app } impide la inactividad ({ $reason })
+wait-inhibitor-apps = { $apps } impiden la inactividad
+wait-inhibitor-apps-more = { $apps } y { $count } más impiden la inactividad
+doctor-hold-no-bus = no hay bus de sesión
+doctor-dnd-no-server = no hay ningún servidor de notificaciones en marcha
+doctor-dnd-anonymous = el servidor de notificaciones no dice quién es ({ $error })
+doctor-dnd-unknown-server = el servidor de notificaciones { $server } no tiene un ajuste de no molestar que deskbreak pueda leer
+doctor-dnd-dunst-silent = dunst no dice si está en pausa (dunst 1.6 o posterior sí lo dice; { $error })
+doctor-dnd-dunst-odd = dunst respondió algo distinto de sí o no a si está en pausa
+doctor-dnd-mako-silent = mako no lista sus modos (mako 1.7 o posterior sí lo hace; { $error })
+doctor-dnd-swaync-silent = swaync no dice si no molestar está activado ({ $error })
+doctor-dnd-xfconf-absent = xfconfd no está en marcha, así que no se puede leer el no molestar de xfce4-notifyd
+doctor-dnd-xfconf-silent = xfconf no responde por xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf guarda algo distinto de sí o no en /do-not-disturb de xfce4-notifyd
+doctor-dnd-kde-silent = el servidor de notificaciones de KDE Plasma no dice si está bloqueado ({ $error })
+doctor-dnd-no-home = no hay carpeta personal, así que no se encuentra la base de datos de dconf
+doctor-dnd-dconf-not-database = { $path } no es una base de datos de dconf
+doctor-dnd-dconf-damaged = { $path } está dañado
+doctor-dnd-dconf-failed = falló la lectura de la base de datos de dconf
+doctor-inhibit-none = no hay en marcha ningún gestor de sesión que liste los bloqueos de inactividad (el de GNOME o el de KDE)
+doctor-inhibit-gnome-silent = el gestor de sesión de GNOME no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-gnome-odd = el gestor de sesión de GNOME respondió algo distinto de un número sobre las acciones bloqueadas
+doctor-inhibit-kde-silent = la gestión de energía de KDE no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-kde-odd = la gestión de energía de KDE dio su lista de bloqueos en una forma que deskbreak no conoce
+
+## Errores en config.toml (claves y valores tal como están en el archivo)
+
+-duration-hint = una duración como "45m", "1h 30m" o "20s"
+config-duration-expected = se esperaba { -duration-hint } (entre comillas)
+config-duration-invalid = duración no válida { $value } ({ $error }): se esperaba { -duration-hint }
+config-duration-too-long = { $value } es más de 24h: se esperaba { -duration-hint }
+config-duration-zero-or-second = debe ser "0s" (nunca) o al menos 1s: se esperaba { -duration-hint }
+config-duration-at-least-second = debe ser al menos 1s: se esperaba { -duration-hint }
+config-max-snoozes-expected = se esperaba un número entero de 0 a 20
+config-max-snoozes-out-of-range = { $value } está fuera de rango: se esperaba un número entero de 0 a 20
+config-goal-expected = se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-goal-out-of-range = { $value } está fuera de rango: se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-flag-expected = se esperaba true o false
+config-positions-expected = se esperaba una lista de "seated" y/o "standing"
+config-position-unknown = posición desconocida { $value }: se esperaba una lista de "seated" y/o "standing"
+config-positions-empty = no puede estar vacío: se esperaba una lista de "seated" y/o "standing"
+config-exclude-expected = se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-backend-expected = se esperaba uno de { $choices }
+config-backend-unknown = detector desconocido { $value }: se esperaba uno de { $choices }
+config-tray-expected = se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-tray-unknown = valor desconocido { $value }: se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-unreadable = no se puede leer el archivo: { $error }
+config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
+config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
+config-missing = no hay archivo de configuración
+config-missing-symlink = un enlace simbólico a { $target }, que no existe

@@ -322,3 +322,69 @@ doctor-language-no-locale = aucune locale définie
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
+
+## Ce qui retient une pause due, et ce qu'en dit doctor
+
+wait-dunst-paused = dunst est en pause
+wait-mako-dnd = mako est en mode ne pas déranger
+wait-swaync-dnd = swaync : ne pas déranger est activé
+wait-swaync-inhibited = les notifications de swaync sont bloquées
+wait-xfce-dnd = Xfce : ne pas déranger est activé
+wait-kde-dnd = KDE Plasma : ne pas déranger est activé
+wait-gnome-dnd = GNOME : ne pas déranger est activé
+wait-server-dnd = { $server } retient les notifications
+wait-inhibitor-someone = une application empêche la mise en veille
+wait-inhibitor-count = { $count } applications empêchent la mise en veille
+wait-inhibitor-app = { $app } empêche la mise en veille
+wait-inhibitor-app-reason = { $app } empêche la mise en veille ({ $reason })
+wait-inhibitor-apps = { $apps } empêchent la mise en veille
+wait-inhibitor-apps-more = { $apps } et { $count } autres empêchent la mise en veille
+doctor-hold-no-bus = pas de bus de session
+doctor-dnd-no-server = aucun serveur de notifications ne tourne
+doctor-dnd-anonymous = le serveur de notifications ne dit pas qui il est ({ $error })
+doctor-dnd-unknown-server = le serveur de notifications { $server } n'a pas de réglage ne pas déranger que deskbreak sache lire
+doctor-dnd-dunst-silent = dunst ne dit pas s'il est en pause (dunst 1.6 ou plus récent le dit ; { $error })
+doctor-dnd-dunst-odd = dunst a répondu autre chose que oui ou non à la question de sa pause
+doctor-dnd-mako-silent = mako ne liste pas ses modes (mako 1.7 ou plus récent le fait ; { $error })
+doctor-dnd-swaync-silent = swaync ne dit pas si ne pas déranger est activé ({ $error })
+doctor-dnd-xfconf-absent = xfconfd ne tourne pas, donc le ne pas déranger de xfce4-notifyd est illisible
+doctor-dnd-xfconf-silent = xfconf ne répond pas pour xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf contient autre chose que oui ou non dans /do-not-disturb de xfce4-notifyd
+doctor-dnd-kde-silent = le serveur de notifications de KDE Plasma ne dit pas s'il est bloqué ({ $error })
+doctor-dnd-no-home = pas de dossier personnel, donc la base dconf est introuvable
+doctor-dnd-dconf-not-database = { $path } n'est pas une base dconf
+doctor-dnd-dconf-damaged = { $path } est endommagé
+doctor-dnd-dconf-failed = la lecture de la base dconf a échoué
+doctor-inhibit-none = aucun gestionnaire de session qui liste les blocages de mise en veille (celui de GNOME ou de KDE) ne tourne
+doctor-inhibit-gnome-silent = le gestionnaire de session de GNOME ne dit pas si la mise en veille est bloquée ({ $error })
+doctor-inhibit-gnome-odd = le gestionnaire de session de GNOME a répondu autre chose qu'un nombre sur les actions bloquées
+doctor-inhibit-kde-silent = la gestion de l'énergie de KDE ne dit pas si la mise en veille est bloquée ({ $error })
+doctor-inhibit-kde-odd = la gestion de l'énergie de KDE a donné sa liste de blocages sous une forme que deskbreak ne connaît pas
+
+## Erreurs dans config.toml (clés et valeurs telles qu'écrites dans le fichier)
+
+-duration-hint = une durée comme "45m", "1h 30m" ou "20s"
+config-duration-expected = attendu : { -duration-hint } (entre guillemets)
+config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -duration-hint }
+config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
+config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
+config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
+config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
+config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
+config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
+config-goal-out-of-range = { $value } est hors limites : attendu un pourcentage entier de 1 à 100, par exemple 80
+config-flag-expected = attendu : true ou false
+config-positions-expected = attendu : une liste de "seated" et/ou "standing"
+config-position-unknown = position inconnue { $value } : attendu une liste de "seated" et/ou "standing"
+config-positions-empty = ne doit pas être vide : attendu une liste de "seated" et/ou "standing"
+config-exclude-expected = attendu : une liste d'id d'exercices (voir `deskbreak exercises`)
+config-backend-expected = valeur attendue parmi { $choices }
+config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
+config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
+config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
+config-unreadable = impossible de lire le fichier : { $error }
+config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
+config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
+config-no-exercise-left = positions et exclude ne laissent aucun exercice à proposer : autorisez une autre position ou excluez moins d'exercices
+config-missing = pas de fichier de configuration
+config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
