@@ -4,8 +4,8 @@
 //! Run with `cargo bench --bench footprint` (about three minutes; needs `dbus-daemon`,
 //! `Xvfb`, `xdotool`, `strip`, for peak memory of `stats` `/usr/bin/time`, and for the
 //! reference row `xwrits`). It
-//! starts the optimized binary (`cargo bench` builds it with the `bench` profile, which
-//! inherits `release`) on private buses, with the test notification server and
+//! builds the binary as `cargo build --release` does (see [`target_bin`]) and starts it
+//! on private buses, with the test notification server and
 //! stand-ins for Mutter's IdleMonitor, a Wayland compositor, Xvfb and logind from
 //! `tests/common/`, and prints a markdown table: each figure, its target from the
 //! issue and PASS or MISS, then per-thread details for the rest windows. Beside the
@@ -34,7 +34,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use common::bus::PrivateBus;
-use common::daemon::{TestEnv, bin};
+use common::daemon::TestEnv;
 use common::logind_peer::Logind;
 
 use table::Table;
@@ -118,10 +118,37 @@ pub(crate) fn variant_wanted(label: &str) -> bool {
     })
 }
 
-/// The binary measured: `$FOOTPRINT_BIN` if set (to compare builds), else the one cargo
-/// built for this benchmark.
+/// The binary measured: `$FOOTPRINT_BIN` if set (to compare builds), else the one
+/// `cargo build --release` makes, which this benchmark builds first.
+///
+/// Not the binary cargo built beside this benchmark: for a benchmark, cargo unifies the
+/// dev-dependencies' features into the package's own (tokio's "full" here), so that
+/// binary carries code users never get (tokio's multi-threaded scheduler, and with it
+/// libm for its `pow`).
 pub(crate) fn target_bin() -> String {
-    std::env::var("FOOTPRINT_BIN").unwrap_or_else(|_| bin().to_owned())
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| std::env::var("FOOTPRINT_BIN").unwrap_or_else(|_| build_release()))
+        .clone()
+}
+
+/// `cargo build --release --bin deskbreak`; returns the executable's path.
+fn build_release() -> String {
+    progress("cargo build --release (the binary as shipped)");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(&cargo)
+        .args(["build", "--release", "--locked", "--bin", "deskbreak"])
+        .args(["--message-format", "json-render-diagnostics"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"));
+    assert!(out.status.success(), "cargo build --release failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "deskbreak")
+        .find_map(|m| m["executable"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("cargo build --release named no deskbreak executable"))
 }
 
 async fn run() -> String {
