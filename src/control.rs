@@ -28,6 +28,7 @@ use zbus::{
 use crate::config::ConfigError;
 use crate::engine::{self, PhaseKind, Refusal};
 use crate::sources::activity::Kind;
+use crate::sources::holds::{Hold, Reason};
 use crate::status::{PauseEnd, Status};
 use crate::{human, t};
 
@@ -108,7 +109,7 @@ pub enum ControlError {
 #[derive(Clone, Debug, Default, PartialEq, Eq, SerializeDict, DeserializeDict, Type)]
 #[zbus(signature = "a{sv}", rename_all = "PascalCase")]
 struct Wire {
-    /// `working`, `due`, `snoozed`, `away` or `paused`.
+    /// `working`, `due`, `snoozed`, `away`, `paused`, `guiding` or `waiting`.
     phase: String,
     /// Sitting time in seconds, as of the last change.
     sitting_seconds: u64,
@@ -124,6 +125,8 @@ struct Wire {
     idle_backend: String,
     /// Snoozes in a row.
     snoozes: u32,
+    /// What a waiting break waits for: (reason word, detail) pairs.
+    waiting_for: Vec<(String, String)>,
 }
 
 impl From<&Status> for Wire {
@@ -141,6 +144,11 @@ impl From<&Status> for Wire {
             },
             idle_backend: status.idle_backend.name().to_owned(),
             snoozes: status.snoozes,
+            waiting_for: status
+                .waiting_for
+                .iter()
+                .map(|h| (h.reason.as_str().to_owned(), h.detail.clone()))
+                .collect(),
         }
     }
 }
@@ -181,6 +189,15 @@ impl TryFrom<Wire> for Status {
             idle_backend: Kind::from_name(&wire.idle_backend)
                 .ok_or_else(|| Garbled::IdleBackend(wire.idle_backend.clone()))?,
             snoozes: wire.snoozes,
+            // A reason this version does not know is left out, not an error: the rest of
+            // the status is still good.
+            waiting_for: wire
+                .waiting_for
+                .into_iter()
+                .filter_map(|(reason, detail)| {
+                    Reason::from_name(&reason).map(|reason| Hold { reason, detail })
+                })
+                .collect(),
         })
     }
 }
@@ -539,7 +556,7 @@ impl Service {
         self.forward(Command::Reload).await
     }
 
-    /// `working`, `due`, `snoozed`, `away` or `paused`.
+    /// `working`, `due`, `snoozed`, `away`, `paused`, `guiding` or `waiting`.
     #[zbus(property)]
     async fn phase(&self) -> String {
         self.status().phase
@@ -588,6 +605,14 @@ impl Service {
     #[zbus(property)]
     async fn snoozes(&self) -> u32 {
         self.status().snoozes
+    }
+
+    /// What a waiting break waits for, as (reason, detail) pairs: reason
+    /// `do_not_disturb`, `fullscreen`, `inhibitor` or `meeting`, detail in words
+    /// ("camera in use"). Empty unless the phase is `waiting`.
+    #[zbus(property)]
+    async fn waiting_for(&self) -> Vec<(String, String)> {
+        self.status().waiting_for
     }
 }
 
@@ -811,6 +836,9 @@ impl Served {
         if old.snoozes != status.snoozes {
             service.snoozes_changed(emitter).await?;
         }
+        if old.waiting_for != status.waiting_for {
+            service.waiting_for_changed(emitter).await?;
+        }
         Ok(())
     }
 }
@@ -847,6 +875,8 @@ trait Deskbreak1 {
     fn idle_backend(&self) -> zbus::Result<String>;
     #[zbus(property)]
     fn snoozes(&self) -> zbus::Result<u32>;
+    #[zbus(property)]
+    fn waiting_for(&self) -> zbus::Result<Vec<(String, String)>>;
 }
 
 /// Why a CLI call to the daemon failed, in words for the user.

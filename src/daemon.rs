@@ -15,12 +15,13 @@ use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd, tray};
-use crate::engine::{Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
+use crate::engine::{Action, Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
 use crate::sources::activity::{Kind, Presence};
 use crate::sources::clock::Clock;
+use crate::sources::holds;
 use crate::sources::logind::SessionEvent;
 use crate::sources::{self, Sources, Wake};
 use crate::stats::record::DailyMemory;
@@ -94,6 +95,7 @@ impl Daemon {
         if let Some(duration) = downtime {
             engine.handle(now, Input::Downtime { duration });
         }
+        engine.set_respect(now, config.respect);
         // Everything that waits for the outside world is bounded, and raced against a
         // shutdown: a bus or a display that does not answer cannot keep SIGTERM waiting.
         let mut shutdown = Box::pin(shutdown);
@@ -157,7 +159,7 @@ impl Daemon {
             })
             .unzip();
         let shutdown = tray::or_quit(shutdown, quit);
-        let sources = Sources::new(
+        let mut sources = Sources::new(
             clock,
             shutdown,
             control,
@@ -166,6 +168,7 @@ impl Daemon {
             bus.clone(),
             &paths.config,
         );
+        sources.holds.set_respect(config.respect);
         let daily = effects::Daily {
             memory: daily,
             total: engine.sitting_total(),
@@ -265,6 +268,17 @@ impl Daemon {
                 // A bad file is reported (once) by `reload` itself.
                 let _ = self.reload(now).await;
             }
+            Wake::Holds(holds::runner::Event::Checked { check, signals }) => {
+                for signal in &signals {
+                    tracing::debug!(signal = signal.name, reading = ?signal.reading, "holds");
+                }
+                let holds = holds::holds(&signals, self.sources.holds.respect());
+                self.sources.holds.tell(&holds);
+                self.engine.handle(now, Input::Holds { check, holds });
+            }
+            Wake::Holds(holds::runner::Event::Hint) => {
+                self.engine.handle(now, Input::HoldsChanged);
+            }
         }
         self.settle(now).await;
         // Answer a CLI call only now, so that its caller sees the new status.
@@ -277,8 +291,13 @@ impl Daemon {
     /// Carry out the engine's actions, publish the status and save if it is time.
     async fn settle(&mut self, now: Moment) {
         while let Some(action) = self.engine.poll_action() {
-            self.effects.carry_out(action).await;
+            match action {
+                Action::CheckHolds(check) => self.sources.holds.check(check),
+                action => self.effects.carry_out(action).await,
+            }
         }
+        // The desktop is followed only while a break waits: nothing at rest.
+        self.sources.holds.follow(self.engine.wants_hold_hints());
         self.effects.count_sitting(&self.engine, &self.config).await;
         self.effects
             .publish(status_report(&self.engine, &self.config, self.backend))
@@ -353,7 +372,11 @@ impl Daemon {
         let library = match library {
             Ok(Ok(library)) => Ok(library),
             Ok(Err(err)) => Err(err.to_string()),
-            Err(err) => Err(format!("{}: cannot read the file ({err})", own.display())),
+            Err(err) => Err(crate::t!(
+                "config-cannot-read-file",
+                path = own.display().to_string(),
+                error = err.to_string()
+            )),
         };
         // A broken exercises file keeps the last good set; the config is checked against
         // whichever set is in force.
@@ -371,23 +394,21 @@ impl Daemon {
                 path: path.clone(),
                 location: None,
                 key: None,
-                message: format!("cannot read the file ({err})"),
+                message: crate::t!("config-cannot-read", error = err.to_string()),
             })
         });
         let problem = match (&loaded, &library) {
             (Err(err), _) => Some(err.to_string()),
-            (Ok(_), Err(err)) => Some(format!(
-                "{err}; the last good set of your exercises is kept"
-            )),
+            (Ok(_), Err(err)) => Some(crate::t!("config-exercises-kept", error = err.as_str())),
             (Ok(_), Ok(_)) => None,
         };
         if let Some(said) = problem {
             if self.config_error.as_deref() != Some(said.as_str()) {
                 tracing::error!("config not applied, the running config is kept: {said}");
-                let body = format!("{said}\n\nThe running config is kept until this is fixed.");
+                let body = crate::t!("config-error-body", error = said.as_str());
                 self.effects
                     .notifier
-                    .config_error("deskbreak: config error", &body)
+                    .config_error(&crate::t!("config-error-summary"), &body)
                     .await;
                 self.config_error = Some(said);
             }
@@ -407,7 +428,7 @@ impl Daemon {
             // Not an error to notify about; `deskbreak reload` is told.
             Ok(found @ (Found::Missing | Found::Empty)) => {
                 let why = if found == Found::Empty {
-                    "the file is empty".to_owned()
+                    crate::t!("config-file-empty")
                 } else {
                     crate::config::missing(&path)
                 };
@@ -430,6 +451,8 @@ impl Daemon {
         }
         self.engine
             .reconfigure(now, config.rules.clone(), config.preferences.clone());
+        self.sources.holds.set_respect(config.respect);
+        self.engine.set_respect(now, config.respect);
         tracing::info!(
             interval = %human::duration(config.rules.interval),
             "config reloaded"

@@ -8,6 +8,8 @@
 //! the notification server starts one the bus can activate, as the daemon's first
 //! reminder would.
 
+mod holds;
+
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
@@ -50,6 +52,16 @@ impl Level {
             Level::Ok => "ok",
             Level::Warning => "warning",
             Level::Problem => "problem",
+        }
+    }
+
+    /// The word printed for it, in the language in use.
+    #[must_use]
+    pub fn word(self) -> String {
+        match self {
+            Level::Ok => crate::t!("doctor-level-ok"),
+            Level::Warning => crate::t!("doctor-level-warning"),
+            Level::Problem => crate::t!("doctor-level-problem"),
         }
     }
 }
@@ -119,7 +131,7 @@ pub fn render(checks: &[Check]) -> String {
         let _ = writeln!(
             out,
             "{:<8} {}: {}",
-            check.level.as_str(),
+            check.level.word(),
             check.name,
             lines.next().unwrap_or_default()
         );
@@ -127,22 +139,22 @@ pub fn render(checks: &[Check]) -> String {
             let _ = writeln!(out, "{:<8} {line}", "");
         }
         if let Some(fix) = &check.fix {
-            let _ = writeln!(out, "{:<8} fix: {fix}", "");
+            let _ = writeln!(
+                out,
+                "{:<8} {}",
+                "",
+                crate::t!("doctor-fix", fix = fix.as_str())
+            );
         }
     }
     let count = |level| checks.iter().filter(|c| c.level == level).count();
     let (problems, warnings) = (count(Level::Problem), count(Level::Warning));
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = match (problems, warnings) {
-        (0, 0) => writeln!(out, "\nAll good: breaks should come."),
-        (0, w) => writeln!(out, "\n{}; breaks should still come.", plural(w, "warning")),
-        (p, w) => writeln!(
-            out,
-            "\n{} and {}: fix the problems first.",
-            plural(p, "problem"),
-            plural(w, "warning")
-        ),
+    let summary = match (problems, warnings) {
+        (0, 0) => crate::t!("doctor-all-good"),
+        (0, w) => crate::t!("doctor-warnings", warnings = w),
+        (p, w) => crate::t!("doctor-problems", problems = p, warnings = w),
     };
+    let _ = writeln!(out, "\n{summary}");
     out
 }
 
@@ -151,6 +163,12 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
     let mut checks = Vec::new();
     let (config_check, config) = check_config(paths);
     checks.push(config_check);
+    checks.push(check_language(
+        config
+            .as_ref()
+            .map_or_else(Default::default, |c| c.language),
+        crate::i18n::process_env,
+    ));
     let bus = match bus::session().await {
         Ok(connection) => {
             checks.push(Check::ok("session bus", "reachable"));
@@ -175,6 +193,7 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
     });
     checks.push(check_idle_backend(config.as_ref(), bus.clone()).await);
     checks.push(check_logind().await);
+    checks.push(holds::check(config.as_ref(), bus.clone()).await);
     checks.push(check_service());
     checks.push(match &bus {
         Some(connection) => check_daemon(connection).await,
@@ -185,6 +204,50 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
         ),
     });
     checks
+}
+
+/// The language messages are worded in, where it comes from, and whether its
+/// translation is complete (what it lacks reads in English).
+fn check_language(choice: crate::i18n::Choice, env: impl Fn(&str) -> Option<String>) -> Check {
+    use crate::i18n::{self, Choice, Lang};
+    const NAME: &str = "language";
+    let lang = choice.resolve(&env);
+    let name = lang.autonym();
+    let from = match (choice, i18n::locale_name(&env)) {
+        (Choice::Fixed(_), _) => crate::t!("doctor-language-from-config"),
+        (Choice::Auto, Some(locale)) if i18n::from_locale(&env).is_some() => {
+            crate::t!("doctor-language-from-locale", locale = locale)
+        }
+        (Choice::Auto, Some(locale)) => crate::t!("doctor-language-untranslated", locale = locale),
+        (Choice::Auto, None) => crate::t!("doctor-language-no-locale"),
+    };
+    let messages = i18n::gaps(lang);
+    let exercises =
+        crate::exercises::translation::gaps(lang, crate::exercises::Library::embedded().all());
+    let missing = messages.missing.len() + messages.placeholders.len() + messages.broken.len();
+    if lang == Lang::En || (missing == 0 && exercises.is_empty()) {
+        return Check::ok(
+            NAME,
+            crate::t!(
+                "doctor-language-complete",
+                language = name,
+                code = lang.code(),
+                from = from
+            ),
+        );
+    }
+    Check::warning(
+        NAME,
+        crate::t!(
+            "doctor-language-incomplete",
+            language = name,
+            code = lang.code(),
+            from = from,
+            messages = missing,
+            exercises = exercises.len()
+        ),
+        crate::t!("doctor-language-fix"),
+    )
 }
 
 fn no_bus(reason: String) -> Check {
@@ -503,5 +566,55 @@ mod tests {
         assert!(!has_problem(&checks));
         assert!(render(&checks).ends_with("\n2 warnings; breaks should still come.\n"));
         assert!(render(&checks[..1]).ends_with("\nAll good: breaks should come.\n"));
+    }
+
+    #[test]
+    fn the_language_check_names_the_language_where_it_comes_from_and_what_it_lacks() {
+        use crate::i18n::{Choice, Lang};
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                vars.iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let german = check_language(Choice::Auto, env(&[("LANG", "de_DE.UTF-8")]));
+        assert_eq!(german.name, "language");
+        assert!(
+            german
+                .detail
+                .starts_with("Deutsch (de, from the locale de_DE.UTF-8): "),
+            "{german:?}"
+        );
+        // Complete or not, as the completeness check says; never a problem.
+        let complete = crate::i18n::gaps(Lang::De).is_empty()
+            && crate::exercises::translation::gaps(
+                Lang::De,
+                crate::exercises::Library::embedded().all(),
+            )
+            .is_empty();
+        assert_eq!(german.level == Level::Ok, complete, "{german:?}");
+        assert_ne!(german.level, Level::Problem);
+        let chosen = check_language(Choice::Fixed(Lang::Fr), env(&[("LANG", "de_DE.UTF-8")]));
+        assert!(
+            chosen
+                .detail
+                .starts_with("Français (fr, ui.language in the config): "),
+            "{chosen:?}"
+        );
+        let untranslated = check_language(Choice::Auto, env(&[("LANG", "pt_BR.UTF-8")]));
+        assert_eq!(
+            untranslated,
+            Check::ok(
+                "language",
+                "English (en, no translation for the locale pt_BR.UTF-8): \
+                 every message and exercise is translated"
+            )
+        );
+        let none = check_language(Choice::Auto, env(&[("LANGUAGE", "de")]));
+        assert!(
+            none.detail.starts_with("English (en, no locale set)"),
+            "{none:?}"
+        );
     }
 }

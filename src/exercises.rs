@@ -332,7 +332,11 @@ impl fmt::Display for OwnError {
             write!(f, ":{line}:{column}")?;
         }
         if let Some(exercise) = &self.exercise {
-            write!(f, ": exercise {exercise}")?;
+            write!(
+                f,
+                ": {}",
+                crate::t!("exercises-error-exercise", exercise = exercise.as_str())
+            )?;
         }
         if let Some(field) = &self.field {
             write!(f, ": {field}")?;
@@ -414,7 +418,7 @@ impl Library {
             field: None,
             message,
         };
-        let mut library = match read_small_file(path, "a JSON file") {
+        let mut library = match read_small_file(path, &crate::t!("exercises-expected-json")) {
             Ok(Some(text)) => Self::embedded().with_own(&text, path)?,
             Ok(None) => Self::embedded(),
             Err(message) => return Err(error(path, message)),
@@ -424,7 +428,7 @@ impl Library {
                 continue;
             }
             let file = translation::own_path(path, lang);
-            match read_small_file(&file, "a Fluent file (.ftl)") {
+            match read_small_file(&file, &crate::t!("exercises-expected-ftl")) {
                 Ok(Some(text)) => library = library.with_translation(lang, &text, &file)?,
                 Ok(None) => {}
                 Err(message) => return Err(error(&file, message)),
@@ -510,16 +514,20 @@ fn read_small_file(path: &Path, kind: &str) -> Result<Option<String>, String> {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Ok(None),
         Err(ReadError::TooLarge { .. }) => {
-            return Err("larger than 1 MiB: expected a short list of exercises".into());
+            return Err(crate::t!("exercises-error-too-large"));
         }
         Err(ReadError::NotRegular { kind: found, .. }) => {
-            return Err(format!("{found}, not a regular file: expected {kind}"));
+            return Err(crate::t!(
+                "exercises-error-not-regular",
+                found = found,
+                expected = kind
+            ));
         }
-        Err(err) => return Err(format!("cannot read the file: {}", err.reason())),
+        Err(err) => return Err(crate::t!("config-cannot-read", error = err.reason())),
     };
     String::from_utf8(bytes)
         .map(Some)
-        .map_err(|_| format!("not UTF-8 text: expected {kind}"))
+        .map_err(|_| crate::t!("exercises-error-not-utf8", expected = kind))
 }
 
 #[derive(Deserialize)]
@@ -564,7 +572,7 @@ fn parse_own(text: &str, path: &Path) -> Result<Vec<Exercise>, OwnError> {
             find_key(text, 0, "version"),
             None,
             Some("version".into()),
-            format!("{} is not supported: expected 1", file.version),
+            crate::t!("exercises-error-version", version = file.version),
         ));
     }
     let mut seen = HashSet::new();
@@ -576,7 +584,7 @@ fn parse_own(text: &str, path: &Path) -> Result<Vec<Exercise>, OwnError> {
                 second,
                 Some(format!("{:?}", exercise.id)),
                 Some("id".into()),
-                "is used twice in this file: expected each id once".into(),
+                crate::t!("exercises-error-id-twice-in-file"),
             ));
         }
         if let Err((_, field, message)) = validate_one(exercise) {
@@ -618,7 +626,7 @@ fn exercise_label(text: &str, index: usize) -> String {
                 .as_str()
                 .map(|id| format!("{id:?}"))
         })
-        .unwrap_or_else(|| format!("#{} in the list", index + 1))
+        .unwrap_or_else(|| crate::t!("exercises-error-position", number = index + 1))
 }
 
 /// Line and column of the `n`-th (0-based) `"id": "<id>"` in `text`.
@@ -681,59 +689,50 @@ fn validate(exercises: &[Exercise]) -> Result<(), Invalid> {
     for e in exercises {
         validate_one(e)?;
         if !ids.insert(e.id.as_str()) {
-            return Err((e.id.clone(), "id", "is used twice".into()));
+            return Err((e.id.clone(), "id", crate::t!("exercises-error-id-twice")));
         }
     }
     Ok(())
 }
 
 fn validate_one(e: &Exercise) -> Result<(), Invalid> {
-    let bad = |field: &'static str, message: &str| Err((e.id.clone(), field, message.to_owned()));
+    let bad = |field: &'static str, message: String| Err((e.id.clone(), field, message));
     let kebab = !e.id.is_empty()
         && e.id.len() <= 64
         && e.id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !kebab {
-        return bad(
-            "id",
-            "expected lowercase letters, digits and '-' (at most 64)",
-        );
+        return bad("id", crate::t!("exercises-error-id"));
     }
     if e.id == crate::pictures::OWN {
-        return bad("id", "\"own\" is reserved: expected another id");
+        return bad("id", crate::t!("exercises-error-id-reserved"));
     }
     if e.name.trim().is_empty() || e.name.chars().count() > 40 {
-        return bad("name", "expected a name of 1 to 40 characters");
+        return bad("name", crate::t!("exercises-error-name"));
     }
     if e.safety.trim().is_empty() {
-        return bad("safety", "must not be empty: say when to ease off or stop");
+        return bad("safety", crate::t!("exercises-error-safety"));
     }
     if !(2..=5).contains(&e.steps.len()) || e.steps.iter().any(|s| s.trim().is_empty()) {
-        return bad("steps", "expected 2 to 5 non-empty steps");
+        return bad("steps", crate::t!("exercises-error-steps"));
     }
     if !(10..=600).contains(&e.duration_secs) {
-        return bad(
-            "duration_secs",
-            "expected a number of seconds from 10 to 600",
-        );
+        return bad("duration_secs", crate::t!("exercises-error-duration"));
     }
     let d = &e.dose;
     let positive = |v: Option<u32>| v.is_none_or(|v| v >= 1);
     if d.sets == 0 || d.sets > 5 {
-        return bad("dose.sets", "expected 1 to 5 sets");
+        return bad("dose.sets", crate::t!("exercises-error-sets"));
     }
     if !positive(d.reps) || d.reps.is_some_and(|r| r > 50) {
-        return bad("dose.reps", "expected 1 to 50 (a desk break), or null");
+        return bad("dose.reps", crate::t!("exercises-error-reps"));
     }
     if !positive(d.hold_secs) || d.hold_secs.is_some_and(|h| h > 120) {
-        return bad(
-            "dose.hold_secs",
-            "expected 1 to 120 seconds (a desk break), or null",
-        );
+        return bad("dose.hold_secs", crate::t!("exercises-error-hold"));
     }
     if d.reps.is_none() && d.hold_secs.is_none() {
-        return bad("dose", "expected reps or hold_secs (or both)");
+        return bad("dose", crate::t!("exercises-error-dose"));
     }
     if let Some(g) = &e.glance {
         let (dose, how, safety) = GLANCE_LIMITS;
@@ -743,16 +742,19 @@ fn validate_one(e: &Exercise) -> Result<(), Invalid> {
         if long(&g.dose, dose) {
             return bad(
                 "glance.dose",
-                &format!("expected at most {dose} characters"),
+                crate::t!("exercises-error-too-long", most = dose),
             );
         }
         if long(&g.how, how) {
-            return bad("glance.how", &format!("expected at most {how} characters"));
+            return bad(
+                "glance.how",
+                crate::t!("exercises-error-too-long", most = how),
+            );
         }
         if long(&g.safety, safety) {
             return bad(
                 "glance.safety",
-                &format!("expected at most {safety} characters"),
+                crate::t!("exercises-error-too-long", most = safety),
             );
         }
     }

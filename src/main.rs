@@ -547,7 +547,7 @@ fn config_check(paths: &Paths) -> Result<()> {
     for lang in deskbreak::i18n::Lang::ALL {
         let file = deskbreak::exercises::translation::own_path(&own, lang);
         if lang != deskbreak::i18n::Lang::En && file.exists() {
-            say(format!("{}: ok", file.display()))?;
+            say(t!("cli-check-ok", path = file.display().to_string()))?;
         }
     }
     // The same read as `run`'s: what one refuses, the other does too.

@@ -13,6 +13,7 @@ use chrono::{DateTime, Local};
 
 use crate::engine::{self, Paused, PhaseKind};
 use crate::sources::activity::Kind;
+use crate::sources::holds::Hold;
 
 /// What the daemon is doing, as published.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct Status {
     pub idle_backend: Kind,
     /// Snoozes in a row.
     pub snoozes: u32,
+    /// What a waiting break (phase `waiting`) waits for; empty otherwise.
+    pub waiting_for: Vec<Hold>,
 }
 
 /// When a pause ends.
@@ -88,6 +91,11 @@ impl Status {
             }),
             idle_backend,
             snoozes: engine.snoozes,
+            waiting_for: engine
+                .waiting
+                .as_ref()
+                .map(|w| w.holds.clone())
+                .unwrap_or_default(),
         }
     }
 

@@ -10,8 +10,9 @@ use chrono::{DateTime, Local};
 use serde_json::json;
 
 use crate::engine::PhaseKind;
-use crate::human;
+use crate::sources::holds::{Hold, Reason};
 use crate::status::{PauseEnd, Status};
+use crate::{human, t};
 
 /// Time from `now` until `at`, rounded up to the minute for display.
 fn until(at: Option<DateTime<Local>>, now: DateTime<Local>) -> Duration {
@@ -30,7 +31,7 @@ fn until(at: Option<DateTime<Local>>, now: DateTime<Local>) -> Duration {
 }
 
 fn clock(at: Option<DateTime<Local>>) -> String {
-    at.map_or_else(String::new, |t| t.format("%H:%M").to_string())
+    at.map_or_else(String::new, |t| human::time_of_day(&t))
 }
 
 /// Sitting time now: counted on from when it began while it counts (working, due,
@@ -47,16 +48,27 @@ fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
     s.sitting
 }
 
+/// One hold in words: "meeting (camera in use)".
+fn hold_words(hold: &Hold) -> String {
+    let reason = match hold.reason {
+        Reason::DoNotDisturb => t!("wait-reason-do-not-disturb"),
+        Reason::Fullscreen => t!("wait-reason-fullscreen"),
+        Reason::Inhibitor => t!("wait-reason-inhibitor"),
+        Reason::Meeting => t!("wait-reason-meeting"),
+    };
+    t!("wait-hold", reason = reason, detail = hold.detail.as_str())
+}
+
 /// One glance: phase, time sitting, time to the next break, pause end, backend.
 #[must_use]
 pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
-        return "deskbreak is not running".to_owned();
+        return t!("status-not-running");
     };
-    format!(
-        "{}; idle backend: {}",
-        summary(s, now),
-        s.idle_backend.name()
+    t!(
+        "status-line",
+        summary = summary(s, now),
+        backend = s.idle_backend.name()
     )
 }
 
@@ -65,25 +77,42 @@ pub fn text(status: Option<&Status>, now: DateTime<Local>) -> String {
 pub fn summary(s: &Status, now: DateTime<Local>) -> String {
     let sitting = human::duration(sitting_now(s, now));
     match (s.phase, s.paused) {
-        (PhaseKind::Working, _) => format!(
-            "working: sitting {sitting}, next break in {} (at {})",
-            human::duration(until(s.next_break, now)),
-            clock(s.next_break)
+        (PhaseKind::Working, _) => t!(
+            "status-working",
+            sitting = sitting,
+            duration = human::duration(until(s.next_break, now)),
+            time = clock(s.next_break)
         ),
-        (PhaseKind::Due, _) => format!("break due: sitting {sitting}"),
-        (PhaseKind::Snoozed, _) => format!(
-            "snoozed: reminder again in {} (at {}), sitting {sitting}",
-            human::duration(until(s.next_break, now)),
-            clock(s.next_break)
+        (PhaseKind::Due, _) => t!("status-due", sitting = sitting),
+        (PhaseKind::Snoozed, _) => t!(
+            "status-snoozed",
+            sitting = sitting,
+            duration = human::duration(until(s.next_break, now)),
+            time = clock(s.next_break)
         ),
-        (PhaseKind::Away, _) => "away: on a break".to_owned(),
-        (PhaseKind::Guiding, _) => "guiding: a guided break is running".to_owned(),
-        (PhaseKind::Paused, Some(PauseEnd::At(at))) => format!(
-            "paused until {} ({} left); sitting {sitting}",
-            clock(Some(at)),
-            human::duration(until(Some(at), now))
+        (PhaseKind::Away, _) => t!("status-away"),
+        (PhaseKind::Guiding, _) => t!("status-guiding"),
+        (PhaseKind::Paused, Some(PauseEnd::At(at))) => t!(
+            "status-paused-until",
+            sitting = sitting,
+            time = clock(Some(at)),
+            duration = human::duration(until(Some(at), now))
         ),
-        (PhaseKind::Paused, _) => format!("paused until `deskbreak resume`; sitting {sitting}"),
+        (PhaseKind::Paused, _) => t!("status-paused", sitting = sitting),
+        (PhaseKind::Waiting, _) => {
+            let holds: Vec<String> = s.waiting_for.iter().map(hold_words).collect();
+            let holds = holds.join(", ");
+            match s.next_break {
+                // `respect.max_delay`: shown then at the latest.
+                Some(at) => t!(
+                    "status-waiting-at-most",
+                    holds = holds,
+                    time = clock(Some(at)),
+                    sitting = sitting
+                ),
+                None => t!("status-waiting", holds = holds, sitting = sitting),
+            }
+        }
     }
 }
 
@@ -110,6 +139,11 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
         "paused_until": paused_until,
         "idle_backend": s.idle_backend.name(),
         "snoozes": s.snoozes,
+        "waiting_for": s
+            .waiting_for
+            .iter()
+            .map(|h| json!({ "reason": h.reason.as_str(), "detail": h.detail }))
+            .collect::<Vec<_>>(),
     })
     .to_string()
 }
@@ -120,20 +154,22 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
     let Some(s) = status else {
         return json!({
             "text": "",
-            "tooltip": "deskbreak is not running",
+            "tooltip": t!("status-not-running"),
             "class": "stopped",
             "percentage": 0,
         })
         .to_string();
     };
     let text = match s.phase {
-        PhaseKind::Working | PhaseKind::Snoozed => {
-            format!("{}m", until(s.next_break, now).as_secs() / 60)
-        }
-        PhaseKind::Due => "break".to_owned(),
-        PhaseKind::Away => "away".to_owned(),
-        PhaseKind::Guiding => "guide".to_owned(),
-        PhaseKind::Paused => "paused".to_owned(),
+        PhaseKind::Working | PhaseKind::Snoozed => t!(
+            "status-bar-minutes",
+            minutes = until(s.next_break, now).as_secs() / 60
+        ),
+        PhaseKind::Due => t!("status-bar-due"),
+        PhaseKind::Away => t!("status-bar-away"),
+        PhaseKind::Guiding => t!("status-bar-guiding"),
+        PhaseKind::Paused => t!("status-bar-paused"),
+        PhaseKind::Waiting => t!("status-bar-waiting"),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
         .checked_div(s.interval.as_secs())
@@ -163,6 +199,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::Wayland,
             snoozes: 0,
+            waiting_for: Vec::new(),
         }
     }
 
@@ -202,6 +239,47 @@ mod tests {
     }
 
     #[test]
+    fn a_waiting_break_says_what_it_waits_for_everywhere() {
+        let now = Local::now();
+        let mut s = status(PhaseKind::Waiting, 0, now);
+        s.next_break = None;
+        s.waiting_for = vec![
+            Hold {
+                reason: Reason::Meeting,
+                detail: "camera in use".into(),
+            },
+            Hold {
+                reason: Reason::DoNotDisturb,
+                detail: "dunst is paused".into(),
+            },
+        ];
+        let words = summary(&s, now);
+        assert!(
+            words.starts_with(
+                "waiting: meeting (camera in use), do not disturb (dunst is paused); sitting "
+            ),
+            "{words}"
+        );
+        s.next_break = Some(now + chrono::Duration::minutes(20));
+        let words = summary(&s, now);
+        assert!(words.contains("at the latest"), "{words}");
+        let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
+        assert_eq!(v["class"], "waiting");
+        assert_eq!(v["text"], "wait");
+        assert!(
+            v["tooltip"]
+                .as_str()
+                .unwrap()
+                .starts_with("waiting: meeting")
+        );
+        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        assert_eq!(v["phase"], "waiting");
+        assert_eq!(v["waiting_for"][0]["reason"], "meeting");
+        assert_eq!(v["waiting_for"][0]["detail"], "camera in use");
+        assert_eq!(v["waiting_for"][1]["reason"], "do_not_disturb");
+    }
+
+    #[test]
     fn json_is_complete() {
         let now = Local::now();
         let v: serde_json::Value =
@@ -217,6 +295,7 @@ mod tests {
             "paused_until",
             "idle_backend",
             "snoozes",
+            "waiting_for",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
         }

@@ -3,6 +3,7 @@
 //! Value checks live in the field deserializers so that every rejection carries the
 //! span of the offending value (and so its line) and the key path.
 
+use crate::t;
 use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, de};
@@ -26,8 +27,28 @@ pub struct RawConfig {
     pub stats: RawStats,
     /// `[guide]`
     pub guide: RawGuide,
+    /// `[respect]`
+    pub respect: RawRespect,
     /// `[ui]`
     pub ui: RawUi,
+}
+
+/// `[respect]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawRespect {
+    /// A due break waits while the desktop's do-not-disturb is on.
+    #[serde(deserialize_with = "flag")]
+    pub do_not_disturb: Option<bool>,
+    /// A due break waits while the focused window is fullscreen or idle is inhibited.
+    #[serde(deserialize_with = "flag")]
+    pub fullscreen: Option<bool>,
+    /// A due break waits while the camera or the microphone is in use.
+    #[serde(deserialize_with = "flag")]
+    pub meetings: Option<bool>,
+    /// Show the reminder anyway after waiting this long; zero = wait as long as it takes.
+    #[serde(deserialize_with = "any_duration")]
+    pub max_delay: Option<Duration>,
 }
 
 /// `[ui]`
@@ -113,19 +134,20 @@ pub struct RawStats {
 /// The longest duration any setting accepts; beyond it a value is surely a typo.
 const LONGEST: Duration = Duration::from_secs(24 * 60 * 60);
 
-const DURATION_HINT: &str = "a duration such as \"45m\", \"1h 30m\" or \"20s\"";
-
 fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
-    let text = String::deserialize(d)
-        .map_err(|_| de::Error::custom(format!("expected {DURATION_HINT} (a quoted string)")))?;
+    let text =
+        String::deserialize(d).map_err(|_| de::Error::custom(t!("config-duration-expected")))?;
     let value = humantime::parse_duration(text.trim()).map_err(|err| {
-        de::Error::custom(format!(
-            "invalid duration {text:?} ({err}): expected {DURATION_HINT}"
+        de::Error::custom(t!(
+            "config-duration-invalid",
+            value = format!("{text:?}"),
+            error = err.to_string()
         ))
     })?;
     if value > LONGEST {
-        return Err(de::Error::custom(format!(
-            "{text:?} is longer than 24h: expected {DURATION_HINT}"
+        return Err(de::Error::custom(t!(
+            "config-duration-too-long",
+            value = format!("{text:?}")
         )));
     }
     Ok(value)
@@ -135,9 +157,7 @@ fn duration<'de, D: Deserializer<'de>>(d: D) -> Result<Duration, D::Error> {
 fn any_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if !value.is_zero() && value < Duration::from_secs(1) {
-        return Err(de::Error::custom(format!(
-            "must be \"0s\" (never) or at least 1s: expected {DURATION_HINT}"
-        )));
+        return Err(de::Error::custom(t!("config-duration-zero-or-second")));
     }
     Ok(Some(value))
 }
@@ -145,31 +165,30 @@ fn any_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::
 fn positive_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if value < Duration::from_secs(1) {
-        return Err(de::Error::custom(format!(
-            "must be at least 1s: expected {DURATION_HINT}"
-        )));
+        return Err(de::Error::custom(t!("config-duration-at-least-second")));
     }
     Ok(Some(value))
 }
 
 fn max_snoozes<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u32>, D::Error> {
-    let value = i64::deserialize(d)
-        .map_err(|_| de::Error::custom("expected a whole number from 0 to 20"))?;
+    let value =
+        i64::deserialize(d).map_err(|_| de::Error::custom(t!("config-max-snoozes-expected")))?;
     match u32::try_from(value) {
         Ok(n) if n <= 20 => Ok(Some(n)),
-        _ => Err(de::Error::custom(format!(
-            "{value} is out of range: expected a whole number from 0 to 20"
+        _ => Err(de::Error::custom(t!(
+            "config-max-snoozes-out-of-range",
+            value = value
         ))),
     }
 }
 
 fn goal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
-    let hint = "expected a whole number of percent from 1 to 100, e.g. 80";
-    let value = i64::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let value = i64::deserialize(d).map_err(|_| de::Error::custom(t!("config-goal-expected")))?;
     match u8::try_from(value) {
         Ok(n) if (1..=100).contains(&n) => Ok(Some(n)),
-        _ => Err(de::Error::custom(format!(
-            "{value} is out of range: {hint}"
+        _ => Err(de::Error::custom(t!(
+            "config-goal-out-of-range",
+            value = value
         ))),
     }
 }
@@ -177,20 +196,21 @@ fn goal<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u8>, D::Error> {
 fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<Option<bool>, D::Error> {
     bool::deserialize(d)
         .map(Some)
-        .map_err(|_| de::Error::custom("expected true or false"))
+        .map_err(|_| de::Error::custom(t!("config-flag-expected")))
 }
 
 fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D::Error> {
-    let hint = "expected a list of \"seated\" and/or \"standing\"";
-    let values = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let values = Vec::<String>::deserialize(d)
+        .map_err(|_| de::Error::custom(t!("config-positions-expected")))?;
     let mut out = Vec::new();
     for value in &values {
         let position = match value.as_str() {
             "seated" => Position::Seated,
             "standing" => Position::Standing,
             other => {
-                return Err(de::Error::custom(format!(
-                    "unknown position {other:?}: {hint}"
+                return Err(de::Error::custom(t!(
+                    "config-position-unknown",
+                    value = format!("{other:?}")
                 )));
             }
         };
@@ -199,29 +219,36 @@ fn positions<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Position>>, D
         }
     }
     if out.is_empty() {
-        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+        return Err(de::Error::custom(t!("config-positions-empty")));
     }
     Ok(Some(out))
 }
 
 fn exercise_ids<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
-    let hint = "expected a list of exercise ids (see `deskbreak exercises`)";
     // Whether each id exists is checked against the whole library (with the user's own
     // exercises) in `Config::parse_with`.
-    let ids = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let ids = Vec::<String>::deserialize(d)
+        .map_err(|_| de::Error::custom(t!("config-exclude-expected")))?;
     Ok(Some(ids))
 }
 
 fn backend<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Choice>, D::Error> {
-    let hint =
-        "expected one of \"auto\", \"wayland\", \"gnome\", \"x11\", \"screensaver\", \"none\"";
-    let name = String::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    // The names as the file writes them; not words to translate.
+    let hint = r#""auto", "wayland", "gnome", "x11", "screensaver", "none""#;
+    let name = String::deserialize(d)
+        .map_err(|_| de::Error::custom(t!("config-backend-expected", choices = hint)))?;
     if name == "auto" {
         return Ok(Some(Choice::Auto));
     }
     Kind::from_name(&name)
         .map(|kind| Some(Choice::Only(kind)))
-        .ok_or_else(|| de::Error::custom(format!("unknown backend {name:?}: {hint}")))
+        .ok_or_else(|| {
+            de::Error::custom(t!(
+                "config-backend-unknown",
+                value = format!("{name:?}"),
+                choices = hint
+            ))
+        })
 }
 
 fn language<'de, D: Deserializer<'de>>(d: D) -> Result<Option<crate::i18n::Choice>, D::Error> {
@@ -238,15 +265,15 @@ fn tray_enabled<'de, D: Deserializer<'de>>(
     d: D,
 ) -> Result<Option<crate::effects::tray::Enabled>, D::Error> {
     use crate::effects::tray::Enabled;
-    let hint = "expected \"auto\" (whenever the desktop has a tray) or \"off\"";
     match String::deserialize(d)
-        .map_err(|_| de::Error::custom(hint))?
+        .map_err(|_| de::Error::custom(t!("config-tray-expected")))?
         .as_str()
     {
         "auto" => Ok(Some(Enabled::Auto)),
         "off" => Ok(Some(Enabled::Off)),
-        other => Err(de::Error::custom(format!(
-            "unknown value {other:?}: {hint}"
+        other => Err(de::Error::custom(t!(
+            "config-tray-unknown",
+            value = format!("{other:?}")
         ))),
     }
 }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::{Preferences, Rules};
 use crate::exercises::Library;
 use crate::sources::activity::Choice;
+use crate::sources::holds::Respect;
 use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use file::RawConfig;
 
@@ -33,6 +34,8 @@ pub struct Config {
     pub stats: StatsConfig,
     /// `guide.sound`: a short sound when a guided break ends.
     pub guide_sound: bool,
+    /// `[respect]`: when a due break waits (do-not-disturb, fullscreen, meetings).
+    pub respect: Respect,
     /// `ui.language`: the language of messages.
     pub language: crate::i18n::Choice,
 }
@@ -125,7 +128,7 @@ impl Config {
             path: path.to_owned(),
             location: None,
             key: None,
-            message: format!("cannot read the file: {message}"),
+            message: crate::t!("config-unreadable", error = message),
         };
         let bytes = match read_regular(path, MAX_CONFIG_BYTES) {
             Ok(Some(bytes)) => bytes,
@@ -140,7 +143,7 @@ impl Config {
                 path: path.to_owned(),
                 location: Some(line_column(&before, before.len())),
                 key: None,
-                message: "the file is not valid UTF-8 text; save it as UTF-8".into(),
+                message: crate::t!("config-not-utf8"),
             }
         })?;
         if text.trim().is_empty() {
@@ -203,9 +206,7 @@ impl Config {
                 path: path.to_owned(),
                 location,
                 key: Some("exercises.exclude".into()),
-                message: format!(
-                    "unknown exercise id {quoted}: expected a list of exercise ids (see `deskbreak exercises`)"
-                ),
+                message: crate::t!("config-exercise-unknown", value = quoted),
             });
         }
         if !library.all().iter().any(|e| preferences.allows(e)) {
@@ -213,9 +214,7 @@ impl Config {
                 path: path.to_owned(),
                 location: find_line(text, "[exercises]").map(|line| (line, 1)),
                 key: Some("exercises".into()),
-                message: "positions and exclude leave no exercise to suggest: \
-                          allow another position or exclude fewer exercises"
-                    .into(),
+                message: crate::t!("config-no-exercise-left"),
             });
         }
         Ok(Self {
@@ -232,6 +231,22 @@ impl Config {
                     .unwrap_or(defaults.stats.weekly_summary),
             },
             guide_sound: raw.guide.sound.unwrap_or(defaults.guide_sound),
+            respect: Respect {
+                do_not_disturb: raw
+                    .respect
+                    .do_not_disturb
+                    .unwrap_or(defaults.respect.do_not_disturb),
+                fullscreen: raw
+                    .respect
+                    .fullscreen
+                    .unwrap_or(defaults.respect.fullscreen),
+                meetings: raw.respect.meetings.unwrap_or(defaults.respect.meetings),
+                max_delay: match raw.respect.max_delay {
+                    Some(d) if d.is_zero() => None,
+                    Some(d) => Some(d),
+                    None => defaults.respect.max_delay,
+                },
+            },
         })
     }
 }
@@ -241,8 +256,11 @@ impl Config {
 #[must_use]
 pub fn missing(path: &Path) -> String {
     match std::fs::read_link(path) {
-        Ok(target) => format!("a symlink to {}, which does not exist", target.display()),
-        Err(_) => "no config file".to_owned(),
+        Ok(target) => crate::t!(
+            "config-missing-symlink",
+            target = target.display().to_string()
+        ),
+        Err(_) => crate::t!("config-missing"),
     }
 }
 
@@ -324,6 +342,46 @@ mod tests {
         let config = parse("[activity]\nbackend = \"none\"\n").unwrap();
         assert_eq!(config.backend, Choice::Only(Kind::None));
         assert_eq!(parse("").unwrap().backend, Choice::Auto);
+    }
+
+    #[test]
+    fn respect_is_on_by_default_and_each_can_be_turned_off() {
+        let config = parse("").unwrap();
+        assert_eq!(config.respect, Respect::default());
+        assert!(config.respect.do_not_disturb && config.respect.fullscreen);
+        assert!(config.respect.meetings);
+        assert_eq!(config.respect.max_delay, None);
+        let config = parse(
+            "[respect]\ndo_not_disturb = false\nfullscreen = false\nmeetings = false\n\
+             max_delay = \"20m\"\n",
+        )
+        .unwrap();
+        assert!(!config.respect.any());
+        assert_eq!(config.respect.max_delay, Some(Duration::from_secs(20 * 60)));
+        assert_eq!(
+            parse("[respect]\nmax_delay = \"0s\"\n")
+                .unwrap()
+                .respect
+                .max_delay,
+            None,
+            "0s = wait as long as it takes"
+        );
+    }
+
+    #[test]
+    fn bad_respect_values_name_the_line_and_key() {
+        let err = error("[breaks]\ninterval = \"45m\"\n[respect]\nmeetings = \"yes\"\n");
+        assert_eq!(
+            err,
+            "/cfg/config.toml:4:12: respect.meetings: expected true or false"
+        );
+        let err = error("[respect]\nmax_delay = \"soon\"\n");
+        assert!(
+            err.starts_with("/cfg/config.toml:2:13: respect.max_delay: invalid duration \"soon\""),
+            "{err}"
+        );
+        let err = error("[respect]\ncamera = true\n");
+        assert!(err.contains("unknown field `camera`"), "{err}");
     }
 
     #[test]

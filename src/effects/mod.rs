@@ -166,6 +166,11 @@ impl Effects {
                     exercise: record.exercise,
                     sat_for_secs: record.sat_for.as_secs(),
                     guided_secs: record.guided.map(|d| d.as_secs()),
+                    waited_secs: record.waited.as_ref().map(|w| w.duration.as_secs()),
+                    waited_for: record
+                        .waited
+                        .as_ref()
+                        .map(|w| w.reasons.iter().map(|r| r.as_str().to_owned()).collect()),
                 };
                 tracing::info!(
                     outcome = entry.outcome.as_str(),
@@ -190,12 +195,18 @@ impl Effects {
             }
             Action::StillPaused { paused_for } => {
                 tracing::info!(paused_for = %human::duration(paused_for), "still paused");
-                let body = format!(
-                    "Break reminders have been paused for {}. Run `deskbreak resume` \
-                     to turn them back on.",
-                    human::duration(paused_for)
+                let body = crate::t!(
+                    "reminder-still-paused-body",
+                    duration = human::duration(paused_for)
                 );
-                self.notifier.tell("deskbreak is still paused", &body).await;
+                self.notifier
+                    .tell(&crate::t!("reminder-still-paused"), &body)
+                    .await;
+            }
+            // A source's job, not an effect: the daemon hands it to
+            // `Sources::check_holds` before anything reaches here.
+            Action::CheckHolds(check) => {
+                tracing::debug!(?check, "holds check not started: no checker");
             }
         }
     }

@@ -46,6 +46,7 @@
 
 pub mod guide;
 mod picker;
+mod wait;
 
 use std::collections::VecDeque;
 use std::fmt;
@@ -55,7 +56,9 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::exercises::{Exercise, Library, Position};
+use crate::sources::holds::{Hold, Respect};
 pub use picker::{Picker, PickerMemory};
+pub use wait::{CHECK_GRACE, CheckId, HINT_SPACING, RECHECK, Waited, WaitingFor};
 
 /// A point on the engine's time line.
 ///
@@ -226,6 +229,17 @@ pub enum Input {
     },
     /// A source stopped for good; what it last said no longer holds.
     Lost(Source),
+    /// The answer to [`Action::CheckHolds`]: what holds a break back now (respected or
+    /// not: the engine filters), empty if nothing does.
+    Holds {
+        /// The check answered.
+        check: CheckId,
+        /// What it found.
+        holds: Vec<Hold>,
+    },
+    /// Something a holds check reads may have changed (a desktop's signal, while
+    /// [`Engine::wants_hold_hints`]).
+    HoldsChanged,
 }
 
 /// A source of presence that can stop.
@@ -307,6 +321,8 @@ pub struct Record {
     pub sat_for: Duration,
     /// Time actually spent in a guided break, when one ran.
     pub guided: Option<Duration>,
+    /// How long the break was held back before it was shown, and for what.
+    pub waited: Option<Waited>,
 }
 
 /// A prompt to put on screen, replacing any earlier bubble.
@@ -354,6 +370,9 @@ pub enum Action {
         /// The time spent.
         guided: Duration,
     },
+    /// Read what holds a break back now (`holds::read_all`, off the loop) and answer
+    /// with [`Input::Holds`] carrying this id.
+    CheckHolds(CheckId),
 }
 
 /// One update of a running guide.
@@ -401,6 +420,8 @@ enum Phase {
         exercise: String,
         repeat: u32,
     },
+    /// Due, and held back while now is a bad moment (see [`wait`]).
+    Waiting(wait::Wait),
 }
 
 /// The phase as reported to the outside world.
@@ -419,17 +440,20 @@ pub enum PhaseKind {
     Paused,
     /// A guided break is running.
     Guiding,
+    /// A due break is held back (do-not-disturb, fullscreen, a meeting).
+    Waiting,
 }
 
 impl PhaseKind {
     /// Every phase.
-    pub const ALL: [PhaseKind; 6] = [
+    pub const ALL: [PhaseKind; 7] = [
         PhaseKind::Working,
         PhaseKind::Due,
         PhaseKind::Snoozed,
         PhaseKind::Away,
         PhaseKind::Paused,
         PhaseKind::Guiding,
+        PhaseKind::Waiting,
     ];
 
     /// The phase called `name` (see [`Self::as_str`]).
@@ -448,6 +472,7 @@ impl PhaseKind {
             PhaseKind::Away => "away",
             PhaseKind::Paused => "paused",
             PhaseKind::Guiding => "guiding",
+            PhaseKind::Waiting => "waiting",
         }
     }
 }
@@ -488,6 +513,8 @@ pub struct Status {
     pub snoozes: u32,
     /// Whether (and how long) reminders are paused.
     pub paused: Option<Paused>,
+    /// What a waiting break waits for (phase `waiting`).
+    pub waiting: Option<WaitingFor>,
 }
 
 /// What survives a restart: see [`Engine::snapshot`].
@@ -563,6 +590,13 @@ pub struct Engine {
     snoozes: u32,
     next_prompt: u64,
     actions: VecDeque<Action>,
+    /// `[respect]`; `None` (the engine's default, until [`Engine::set_respect`]) checks
+    /// nothing.
+    respect: Option<Respect>,
+    /// Holds checks in flight.
+    checks: wait::Checks,
+    /// How long the current break was held back, for its record.
+    waited: Option<Waited>,
 }
 
 impl Engine {
@@ -592,7 +626,17 @@ impl Engine {
             snoozes,
             next_prompt: 1,
             actions: VecDeque::new(),
+            respect: None,
+            checks: wait::Checks::default(),
+            waited: None,
         }
+    }
+
+    /// Respect these holds from `now` on (`[respect]`; at start-up and on reload).
+    pub fn set_respect(&mut self, now: Moment, respect: Respect) {
+        self.update(now);
+        self.respect = Some(respect);
+        self.update(now);
     }
 
     /// Feed an input that happened at `now`.
@@ -615,6 +659,14 @@ impl Engine {
             Input::Answer { prompt, answer } => {
                 self.update(now);
                 self.answer(now, prompt, answer, self.rules.snooze);
+            }
+            Input::Holds { check, holds } => {
+                self.update(now);
+                self.holds_answered(now, check, holds);
+            }
+            Input::HoldsChanged => {
+                self.update(now);
+                self.holds_hinted();
             }
         }
         self.update(now);
@@ -663,6 +715,15 @@ impl Engine {
                 // Nothing is on screen while snoozed: nothing to close.
                 self.conclude(now, exercise, repeat, answer, false, snooze_for);
             }
+            // A break held back is due: it can be answered (nothing is on screen).
+            Phase::Waiting(_) if matches!(answer, Answer::Done | Answer::Skip | Answer::Snooze) => {
+                let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working)
+                else {
+                    return Err(Refusal::NoBreakDue);
+                };
+                self.leave_wait(now, &wait);
+                self.conclude(now, wait.exercise, wait.repeat, answer, false, snooze_for);
+            }
             _ => return Err(Refusal::NoBreakDue),
         }
         self.update(now);
@@ -688,6 +749,17 @@ impl Engine {
                     exercise: exercise.clone(),
                     repeat: *repeat,
                 };
+            }
+            Phase::Waiting(_) => {
+                // Nothing on screen; due again (and checked again) when the pause ends.
+                if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+                    self.leave_wait(self.last, &wait);
+                    self.phase = Phase::Snoozed {
+                        until: self.last,
+                        exercise: wait.exercise,
+                        repeat: wait.repeat,
+                    };
+                }
             }
             Phase::Working | Phase::Snoozed { .. } => {}
         }
@@ -731,6 +803,13 @@ impl Engine {
                 let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
                 self.show(self.last, exercise, repeat, None);
             }
+            Phase::Waiting(_) => {
+                // Asked for: shown whatever holds it back.
+                if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+                    self.leave_wait(self.last, &wait);
+                    self.show(self.last, wait.exercise, wait.repeat, wait.first);
+                }
+            }
             Phase::Working => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
                 self.show(self.last, exercise, 0, None);
@@ -765,8 +844,12 @@ impl Engine {
                 Phase::Snoozed {
                     exercise, repeat, ..
                 } => (None, exercise.clone(), *repeat),
+                Phase::Waiting(wait) => (None, wait.exercise.clone(), wait.repeat),
                 Phase::Working => return Err(Refusal::NoBreakDue),
             };
+        if let Phase::Waiting(wait) = std::mem::replace(&mut self.phase, Phase::Working) {
+            self.leave_wait(self.last, &wait);
+        }
         let exercise = exercise.map_or(offered, str::to_owned);
         let (prompt, first) = prompt.unwrap_or_else(|| {
             let id = PromptId(self.next_prompt);
@@ -820,14 +903,14 @@ impl Engine {
         let natural = self
             .presence
             .away_since()
-            .filter(|_| !self.presence.rested)
+            .filter(|_| !self.presence.rested && !self.watching())
             .map(|since| since + self.rules.natural_break);
         if let Some(pause) = &self.pause {
             let reminder = (pause.until.is_none() && !pause.reminded)
                 .then(|| pause.since + self.rules.interval);
             return [natural, pause.until, reminder].into_iter().flatten().min();
         }
-        if self.presence.away_since().is_some() {
+        if self.presence.away_since().is_some() && !self.watching() {
             // While away nothing is shown; the only thing that can happen is the
             // absence becoming a natural break.
             return natural;
@@ -837,6 +920,7 @@ impl Engine {
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
             Phase::Guiding { .. } => None,
+            Phase::Waiting(_) => self.wait_deadline(),
         }
     }
 
@@ -863,6 +947,7 @@ impl Engine {
             Phase::Prompting { exercise, .. }
             | Phase::Snoozed { exercise, .. }
             | Phase::Guiding { exercise, .. } => self.library.get(exercise).is_none(),
+            Phase::Waiting(wait) => self.library.get(&wait.exercise).is_none(),
             Phase::Working => false,
         };
         if gone {
@@ -871,6 +956,7 @@ impl Engine {
                 Phase::Prompting { exercise: e, .. } | Phase::Snoozed { exercise: e, .. } => {
                     *e = exercise;
                 }
+                Phase::Waiting(wait) => wait.exercise = exercise,
                 Phase::Guiding { .. } => {
                     self.actions.push_back(Action::Close);
                     self.phase = Phase::Working;
@@ -895,6 +981,10 @@ impl Engine {
             (Phase::Working, false) => PhaseKind::Working,
             (Phase::Prompting { .. }, false) => PhaseKind::Due,
             (Phase::Snoozed { .. }, false) => PhaseKind::Snoozed,
+            (Phase::Waiting(wait), false) => match &wait.holds {
+                Some(holds) if !holds.is_empty() => PhaseKind::Waiting,
+                _ => wait.shown_as,
+            },
         };
         let paused = self.pause.map(|p| match p.until {
             Some(until) => Paused::For(until.saturating_since(self.last)),
@@ -907,6 +997,11 @@ impl Engine {
             _ if self.pause.is_some() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
+            // Held back: shown when what holds it ends (or at max_delay, at the latest).
+            Phase::Waiting(_) => match self.waiting_for() {
+                Some(waiting) => waiting.shown_anyway_in,
+                None => Some(Duration::ZERO),
+            },
         };
         let p = &self.presence;
         Status {
@@ -916,6 +1011,7 @@ impl Engine {
             next_prompt_in,
             snoozes: self.snoozes,
             paused,
+            waiting: self.waiting_for(),
         }
     }
 
@@ -974,7 +1070,9 @@ impl Engine {
             self.tick_guide(now);
             return;
         }
-        if let Some(since) = self.presence.away_since() {
+        if let Some(since) = self.presence.away_since()
+            && !self.watching()
+        {
             if !self.presence.rested && now >= since + self.rules.natural_break {
                 self.natural_break(self.presence.sat_before);
                 self.presence.rested = true;
@@ -989,7 +1087,7 @@ impl Engine {
         match &self.phase {
             Phase::Working if self.sitting >= self.rules.interval => {
                 let exercise = self.picker.pick(&self.library, &self.preferences);
-                self.show(now, exercise, 0, None);
+                self.fall_due(now, exercise, 0, None);
             }
             Phase::Snoozed {
                 until,
@@ -997,8 +1095,9 @@ impl Engine {
                 repeat,
             } if now >= *until => {
                 let (exercise, repeat) = (exercise.clone(), repeat.saturating_add(1));
-                self.show(now, exercise, repeat, None);
+                self.fall_due(now, exercise, repeat, None);
             }
+            Phase::Waiting(_) => self.tick_wait(now),
             Phase::Prompting {
                 renotify_at: Some(at),
                 exercise,
@@ -1158,12 +1257,17 @@ impl Engine {
                 Some(exercise)
             }
             Phase::Snoozed { exercise, .. } => Some(exercise),
+            Phase::Waiting(wait) => {
+                self.leave_wait(self.last, &wait);
+                Some(wait.exercise)
+            }
         };
         self.actions.push_back(Action::Record(Record {
             outcome: Outcome::Natural,
             exercise,
             sat_for,
             guided: None,
+            waited: self.waited.take(),
         }));
         self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
@@ -1308,6 +1412,7 @@ impl Engine {
                     exercise: Some(exercise.clone()),
                     sat_for: self.sitting,
                     guided: Some(guided),
+                    waited: self.waited.take(),
                 }));
                 self.actions
                     .push_back(Action::GuideDone { exercise, guided });
@@ -1384,6 +1489,7 @@ impl Engine {
             exercise: Some(exercise.clone()),
             sat_for: self.sitting,
             guided: guided.filter(|_| outcome == Outcome::Done),
+            waited: self.waited.take(),
         }));
         if close {
             self.actions.push_back(Action::Close);

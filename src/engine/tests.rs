@@ -150,6 +150,7 @@ fn record(outcome: Outcome, exercise: Option<&str>, sat_for: Duration) -> Action
         exercise: exercise.map(str::to_owned),
         sat_for,
         guided: None,
+        waited: None,
     })
 }
 
@@ -787,7 +788,8 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                     Action::Record(_)
                     | Action::StillPaused { .. }
                     | Action::Guide(_)
-                    | Action::GuideDone { .. } => {}
+                    | Action::GuideDone { .. }
+                    | Action::CheckHolds(_) => {}
                 }
             }
         }
@@ -845,6 +847,7 @@ fn done_from_outside_works_while_snoozed_and_snooze_respects_the_limit() {
             exercise: Some(prompt.exercise),
             sat_for: mins(47),
             guided: None,
+            waited: None,
         }]
     );
     assert_eq!(sim.phase(), PhaseKind::Working);
@@ -1026,6 +1029,7 @@ fn natural_breaks_still_count_while_paused() {
             exercise: None,
             sat_for: mins(20),
             guided: None,
+            waited: None,
         }]
     );
 }
@@ -1220,6 +1224,7 @@ fn losing_logind_keeps_what_the_idle_backend_said() {
             exercise: None,
             sat_for: mins(30),
             guided: None,
+            waited: None,
         }],
         "still idle: the absence goes on"
     );
@@ -1342,6 +1347,7 @@ fn a_guide_runs_its_steps_in_order_each_second_and_records_done_with_its_time() 
                 exercise: Some(prompt.exercise.clone()),
                 sat_for: mins(45) + plan.total(),
                 guided: Some(plan.total()),
+                waited: None,
             }),
             Action::GuideDone {
                 exercise: prompt.exercise,
@@ -1506,6 +1512,7 @@ fn a_cli_answer_in_the_middle_of_a_guide_ends_it() {
         exercise: Some(prompt.exercise),
         sat_for: mins(45) + secs(20),
         guided: Some(secs(20)),
+        waited: None,
     })));
     assert_eq!(sim.phase(), PhaseKind::Working);
     assert!(guide_steps(&taken).is_empty());
@@ -1655,3 +1662,5 @@ fn the_published_sitting_time_keeps_counting_while_due_or_snoozed_and_stops_when
         "a locked screen is not sitting"
     );
 }
+
+mod wait;

@@ -149,7 +149,14 @@ impl fmt::Display for Problem {
             write!(f, "{line}:{column}: ")?;
         }
         if let Some(exercise) = &self.exercise {
-            write!(f, "exercise {exercise:?}: ")?;
+            write!(
+                f,
+                "{}: ",
+                crate::t!(
+                    "exercises-error-exercise",
+                    exercise = format!("{exercise:?}")
+                )
+            )?;
         }
         if let Some(field) = &self.field {
             write!(f, "{field}: ")?;
@@ -171,7 +178,7 @@ pub(super) fn parse(text: &str) -> (Vec<(String, Partial)>, Vec<Problem>) {
             location: Some(super::line_column(text, e.pos.start)),
             exercise: None,
             field: None,
-            message: format!("{e}: expected `id =` and then lines `    .field = text`"),
+            message: crate::t!("exercises-ftl-syntax", error = e.to_string()),
         })
         .collect();
     let mut found: Vec<(String, Partial)> = Vec::new();
@@ -188,24 +195,18 @@ pub(super) fn parse(text: &str) -> (Vec<(String, Partial)>, Vec<Problem>) {
             message,
         };
         if found.iter().any(|(other, _)| other == id) {
-            problems.push(problem(
-                None,
-                "is translated twice: expected each id once".into(),
-            ));
+            problems.push(problem(None, crate::t!("exercises-ftl-twice")));
             continue;
         }
         if message.value.is_some() {
-            problems.push(problem(
-                None,
-                "has a text after `=`: expected the name as `.name = …` on the next line".into(),
-            ));
+            problems.push(problem(None, crate::t!("exercises-ftl-value")));
         }
         let mut partial = Partial::default();
         for attribute in &message.attributes {
             let field = attribute.id.name;
             let text = match plain(&attribute.value) {
                 Ok(text) if text.is_empty() => {
-                    problems.push(problem(Some(field), "is empty: expected a text".into()));
+                    problems.push(problem(Some(field), crate::t!("exercises-ftl-empty")));
                     continue;
                 }
                 Ok(text) => text,
@@ -223,21 +224,22 @@ pub(super) fn parse(text: &str) -> (Vec<(String, Partial)>, Vec<Problem>) {
                 _ => match step_number(field) {
                     Some(n) => {
                         if partial.steps.insert(n, text).is_some() {
-                            problems.push(problem(Some(field), "is given twice".into()));
+                            problems
+                                .push(problem(Some(field), crate::t!("exercises-ftl-field-twice")));
                         }
                         continue;
                     }
                     None => {
                         problems.push(problem(
                             Some(field),
-                            format!("is not a field: expected one of {}", FIELDS.join(", ")),
+                            crate::t!("exercises-ftl-not-a-field", fields = FIELDS.join(", ")),
                         ));
                         continue;
                     }
                 },
             };
             if slot.replace(text).is_some() {
-                problems.push(problem(Some(field), "is given twice".into()));
+                problems.push(problem(Some(field), crate::t!("exercises-ftl-field-twice")));
             }
         }
         found.push((id.to_owned(), partial));
@@ -266,11 +268,7 @@ fn plain(pattern: &ast::Pattern<&str>) -> Result<String, String> {
                 expression: Expression::Inline(InlineExpression::NumberLiteral { value }),
             } => text.push_str(value),
             PatternElement::Placeable { .. } => {
-                return Err(
-                    "has a { … } that is not a quoted text: expected plain text \
-                            (write {\"{\"} for a brace)"
-                        .into(),
-                );
+                return Err(crate::t!("exercises-ftl-placeable"));
             }
         }
     }
@@ -331,16 +329,13 @@ fn misfit(exercise: &Exercise, partial: &Partial) -> Option<(String, String)> {
     if let Some(n) = partial.steps.keys().find(|n| **n > steps) {
         return Some((
             format!("step-{n}"),
-            format!("the exercise has {steps} steps: expected step-1 to step-{steps}"),
+            crate::t!("exercises-ftl-no-such-step", steps = steps),
         ));
     }
     if let Some(name) = &partial.name
         && name.chars().count() > 40
     {
-        return Some((
-            "name".into(),
-            "expected a name of 1 to 40 characters".into(),
-        ));
+        return Some(("name".into(), crate::t!("exercises-error-name")));
     }
     let (dose, how, safety) = GLANCE_LIMITS;
     for (field, text, max) in [
@@ -349,7 +344,10 @@ fn misfit(exercise: &Exercise, partial: &Partial) -> Option<(String, String)> {
         ("glance-safety", &partial.glance.safety, safety),
     ] {
         if text.as_ref().is_some_and(|t| t.chars().count() > max) {
-            return Some((field.into(), format!("expected at most {max} characters")));
+            return Some((
+                field.into(),
+                crate::t!("exercises-error-too-long", most = max),
+            ));
         }
     }
     None
@@ -376,12 +374,7 @@ pub(super) fn read_own(
             message,
         };
         let Some(exercise) = exercises.iter().find(|e| &e.id == id) else {
-            return Err(problem(
-                None,
-                "no exercise has this id: expected an id from your exercises.json or a \
-                 built-in one (`deskbreak exercises` lists them)"
-                    .into(),
-            ));
+            return Err(problem(None, crate::t!("exercises-ftl-unknown-id")));
         };
         if let Some((field, message)) = misfit(exercise, partial) {
             return Err(problem(Some(field), message));

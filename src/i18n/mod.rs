@@ -77,6 +77,17 @@ impl Lang {
         }
     }
 
+    /// The language's own name for itself ("Deutsch"), as a language menu shows it.
+    #[must_use]
+    pub fn autonym(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::De => "Deutsch",
+            Lang::Fr => "Français",
+            Lang::Es => "Español",
+        }
+    }
+
     /// The language named by `code` ("de"), if shipped.
     #[must_use]
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -188,15 +199,8 @@ impl Choice {
 /// first non-empty of `LC_ALL`, `LC_MESSAGES`, `LANG`. `None`: none of them names a
 /// shipped language (or the locale is C).
 pub fn from_locale(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-    let get = |name: &str| env(name).filter(|v| !v.is_empty());
-    let locale = get("LC_ALL")
-        .or_else(|| get("LC_MESSAGES"))
-        .or_else(|| get("LANG"))?;
-    let language = tag_language(&locale);
-    if language == "c" || language == "posix" {
-        return None;
-    }
-    if let Some(list) = get("LANGUAGE")
+    let language = tag_language(&locale_name(&env)?);
+    if let Some(list) = env("LANGUAGE").filter(|v| !v.is_empty())
         && let Some(lang) = list
             .split(':')
             .find_map(|tag| Lang::from_code(&tag_language(tag)))
@@ -204,6 +208,18 @@ pub fn from_locale(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
         return Some(lang);
     }
     Lang::from_code(&language)
+}
+
+/// The locale the session asks for messages in (`LC_ALL`, `LC_MESSAGES` or `LANG`, as
+/// [`from_locale`] reads them), unless it is C or POSIX: for `doctor` to name a locale
+/// deskbreak has no translation for.
+pub fn locale_name(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let get = |name: &str| env(name).filter(|v| !v.is_empty());
+    let locale = get("LC_ALL")
+        .or_else(|| get("LC_MESSAGES"))
+        .or_else(|| get("LANG"))?;
+    let language = tag_language(&locale);
+    (language != "c" && language != "posix").then_some(locale)
 }
 
 /// The language part of a locale name or tag: "de" for `de_DE.UTF-8@euro` or `de-AT`.

@@ -22,6 +22,7 @@ pub mod clock;
 pub mod config_watch;
 pub mod holds;
 pub mod logind;
+mod wayland_link;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -59,6 +60,8 @@ pub enum Wake {
     Session(Option<SessionEvent>),
     /// The config file changed, or SIGHUP asked for a reload.
     ConfigEdited,
+    /// A holds check finished, or a desktop hinted that one may find something else.
+    Holds(holds::runner::Event),
 }
 
 /// The running sources, each an optional receiver: a source that is not running (or
@@ -74,6 +77,8 @@ pub struct Sources {
     bus: Option<zbus::Connection>,
     config_edits: Option<mpsc::Receiver<()>>,
     hangups: Option<Signal>,
+    /// Holds checks the engine asked for, and the watch while a break waits.
+    pub holds: holds::runner::Runner,
 }
 
 impl Sources {
@@ -98,9 +103,14 @@ impl Sources {
             control,
             activity,
             session,
-            bus,
             config_edits: config_watch::watch(config),
             hangups,
+            // Respecting the defaults until the daemon says what the config respects.
+            holds: holds::runner::Runner::new(
+                holds::Context::from_env(bus.clone()),
+                holds::Respect::default(),
+            ),
+            bus,
         }
     }
 
@@ -125,6 +135,7 @@ impl Sources {
             event = recv(&mut self.session), if self.session.is_some() => Wake::Session(event),
             Some(()) = recv(&mut self.config_edits) => Wake::ConfigEdited,
             Some(()) = hangup(&mut self.hangups) => Wake::ConfigEdited,
+            event = self.holds.next() => Wake::Holds(event),
         };
         // A source that ended is not polled again.
         match wake {

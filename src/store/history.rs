@@ -34,6 +34,14 @@ pub struct Entry {
     /// lines (and on every line written before guides existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guided_secs: Option<u64>,
+    /// For a break held back before it was shown (do-not-disturb, fullscreen, a
+    /// meeting): how long it waited. Absent when it did not wait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waited_secs: Option<u64>,
+    /// What it waited for, as reason words (`do_not_disturb`, `fullscreen`, `inhibitor`,
+    /// `meeting`); absent when it did not wait.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waited_for: Option<Vec<String>>,
 }
 
 /// Append `entry` as one line. The line is written with a single `write` on an
@@ -265,6 +273,8 @@ mod tests {
             exercise: Some("chin-tucks".into()),
             sat_for_secs: secs,
             guided_secs: None,
+            waited_secs: None,
+            waited_for: None,
         }
     }
 

@@ -2,7 +2,10 @@
 //! served by `wayland-server` on its own thread. It offers a `wl_seat` (no input devices)
 //! and, optionally, `ext_idle_notifier_v1`, records every idle notification a client asks
 //! for, and sends `idled` / `resumed` when the test says so (there is no real input, so
-//! the requested timeouts are only recorded, never run).
+//! the requested timeouts are only recorded, never run). With
+//! [`WaylandCompositor::start_with_toplevels`] it also offers
+//! `zwlr_foreign_toplevel_manager_v1` and lists toplevels whose app id and state the test
+//! sets, as sway or labwc list their windows.
 
 use std::io::{ErrorKind, Read, Write};
 use std::os::unix::net::{UnixListener, UnixStream};
@@ -16,6 +19,10 @@ use tokio::sync::watch;
 use wayland_protocols::ext::idle_notify::v1::server::{
     ext_idle_notification_v1::{self, ExtIdleNotificationV1},
     ext_idle_notifier_v1::{self, ExtIdleNotifierV1},
+};
+use wayland_protocols_wlr::foreign_toplevel::v1::server::{
+    zwlr_foreign_toplevel_handle_v1::{self, ZwlrForeignToplevelHandleV1},
+    zwlr_foreign_toplevel_manager_v1::{self, ZwlrForeignToplevelManagerV1},
 };
 use wayland_server::Resource;
 use wayland_server::backend::{ClientData, ClientId, DisconnectReason};
@@ -45,6 +52,37 @@ enum Command {
     /// Post a protocol error on every live notification (which disconnects its client);
     /// reply with how many.
     Fail(mpsc::Sender<usize>),
+    /// Create or change a toplevel; reply with how many managers were told.
+    Toplevel(Toplevel, mpsc::Sender<usize>),
+    /// Close a toplevel; reply with how many managers were told.
+    CloseToplevel(u32, mpsc::Sender<usize>),
+}
+
+/// A toplevel window as the test describes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Toplevel {
+    /// The test's own number for it.
+    pub id: u32,
+    /// Its app id.
+    pub app_id: String,
+    /// Whether it has the focus (`activated`).
+    pub activated: bool,
+    /// Whether it is fullscreen.
+    pub fullscreen: bool,
+}
+
+impl Toplevel {
+    /// The `state` array of the protocol.
+    fn states(&self) -> Vec<u8> {
+        let mut states = Vec::new();
+        if self.activated {
+            states.push(zwlr_foreign_toplevel_handle_v1::State::Activated as u32);
+        }
+        if self.fullscreen {
+            states.push(zwlr_foreign_toplevel_handle_v1::State::Fullscreen as u32);
+        }
+        states.iter().flat_map(|s| s.to_ne_bytes()).collect()
+    }
 }
 
 /// A running test compositor. Dropping it stops the thread and disconnects every client.
@@ -55,6 +93,7 @@ pub struct WaylandCompositor {
     waker: Option<UnixStream>,
     requested: watch::Receiver<Vec<Requested>>,
     live: watch::Receiver<usize>,
+    managers: watch::Receiver<usize>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -66,15 +105,25 @@ impl WaylandCompositor {
 
     /// Like [`WaylandCompositor::start`], advertising `ext_idle_notifier_v1` at `version`.
     pub fn start_with_version(dir: &Path, version: u32) -> WaylandCompositor {
-        Self::start_inner(dir, Some(version))
+        Self::start_inner(dir, Some(version), None)
     }
 
     /// A compositor without `ext_idle_notifier_v1` (like GNOME's): only `wl_seat`.
     pub fn start_without_idle_notify(dir: &Path) -> WaylandCompositor {
-        Self::start_inner(dir, None)
+        Self::start_inner(dir, None, None)
     }
 
-    fn start_inner(dir: &Path, notifier_version: Option<u32>) -> WaylandCompositor {
+    /// Like [`WaylandCompositor::start`], also offering `zwlr_foreign_toplevel_manager_v1`
+    /// at `version` (as wlroots compositors do: 3).
+    pub fn start_with_toplevels(dir: &Path, version: u32) -> WaylandCompositor {
+        Self::start_inner(dir, Some(2), Some(version))
+    }
+
+    fn start_inner(
+        dir: &Path,
+        notifier_version: Option<u32>,
+        manager_version: Option<u32>,
+    ) -> WaylandCompositor {
         let socket_path = dir.join(SOCKET_NAME);
         // Bound before returning, so a client may connect as soon as start() returns.
         let listener = UnixListener::bind(&socket_path)
@@ -89,6 +138,7 @@ impl WaylandCompositor {
         let (commands, commands_rx) = mpsc::channel();
         let (requested_tx, requested) = watch::channel(Vec::new());
         let (live_tx, live) = watch::channel(0);
+        let (managers_tx, managers) = watch::channel(0);
         let display: Display<Server> =
             Display::new().expect("cannot create the wayland-server display");
         let dh = display.handle();
@@ -96,10 +146,16 @@ impl WaylandCompositor {
         if let Some(version) = notifier_version {
             dh.create_global::<Server, ExtIdleNotifierV1, ()>(version, ());
         }
+        if let Some(version) = manager_version {
+            dh.create_global::<Server, ZwlrForeignToplevelManagerV1, ()>(version, ());
+        }
         let state = Server {
             requested: requested_tx,
             live: live_tx,
             notifications: Vec::new(),
+            managers_count: managers_tx,
+            managers: Vec::new(),
+            toplevels: Vec::new(),
         };
         let thread = std::thread::Builder::new()
             .name("test-wayland-compositor".into())
@@ -111,7 +167,37 @@ impl WaylandCompositor {
             waker: Some(waker),
             requested,
             live,
+            managers,
             thread: Some(thread),
+        }
+    }
+
+    /// Creates the toplevel `toplevel.id`, or changes it, and tells every bound manager.
+    /// Returns how many managers were told.
+    pub fn set_toplevel(&self, toplevel: Toplevel) -> usize {
+        self.command(|reply| Command::Toplevel(toplevel, reply))
+    }
+
+    /// Closes the toplevel `id`. Returns how many managers were told.
+    pub fn close_toplevel(&self, id: u32) -> usize {
+        self.command(|reply| Command::CloseToplevel(id, reply))
+    }
+
+    /// How many foreign-toplevel managers are bound (and not stopped or disconnected).
+    pub fn live_managers(&self) -> usize {
+        *self.managers.borrow()
+    }
+
+    /// Waits until exactly `n` foreign-toplevel managers are bound. Panics after `timeout`.
+    pub async fn wait_for_managers(&self, n: usize, timeout: Duration) {
+        let mut rx = self.managers.clone();
+        match tokio::time::timeout(timeout, rx.wait_for(|&bound| bound == n)).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(_)) => panic!("the test compositor stopped before {n} bound managers"),
+            Err(_) => panic!(
+                "timed out after {timeout:?} waiting for {n} bound toplevel managers; there are {}",
+                self.live_managers()
+            ),
         }
     }
 
@@ -179,7 +265,7 @@ impl WaylandCompositor {
         self.command(Command::Fail)
     }
 
-    fn command(&self, make: fn(mpsc::Sender<usize>) -> Command) -> usize {
+    fn command(&self, make: impl FnOnce(mpsc::Sender<usize>) -> Command) -> usize {
         let (reply, replied) = mpsc::channel();
         self.commands
             .send(make(reply))
@@ -268,6 +354,10 @@ fn serve(
                             n.post_error(0u32, "test compositor: failing on purpose")
                         }),
                     ),
+                    Command::Toplevel(toplevel, reply) => {
+                        (reply, state.set_toplevel(&dh, toplevel))
+                    }
+                    Command::CloseToplevel(id, reply) => (reply, state.close_toplevel(id)),
                 };
                 if let Err(e) = display.flush_clients() {
                     eprintln!("[wayland compositor] flush failed: {e}");
@@ -296,9 +386,73 @@ struct Server {
     requested: watch::Sender<Vec<Requested>>,
     live: watch::Sender<usize>,
     notifications: Vec<ExtIdleNotificationV1>,
+    managers_count: watch::Sender<usize>,
+    managers: Vec<ZwlrForeignToplevelManagerV1>,
+    /// Each toplevel, with its handle for each manager that knows it.
+    toplevels: Vec<(Toplevel, Vec<ZwlrForeignToplevelHandleV1>)>,
 }
 
 impl Server {
+    /// Tell `manager` about `toplevel` (a new handle, then its details); the handle.
+    fn announce(
+        dh: &DisplayHandle,
+        manager: &ZwlrForeignToplevelManagerV1,
+        toplevel: &Toplevel,
+    ) -> Option<ZwlrForeignToplevelHandleV1> {
+        let client = manager.client()?;
+        let handle = client
+            .create_resource::<ZwlrForeignToplevelHandleV1, (), Server>(dh, manager.version(), ())
+            .ok()?;
+        manager.toplevel(&handle);
+        Self::describe(&handle, toplevel);
+        Some(handle)
+    }
+
+    fn describe(handle: &ZwlrForeignToplevelHandleV1, toplevel: &Toplevel) {
+        handle.app_id(toplevel.app_id.clone());
+        handle.title(format!("{} window", toplevel.app_id));
+        handle.state(toplevel.states());
+        handle.done();
+    }
+
+    fn set_toplevel(&mut self, dh: &DisplayHandle, toplevel: Toplevel) -> usize {
+        self.managers.retain(|m| m.is_alive());
+        let index = match self.toplevels.iter().position(|(t, _)| t.id == toplevel.id) {
+            Some(index) => index,
+            None => {
+                let handles = self
+                    .managers
+                    .iter()
+                    .filter_map(|m| Self::announce(dh, m, &toplevel))
+                    .collect();
+                self.toplevels.push((toplevel, handles));
+                return self.managers.len();
+            }
+        };
+        let (known, handles) = &mut self.toplevels[index];
+        *known = toplevel;
+        handles.retain(|h| h.is_alive());
+        for handle in handles.iter() {
+            Self::describe(handle, known);
+        }
+        handles.len()
+    }
+
+    fn close_toplevel(&mut self, id: u32) -> usize {
+        let Some(index) = self.toplevels.iter().position(|(t, _)| t.id == id) else {
+            return 0;
+        };
+        let (_, handles) = self.toplevels.remove(index);
+        let alive: Vec<_> = handles.into_iter().filter(|h| h.is_alive()).collect();
+        alive.iter().for_each(ZwlrForeignToplevelHandleV1::closed);
+        alive.len()
+    }
+
+    fn count_managers(&mut self) {
+        self.managers.retain(|m| m.is_alive());
+        self.managers_count.send_replace(self.managers.len());
+    }
+
     fn send_all(&mut self, send: fn(&ExtIdleNotificationV1)) -> usize {
         self.notifications.retain(|n| n.is_alive());
         self.notifications.iter().for_each(send);
@@ -418,5 +572,62 @@ impl Dispatch<ExtIdleNotificationV1, ()> for Server {
 
     fn destroyed(state: &mut Self, _: ClientId, notification: &ExtIdleNotificationV1, _: &()) {
         state.forget(notification);
+    }
+}
+
+impl GlobalDispatch<ZwlrForeignToplevelManagerV1, ()> for Server {
+    fn bind(
+        state: &mut Self,
+        dh: &DisplayHandle,
+        _: &Client,
+        resource: New<ZwlrForeignToplevelManagerV1>,
+        _: &(),
+        data_init: &mut DataInit<'_, Self>,
+    ) {
+        let manager = data_init.init(resource, ());
+        // As wlroots does: every existing toplevel, described, right after the bind.
+        for (toplevel, handles) in &mut state.toplevels {
+            handles.extend(Self::announce(dh, &manager, toplevel));
+        }
+        state.managers.push(manager);
+        state.count_managers();
+    }
+}
+
+impl Dispatch<ZwlrForeignToplevelManagerV1, ()> for Server {
+    fn request(
+        state: &mut Self,
+        _: &Client,
+        manager: &ZwlrForeignToplevelManagerV1,
+        request: zwlr_foreign_toplevel_manager_v1::Request,
+        _: &(),
+        _: &DisplayHandle,
+        _: &mut DataInit<'_, Self>,
+    ) {
+        if let zwlr_foreign_toplevel_manager_v1::Request::Stop = request {
+            manager.finished();
+            state.managers.retain(|m| m.id() != manager.id());
+            state.count_managers();
+        }
+    }
+
+    fn destroyed(state: &mut Self, _: ClientId, manager: &ZwlrForeignToplevelManagerV1, _: &()) {
+        state.managers.retain(|m| m.id() != manager.id());
+        state.count_managers();
+    }
+}
+
+impl Dispatch<ZwlrForeignToplevelHandleV1, ()> for Server {
+    fn request(
+        _: &mut Self,
+        _: &Client,
+        _: &ZwlrForeignToplevelHandleV1,
+        _: zwlr_foreign_toplevel_handle_v1::Request,
+        _: &(),
+        _: &DisplayHandle,
+        _: &mut DataInit<'_, Self>,
+    ) {
+        // Requests to change a toplevel (activate, close, …) are not for this compositor,
+        // and `destroy` needs no bookkeeping: dead handles are skipped.
     }
 }

@@ -123,6 +123,7 @@ async fn set_on_a_read_only_property_answers_property_read_only() {
             "PausedUntil",
             "IdleBackend",
             "Snoozes",
+            "WaitingFor",
         ] {
             let value = zbus::Variant::from(7u64);
             let err = conn

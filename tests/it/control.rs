@@ -918,7 +918,8 @@ async fn get_status_and_the_properties_agree() {
                 "Phase",
                 "SittingSeconds",
                 "SittingSince",
-                "Snoozes"
+                "Snoozes",
+                "WaitingFor"
             ]
         );
         // SittingSeconds is counted at the moment of each read: a second may tick

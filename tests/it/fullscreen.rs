@@ -1,5 +1,6 @@
 //! The fullscreen detector against real display servers: Xvfb, with the test playing the
-//! window manager's part through the EWMH properties (`tests/common/ewmh.rs`).
+//! window manager's part through the EWMH properties (`tests/common/ewmh.rs`), and the
+//! test Wayland compositor listing toplevels through `zwlr_foreign_toplevel_manager_v1`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -7,7 +8,12 @@ use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
 use tokio::time::timeout;
 
+use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
 use crate::common::ewmh::Ewmh;
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::wayland_compositor::{Toplevel, WaylandCompositor};
 use crate::common::with_timeout;
 use crate::common::xvfb::{Xvfb, unused_display};
 use deskbreak::sources::holds::{
@@ -274,6 +280,357 @@ async fn the_x_watch_hints_when_the_focused_window_goes_fullscreen_or_back() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         xvfb.thaw();
+    })
+    .await;
+}
+
+/// A temporary directory standing in for `XDG_RUNTIME_DIR` (or `/proc`).
+fn temp_dir(prefix: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(prefix)
+        .tempdir()
+        .expect("cannot create a temporary directory")
+}
+
+/// A Wayland session's context: the compositor's socket, an X display that must not be
+/// asked unless the test says so, and `proc_root` for the Xwayland check.
+fn wayland_context(
+    compositor: &WaylandCompositor,
+    x11: &str,
+    proc_root: &std::path::Path,
+) -> Context {
+    Context {
+        bus: None,
+        x11_display: Some(x11.to_owned()),
+        wayland_display: Some(compositor.socket_path().display().to_string()),
+        proc_root: proc_root.to_owned(),
+        dev_root: PathBuf::from("/dev"),
+        sys_root: PathBuf::from("/sys"),
+        dconf_user: None,
+    }
+}
+
+/// A folder shaped like `/proc` with one process of ours, named `comm`.
+fn proc_with(comm: &str) -> tempfile::TempDir {
+    let root = temp_dir("deskbreak-proc-");
+    let process = root.path().join("4242");
+    std::fs::create_dir(&process).expect("cannot create the fake process");
+    std::fs::write(process.join("comm"), format!("{comm}\n")).expect("cannot write comm");
+    std::fs::create_dir(root.path().join("self")).expect("cannot create self");
+    root
+}
+
+fn toplevel(id: u32, app_id: &str, activated: bool, fullscreen: bool) -> Toplevel {
+    Toplevel {
+        id,
+        app_id: app_id.to_owned(),
+        activated,
+        fullscreen,
+    }
+}
+
+/// The signals of one read, by name.
+async fn read_named(ctx: &Context) -> Vec<(&'static str, Reading)> {
+    fullscreen::read(ctx)
+        .await
+        .into_iter()
+        .map(|s| {
+            assert_eq!(s.reason, Reason::Fullscreen);
+            (s.name, s.reading)
+        })
+        .collect()
+}
+
+const WAYLAND: &str = "Wayland fullscreen window";
+const XWAYLAND: &str = "XWayland fullscreen window";
+
+#[tokio::test]
+async fn a_focused_fullscreen_wayland_toplevel_is_held_and_unfullscreening_releases_it() {
+    with_timeout(async {
+        let dir = temp_dir("deskbreak-wayland-");
+        let compositor = WaylandCompositor::start_with_toplevels(dir.path(), 3);
+        // An X display nobody serves: the compositor's list covers XWayland windows, so
+        // asking X would only add an unreadable signal.
+        let proc_root = proc_with("Xwayland");
+        let ctx = wayland_context(&compositor, &unused_display(), proc_root.path());
+
+        compositor.set_toplevel(toplevel(1, "foot", true, false));
+        compositor.set_toplevel(toplevel(2, "mpv", false, true));
+        assert_eq!(read_named(&ctx).await, vec![(WAYLAND, Reading::Clear)]);
+
+        // The film gets the focus.
+        compositor.set_toplevel(toplevel(1, "foot", false, false));
+        compositor.set_toplevel(toplevel(2, "mpv", true, true));
+        assert_eq!(
+            read_named(&ctx).await,
+            vec![(WAYLAND, held("mpv is fullscreen"))]
+        );
+
+        compositor.set_toplevel(toplevel(2, "mpv", true, false));
+        assert_eq!(read_named(&ctx).await, vec![(WAYLAND, Reading::Clear)]);
+
+        compositor.set_toplevel(toplevel(2, "mpv", true, true));
+        assert_eq!(
+            read_named(&ctx).await,
+            vec![(WAYLAND, held("mpv is fullscreen"))]
+        );
+        compositor.close_toplevel(2);
+        assert_eq!(read_named(&ctx).await, vec![(WAYLAND, Reading::Clear)]);
+
+        // Each read disconnects again.
+        compositor.wait_for_managers(0, TIMEOUT).await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn without_a_toplevel_manager_inhibitors_are_the_signal_and_xwayland_is_asked_only_if_it_runs()
+ {
+    with_timeout(async {
+        let dir = temp_dir("deskbreak-wayland-");
+        // Like GNOME's or KDE's: no zwlr_foreign_toplevel_manager_v1.
+        let compositor = WaylandCompositor::start_without_idle_notify(dir.path());
+        let no_xwayland = proc_with("gnome-shell");
+        let ctx = wayland_context(&compositor, &unused_display(), no_xwayland.path());
+        let signals = read_named(&ctx).await;
+        match signals.as_slice() {
+            [
+                (WAYLAND, Reading::Unreadable(why)),
+                (XWAYLAND, Reading::Clear),
+            ] => assert!(
+                why.contains("zwlr_foreign_toplevel_manager_v1")
+                    && why.contains("inhibitors are the signal"),
+                "doctor must say why and what counts instead: {why}"
+            ),
+            other => panic!("expected an unreadable Wayland signal and no X asked, got {other:?}"),
+        }
+
+        // An Xwayland of ours runs: its X windows are read.
+        let xvfb = Xvfb::start();
+        let wm = Ewmh::connect(xvfb.display());
+        let game = wm.window("supertuxkart");
+        wm.set_fullscreen(game, true);
+        wm.activate(Some(game));
+        let xwayland = proc_with("Xwayland");
+        let ctx = wayland_context(&compositor, xvfb.display(), xwayland.path());
+        let signals = read_named(&ctx).await;
+        assert!(
+            matches!(
+                signals.as_slice(),
+                [(WAYLAND, Reading::Unreadable(_)), (XWAYLAND, _)]
+            ),
+            "{signals:?}"
+        );
+        assert_eq!(signals[1].1, held("supertuxkart is fullscreen"));
+
+        // A version 1 manager has no fullscreen state.
+        let old_dir = temp_dir("deskbreak-wayland-");
+        let old = WaylandCompositor::start_with_toplevels(old_dir.path(), 1);
+        let ctx = wayland_context(&old, &unused_display(), no_xwayland.path());
+        match read_named(&ctx).await.as_slice() {
+            [
+                (WAYLAND, Reading::Unreadable(why)),
+                (XWAYLAND, Reading::Clear),
+            ] => {
+                assert!(why.contains("version 1"), "{why}");
+            }
+            other => panic!("expected an unreadable Wayland signal, got {other:?}"),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_wayland_compositor_that_never_answers_costs_an_unreadable_reading_in_bounded_time() {
+    with_timeout(async {
+        let dir = temp_dir("deskbreak-wayland-");
+        // Accepts connections (the kernel does, into the backlog) and never answers.
+        let path = dir.path().join("wayland-wedged");
+        let _listener = std::os::unix::net::UnixListener::bind(&path).expect("cannot bind");
+        let proc_root = proc_with("sway");
+        let ctx = Context {
+            bus: None,
+            x11_display: None,
+            wayland_display: Some(path.display().to_string()),
+            proc_root: proc_root.path().to_owned(),
+            dev_root: PathBuf::from("/dev"),
+            sys_root: PathBuf::from("/sys"),
+            dconf_user: None,
+        };
+        let asked = Instant::now();
+        let signals = read_named(&ctx).await;
+        let took = asked.elapsed();
+        match signals.as_slice() {
+            [(WAYLAND, Reading::Unreadable(why))] => {
+                assert!(why.contains("did not answer"), "{why}");
+            }
+            other => panic!("expected an unreadable Wayland signal, got {other:?}"),
+        }
+        assert!(took < CHECK_TIMEOUT, "the reading took {took:?}");
+
+        // Nobody at the socket at all.
+        drop(_listener);
+        std::fs::remove_file(&path).expect("cannot remove the socket");
+        match read_named(&ctx).await.as_slice() {
+            [(WAYLAND, Reading::Unreadable(why))] => {
+                assert!(
+                    why.contains("cannot connect") && why.contains("wayland-wedged"),
+                    "{why}"
+                );
+            }
+            other => panic!("expected an unreadable Wayland signal, got {other:?}"),
+        }
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_wayland_watch_hints_when_the_focused_toplevel_goes_fullscreen_or_back() {
+    with_timeout(async {
+        let dir = temp_dir("deskbreak-wayland-");
+        let compositor = WaylandCompositor::start_with_toplevels(dir.path(), 3);
+        let proc_root = proc_with("Xwayland");
+        let ctx = wayland_context(&compositor, &unused_display(), proc_root.path());
+        compositor.set_toplevel(toplevel(1, "foot", true, false));
+        let (hint, mut hints) = mpsc::channel(4);
+        let watch = tokio::spawn(fullscreen::watch(ctx, hint));
+        compositor.wait_for_managers(1, TIMEOUT).await;
+
+        // A fullscreen window in the back, a new window: nothing the check would see.
+        compositor.set_toplevel(toplevel(2, "mpv", false, true));
+        compositor.set_toplevel(toplevel(3, "firefox", false, false));
+        expect_quiet(&mut hints, "a fullscreen window in the back").await;
+
+        compositor.set_toplevel(toplevel(1, "foot", false, false));
+        compositor.set_toplevel(toplevel(2, "mpv", true, true));
+        expect_hint(&mut hints, "focusing a fullscreen toplevel").await;
+        compositor.set_toplevel(toplevel(2, "mpv", true, false));
+        expect_hint(&mut hints, "leaving fullscreen").await;
+        compositor.set_toplevel(toplevel(2, "mpv", true, true));
+        expect_hint(&mut hints, "going fullscreen again").await;
+        compositor.close_toplevel(2);
+        expect_hint(&mut hints, "closing the fullscreen toplevel").await;
+
+        // Dropped, the watch disconnects.
+        watch.abort();
+        let _ = watch.await;
+        compositor.wait_for_managers(0, TIMEOUT).await;
+
+        // A compositor that goes away while a break waits: one hint, so the check says so.
+        let (hint, mut hints) = mpsc::channel(4);
+        let proc_root = proc_with("Xwayland");
+        let ctx = wayland_context(&compositor, &unused_display(), proc_root.path());
+        let watch = tokio::spawn(fullscreen::watch(ctx, hint));
+        compositor.wait_for_managers(1, TIMEOUT).await;
+        drop(compositor);
+        expect_hint(&mut hints, "the compositor going away").await;
+        watch.abort();
+    })
+    .await;
+}
+
+/// A break every 2 s of sitting, no idle backend (all waking time is sitting), and only
+/// the fullscreen hold respected, so that nothing else on this machine holds the break.
+const FAST: &str = r#"
+[breaks]
+interval = "2s"
+snooze = "2s"
+renotify = "0s"
+[activity]
+backend = "none"
+[respect]
+do_not_disturb = false
+meetings = false
+fullscreen = true
+"#;
+
+/// `deskbreak status --json` of the daemon on `bus`.
+async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
+    let out = run_cli(env, Some(bus.address()), &["status", "--json"]).await;
+    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
+}
+
+#[tokio::test]
+async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it() {
+    with_timeout(async {
+        let xvfb = Xvfb::start();
+        let wm = Ewmh::connect(xvfb.display());
+        let player = wm.window("mpv");
+        wm.set_fullscreen(player, true);
+        wm.activate(Some(player));
+
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let mut cmd = command(&env, Some(bus.address()));
+        cmd.env("DISPLAY", xvfb.display()).arg("run");
+        let daemon = Daemon::spawn_command(cmd);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+
+        // Due after 2 s, the break waits instead of interrupting the film.
+        let deadline = Instant::now() + TIMEOUT;
+        let waiting = loop {
+            let now = status(&env, &bus).await;
+            if now["phase"] == "waiting" {
+                break now;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the break never waited: {now}\ndaemon stderr:\n{}",
+                daemon.stderr()
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        assert_eq!(
+            waiting["waiting_for"][0]["reason"], "fullscreen",
+            "{waiting}"
+        );
+        assert_eq!(
+            waiting["waiting_for"][0]["detail"], "mpv is fullscreen",
+            "{waiting}"
+        );
+        let words = run_cli(&env, Some(bus.address()), &["status"]).await;
+        let words = text(&words.stdout);
+        assert!(
+            words.contains("waiting: fullscreen (mpv is fullscreen)"),
+            "status says what the break waits for: {words}"
+        );
+        // Held a while longer, still nothing shown.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert!(
+            server.notifications().is_empty(),
+            "a reminder was shown over a fullscreen window: {:?}",
+            server.notifications()
+        );
+
+        // Leaving fullscreen: the watch's hint brings the reminder at once, well before the
+        // once-a-minute re-check would.
+        let left = Instant::now();
+        wm.set_fullscreen(player, false);
+        let shown = server.wait_for_notify(1, Duration::from_secs(10)).await;
+        eprintln!(
+            "the reminder came {:?} after leaving fullscreen",
+            left.elapsed()
+        );
+
+        server.click(shown.id, "done").await;
+        let lines = env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(lines[0]["outcome"], "done", "{lines:?}");
+        assert_eq!(
+            lines[0]["waited_for"],
+            serde_json::json!(["fullscreen"]),
+            "{lines:?}"
+        );
+        assert!(
+            lines[0]["waited_secs"].as_u64().is_some_and(|s| s >= 1),
+            "the record says how long the break waited: {lines:?}"
+        );
+        assert!(daemon.terminate().await.success());
     })
     .await;
 }

@@ -651,13 +651,22 @@ fn entry() -> impl Strategy<Value = history::Entry> {
         any::<String>().prop_map(Some),
     ];
     let guided = prop_oneof![Just(None), any::<u64>().prop_map(Some)];
-    (at, outcome, exercise, any::<u64>(), guided).prop_map(
-        |(at, outcome, exercise, sat_for_secs, guided_secs)| history::Entry {
-            at,
-            outcome,
-            exercise,
-            sat_for_secs,
-            guided_secs,
+    let waited = prop_oneof![
+        Just((None, None)),
+        (any::<u64>(), prop::collection::vec("[a-z_]{1,16}", 0..4))
+            .prop_map(|(secs, reasons)| (Some(secs), Some(reasons))),
+    ];
+    (at, outcome, exercise, any::<u64>(), guided, waited).prop_map(
+        |(at, outcome, exercise, sat_for_secs, guided_secs, (waited_secs, waited_for))| {
+            history::Entry {
+                at,
+                outcome,
+                exercise,
+                sat_for_secs,
+                guided_secs,
+                waited_secs,
+                waited_for,
+            }
         },
     )
 }
@@ -1070,7 +1079,8 @@ fn drain(
             Action::Record(_)
             | Action::StillPaused { .. }
             | Action::Guide(_)
-            | Action::GuideDone { .. } => {}
+            | Action::GuideDone { .. }
+            | Action::CheckHolds(_) => {}
         }
     }
     Ok(())

@@ -2,16 +2,18 @@
 //! against real peers on a private bus: the test notification server playing dunst and
 //! KDE Plasma, the real `dconf-service` for GNOME, and stand-ins for gnome-session and
 //! PowerDevil. Each test reads, starts the watch, changes the peer, and expects a hint and
-//! the new reading.
+//! the new reading. The last ones run the daemon: a due break waits while KDE's
+//! do-not-disturb is on or a GNOME idle inhibitor is there, and comes once it is gone.
 
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use deskbreak::sources::holds::{Context, Hold, Reading, Reason, Signal, dnd, inhibit};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
 use crate::common::dconf::DconfService;
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::session_manager::{
@@ -378,6 +380,127 @@ async fn without_a_session_manager_inhibitors_are_unreadable_and_not_followed() 
             .await
             .expect("the watch did not end");
         assert!(hints.try_recv().is_err());
+    })
+    .await;
+}
+
+/// A break every 2 s of sitting, no idle backend (all waking time is sitting), do-not-
+/// disturb and inhibitors respected (`fullscreen` covers inhibitors; no display here, so no
+/// fullscreen window can hold), meetings not (nothing on this machine may hold the break).
+const FAST: &str = r#"
+[breaks]
+interval = "2s"
+snooze = "2s"
+renotify = "0s"
+[activity]
+backend = "none"
+[respect]
+do_not_disturb = true
+fullscreen = true
+meetings = false
+"#;
+
+/// `deskbreak status --json` of the daemon on `bus`.
+async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
+    let out = run_cli(env, Some(bus.address()), &["status", "--json"]).await;
+    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
+}
+
+/// Start the daemon on `bus` with [`FAST`], wait until its due break waits, check that it
+/// waits for `reason` because of `detail` and shows nothing; then `release` and expect
+/// the reminder soon (through the watch's hint, not the minute's re-check), and the
+/// record to say what it waited for.
+async fn defers_until_released<F: Future<Output = ()>>(
+    bus: &PrivateBus,
+    server: &NotifyServer,
+    reason: &str,
+    detail: &str,
+    release: impl FnOnce() -> F,
+) {
+    let env = TestEnv::new();
+    env.write_config(FAST);
+    let mut cmd = command(&env, Some(bus.address()));
+    cmd.arg("run");
+    let daemon = Daemon::spawn_command(cmd);
+    daemon
+        .wait_for_stderr("deskbreak is running", TIMEOUT)
+        .await;
+
+    let deadline = Instant::now() + TIMEOUT;
+    let waiting = loop {
+        let now = status(&env, bus).await;
+        if now["phase"] == "waiting" {
+            break now;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the break never waited: {now}\ndaemon stderr:\n{}",
+            daemon.stderr()
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    };
+    assert_eq!(waiting["waiting_for"][0]["reason"], reason, "{waiting}");
+    assert_eq!(waiting["waiting_for"][0]["detail"], detail, "{waiting}");
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        server.notifications().is_empty(),
+        "a reminder was shown while {detail}: {:?}",
+        server.notifications()
+    );
+
+    let released = Instant::now();
+    release().await;
+    let shown = server.wait_for_notify(1, Duration::from_secs(10)).await;
+    eprintln!(
+        "the reminder came {:?} after the release",
+        released.elapsed()
+    );
+    server.click(shown.id, "done").await;
+    let lines = env.wait_for_history(1, TIMEOUT).await;
+    assert_eq!(lines[0]["outcome"], "done", "{lines:?}");
+    assert_eq!(
+        lines[0]["waited_for"],
+        serde_json::json!([reason]),
+        "{lines:?}"
+    );
+    assert!(daemon.terminate().await.success());
+}
+
+#[tokio::test]
+async fn plasma_do_not_disturb_defers_a_due_break_until_it_is_turned_off() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let plasma = NotifyServer::start(bus.address(), ServerOptions::plasma()).await;
+        plasma.set_inhibited(true).await;
+        defers_until_released(
+            &bus,
+            &plasma,
+            "do_not_disturb",
+            "KDE Plasma do-not-disturb is on",
+            || plasma.set_inhibited(false),
+        )
+        .await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_gnome_idle_inhibitor_defers_a_due_break_until_it_is_removed() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let session = GnomeSession::start(bus.address()).await;
+        let call = session.inhibit("zoom", "In a meeting", GNOME_IDLE).await;
+        defers_until_released(
+            &bus,
+            &server,
+            "inhibitor",
+            "zoom inhibits idle (In a meeting)",
+            || session.uninhibit(call),
+        )
+        .await;
     })
     .await;
 }

@@ -6,6 +6,7 @@
 //! a stale id. Clicks (`Event` with `clicked`) are turned into [`Click`]s for the tray
 //! task; nothing here waits for the daemon.
 
+use crate::t;
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -119,19 +120,19 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
     let mut break_now = Row::item(
         3,
         if due {
-            "Show the break again"
+            t!("tray-show-break-again")
         } else {
-            "Take a break now"
+            t!("tray-break-now")
         },
         Some(Click::BreakNow),
     );
     // The engine refuses a break prompt while paused; a greyed row says so at a glance.
     break_now.enabled = !paused;
-    let mut guide = Row::item(15, "Start guided break", Some(Click::Guide));
+    let mut guide = Row::item(15, t!("tray-guide"), Some(Click::Guide));
     guide.visible = due;
-    let mut snooze = Row::item(4, "Snooze", Some(Click::Snooze));
+    let mut snooze = Row::item(4, t!("tray-snooze"), Some(Click::Snooze));
     snooze.visible = due;
-    let mut resume = Row::item(9, "Resume reminders", Some(Click::Resume));
+    let mut resume = Row::item(9, t!("tray-resume"), Some(Click::Resume));
     resume.visible = paused;
     let mut today_row = Row::item(11, today.map_or_else(String::new, view::today), None);
     today_row.enabled = false;
@@ -143,15 +144,19 @@ pub fn rows(status: &Status, now: DateTime<Local>, today: Option<u32>) -> Vec<Ro
         guide,
         snooze,
         Row::separator(5),
-        Row::item(6, "Pause for 30 minutes", Some(Click::Pause(HALF_HOUR))),
-        Row::item(7, "Pause for 1 hour", Some(Click::Pause(HOUR))),
-        Row::item(8, "Pause until tomorrow", Some(Click::PauseUntilTomorrow)),
+        Row::item(6, t!("tray-pause-half-hour"), Some(Click::Pause(HALF_HOUR))),
+        Row::item(7, t!("tray-pause-hour"), Some(Click::Pause(HOUR))),
+        Row::item(
+            8,
+            t!("tray-pause-tomorrow"),
+            Some(Click::PauseUntilTomorrow),
+        ),
         resume,
         Row::separator(10),
         today_row,
         Row::separator(12),
-        Row::item(13, "Open config file", Some(Click::OpenConfig)),
-        Row::item(14, "Quit deskbreak", Some(Click::Quit)),
+        Row::item(13, t!("tray-open-config"), Some(Click::OpenConfig)),
+        Row::item(14, t!("tray-quit"), Some(Click::Quit)),
     ]
 }
 
@@ -422,6 +427,7 @@ mod tests {
             paused: (phase == PhaseKind::Paused).then_some(PauseEnd::UntilResumed),
             idle_backend: Kind::X11,
             snoozes: 0,
+            waiting_for: Vec::new(),
         }
     }
 

@@ -46,6 +46,7 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
         PhaseKind::Paused => Look::Paused,
         PhaseKind::Away => Look::Away,
         PhaseKind::Guiding => Look::Guiding,
+        PhaseKind::Waiting => Look::Waiting,
         PhaseKind::Working => {
             let interval = status.interval.max(Duration::from_secs(1));
             let step = ring_step(interval).as_secs();
@@ -109,11 +110,7 @@ fn capitalised(line: &str) -> String {
 /// "Today: 3 breaks".
 #[must_use]
 pub fn today(breaks: u32) -> String {
-    match breaks {
-        0 => "Today: no breaks yet".to_owned(),
-        1 => "Today: 1 break".to_owned(),
-        n => format!("Today: {n} breaks"),
-    }
+    crate::t!("tray-today", count = breaks)
 }
 
 /// When "pause until tomorrow" ends: the next local midnight after `now` (the first
@@ -144,6 +141,7 @@ mod tests {
             paused: None,
             idle_backend: Kind::X11,
             snoozes: 0,
+            waiting_for: Vec::new(),
         }
     }
 

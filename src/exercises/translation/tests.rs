@@ -105,7 +105,7 @@ fn the_texts_follow_the_language_in_use() {
     assert_eq!(e.name(), "Chin tucks");
     scoped(Lang::De, || {
         assert_eq!(e.name(), "Kinn einziehen");
-        assert_eq!(e.glance_dose(), "10 × 5 s halten");
+        assert_eq!(e.glance_dose(), "10 × 5\u{a0}s halten");
         assert_eq!(e.steps().len(), e.steps.len());
         assert!(e.safety().contains("Schwindel"), "{}", e.safety());
         assert!(e.glance_safety().contains("Schwindel"));
@@ -319,6 +319,6 @@ fn the_dose_is_worded_in_the_language_in_use() {
     assert_eq!(twist.dose.short(), "hold 10 s each side");
     scoped(Lang::De, || {
         assert_eq!(rolls.dose.to_string(), "2 Sätze à 5 Wiederholungen");
-        assert_eq!(twist.dose.short(), "10 s halten je Seite");
+        assert_eq!(twist.dose.short(), "10\u{a0}s halten je Seite");
     });
 }

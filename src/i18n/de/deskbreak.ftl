@@ -5,13 +5,15 @@
 # Anleitung (guide), Aufschieben/„später“ (snooze), Überspringen (skip), Erledigt
 # (done), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
 # 30 Min.“, Uhrzeit im 24-Stunden-Format („14:05“).
+# Zwischen Zahl und Einheit steht ein geschütztes Leerzeichen (U+00A0), damit die
+# Zeile dort nicht umbricht.
 
 ## Dauer und Uhrzeit
 
-duration-seconds = { $seconds } s
-duration-minutes = { $minutes } Min.
-duration-hours = { $hours } Std.
-duration-hours-minutes = { $hours } Std. { $minutes } Min.
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } Min.
+duration-hours = { $hours } Std.
+duration-hours-minutes = { $hours } Std. { $minutes } Min.
 time-of-day = { $hour }:{ $minute }
 
 ## Die Erinnerung an die Pause
@@ -39,11 +41,11 @@ dose-reps =
         [one] { $reps } Wiederholung
        *[other] { $reps } Wiederholungen
     }
-dose-hold = { $seconds } s halten
+dose-hold = { $seconds } s halten
 dose-reps-hold =
     { $reps ->
-        [one] { $reps } Wiederholung, { $seconds } s halten
-       *[other] { $reps } Wiederholungen, je { $seconds } s halten
+        [one] { $reps } Wiederholung, { $seconds } s halten
+       *[other] { $reps } Wiederholungen, je { $seconds } s halten
     }
 dose-once = einmal
 dose-sets =
@@ -52,19 +54,19 @@ dose-sets =
        *[other] { $sets } Sätze à { $dose }
     }
 dose-each-side = { $dose }, je Seite
-dose-short-reps-hold = { $reps } × { $seconds } s halten
+dose-short-reps-hold = { $reps } × { $seconds } s halten
 dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } je Seite
 
 ## Die angeleitete Pause
 
 guide-summary = { $exercise } · { $step }
-guide-countdown = { $seconds } s
-guide-get-ready = Bereit machen … { $countdown }
-guide-hold = { $step }: halten … { $countdown }
-guide-relax = Lockern … { $countdown }
-guide-rest = Ausruhen … { $countdown }
-guide-switch-sides = Seite wechseln … { $countdown }
+guide-countdown = { $seconds } s
+guide-get-ready = Bereit machen… { $countdown }
+guide-hold = { $step }: halten… { $countdown }
+guide-relax = Lockern… { $countdown }
+guide-rest = Ausruhen… { $countdown }
+guide-switch-sides = Seite wechseln… { $countdown }
 guide-button-stop = Beenden
 guide-done-summary = { $exercise } · geschafft
 guide-done-body = Gut gemacht: { $duration } Bewegung. Die Pause ist eingetragen.
@@ -117,7 +119,7 @@ cli-refused-not-guiding = Es läuft keine angeleitete Pause.
 
 cli-error-not-running = deskbreak läuft nicht (niemand belegt { $name } auf dem Sitzungsbus); starten mit `deskbreak run`
 cli-error-no-bus = der Sitzungsbus ist nicht erreichbar: { $error }; ist das eine Desktop-Sitzung?
-cli-error-no-answer = keine Antwort von deskbreak oder vom Sitzungsbus innerhalb von { $seconds } s; der Dienst hängt vielleicht (`systemctl --user restart deskbreak`)
+cli-error-no-answer = keine Antwort von deskbreak oder vom Sitzungsbus innerhalb von { $seconds } s; der Dienst hängt vielleicht (`systemctl --user restart deskbreak`)
 cli-error-bus = die Verbindung zum Sitzungsbus ist abgebrochen ({ $error })
 cli-error-garbled = der Status des Dienstes ist nicht lesbar: { $error }
 cli-error-unknown-phase = unbekannte Phase { $phase }
@@ -186,10 +188,205 @@ doctor-found-problem = ein Problem gefunden; die Lösungen stehen oben
 cli-error-shutting-down = deskbreak wird gerade beendet
 cli-error-busy = { $count } Aufrufe warten schon auf deskbreak; bitte erneut versuchen
 cli-error-days = { $days } Tage: erwartet 1 bis { $most }
-cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchstens 24 Std.)
-cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchstens 24 Std.)
+cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
 cli-error-not-a-time = { $value } ist kein Zeitpunkt
 cli-error-in-the-past = { $time } liegt in der Vergangenheit
 cli-error-pause-too-far = Pausieren bis { $date } { $time } reicht mehr als 7 Tage voraus
 cli-error-already-running = ein anderes deskbreak läuft schon auf diesem Sitzungsbus ({ $name } ist belegt)
 cli-error-cannot-serve = der Dienst kann sich nicht am Sitzungsbus anmelden: { $error }
+
+## Erinnerung nach langem Pausieren
+
+reminder-still-paused = deskbreak ist noch pausiert
+reminder-still-paused-body = Die Erinnerungen an Pausen sind seit { $duration } pausiert. Mit `deskbreak resume` schalten Sie sie wieder ein.
+
+## Fehler beim erneuten Lesen der Konfiguration
+
+config-error-summary = deskbreak: Fehler in der Konfiguration
+config-error-body =
+    { $error }
+
+    Die laufende Konfiguration bleibt, bis der Fehler behoben ist.
+config-exercises-kept = { $error }; die letzte gültige Fassung Ihrer Übungen bleibt in Kraft
+config-cannot-read-file = { $path }: die Datei ist nicht lesbar ({ $error })
+config-cannot-read = die Datei ist nicht lesbar ({ $error })
+config-file-empty = die Datei ist leer
+
+## deskbreak status und der Tooltip des Waybar-Moduls
+
+status-not-running = deskbreak läuft nicht
+status-line = { $summary }; Leerlauferkennung: { $backend }
+status-working = Arbeit: seit { $sitting } im Sitzen, nächste Pause in { $duration } (um { $time })
+status-due = Pause fällig: seit { $sitting } im Sitzen
+status-snoozed = aufgeschoben: neue Erinnerung in { $duration } (um { $time }), seit { $sitting } im Sitzen
+status-away = weg: in der Pause
+status-guiding = Anleitung: eine angeleitete Pause läuft
+status-paused-until = pausiert bis { $time } (noch { $duration }); seit { $sitting } im Sitzen
+status-paused = pausiert bis `deskbreak resume`; seit { $sitting } im Sitzen
+status-bar-minutes = { $minutes } Min.
+status-bar-due = Pause
+status-bar-away = weg
+status-bar-guiding = Anleitung
+status-bar-paused = pausiert
+
+## Das Menü des Symbols im Systembereich
+
+tray-break-now = Jetzt eine Pause machen
+tray-show-break-again = Pause noch einmal zeigen
+tray-guide = Angeleitete Pause starten
+tray-snooze = Aufschieben
+tray-resume = Erinnerungen fortsetzen
+tray-pause-half-hour = 30 Minuten pausieren
+tray-pause-hour = 1 Stunde pausieren
+tray-pause-tomorrow = Bis morgen pausieren
+tray-open-config = Konfigurationsdatei öffnen
+tray-quit = deskbreak beenden
+tray-today =
+    { $count ->
+        [0] Heute: noch keine Pause
+        [one] Heute: 1 Pause
+       *[other] Heute: { $count } Pausen
+    }
+
+## Ihre eigenen Übungen und ihre Übersetzungen: Fehler in exercises.json oder
+## exercises.LANG.ftl. Feld- und Schlüsselnamen bleiben, wie sie in der Datei stehen.
+
+exercises-error-exercise = Übung { $exercise }
+exercises-error-position = Nr. { $number } in der Liste
+exercises-error-too-large = größer als 1 MiB: erwartet wird eine kurze Liste von Übungen
+exercises-error-not-regular = { $found }, keine normale Datei: erwartet wird { $expected }
+exercises-error-not-utf8 = kein UTF-8-Text: erwartet wird { $expected }
+exercises-expected-json = eine JSON-Datei
+exercises-expected-ftl = eine Fluent-Datei (.ftl)
+exercises-error-version = { $version } wird nicht unterstützt: erwartet wird 1
+exercises-error-id-twice-in-file = kommt in dieser Datei zweimal vor: erwartet wird jede id nur einmal
+exercises-error-id-twice = kommt zweimal vor
+exercises-error-id = erwartet werden Kleinbuchstaben, Ziffern und '-' (höchstens 64)
+exercises-error-id-reserved = "own" ist reserviert: erwartet wird eine andere id
+exercises-error-name = erwartet wird ein Name mit 1 bis 40 Zeichen
+exercises-error-safety = darf nicht leer sein: sagen Sie, wann man nachlassen oder aufhören soll
+exercises-error-steps = erwartet werden 2 bis 5 nicht leere Schritte
+exercises-error-duration = erwartet wird eine Anzahl Sekunden von 10 bis 600
+exercises-error-sets = erwartet werden 1 bis 5 Sätze
+exercises-error-reps = erwartet wird 1 bis 50 (eine Pause am Schreibtisch) oder null
+exercises-error-hold = erwartet werden 1 bis 120 Sekunden (eine Pause am Schreibtisch) oder null
+exercises-error-dose = erwartet wird reps oder hold_secs (oder beides)
+exercises-error-too-long = erwartet werden höchstens { $most } Zeichen
+exercises-ftl-syntax = { $error }: erwartet wird `id =` und darunter Zeilen `    .field = Text`
+exercises-ftl-twice = ist zweimal übersetzt: erwartet wird jede id nur einmal
+exercises-ftl-value = hat einen Text nach `=`: erwartet wird der Name als `.name = …` in der nächsten Zeile
+exercises-ftl-empty = ist leer: erwartet wird ein Text
+exercises-ftl-field-twice = ist zweimal angegeben
+exercises-ftl-not-a-field = ist kein Feld: erwartet wird eines von { $fields }
+exercises-ftl-placeable = enthält ein {"{"} … {"}"}, das kein Text in Anführungszeichen ist: erwartet wird reiner Text (eine geschweifte Klammer schreibt man {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = die Übung hat { $steps } Schritte: erwartet wird step-1 bis step-{ $steps }
+exercises-ftl-unknown-id = keine Übung hat diese id: erwartet wird eine id aus Ihrer exercises.json oder eine eingebaute (`deskbreak exercises` listet sie auf)
+
+## Eine fällige Pause, die zurückgehalten wird
+
+status-waiting = wartet: { $holds }; seit { $sitting } im Sitzen
+status-waiting-at-most = wartet: { $holds }; Pause spätestens um { $time }, seit { $sitting } im Sitzen
+status-bar-waiting = wartet
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = nicht stören
+wait-reason-fullscreen = Vollbild
+wait-reason-inhibitor = unterdrückt
+wait-reason-meeting = Besprechung
+
+## doctor: Stufen, Zusammenfassung, Sprache
+
+doctor-level-ok = ok
+doctor-level-warning = Warnung
+doctor-level-problem = Problem
+doctor-fix = Lösung: { $fix }
+doctor-all-good = Alles gut: Pausen sollten kommen.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 Warnung; Pausen sollten trotzdem kommen.
+       *[other] { $warnings } Warnungen; Pausen sollten trotzdem kommen.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 Problem
+       *[other] { $problems } Probleme
+    } und { $warnings ->
+        [one] 1 Warnung
+       *[other] { $warnings } Warnungen
+    }: zuerst die Probleme beheben.
+doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } Meldungen und { $exercises } Übungstexte sind noch nicht übersetzt und erscheinen auf Englisch
+doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
+doctor-language-from-config = ui.language in der Konfiguration
+doctor-language-from-locale = aus dem Gebietsschema { $locale }
+doctor-language-untranslated = keine Übersetzung für das Gebietsschema { $locale }
+doctor-language-no-locale = kein Gebietsschema gesetzt
+
+wait-fullscreen-app = { $app } ist im Vollbild
+wait-fullscreen-window = ein Fenster ist im Vollbild
+
+## Was eine fällige Pause zurückhält, und was doctor dazu sagt
+
+wait-dunst-paused = dunst ist pausiert
+wait-mako-dnd = mako ist im Modus „Nicht stören“
+wait-swaync-dnd = swaync: „Nicht stören“ ist an
+wait-swaync-inhibited = swaync-Benachrichtigungen sind unterdrückt
+wait-xfce-dnd = Xfce: „Nicht stören“ ist an
+wait-kde-dnd = KDE Plasma: „Nicht stören“ ist an
+wait-gnome-dnd = GNOME: „Nicht stören“ ist an
+wait-server-dnd = { $server } hält Benachrichtigungen zurück
+wait-inhibitor-someone = eine Anwendung verhindert den Leerlauf
+wait-inhibitor-count = { $count } Anwendungen verhindern den Leerlauf
+wait-inhibitor-app = { $app } verhindert den Leerlauf
+wait-inhibitor-app-reason = { $app } verhindert den Leerlauf ({ $reason })
+wait-inhibitor-apps = { $apps } verhindern den Leerlauf
+wait-inhibitor-apps-more = { $apps } und { $count } weitere verhindern den Leerlauf
+doctor-hold-no-bus = kein Sitzungsbus
+doctor-dnd-no-server = es läuft kein Benachrichtigungsdienst
+doctor-dnd-anonymous = der Benachrichtigungsdienst sagt nicht, wer er ist ({ $error })
+doctor-dnd-unknown-server = der Benachrichtigungsdienst { $server } hat keine „Nicht stören“-Einstellung, die deskbreak lesen kann
+doctor-dnd-dunst-silent = dunst sagt nicht, ob es pausiert ist (ab dunst 1.6 schon; { $error })
+doctor-dnd-dunst-odd = dunst hat auf die Frage, ob es pausiert ist, weder ja noch nein geantwortet
+doctor-dnd-mako-silent = mako listet seine Modi nicht auf (ab mako 1.7 schon; { $error })
+doctor-dnd-swaync-silent = swaync sagt nicht, ob „Nicht stören“ an ist ({ $error })
+doctor-dnd-xfconf-absent = xfconfd läuft nicht, daher ist „Nicht stören“ von xfce4-notifyd nicht lesbar
+doctor-dnd-xfconf-silent = xfconf antwortet nicht für xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf enthält in /do-not-disturb von xfce4-notifyd weder ja noch nein
+doctor-dnd-kde-silent = der Benachrichtigungsdienst von KDE Plasma sagt nicht, ob er unterdrückt ist ({ $error })
+doctor-dnd-no-home = kein Benutzerordner, daher ist die dconf-Datenbank nicht zu finden
+doctor-dnd-dconf-not-database = { $path } ist keine dconf-Datenbank
+doctor-dnd-dconf-damaged = { $path } ist beschädigt
+doctor-dnd-dconf-failed = das Lesen der dconf-Datenbank ist fehlgeschlagen
+doctor-inhibit-none = es läuft kein Sitzungsverwalter, der Leerlaufsperren auflistet (weder der von GNOME noch der von KDE)
+doctor-inhibit-gnome-silent = der Sitzungsverwalter von GNOME sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-gnome-odd = der Sitzungsverwalter von GNOME hat auf die Frage nach verhinderten Aktionen nicht mit einer Zahl geantwortet
+doctor-inhibit-kde-silent = die Energieverwaltung von KDE sagt nicht, ob der Leerlauf verhindert wird ({ $error })
+doctor-inhibit-kde-odd = die Energieverwaltung von KDE hat ihre Liste der Sperren in einer Form geliefert, die deskbreak nicht kennt
+
+## Fehler in config.toml (Schlüssel und Werte bleiben, wie sie in der Datei stehen)
+
+-duration-hint = eine Dauer wie "45m", "1h 30m" oder "20s"
+config-duration-expected = erwartet wird { -duration-hint } (in Anführungszeichen)
+config-duration-invalid = ungültige Dauer { $value } ({ $error }): erwartet wird { -duration-hint }
+config-duration-too-long = { $value } ist länger als 24h: erwartet wird { -duration-hint }
+config-duration-zero-or-second = muss "0s" (nie) oder mindestens 1s sein: erwartet wird { -duration-hint }
+config-duration-at-least-second = muss mindestens 1s sein: erwartet wird { -duration-hint }
+config-max-snoozes-expected = erwartet wird eine ganze Zahl von 0 bis 20
+config-max-snoozes-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Zahl von 0 bis 20
+config-goal-expected = erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-goal-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80
+config-flag-expected = erwartet wird true oder false
+config-positions-expected = erwartet wird eine Liste aus "seated" und/oder "standing"
+config-position-unknown = unbekannte Position { $value }: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-positions-empty = darf nicht leer sein: erwartet wird eine Liste aus "seated" und/oder "standing"
+config-exclude-expected = erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-backend-expected = erwartet wird einer der Werte { $choices }
+config-backend-unknown = unbekanntes Backend { $value }: erwartet wird einer der Werte { $choices }
+config-tray-expected = erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-tray-unknown = unbekannter Wert { $value }: erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-unreadable = die Datei ist nicht lesbar: { $error }
+config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
+config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
+config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
+config-missing = keine Konfigurationsdatei
+config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt

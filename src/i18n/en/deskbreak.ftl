@@ -43,6 +43,10 @@ reminder-button-done = Done
 reminder-button-snooze = Snooze { $duration }
 reminder-button-skip = Skip
 
+# Once, after a long pause.
+reminder-still-paused = deskbreak is still paused
+reminder-still-paused-body = Break reminders have been paused for { $duration }. Run `deskbreak resume` to turn them back on.
+
 ## Doses (src/exercises.rs): how much of an exercise to do, in full ("2 sets of 8 reps,
 ## hold 5 s, each side", in listings) and short ("2 × 8 × hold 5 s each side", in a
 ## reminder without a hand-written dose). $reps and $sets are 2 or more, $seconds 1 or
@@ -89,6 +93,50 @@ guide-step-set = { $step }, set { $set } of { $sets }
 # ui.language; $choices is "auto", "en", "de", … as the file writes them.
 config-language-expected = expected one of { $choices }
 config-language-unknown = unknown language { $value }: expected one of { $choices }
+# What a value must be. Each follows "file:line:column: key: ". $value is the value as
+# the file writes it (quoted if a string).
+-duration-hint = a duration such as "45m", "1h 30m" or "20s"
+config-duration-expected = expected { -duration-hint } (a quoted string)
+# $error is the duration parser's own words.
+config-duration-invalid = invalid duration { $value } ({ $error }): expected { -duration-hint }
+config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
+config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
+config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-max-snoozes-expected = expected a whole number from 0 to 20
+config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
+config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80
+config-goal-out-of-range = { $value } is out of range: expected a whole number of percent from 1 to 100, e.g. 80
+config-flag-expected = expected true or false
+config-positions-expected = expected a list of "seated" and/or "standing"
+config-position-unknown = unknown position { $value }: expected a list of "seated" and/or "standing"
+config-positions-empty = must not be empty: expected a list of "seated" and/or "standing"
+config-exclude-expected = expected a list of exercise ids (see `deskbreak exercises`)
+# $choices: "auto", "wayland", … as the file writes them.
+config-backend-expected = expected one of { $choices }
+config-backend-unknown = unknown backend { $value }: expected one of { $choices }
+config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
+config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
+
+# $error: why the system could not read it ("permission denied", "a folder, not a file").
+config-unreadable = cannot read the file: { $error }
+config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
+config-exercise-unknown = unknown exercise id { $value }: expected a list of exercise ids (see `deskbreak exercises`)
+config-no-exercise-left = positions and exclude leave no exercise to suggest: allow another position or exclude fewer exercises
+# Why there is no config file to read.
+config-missing = no config file
+config-missing-symlink = a symlink to { $target }, which does not exist
+
+# The bubble the daemon shows when the file it re-reads is broken; $error names the
+# file, line, key and what is expected.
+config-error-summary = deskbreak: config error
+config-error-body =
+    { $error }
+
+    The running config is kept until this is fixed.
+config-exercises-kept = { $error }; the last good set of your exercises is kept
+config-cannot-read-file = { $path }: cannot read the file ({ $error })
+config-cannot-read = cannot read the file ({ $error })
+config-file-empty = the file is empty
 
 ## Replies to the CLI's commands (src/control.rs): worded by the CLI in its language
 ## from what the daemon answers, and by the daemon for other D-Bus callers.
@@ -182,6 +230,32 @@ guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`de
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
+# The first word of a line; padded to 8 characters.
+doctor-level-ok = ok
+doctor-level-warning = warning
+doctor-level-problem = problem
+doctor-fix = fix: { $fix }
+doctor-all-good = All good: breaks should come.
+doctor-warnings = { $warnings ->
+    [one] 1 warning; breaks should still come.
+   *[other] { $warnings } warnings; breaks should still come.
+}
+doctor-problems = { $problems ->
+    [one] 1 problem
+   *[other] { $problems } problems
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+}: fix the problems first.
+# The language check. $language is the language's own name ("Deutsch"), $code its
+# code ("de"), $from one of the doctor-language-from-… texts.
+doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
+doctor-language-from-config = ui.language in the config
+doctor-language-from-locale = from the locale { $locale }
+doctor-language-untranslated = no translation for the locale { $locale }
+doctor-language-no-locale = no locale set
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -196,3 +270,196 @@ cli-error-in-the-past = { $time } is in the past
 cli-error-pause-too-far = a pause until { $date } { $time } is more than 7 days ahead
 cli-error-already-running = another deskbreak is already running on this session bus ({ $name } is taken)
 cli-error-cannot-serve = cannot serve on the session bus: { $error }
+
+## `deskbreak status` and the waybar module's tooltip (src/status_view.rs). The words
+## only: the JSON keys, the phase names in --json and waybar's classes stay English.
+
+status-not-running = deskbreak is not running
+# $summary is one of the lines below; $backend the idle backend's config name.
+status-line = { $summary }; idle backend: { $backend }
+status-working = working: sitting { $sitting }, next break in { $duration } (at { $time })
+status-due = break due: sitting { $sitting }
+status-snoozed = snoozed: reminder again in { $duration } (at { $time }), sitting { $sitting }
+status-away = away: on a break
+status-guiding = guiding: a guided break is running
+status-paused-until = paused until { $time } ({ $duration } left); sitting { $sitting }
+status-paused = paused until `deskbreak resume`; sitting { $sitting }
+# The waybar module's text: minutes to the next break, or the phase in a word.
+status-bar-minutes = { $minutes }m
+status-bar-due = break
+status-bar-away = away
+status-bar-guiding = guide
+status-bar-paused = paused
+# A due break held back (see the README's "When deskbreak will not interrupt you").
+# $holds lists what holds it, each worded by wait-hold below, joined by ", ".
+status-waiting = waiting: { $holds }; sitting { $sitting }
+# The same with `respect.max_delay` set: $time is when it is shown anyway.
+status-waiting-at-most = waiting: { $holds }; break at { $time } at the latest, sitting { $sitting }
+status-bar-waiting = wait
+
+## What holds a due break back, in the status line: "meeting (camera in use)". $detail
+## comes from the detector, in English for now.
+
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = do not disturb
+wait-reason-fullscreen = fullscreen
+wait-reason-inhibitor = inhibited
+wait-reason-meeting = meeting
+
+## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
+## due break back, one line each. $name is the signal's name from its detector, in English
+## for now; $reason likewise.
+
+doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
+doctor-holds-signal = { $name }: { $reading }
+# $key is the setting, e.g. respect.meetings.
+doctor-holds-signal-off = { $name }: { $reading } (not respected: { $key } = false)
+doctor-holds-clear = readable, nothing holds a break now
+doctor-holds-held = readable, holds a break now: { $hold }
+doctor-holds-unreadable = not readable: { $reason }
+doctor-holds-all-off = every respect.* setting is off: breaks never wait
+# $keys lists settings, e.g. "respect.do_not_disturb, respect.meetings".
+doctor-holds-blind-fix = nothing this desktop offers can be read for { $keys }: breaks come even then; the README's "When deskbreak will not interrupt you" lists what each desktop offers
+
+## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
+## line above, capitalised.
+
+tray-break-now = Take a break now
+tray-show-break-again = Show the break again
+tray-guide = Start guided break
+tray-snooze = Snooze
+tray-resume = Resume reminders
+tray-pause-half-hour = Pause for 30 minutes
+tray-pause-hour = Pause for 1 hour
+tray-pause-tomorrow = Pause until tomorrow
+tray-open-config = Open config file
+tray-quit = Quit deskbreak
+tray-today = { $count ->
+    [0] Today: no breaks yet
+    [one] Today: 1 break
+   *[other] Today: { $count } breaks
+}
+
+## Your own exercises and their translations (src/exercises.rs,
+## src/exercises/translation.rs): what is wrong in exercises.json or exercises.LANG.ftl
+## beside the config. Field and key names (dose.reps, hold_secs, step-2, null) and the
+## Fluent syntax shown stay as the file writes them.
+
+# $exercise is the id, quoted.
+exercises-error-exercise = exercise { $exercise }
+exercises-error-position = #{ $number } in the list
+exercises-error-too-large = larger than 1 MiB: expected a short list of exercises
+# $found says what is there ("a folder"); $expected is exercises-expected-json or -ftl.
+exercises-error-not-regular = { $found }, not a regular file: expected { $expected }
+exercises-error-not-utf8 = not UTF-8 text: expected { $expected }
+exercises-expected-json = a JSON file
+exercises-expected-ftl = a Fluent file (.ftl)
+exercises-error-version = { $version } is not supported: expected 1
+exercises-error-id-twice-in-file = is used twice in this file: expected each id once
+exercises-error-id-twice = is used twice
+exercises-error-id = expected lowercase letters, digits and '-' (at most 64)
+exercises-error-id-reserved = "own" is reserved: expected another id
+exercises-error-name = expected a name of 1 to 40 characters
+exercises-error-safety = must not be empty: say when to ease off or stop
+exercises-error-steps = expected 2 to 5 non-empty steps
+exercises-error-duration = expected a number of seconds from 10 to 600
+exercises-error-sets = expected 1 to 5 sets
+exercises-error-reps = expected 1 to 50 (a desk break), or null
+exercises-error-hold = expected 1 to 120 seconds (a desk break), or null
+exercises-error-dose = expected reps or hold_secs (or both)
+exercises-error-too-long = expected at most { $most } characters
+# $error is Fluent's own description of the syntax error (English).
+exercises-ftl-syntax = { $error }: expected `id =` and then lines `    .field = text`
+exercises-ftl-twice = is translated twice: expected each id once
+exercises-ftl-value = has a text after `=`: expected the name as `.name = …` on the next line
+exercises-ftl-empty = is empty: expected a text
+exercises-ftl-field-twice = is given twice
+# $fields lists the fields: name, step-N, safety, glance-dose, glance-how, glance-safety.
+exercises-ftl-not-a-field = is not a field: expected one of { $fields }
+exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expected plain text (write {"{"}"{"{"}"{"}"} for a brace)
+exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
+exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
+
+## Meetings (src/sources/holds/meeting.rs): what holds a due break back, shown after
+## "meeting" in the status ("waiting: meeting (camera in use by zoom)"). $apps is one to
+## three program names as the system names them, joined with ", ".
+
+wait-camera-in-use = camera in use by { $apps }
+wait-microphone-in-use = microphone in use by { $apps }
+# More than three programs: the first three, then how many more.
+wait-apps-more = { $apps } and { $count } more
+# A program the system gives no name.
+wait-an-application = an application
+wait-process = process { $pid }
+
+## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
+## Paths, program names and environment variables stay as they are.
+
+doctor-holds-no-answer = no answer within { $duration }
+doctor-meeting-cannot-list = cannot list { $path }: { $error }
+doctor-meeting-no-such-file = it does not exist
+doctor-meeting-permission-denied = permission denied
+doctor-meeting-scan-slow = reading the open files under { $path } took longer than { $duration }
+doctor-meeting-scan-stopped = the scan of { $path } stopped
+doctor-meeting-no-asound = no { $path } (no ALSA sound card)
+doctor-meeting-pulse-remote = PULSE_SERVER names no local sound server (remote ones are not read)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR is not set: the sound server cannot be found
+doctor-meeting-no-server = no sound server at { $path } (PulseAudio or pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no sound server at { $path }: PipeWire runs without pipewire-pulse, whose streams deskbreak reads
+doctor-meeting-server-refused = the sound server at { $path } refused deskbreak ({ $error })
+doctor-meeting-server-silent = the sound server at { $path } did not answer within { $duration }
+doctor-meeting-server-nonsense = the sound server at { $path } sent a message deskbreak cannot read ({ $error })
+doctor-meeting-server-too-large = the sound server at { $path } sent a message of { $bytes } bytes, more than deskbreak reads
+doctor-meeting-server-failed = the sound server at { $path }: { $error }
+## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
+## ("waiting: fullscreen (mpv is fullscreen)").
+
+# $app is the application's own name for itself (its X11 WM_CLASS, its Wayland app id,
+# or its window title), untranslated.
+wait-fullscreen-app = { $app } is fullscreen
+wait-fullscreen-window = a window is fullscreen
+
+## Why a due break waits (src/sources/holds/dnd.rs, inhibit.rs): the words in brackets
+## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
+## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
+
+wait-dunst-paused = dunst is paused
+wait-mako-dnd = mako is in do-not-disturb mode
+wait-swaync-dnd = swaync do-not-disturb is on
+wait-swaync-inhibited = swaync notifications are inhibited
+wait-xfce-dnd = Xfce do-not-disturb is on
+wait-kde-dnd = KDE Plasma do-not-disturb is on
+wait-gnome-dnd = GNOME do-not-disturb is on
+wait-server-dnd = { $server } holds notifications back
+wait-inhibitor-someone = an application inhibits idle
+wait-inhibitor-count = { $count } applications inhibit idle
+wait-inhibitor-app = { $app } inhibits idle
+wait-inhibitor-app-reason = { $app } inhibits idle ({ $reason })
+wait-inhibitor-apps = { $apps } inhibit idle
+wait-inhibitor-apps-more = { $apps } and { $count } more inhibit idle
+
+## Why doctor cannot read a do-not-disturb switch or the idle inhibitors
+## (src/sources/holds/dnd.rs, inhibit.rs). $error is the bus's own words.
+
+doctor-hold-no-bus = no session bus
+doctor-dnd-no-server = no notification server is running
+doctor-dnd-anonymous = the notification server does not say who it is ({ $error })
+doctor-dnd-unknown-server = the notification server { $server } has no do-not-disturb setting deskbreak can read
+doctor-dnd-dunst-silent = dunst does not say whether it is paused (dunst 1.6 or later does; { $error })
+doctor-dnd-dunst-odd = dunst answered whether it is paused with something else than yes or no
+doctor-dnd-mako-silent = mako does not list its modes (mako 1.7 or later does; { $error })
+doctor-dnd-swaync-silent = swaync does not say whether do-not-disturb is on ({ $error })
+doctor-dnd-xfconf-absent = xfconfd is not running, so xfce4-notifyd's do-not-disturb cannot be read
+doctor-dnd-xfconf-silent = xfconf does not answer for xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf holds something else than yes or no in xfce4-notifyd's /do-not-disturb
+doctor-dnd-kde-silent = KDE Plasma's notification server does not say whether it is inhibited ({ $error })
+doctor-dnd-no-home = no home folder, so the dconf database cannot be found
+# $path is the dconf database file.
+doctor-dnd-dconf-not-database = { $path } is not a dconf database
+doctor-dnd-dconf-damaged = { $path } is damaged
+doctor-dnd-dconf-failed = reading the dconf database failed
+doctor-inhibit-none = no session manager that lists idle inhibitors (GNOME's or KDE's) is running
+doctor-inhibit-gnome-silent = GNOME's session manager does not say whether idle is inhibited ({ $error })
+doctor-inhibit-gnome-odd = GNOME's session manager answered which actions are inhibited with something else than a number
+doctor-inhibit-kde-silent = KDE's power management does not say whether idle is inhibited ({ $error })
+doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions in a form deskbreak does not know

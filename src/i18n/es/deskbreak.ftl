@@ -4,13 +4,15 @@
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
 # aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
+# Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
+# línea no se corte ahí.
 
 ## Duraciones y horas
 
-duration-seconds = { $seconds } s
-duration-minutes = { $minutes } min
-duration-hours = { $hours } h
-duration-hours-minutes = { $hours } h { $minutes } min
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min
+duration-hours = { $hours } h
+duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
 ## El recordatorio de la pausa
@@ -38,11 +40,11 @@ dose-reps =
         [one] { $reps } repetición
        *[other] { $reps } repeticiones
     }
-dose-hold = mantener { $seconds } s
+dose-hold = mantener { $seconds } s
 dose-reps-hold =
     { $reps ->
-        [one] { $reps } repetición, mantener { $seconds } s
-       *[other] { $reps } repeticiones, mantener { $seconds } s
+        [one] { $reps } repetición, mantener { $seconds } s
+       *[other] { $reps } repeticiones, mantener { $seconds } s
     }
 dose-once = una vez
 dose-sets =
@@ -51,14 +53,14 @@ dose-sets =
        *[other] { $sets } series de { $dose }
     }
 dose-each-side = { $dose }, cada lado
-dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
 dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } cada lado
 
 ## La pausa guiada
 
 guide-summary = { $exercise } · { $step }
-guide-countdown = { $seconds } s
+guide-countdown = { $seconds } s
 guide-get-ready = Prepárate… { $countdown }
 guide-hold = { $step }: mantén… { $countdown }
 guide-relax = Relaja… { $countdown }
@@ -116,7 +118,7 @@ cli-refused-not-guiding = No hay ninguna pausa guiada en curso.
 
 cli-error-not-running = deskbreak no se está ejecutando (nadie tiene { $name } en el bus de sesión); inícialo con `deskbreak run`
 cli-error-no-bus = no se puede acceder al bus de sesión: { $error }; ¿es esta una sesión de escritorio?
-cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
+cli-error-no-answer = sin respuesta de deskbreak ni del bus de sesión en { $seconds } s; puede que el servicio esté bloqueado (`systemctl --user restart deskbreak`)
 cli-error-bus = falló la conexión con el bus de sesión ({ $error })
 cli-error-garbled = no se puede leer el estado del servicio: { $error }
 cli-error-unknown-phase = fase desconocida { $phase }
@@ -147,8 +149,8 @@ cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los
 exercises-mark-yours = tuyo
 exercises-mark-excluded = excluido
 exercises-mark-yours-excluded = tuyo, excluido
-exercises-details = { $position }, { $area }, { $dose }, unos { $duration }
-exercises-details-full = { $position }, { $area }, unos { $duration }
+exercises-details = { $position }, { $area }, { $dose }, aprox. { $duration }
+exercises-details-full = { $position }, { $area }, aprox. { $duration }
 exercises-details-needs = { $details }, necesita { $things }
 exercises-show-yours = Tuyo, de { $path }
 exercises-show-excluded = No se sugiere: excluido por exercises.positions o exercises.exclude
@@ -167,8 +169,8 @@ need-chair = una silla
 
 guide-cli-no-break = { $why } `deskbreak guide ID` practica cualquier ejercicio sin registrarlo.
 guide-cli-unknown-exercise = el servicio guía { $id }, que esta terminal no conoce
-guide-cli-start-recorded = { $exercise } · { $dose } (unos { $duration }). Se registra al terminar; Ctrl+C detiene.
-guide-cli-start-practice = { $exercise } · { $dose } (unos { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
+guide-cli-start-recorded = { $exercise } · { $dose } (aprox. { $duration }). Se registra al terminar; Ctrl+C detiene.
+guide-cli-start-practice = { $exercise } · { $dose } (aprox. { $duration }). Práctica: no se registra nada; Ctrl+C detiene.
 guide-cli-stopped-elsewhere = La guía se detuvo; aquí no se registra nada más.
 guide-cli-stopped-answer = { $stopped } Responde con deskbreak done, snooze o skip.
 guide-cli-stopped = Detenida.
@@ -185,10 +187,205 @@ doctor-found-problem = se encontró un problema; las soluciones están arriba
 cli-error-shutting-down = deskbreak se está cerrando
 cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
 cli-error-days = { $days } días: se esperaba de 1 a { $most }
-cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
-cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
+cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
 cli-error-not-a-time = { $value } no es un momento válido
 cli-error-in-the-past = { $time } ya ha pasado
 cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
 cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
 cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }
+
+## Recordatorio tras una suspensión larga
+
+reminder-still-paused = deskbreak sigue suspendido
+reminder-still-paused-body = Los recordatorios de pausa llevan { $duration } suspendidos. Ejecuta `deskbreak resume` para volver a activarlos.
+
+## Errores al releer la configuración
+
+config-error-summary = deskbreak: error de configuración
+config-error-body =
+    { $error }
+
+    Se mantiene la configuración en uso hasta que se corrija.
+config-exercises-kept = { $error }; se mantiene la última versión válida de tus ejercicios
+config-cannot-read-file = { $path }: no se puede leer el archivo ({ $error })
+config-cannot-read = no se puede leer el archivo ({ $error })
+config-file-empty = el archivo está vacío
+
+## deskbreak status y la información emergente del módulo de waybar
+
+status-not-running = deskbreak no se está ejecutando
+status-line = { $summary }; detector de inactividad: { $backend }
+status-working = trabajando: { $sitting } en la silla, próxima pausa en { $duration } ({ $time })
+status-due = pausa pendiente: { $sitting } en la silla
+status-snoozed = aplazada: nuevo recordatorio en { $duration } ({ $time }), { $sitting } en la silla
+status-away = fuera: en pausa
+status-guiding = guía: hay una pausa guiada en curso
+status-paused-until = suspendido hasta { $time } (quedan { $duration }); { $sitting } en la silla
+status-paused = suspendido hasta `deskbreak resume`; { $sitting } en la silla
+status-bar-minutes = { $minutes } min
+status-bar-due = pausa
+status-bar-away = fuera
+status-bar-guiding = guía
+status-bar-paused = suspendido
+
+## El menú del icono de la bandeja del sistema
+
+tray-break-now = Hacer una pausa ahora
+tray-show-break-again = Mostrar la pausa de nuevo
+tray-guide = Iniciar pausa guiada
+tray-snooze = Aplazar
+tray-resume = Reanudar los recordatorios
+tray-pause-half-hour = Suspender 30 minutos
+tray-pause-hour = Suspender 1 hora
+tray-pause-tomorrow = Suspender hasta mañana
+tray-open-config = Abrir el archivo de configuración
+tray-quit = Salir de deskbreak
+tray-today =
+    { $count ->
+        [0] Hoy: ninguna pausa todavía
+        [one] Hoy: 1 pausa
+       *[other] Hoy: { $count } pausas
+    }
+
+## Tus propios ejercicios y sus traducciones: errores en exercises.json o
+## exercises.LANG.ftl. Los nombres de campos y claves quedan como en el archivo.
+
+exercises-error-exercise = ejercicio { $exercise }
+exercises-error-position = n.º { $number } de la lista
+exercises-error-too-large = más de 1 MiB: se esperaba una lista corta de ejercicios
+exercises-error-not-regular = { $found }, no es un archivo normal: se esperaba { $expected }
+exercises-error-not-utf8 = no es texto UTF-8: se esperaba { $expected }
+exercises-expected-json = un archivo JSON
+exercises-expected-ftl = un archivo Fluent (.ftl)
+exercises-error-version = la versión { $version } no es compatible: se esperaba 1
+exercises-error-id-twice-in-file = se usa dos veces en este archivo: se esperaba cada id una sola vez
+exercises-error-id-twice = se usa dos veces
+exercises-error-id = se esperaban minúsculas, cifras y «-» (64 como mucho)
+exercises-error-id-reserved = «own» está reservado: se esperaba otro id
+exercises-error-name = se esperaba un nombre de 1 a 40 caracteres
+exercises-error-safety = no puede estar vacío: di cuándo aflojar o parar
+exercises-error-steps = se esperaban de 2 a 5 pasos no vacíos
+exercises-error-duration = se esperaba un número de segundos de 10 a 600
+exercises-error-sets = se esperaban de 1 a 5 series
+exercises-error-reps = se esperaba de 1 a 50 (una pausa en el escritorio), o null
+exercises-error-hold = se esperaban de 1 a 120 segundos (una pausa en el escritorio), o null
+exercises-error-dose = se esperaba reps o hold_secs (o ambos)
+exercises-error-too-long = se esperaban { $most } caracteres como mucho
+exercises-ftl-syntax = { $error }: se esperaba `id =` y luego líneas `    .field = texto`
+exercises-ftl-twice = está traducido dos veces: se esperaba cada id una sola vez
+exercises-ftl-value = tiene un texto tras `=`: se esperaba el nombre como `.name = …` en la línea siguiente
+exercises-ftl-empty = está vacío: se esperaba un texto
+exercises-ftl-field-twice = aparece dos veces
+exercises-ftl-not-a-field = no es un campo: se esperaba uno de { $fields }
+exercises-ftl-placeable = tiene un {"{"} … {"}"} que no es texto entre comillas: se esperaba texto simple (una llave se escribe {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = el ejercicio tiene { $steps } pasos: se esperaba de step-1 a step-{ $steps }
+exercises-ftl-unknown-id = ningún ejercicio tiene este id: se esperaba un id de tu exercises.json o uno incorporado (`deskbreak exercises` los lista)
+
+## Una pausa pendiente que se retiene
+
+status-waiting = en espera: { $holds }; { $sitting } en la silla
+status-waiting-at-most = en espera: { $holds }; pausa a las { $time } como muy tarde, { $sitting } en la silla
+status-bar-waiting = espera
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = no molestar
+wait-reason-fullscreen = pantalla completa
+wait-reason-inhibitor = inhibido
+wait-reason-meeting = reunión
+
+## doctor: niveles, resumen, idioma
+
+doctor-level-ok = ok
+doctor-level-warning = aviso
+doctor-level-problem = problema
+doctor-fix = solución: { $fix }
+doctor-all-good = Todo bien: las pausas deberían llegar.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 aviso; las pausas deberían llegar igualmente.
+       *[other] { $warnings } avisos; las pausas deberían llegar igualmente.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problema
+       *[other] { $problems } problemas
+    } y { $warnings ->
+        [one] 1 aviso
+       *[other] { $warnings } avisos
+    }: resuelve primero los problemas.
+doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
+doctor-language-from-config = ui.language en la configuración
+doctor-language-from-locale = según la configuración regional { $locale }
+doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
+doctor-language-no-locale = no hay configuración regional definida
+
+wait-fullscreen-app = { $app } está en pantalla completa
+wait-fullscreen-window = hay una ventana en pantalla completa
+
+## Lo que retiene una pausa pendiente, y lo que dice doctor al respecto
+
+wait-dunst-paused = dunst está en pausa
+wait-mako-dnd = mako está en modo no molestar
+wait-swaync-dnd = swaync: no molestar está activado
+wait-swaync-inhibited = las notificaciones de swaync están bloqueadas
+wait-xfce-dnd = Xfce: no molestar está activado
+wait-kde-dnd = KDE Plasma: no molestar está activado
+wait-gnome-dnd = GNOME: no molestar está activado
+wait-server-dnd = { $server } retiene las notificaciones
+wait-inhibitor-someone = una aplicación impide la inactividad
+wait-inhibitor-count = { $count } aplicaciones impiden la inactividad
+wait-inhibitor-app = { $app } impide la inactividad
+wait-inhibitor-app-reason = { $app } impide la inactividad ({ $reason })
+wait-inhibitor-apps = { $apps } impiden la inactividad
+wait-inhibitor-apps-more = { $apps } y { $count } más impiden la inactividad
+doctor-hold-no-bus = no hay bus de sesión
+doctor-dnd-no-server = no hay ningún servidor de notificaciones en marcha
+doctor-dnd-anonymous = el servidor de notificaciones no dice quién es ({ $error })
+doctor-dnd-unknown-server = el servidor de notificaciones { $server } no tiene un ajuste de no molestar que deskbreak pueda leer
+doctor-dnd-dunst-silent = dunst no dice si está en pausa (dunst 1.6 o posterior sí lo dice; { $error })
+doctor-dnd-dunst-odd = dunst respondió algo distinto de sí o no a si está en pausa
+doctor-dnd-mako-silent = mako no lista sus modos (mako 1.7 o posterior sí lo hace; { $error })
+doctor-dnd-swaync-silent = swaync no dice si no molestar está activado ({ $error })
+doctor-dnd-xfconf-absent = xfconfd no está en marcha, así que no se puede leer el no molestar de xfce4-notifyd
+doctor-dnd-xfconf-silent = xfconf no responde por xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf guarda algo distinto de sí o no en /do-not-disturb de xfce4-notifyd
+doctor-dnd-kde-silent = el servidor de notificaciones de KDE Plasma no dice si está bloqueado ({ $error })
+doctor-dnd-no-home = no hay carpeta personal, así que no se encuentra la base de datos de dconf
+doctor-dnd-dconf-not-database = { $path } no es una base de datos de dconf
+doctor-dnd-dconf-damaged = { $path } está dañado
+doctor-dnd-dconf-failed = falló la lectura de la base de datos de dconf
+doctor-inhibit-none = no hay en marcha ningún gestor de sesión que liste los bloqueos de inactividad (el de GNOME o el de KDE)
+doctor-inhibit-gnome-silent = el gestor de sesión de GNOME no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-gnome-odd = el gestor de sesión de GNOME respondió algo distinto de un número sobre las acciones bloqueadas
+doctor-inhibit-kde-silent = la gestión de energía de KDE no dice si la inactividad está bloqueada ({ $error })
+doctor-inhibit-kde-odd = la gestión de energía de KDE dio su lista de bloqueos en una forma que deskbreak no conoce
+
+## Errores en config.toml (claves y valores tal como están en el archivo)
+
+-duration-hint = una duración como "45m", "1h 30m" o "20s"
+config-duration-expected = se esperaba { -duration-hint } (entre comillas)
+config-duration-invalid = duración no válida { $value } ({ $error }): se esperaba { -duration-hint }
+config-duration-too-long = { $value } es más de 24h: se esperaba { -duration-hint }
+config-duration-zero-or-second = debe ser "0s" (nunca) o al menos 1s: se esperaba { -duration-hint }
+config-duration-at-least-second = debe ser al menos 1s: se esperaba { -duration-hint }
+config-max-snoozes-expected = se esperaba un número entero de 0 a 20
+config-max-snoozes-out-of-range = { $value } está fuera de rango: se esperaba un número entero de 0 a 20
+config-goal-expected = se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-goal-out-of-range = { $value } está fuera de rango: se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
+config-flag-expected = se esperaba true o false
+config-positions-expected = se esperaba una lista de "seated" y/o "standing"
+config-position-unknown = posición desconocida { $value }: se esperaba una lista de "seated" y/o "standing"
+config-positions-empty = no puede estar vacío: se esperaba una lista de "seated" y/o "standing"
+config-exclude-expected = se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-backend-expected = se esperaba uno de { $choices }
+config-backend-unknown = detector desconocido { $value }: se esperaba uno de { $choices }
+config-tray-expected = se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-tray-unknown = valor desconocido { $value }: se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-unreadable = no se puede leer el archivo: { $error }
+config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
+config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
+config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
+config-missing = no hay archivo de configuración
+config-missing-symlink = un enlace simbólico a { $target }, que no existe

@@ -193,3 +193,198 @@ cli-error-in-the-past = { $time } est déjà passé
 cli-error-pause-too-far = une suspension jusqu'au { $date } { $time } dépasse 7 jours
 cli-error-already-running = un autre deskbreak tourne déjà sur ce bus de session ({ $name } est pris)
 cli-error-cannot-serve = impossible de s'inscrire sur le bus de session : { $error }
+
+## Rappel après une longue suspension
+
+reminder-still-paused = deskbreak est toujours suspendu
+reminder-still-paused-body = Les rappels de pause sont suspendus depuis { $duration }. Lancez `deskbreak resume` pour les réactiver.
+
+## Erreurs en relisant la configuration
+
+config-error-summary = deskbreak : erreur de configuration
+config-error-body =
+    { $error }
+
+    La configuration en cours est conservée jusqu'à ce que ce soit corrigé.
+config-exercises-kept = { $error } ; la dernière version valide de vos exercices est conservée
+config-cannot-read-file = { $path } : impossible de lire le fichier ({ $error })
+config-cannot-read = impossible de lire le fichier ({ $error })
+config-file-empty = le fichier est vide
+
+## deskbreak status et l'infobulle du module waybar
+
+status-not-running = deskbreak ne tourne pas
+status-line = { $summary } ; détection d'inactivité : { $backend }
+status-working = au travail : { $sitting } en position assise, prochaine pause dans { $duration } (à { $time })
+status-due = pause due : { $sitting } en position assise
+status-snoozed = reportée : nouveau rappel dans { $duration } (à { $time }), { $sitting } en position assise
+status-away = absence : en pause
+status-guiding = guidage : une pause guidée est en cours
+status-paused-until = suspendu jusqu'à { $time } (encore { $duration }) ; { $sitting } en position assise
+status-paused = suspendu jusqu'à `deskbreak resume` ; { $sitting } en position assise
+status-bar-minutes = { $minutes } min
+status-bar-due = pause
+status-bar-away = absence
+status-bar-guiding = guide
+status-bar-paused = suspendu
+
+## Le menu de l'icône de la zone de notification
+
+tray-break-now = Faire une pause maintenant
+tray-show-break-again = Afficher à nouveau la pause
+tray-guide = Lancer la pause guidée
+tray-snooze = Reporter
+tray-resume = Reprendre les rappels
+tray-pause-half-hour = Suspendre 30 minutes
+tray-pause-hour = Suspendre 1 heure
+tray-pause-tomorrow = Suspendre jusqu'à demain
+tray-open-config = Ouvrir le fichier de configuration
+tray-quit = Quitter deskbreak
+tray-today =
+    { $count ->
+        [0] Aujourd'hui : aucune pause pour l'instant
+        [one] Aujourd'hui : 1 pause
+       *[other] Aujourd'hui : { $count } pauses
+    }
+
+## Vos propres exercices et leurs traductions : erreurs dans exercises.json ou
+## exercises.LANG.ftl. Les noms de champs et de clés restent tels qu'écrits dans le fichier.
+
+exercises-error-exercise = exercice { $exercise }
+exercises-error-position = n° { $number } de la liste
+exercises-error-too-large = plus de 1 Mio : attendu une courte liste d'exercices
+exercises-error-not-regular = { $found }, pas un fichier ordinaire : attendu { $expected }
+exercises-error-not-utf8 = pas du texte UTF-8 : attendu { $expected }
+exercises-expected-json = un fichier JSON
+exercises-expected-ftl = un fichier Fluent (.ftl)
+exercises-error-version = { $version } n'est pas pris en charge : attendu 1
+exercises-error-id-twice-in-file = est utilisé deux fois dans ce fichier : attendu chaque id une seule fois
+exercises-error-id-twice = est utilisé deux fois
+exercises-error-id = attendu : lettres minuscules, chiffres et « - » (64 au plus)
+exercises-error-id-reserved = « own » est réservé : attendu un autre id
+exercises-error-name = attendu : un nom de 1 à 40 caractères
+exercises-error-safety = ne doit pas être vide : dites quand relâcher l'effort ou arrêter
+exercises-error-steps = attendu : 2 à 5 étapes non vides
+exercises-error-duration = attendu : un nombre de secondes de 10 à 600
+exercises-error-sets = attendu : 1 à 5 séries
+exercises-error-reps = attendu : 1 à 50 (une pause au bureau), ou null
+exercises-error-hold = attendu : 1 à 120 secondes (une pause au bureau), ou null
+exercises-error-dose = attendu : reps ou hold_secs (ou les deux)
+exercises-error-too-long = attendu : { $most } caractères au plus
+exercises-ftl-syntax = { $error } : attendu `id =` puis des lignes `    .field = texte`
+exercises-ftl-twice = est traduit deux fois : attendu chaque id une seule fois
+exercises-ftl-value = a un texte après `=` : attendu le nom en `.name = …` à la ligne suivante
+exercises-ftl-empty = est vide : attendu un texte
+exercises-ftl-field-twice = est donné deux fois
+exercises-ftl-not-a-field = n'est pas un champ : attendu l'un de { $fields }
+exercises-ftl-placeable = contient un {"{"} … {"}"} qui n'est pas un texte entre guillemets : attendu du texte simple (une accolade s'écrit {"{"}"{"{"}"{"}"})
+exercises-ftl-no-such-step = l'exercice a { $steps } étapes : attendu step-1 à step-{ $steps }
+exercises-ftl-unknown-id = aucun exercice n'a cet id : attendu un id de votre exercises.json ou un id intégré (`deskbreak exercises` les liste)
+
+## Une pause due retenue
+
+status-waiting = en attente : { $holds } ; { $sitting } en position assise
+status-waiting-at-most = en attente : { $holds } ; pause à { $time } au plus tard, { $sitting } en position assise
+status-bar-waiting = attente
+wait-hold = { $reason } ({ $detail })
+wait-reason-do-not-disturb = ne pas déranger
+wait-reason-fullscreen = plein écran
+wait-reason-inhibitor = bloqué
+wait-reason-meeting = réunion
+
+## doctor : niveaux, résumé, langue
+
+doctor-level-ok = ok
+doctor-level-warning = alerte
+doctor-level-problem = problème
+doctor-fix = solution : { $fix }
+doctor-all-good = Tout va bien : les pauses devraient venir.
+doctor-warnings =
+    { $warnings ->
+        [one] 1 alerte ; les pauses devraient quand même venir.
+       *[other] { $warnings } alertes ; les pauses devraient quand même venir.
+    }
+doctor-problems =
+    { $problems ->
+        [one] 1 problème
+       *[other] { $problems } problèmes
+    } et { $warnings ->
+        [one] 1 alerte
+       *[other] { $warnings } alertes
+    } : réglez d'abord les problèmes.
+doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
+doctor-language-incomplete = { $language } ({ $code }, { $from }) : { $messages } messages et { $exercises } textes d'exercices ne sont pas encore traduits et s'affichent en anglais
+doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
+doctor-language-from-config = ui.language dans la configuration
+doctor-language-from-locale = d'après la locale { $locale }
+doctor-language-untranslated = pas de traduction pour la locale { $locale }
+doctor-language-no-locale = aucune locale définie
+
+wait-fullscreen-app = { $app } est en plein écran
+wait-fullscreen-window = une fenêtre est en plein écran
+
+## Ce qui retient une pause due, et ce qu'en dit doctor
+
+wait-dunst-paused = dunst est en pause
+wait-mako-dnd = mako est en mode ne pas déranger
+wait-swaync-dnd = swaync : ne pas déranger est activé
+wait-swaync-inhibited = les notifications de swaync sont bloquées
+wait-xfce-dnd = Xfce : ne pas déranger est activé
+wait-kde-dnd = KDE Plasma : ne pas déranger est activé
+wait-gnome-dnd = GNOME : ne pas déranger est activé
+wait-server-dnd = { $server } retient les notifications
+wait-inhibitor-someone = une application empêche la mise en veille
+wait-inhibitor-count = { $count } applications empêchent la mise en veille
+wait-inhibitor-app = { $app } empêche la mise en veille
+wait-inhibitor-app-reason = { $app } empêche la mise en veille ({ $reason })
+wait-inhibitor-apps = { $apps } empêchent la mise en veille
+wait-inhibitor-apps-more = { $apps } et { $count } autres empêchent la mise en veille
+doctor-hold-no-bus = pas de bus de session
+doctor-dnd-no-server = aucun serveur de notifications ne tourne
+doctor-dnd-anonymous = le serveur de notifications ne dit pas qui il est ({ $error })
+doctor-dnd-unknown-server = le serveur de notifications { $server } n'a pas de réglage ne pas déranger que deskbreak sache lire
+doctor-dnd-dunst-silent = dunst ne dit pas s'il est en pause (dunst 1.6 ou plus récent le dit ; { $error })
+doctor-dnd-dunst-odd = dunst a répondu autre chose que oui ou non à la question de sa pause
+doctor-dnd-mako-silent = mako ne liste pas ses modes (mako 1.7 ou plus récent le fait ; { $error })
+doctor-dnd-swaync-silent = swaync ne dit pas si ne pas déranger est activé ({ $error })
+doctor-dnd-xfconf-absent = xfconfd ne tourne pas, donc le ne pas déranger de xfce4-notifyd est illisible
+doctor-dnd-xfconf-silent = xfconf ne répond pas pour xfce4-notifyd ({ $error })
+doctor-dnd-xfconf-odd = xfconf contient autre chose que oui ou non dans /do-not-disturb de xfce4-notifyd
+doctor-dnd-kde-silent = le serveur de notifications de KDE Plasma ne dit pas s'il est bloqué ({ $error })
+doctor-dnd-no-home = pas de dossier personnel, donc la base dconf est introuvable
+doctor-dnd-dconf-not-database = { $path } n'est pas une base dconf
+doctor-dnd-dconf-damaged = { $path } est endommagé
+doctor-dnd-dconf-failed = la lecture de la base dconf a échoué
+doctor-inhibit-none = aucun gestionnaire de session qui liste les blocages de mise en veille (celui de GNOME ou de KDE) ne tourne
+doctor-inhibit-gnome-silent = le gestionnaire de session de GNOME ne dit pas si la mise en veille est bloquée ({ $error })
+doctor-inhibit-gnome-odd = le gestionnaire de session de GNOME a répondu autre chose qu'un nombre sur les actions bloquées
+doctor-inhibit-kde-silent = la gestion de l'énergie de KDE ne dit pas si la mise en veille est bloquée ({ $error })
+doctor-inhibit-kde-odd = la gestion de l'énergie de KDE a donné sa liste de blocages sous une forme que deskbreak ne connaît pas
+
+## Erreurs dans config.toml (clés et valeurs telles qu'écrites dans le fichier)
+
+-duration-hint = une durée comme "45m", "1h 30m" ou "20s"
+config-duration-expected = attendu : { -duration-hint } (entre guillemets)
+config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -duration-hint }
+config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
+config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
+config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
+config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
+config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
+config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
+config-goal-out-of-range = { $value } est hors limites : attendu un pourcentage entier de 1 à 100, par exemple 80
+config-flag-expected = attendu : true ou false
+config-positions-expected = attendu : une liste de "seated" et/ou "standing"
+config-position-unknown = position inconnue { $value } : attendu une liste de "seated" et/ou "standing"
+config-positions-empty = ne doit pas être vide : attendu une liste de "seated" et/ou "standing"
+config-exclude-expected = attendu : une liste d'id d'exercices (voir `deskbreak exercises`)
+config-backend-expected = valeur attendue parmi { $choices }
+config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
+config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
+config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
+config-unreadable = impossible de lire le fichier : { $error }
+config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
+config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
+config-no-exercise-left = positions et exclude ne laissent aucun exercice à proposer : autorisez une autre position ou excluez moins d'exercices
+config-missing = pas de fichier de configuration
+config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas

@@ -8,23 +8,20 @@
 //! Supported by wlroots-based compositors (Sway, Hyprland, river, labwc…), KDE Plasma 6,
 //! COSMIC and niri; GNOME does not implement it (the `gnome` backend covers GNOME).
 
-use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use tokio::io::Interest;
 use tracing::{debug, info, warn};
 use wayland_client::backend;
 use wayland_client::protocol::{wl_callback, wl_registry, wl_seat};
-use wayland_client::{
-    ConnectError, Connection, Dispatch, DispatchError, EventQueue, Proxy, QueueHandle,
-};
+use wayland_client::{ConnectError, Connection, Dispatch, DispatchError, Proxy, QueueHandle};
 use wayland_protocols::ext::idle_notify::v1::client::{
     ext_idle_notification_v1::{self, ExtIdleNotificationV1},
     ext_idle_notifier_v1::ExtIdleNotifierV1,
 };
 
 use super::{Events, Presence};
+use crate::sources::wayland_link::{Link, Synced, sync_done};
 
 /// The backend's name in config and logs.
 pub const NAME: &str = "wayland";
@@ -102,6 +99,15 @@ pub enum WaylandError {
     /// An event could not be dispatched.
     #[error("Wayland dispatch error: {0}")]
     Dispatch(#[source] DispatchError),
+}
+
+impl From<DispatchError> for WaylandError {
+    fn from(err: DispatchError) -> Self {
+        match err {
+            DispatchError::Backend(e) => e.into(),
+            e @ DispatchError::BadMessage { .. } => WaylandError::Dispatch(e),
+        }
+    }
 }
 
 impl From<backend::WaylandError> for WaylandError {
@@ -215,7 +221,7 @@ async fn handshake(
     socket: Option<PathBuf>,
 ) -> Result<Backend, WaylandError> {
     let mut wayland = Wayland::new(conn, threshold)?;
-    let qh = wayland.queue.handle();
+    let qh = wayland.link.handle();
     let registry = wayland.conn().display().get_registry(&qh, ());
     wayland.roundtrip().await?;
 
@@ -326,37 +332,16 @@ impl Backend {
     }
 }
 
-/// A Wayland connection driven by tokio: the socket is registered with the reactor and
-/// read only when it is readable, so waiting costs no thread and no timer.
+/// The idle backend's connection and the state its events update.
 struct Wayland {
-    conn: Connection,
-    /// A duplicate of the connection's socket fd, used only for readiness: wayland-client
-    /// does all reading and writing on its own fd. A tokio `UnixStream` is the safe way to
-    /// register an fd with the reactor (`AsyncFd` registration is `unsafe` since tokio
-    /// 1.54, and this crate forbids unsafe code). Both fds share one open file
-    /// description, so the readiness seen here is the connection's.
-    socket: tokio::net::UnixStream,
-    queue: EventQueue<State>,
+    link: Link<State>,
     state: State,
 }
 
 impl Wayland {
     fn new(conn: Connection, threshold: Duration) -> Result<Wayland, WaylandError> {
-        let socket = conn
-            .backend()
-            .poll_fd()
-            .try_clone_to_owned()
-            .map(std::os::unix::net::UnixStream::from)
-            // tokio requires non-blocking mode; wayland-client reads and writes with
-            // MSG_DONTWAIT anyway, so sharing the flag with its fd changes nothing for it.
-            .and_then(|s| s.set_nonblocking(true).map(|()| s))
-            .and_then(tokio::net::UnixStream::from_std)
-            .map_err(WaylandError::Watch)?;
-        let queue = conn.new_event_queue();
         Ok(Wayland {
-            conn,
-            socket,
-            queue,
+            link: Link::new(conn).map_err(WaylandError::Watch)?,
             state: State {
                 threshold,
                 globals: Vec::new(),
@@ -367,82 +352,17 @@ impl Wayland {
     }
 
     fn conn(&self) -> &Connection {
-        &self.conn
+        self.link.conn()
     }
 
     /// Sends everything queued so far and waits until the compositor has processed it.
     async fn roundtrip(&mut self) -> Result<(), WaylandError> {
-        self.state.synced = false;
-        self.conn().display().sync(&self.queue.handle(), ());
-        while !self.state.synced {
-            self.dispatch().await?;
-        }
-        Ok(())
+        Ok(self.link.roundtrip(&mut self.state).await?)
     }
 
-    /// Flushes our requests, then waits until at least one event has been dispatched into
-    /// `self.state`. Cancel-safe: no read guard or half-done state is held across an await.
+    /// Waits until at least one event has been dispatched into `self.state`. Cancel-safe.
     async fn dispatch(&mut self) -> Result<(), WaylandError> {
-        loop {
-            // Events already read (one read can bring several) must be handled first:
-            // the socket will not become readable again for them.
-            if self
-                .queue
-                .dispatch_pending(&mut self.state)
-                .map_err(WaylandError::Dispatch)?
-                > 0
-            {
-                return Ok(());
-            }
-            self.flush().await?;
-            self.socket
-                .readable()
-                .await
-                .map_err(WaylandError::Connection)?;
-            let Some(guard) = self.queue.prepare_read() else {
-                continue;
-            };
-            // Going through try_io lets tokio clear the readiness when the read finds
-            // nothing (stale readiness, or only display-internal events such as delete_id),
-            // so the next readable() sleeps until the compositor writes again.
-            let read = self
-                .socket
-                .try_io(Interest::READABLE, || match guard.read() {
-                    Err(backend::WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
-                        Err(e)
-                    }
-                    other => Ok(other),
-                });
-            match read {
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => return Err(e.into()),
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => return Err(WaylandError::Connection(e)),
-            }
-        }
-    }
-
-    /// Writes out queued requests, waiting for socket space in the rare case it is full.
-    async fn flush(&self) -> Result<(), WaylandError> {
-        loop {
-            self.socket
-                .writable()
-                .await
-                .map_err(WaylandError::Connection)?;
-            let flushed = self
-                .socket
-                .try_io(Interest::WRITABLE, || match self.conn.flush() {
-                    Err(backend::WaylandError::Io(e)) if e.kind() == ErrorKind::WouldBlock => {
-                        Err(e)
-                    }
-                    other => Ok(other),
-                });
-            match flushed {
-                Ok(result) => return result.map_err(WaylandError::from),
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-                Err(e) => return Err(WaylandError::Connection(e)),
-            }
-        }
+        Ok(self.link.dispatch(&mut self.state).await?)
     }
 }
 
@@ -493,6 +413,12 @@ impl Dispatch<wl_registry::WlRegistry, ()> for State {
     }
 }
 
+impl Synced for State {
+    fn synced(&mut self) -> &mut bool {
+        &mut self.synced
+    }
+}
+
 impl Dispatch<wl_callback::WlCallback, ()> for State {
     fn event(
         state: &mut Self,
@@ -502,9 +428,7 @@ impl Dispatch<wl_callback::WlCallback, ()> for State {
         _: &Connection,
         _: &QueueHandle<Self>,
     ) {
-        if let wl_callback::Event::Done { .. } = event {
-            state.synced = true;
-        }
+        sync_done(state, &event);
     }
 }
 

@@ -25,7 +25,7 @@ use zbus::{Connection, OwnedVariant, proxy};
 
 use super::peers::{self, Ticks};
 use super::{Context, Hold, Reading, Reason, Signal, dconf};
-use crate::bus;
+use crate::{bus, t};
 
 const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
 const NOTIFICATIONS_PATH: &str = "/org/freedesktop/Notifications";
@@ -144,28 +144,21 @@ async fn identify(conn: &Connection) -> Result<Option<Server>, String> {
     match proxy.get_server_information().await {
         Ok((name, ..)) => Ok(Some(Server::from_name(&name))),
         Err(err) if bus::absent(&err) => Ok(None),
-        Err(err) => Err(format!(
-            "the notification server does not say who it is ({})",
-            bus::describe(&err)
-        )),
+        Err(err) => Err(t!("doctor-dnd-anonymous", error = bus::describe(&err))),
     }
 }
 
 /// Read the running notification server's do-not-disturb.
 pub async fn read(ctx: &Context) -> Vec<Signal> {
     let Some(conn) = &ctx.bus else {
-        return vec![signal(
-            "do-not-disturb",
-            Reading::Unreadable("no session bus".into()),
-        )];
+        let reading = Reading::Unreadable(t!("doctor-hold-no-bus"));
+        return vec![signal("do-not-disturb", reading)];
     };
     let server = match identify(conn).await {
         Ok(Some(server)) => server,
         Ok(None) => {
-            return vec![signal(
-                "do-not-disturb",
-                Reading::Unreadable("no notification server is running".into()),
-            )];
+            let reading = Reading::Unreadable(t!("doctor-dnd-no-server"));
+            return vec![signal("do-not-disturb", reading)];
         }
         Err(why) => return vec![signal("do-not-disturb", Reading::Unreadable(why))],
     };
@@ -174,13 +167,11 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         Server::Mako => mako(conn).await,
         Server::Swaync => swaync(conn).await,
         Server::Xfce => xfce(conn).await,
-        Server::Plasma => inhibited(conn, "KDE Plasma").await,
+        Server::Plasma => plasma(conn).await,
         Server::Gnome => gnome(ctx).await,
         Server::Other(name) => match inhibited_property(conn).await {
-            Ok(on) => held_if(on, format!("{name} holds notifications back")),
-            Err(_) => Reading::Unreadable(format!(
-                "the notification server {name} has no do-not-disturb setting deskbreak can read"
-            )),
+            Ok(on) => held_if(on, t!("wait-server-dnd", server = name.as_str())),
+            Err(_) => Reading::Unreadable(t!("doctor-dnd-unknown-server", server = name.as_str())),
         },
     };
     vec![signal(server.signal_name(), reading)]
@@ -205,15 +196,6 @@ fn held_if(on: bool, detail: String) -> Reading {
     }
 }
 
-fn unreadable(what: &str, err: &zbus::Error) -> Reading {
-    Reading::Unreadable(format!("{what} ({})", bus::describe(err)))
-}
-
-fn as_bool(value: OwnedVariant, what: &str) -> Result<bool, Reading> {
-    bool::try_from(value)
-        .map_err(|_| Reading::Unreadable(format!("{what} is not a true/false value")))
-}
-
 async fn dunst(conn: &Connection) -> Reading {
     let paused = peers::property(
         conn,
@@ -223,15 +205,10 @@ async fn dunst(conn: &Connection) -> Reading {
         "paused",
     )
     .await;
-    match paused {
-        Ok(value) => match as_bool(value, "dunst's paused") {
-            Ok(on) => held_if(on, "dunst is paused".into()),
-            Err(reading) => reading,
-        },
-        Err(err) => unreadable(
-            "dunst does not say whether it is paused (dunst 1.6 or later does)",
-            &err,
-        ),
+    match paused.map(bool::try_from) {
+        Ok(Ok(on)) => held_if(on, t!("wait-dunst-paused")),
+        Ok(Err(_)) => Reading::Unreadable(t!("doctor-dnd-dunst-odd")),
+        Err(err) => Reading::Unreadable(t!("doctor-dnd-dunst-silent", error = bus::describe(&err))),
     }
 }
 
@@ -252,57 +229,58 @@ async fn mako(conn: &Connection) -> Reading {
     match modes {
         Ok(modes) => held_if(
             modes.iter().any(|m| m == MAKO_DND_MODE),
-            "mako is in do-not-disturb mode".into(),
+            t!("wait-mako-dnd"),
         ),
-        Err(err) => unreadable(
-            "mako does not list its modes (mako 1.7 or later does)",
-            &err,
-        ),
+        Err(err) => Reading::Unreadable(t!("doctor-dnd-mako-silent", error = bus::describe(&err))),
     }
 }
 
 async fn swaync(conn: &Connection) -> Reading {
+    let silent = |err: zbus::Error| {
+        Reading::Unreadable(t!("doctor-dnd-swaync-silent", error = bus::describe(&err)))
+    };
     let proxy = match SwayncProxy::builder(conn)
         .cache_properties(CacheProperties::No)
         .build()
         .await
     {
         Ok(proxy) => proxy,
-        Err(err) => return unreadable("cannot ask swaync", &err),
+        Err(err) => return silent(err),
     };
     match proxy.get_dnd().await {
-        Ok(true) => held_if(true, "swaync do-not-disturb is on".into()),
+        Ok(true) => held_if(true, t!("wait-swaync-dnd")),
         // Its inhibitors (`swaync-client --inhibitor-add`) hold bubbles back the same
         // way; an older swaync without them is simply not inhibited.
         Ok(false) => held_if(
             proxy.is_inhibited().await.unwrap_or(false),
-            "swaync notifications are inhibited".into(),
+            t!("wait-swaync-inhibited"),
         ),
-        Err(err) => unreadable("swaync does not say whether do-not-disturb is on", &err),
+        Err(err) => silent(err),
     }
 }
 
 async fn xfce(conn: &Connection) -> Reading {
+    let silent = |err: zbus::Error| {
+        Reading::Unreadable(t!("doctor-dnd-xfconf-silent", error = bus::describe(&err)))
+    };
     let proxy = match XfconfProxy::builder(conn)
         .cache_properties(CacheProperties::No)
         .build()
         .await
     {
         Ok(proxy) => proxy,
-        Err(err) => return unreadable("cannot ask xfconf", &err),
+        Err(err) => return silent(err),
     };
     match proxy.get_property(XFCE_CHANNEL, XFCE_DND).await {
-        Ok(value) => match as_bool(value, "xfce4-notifyd's /do-not-disturb") {
-            Ok(on) => held_if(on, "Xfce do-not-disturb is on".into()),
-            Err(reading) => reading,
+        Ok(value) => match bool::try_from(value) {
+            Ok(on) => held_if(on, t!("wait-xfce-dnd")),
+            Err(_) => Reading::Unreadable(t!("doctor-dnd-xfconf-odd")),
         },
         Err(zbus::Error::MethodError(name, _, _)) if name.as_str() == XFCONF_NOT_FOUND => {
             Reading::Clear
         }
-        Err(err) if bus::absent(&err) => Reading::Unreadable(
-            "xfconfd is not running, so xfce4-notifyd's do-not-disturb cannot be read".into(),
-        ),
-        Err(err) => unreadable("xfconf does not answer for xfce4-notifyd", &err),
+        Err(err) if bus::absent(&err) => Reading::Unreadable(t!("doctor-dnd-xfconf-absent")),
+        Err(err) => silent(err),
     }
 }
 
@@ -318,19 +296,16 @@ async fn inhibited_property(conn: &Connection) -> zbus::Result<bool> {
     bool::try_from(value)
 }
 
-async fn inhibited(conn: &Connection, desktop: &str) -> Reading {
+async fn plasma(conn: &Connection) -> Reading {
     match inhibited_property(conn).await {
-        Ok(on) => held_if(on, format!("{desktop} do-not-disturb is on")),
-        Err(err) => unreadable(
-            &format!("{desktop}'s notification server does not say whether it is inhibited"),
-            &err,
-        ),
+        Ok(on) => held_if(on, t!("wait-kde-dnd")),
+        Err(err) => Reading::Unreadable(t!("doctor-dnd-kde-silent", error = bus::describe(&err))),
     }
 }
 
 async fn gnome(ctx: &Context) -> Reading {
     let Some(path) = ctx.dconf_user.clone() else {
-        return Reading::Unreadable("no home folder, so the dconf database cannot be found".into());
+        return Reading::Unreadable(t!("doctor-dnd-no-home"));
     };
     let read = tokio::task::spawn_blocking(move || {
         let bytes =
@@ -338,19 +313,24 @@ async fn gnome(ctx: &Context) -> Reading {
         match bytes {
             // Never written: every key has its default (banners shown).
             None => Ok(None),
-            Some(bytes) => dconf::lookup(&bytes, dconf::SHOW_BANNERS)
-                .map_err(|e| format!("{}: {e}", path.display())),
+            Some(bytes) => dconf::lookup(&bytes, dconf::SHOW_BANNERS).map_err(|e| {
+                let path = path.display().to_string();
+                match e {
+                    dconf::GvdbError::Header => t!("doctor-dnd-dconf-not-database", path = path),
+                    dconf::GvdbError::Table | dconf::GvdbError::Item(_) => {
+                        t!("doctor-dnd-dconf-damaged", path = path)
+                    }
+                }
+            }),
         }
     })
     .await;
     match read {
-        Ok(Ok(Some(dconf::Value::Bool(false)))) => {
-            held_if(true, "GNOME do-not-disturb is on".into())
-        }
+        Ok(Ok(Some(dconf::Value::Bool(false)))) => held_if(true, t!("wait-gnome-dnd")),
         // Unset, true, or of the wrong type (GSettings then uses the default, true).
         Ok(Ok(_)) => Reading::Clear,
         Ok(Err(why)) => Reading::Unreadable(why),
-        Err(_) => Reading::Unreadable("reading the dconf database failed".into()),
+        Err(_) => Reading::Unreadable(t!("doctor-dnd-dconf-failed")),
     }
 }
 

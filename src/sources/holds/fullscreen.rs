@@ -1,5 +1,13 @@
 //! Fullscreen detector: is the focused window fullscreen (a film, a presentation, a game)?
 //!
+//! * wlroots compositors (sway, Hyprland, labwc, …): `zwlr_foreign_toplevel_manager_v1`,
+//!   a toplevel whose `state` is both `activated` and `fullscreen`. It lists XWayland
+//!   windows too, so X is not asked there. See [`wlr`].
+//! * GNOME and KDE on Wayland offer no such protocol: the Wayland signal is `Unreadable`
+//!   and says that idle inhibitors are the signal there. Their XWayland windows (games,
+//!   older players) are still read through X, but only while an Xwayland server of ours
+//!   runs: both start Xwayland on demand, and asking an X display that nobody uses would
+//!   start one just to learn that nothing is fullscreen.
 //! * X11: the root window's `_NET_ACTIVE_WINDOW`, and that window's `_NET_WM_STATE`
 //!   holding `_NET_WM_STATE_FULLSCREEN` (EWMH). `watch` selects `PropertyNotify` on the
 //!   root window and on the focused window. See [`x11`].
@@ -8,7 +16,11 @@
 //! runs, which is only while a break waits. A detector reads and reports: whether a
 //! fullscreen window holds a break back is the engine's call (`respect.fullscreen`).
 
+mod wlr;
 mod x11;
+
+use std::os::unix::fs::MetadataExt as _;
+use std::path::Path;
 
 use tokio::sync::mpsc;
 
@@ -16,6 +28,12 @@ use super::{Context, Hold, Reading, Reason, Signal};
 
 /// The signal's name when the session is plain X11.
 const X11: &str = "X11 fullscreen window";
+
+/// The signal's name for the X windows of a Wayland session.
+const XWAYLAND: &str = "XWayland fullscreen window";
+
+/// The signal's name for the compositor's own toplevels.
+const WAYLAND: &str = "Wayland fullscreen window";
 
 /// The signal's name when neither display is set.
 const NO_DISPLAY: &str = "fullscreen window";
@@ -40,8 +58,8 @@ impl Focus {
             Focus::Fullscreen(name) => Reading::Held(Hold {
                 reason: Reason::Fullscreen,
                 detail: match name.as_deref().map(clean_name) {
-                    Some(name) if !name.is_empty() => format!("{name} is fullscreen"),
-                    _ => "a window is fullscreen".to_owned(),
+                    Some(app) if !app.is_empty() => crate::t!("wait-fullscreen-app", app = app),
+                    _ => crate::t!("wait-fullscreen-window"),
                 },
             }),
         }
@@ -72,27 +90,83 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         reason: Reason::Fullscreen,
         reading,
     };
-    let Some(display) = &ctx.x11_display else {
-        return vec![signal(
+    let mut signals = Vec::new();
+    let mut xwayland = false;
+    if let Some(display) = &ctx.wayland_display {
+        match wlr::read(display).await {
+            // The compositor's list has the XWayland windows too.
+            Ok(focus) => return vec![signal(WAYLAND, focus.reading())],
+            Err(e) => signals.push(signal(WAYLAND, Reading::Unreadable(e.to_string()))),
+        }
+        xwayland = true;
+    }
+    match &ctx.x11_display {
+        Some(display) if xwayland => {
+            let reading = if xwayland_running(&ctx.proc_root) {
+                x11_reading(display).await
+            } else {
+                // No Xwayland of ours: no X window at all.
+                Reading::Clear
+            };
+            signals.push(signal(XWAYLAND, reading));
+        }
+        Some(display) => signals.push(signal(X11, x11_reading(display).await)),
+        None if xwayland => {}
+        None => signals.push(signal(
             NO_DISPLAY,
             Reading::Unreadable(
                 "neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read".into(),
             ),
-        )];
-    };
-    let reading = match x11::read(display).await {
+        )),
+    }
+    signals
+}
+
+/// The X11 display's reading.
+async fn x11_reading(display: &str) -> Reading {
+    match x11::read(display).await {
         Ok(focus) => focus.reading(),
         Err(e) => Reading::Unreadable(e.to_string()),
-    };
-    vec![signal(X11, reading)]
+    }
 }
 
 /// Follow the focused window's fullscreen state until dropped, sending a hint when it
 /// changes.
 pub async fn watch(ctx: Context, hint: mpsc::Sender<()>) {
+    if let Some(display) = &ctx.wayland_display {
+        match wlr::watch(display, hint.clone()).await {
+            Ok(()) => return,
+            Err(e) => tracing::debug!("fullscreen: no Wayland toplevels to follow: {e}"),
+        }
+        // As in `read`: X only while Xwayland runs; one that starts later is found by the
+        // next check.
+        if !xwayland_running(&ctx.proc_root) {
+            return;
+        }
+    }
     if let Some(display) = ctx.x11_display {
         x11::watch(display, hint).await;
     }
+}
+
+/// Whether an `Xwayland` process of this user runs, per `proc_root` (`/proc`). When that
+/// cannot be told, X is asked (it may start Xwayland, which is better than never seeing a
+/// fullscreen game).
+fn xwayland_running(proc_root: &Path) -> bool {
+    let uid = rustix::process::getuid().as_raw();
+    let Ok(entries) = std::fs::read_dir(proc_root) else {
+        return true;
+    };
+    entries.filter_map(Result::ok).any(|entry| {
+        let path = entry.path();
+        entry
+            .file_name()
+            .to_str()
+            .is_some_and(|name| !name.is_empty() && name.bytes().all(|b| b.is_ascii_digit()))
+            && std::fs::metadata(&path).is_ok_and(|m| m.uid() == uid)
+            && std::fs::read_to_string(path.join("comm"))
+                .is_ok_and(|comm| comm.trim_end() == "Xwayland")
+    })
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@ use zbus::{Connection, OwnedObjectPath, proxy};
 
 use super::peers::{self, Ticks};
 use super::{Context, Hold, Reading, Reason, Signal};
-use crate::bus;
+use crate::{bus, t};
 
 const GNOME: &str = "org.gnome.SessionManager";
 const GNOME_PATH: &str = "/org/gnome/SessionManager";
@@ -80,7 +80,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
     let Some(conn) = &ctx.bus else {
         return vec![signal(
             "idle inhibitors",
-            Reading::Unreadable("no session bus".into()),
+            Reading::Unreadable(t!("doctor-hold-no-bus")),
         )];
     };
     let (gnome, kde) = tokio::join!(gnome(conn), kde(conn));
@@ -94,10 +94,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
     if signals.is_empty() {
         return vec![signal(
             "idle inhibitors",
-            Reading::Unreadable(
-                "no session manager that lists idle inhibitors (GNOME's or KDE's) is running"
-                    .into(),
-            ),
+            Reading::Unreadable(t!("doctor-inhibit-none")),
         )];
     }
     signals
@@ -130,14 +127,22 @@ fn describe(named: &[Who], count: usize) -> String {
     let unnamed =
         count.saturating_sub(named.len()) + named.iter().filter(|w| w.app.is_empty()).count();
     match apps.as_slice() {
-        [] if count <= 1 => "an application inhibits idle".into(),
-        [] => format!("{count} applications inhibit idle"),
-        apps if unnamed > 0 => format!("{} and {unnamed} more inhibit idle", apps.join(", ")),
+        [] if count <= 1 => t!("wait-inhibitor-someone"),
+        [] => t!("wait-inhibitor-count", count = count),
+        apps if unnamed > 0 => t!(
+            "wait-inhibitor-apps-more",
+            apps = apps.join(", "),
+            count = unnamed
+        ),
         [app] => match named.iter().find(|w| !w.reason.is_empty()) {
-            Some(w) => format!("{app} inhibits idle ({})", w.reason),
-            None => format!("{app} inhibits idle"),
+            Some(w) => t!(
+                "wait-inhibitor-app-reason",
+                app = *app,
+                reason = w.reason.as_str()
+            ),
+            None => t!("wait-inhibitor-app", app = *app),
         },
-        apps => format!("{} inhibit idle", apps.join(", ")),
+        apps => t!("wait-inhibitor-apps", apps = apps.join(", ")),
     }
 }
 
@@ -156,28 +161,21 @@ async fn gnome(conn: &Connection) -> Option<Reading> {
         .await
     {
         Ok(manager) => manager,
-        Err(err) => return Some(unreadable("cannot ask GNOME's session manager", &err)),
+        Err(err) => return Some(gnome_silent(&err)),
     };
     let actions = peers::property(conn, GNOME, GNOME_PATH, GNOME, "InhibitedActions").await;
     let idle = match actions {
         Ok(value) => match u32::try_from(value) {
             Ok(actions) => actions & GNOME_IDLE != 0,
             Err(_) => {
-                return Some(Reading::Unreadable(
-                    "GNOME's session manager answered InhibitedActions oddly".into(),
-                ));
+                return Some(Reading::Unreadable(t!("doctor-inhibit-gnome-odd")));
             }
         },
         Err(err) if bus::absent(&err) => return None,
         Err(_) => match manager.is_inhibited(GNOME_IDLE).await {
             Ok(idle) => idle,
             Err(err) if bus::absent(&err) => return None,
-            Err(err) => {
-                return Some(unreadable(
-                    "GNOME's session manager does not say whether idle is inhibited",
-                    &err,
-                ));
-            }
+            Err(err) => return Some(gnome_silent(&err)),
         },
     };
     if !idle {
@@ -221,9 +219,7 @@ async fn kde(conn: &Connection) -> Option<Reading> {
     match peers::property(conn, KDE, KDE_PATH, KDE, "ActiveInhibitions").await {
         Ok(value) => {
             let Ok(list) = Vec::<(String, String, String, String, u32)>::try_from(value) else {
-                return Some(Reading::Unreadable(
-                    "KDE's power management answered ActiveInhibitions oddly".into(),
-                ));
+                return Some(Reading::Unreadable(t!("doctor-inhibit-kde-odd")));
             };
             let idle: Vec<Who> = list
                 .iter()
@@ -249,7 +245,7 @@ async fn kde(conn: &Connection) -> Option<Reading> {
         .await
     {
         Ok(agent) => agent,
-        Err(err) => return Some(unreadable("cannot ask KDE's power management", &err)),
+        Err(err) => return Some(kde_silent(&err)),
     };
     match agent.has_inhibition(KDE_SCREEN_SETTINGS).await {
         Ok(false) => Some(Reading::Clear),
@@ -260,10 +256,7 @@ async fn kde(conn: &Connection) -> Option<Reading> {
             Some(held(&named[..named.len().min(MAX_NAMED)], count))
         }
         Err(err) if bus::absent(&err) => None,
-        Err(err) => Some(unreadable(
-            "KDE's power management does not say whether idle is inhibited",
-            &err,
-        )),
+        Err(err) => Some(kde_silent(&err)),
     }
 }
 
@@ -299,8 +292,15 @@ async fn kde_list(conn: &Connection) -> zbus::Result<Vec<Who>> {
         .collect())
 }
 
-fn unreadable(what: &str, err: &zbus::Error) -> Reading {
-    Reading::Unreadable(format!("{what} ({})", bus::describe(err)))
+fn gnome_silent(err: &zbus::Error) -> Reading {
+    Reading::Unreadable(t!(
+        "doctor-inhibit-gnome-silent",
+        error = bus::describe(err)
+    ))
+}
+
+fn kde_silent(err: &zbus::Error) -> Reading {
+    Reading::Unreadable(t!("doctor-inhibit-kde-silent", error = bus::describe(err)))
 }
 
 /// Follow inhibitors coming and going, at whichever session manager runs, until dropped.

@@ -29,7 +29,9 @@ pub mod dconf;
 pub mod dnd;
 pub mod fullscreen;
 pub mod inhibit;
+pub mod meeting;
 mod peers;
+pub mod runner;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -60,6 +62,12 @@ impl Reason {
         Reason::Inhibitor,
         Reason::Meeting,
     ];
+
+    /// The reason called `name` (see [`Self::as_str`]).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Reason> {
+        Self::ALL.into_iter().find(|r| r.as_str() == name)
+    }
 
     /// The word used in JSON, on the bus and in the history (`waited_for`).
     #[must_use]
@@ -239,12 +247,18 @@ pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
         Reason::Fullscreen,
         fullscreen::read(ctx),
     );
-    let (dnd, fullscreen, inhibit) = tokio::join!(dnd, fullscreen, inhibit);
-    [dnd, fullscreen, inhibit].concat()
+    let meeting = within(
+        respect.respects(Reason::Meeting),
+        "camera and microphone",
+        Reason::Meeting,
+        meeting::read(ctx),
+    );
+    let (dnd, fullscreen, inhibit, meeting) = tokio::join!(dnd, fullscreen, inhibit, meeting);
+    [dnd, fullscreen, inhibit, meeting].concat()
 }
 
 /// A detector's reading if it is respected, or one `Unreadable` signal when it has not
-/// answered within [`CHECK_TIMEOUT`].
+/// answered within [`CHECK_TIMEOUT`] (the others' readings are kept).
 async fn within(
     respected: bool,
     name: &'static str,
@@ -257,12 +271,13 @@ async fn within(
     tokio::time::timeout(CHECK_TIMEOUT, read)
         .await
         .unwrap_or_else(|_| {
+            tracing::warn!(signal = name, "holds: no answer within {CHECK_TIMEOUT:?}");
             vec![Signal {
                 name,
                 reason,
-                reading: Reading::Unreadable(format!(
-                    "no answer within {} s",
-                    CHECK_TIMEOUT.as_secs()
+                reading: Reading::Unreadable(crate::t!(
+                    "doctor-holds-no-answer",
+                    duration = crate::human::duration(CHECK_TIMEOUT)
                 )),
             }]
         })
@@ -302,7 +317,12 @@ pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
             fullscreen::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(dnd, fullscreen, inhibit);
+    let meeting = async {
+        if respect.respects(Reason::Meeting) {
+            meeting::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    tokio::join!(dnd, fullscreen, inhibit, meeting);
     // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }

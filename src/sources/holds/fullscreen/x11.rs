@@ -332,8 +332,19 @@ impl Display {
                 source,
             },
         })?;
-        // connect_to_stream checked that the screen exists.
-        let root = conn.setup().roots[usize::from(parsed.screen)].root;
+        // connect_to_stream checks that the screen exists; a server that lists no roots
+        // would still not be worth a panic.
+        let Some(root) = conn
+            .setup()
+            .roots
+            .get(usize::from(parsed.screen))
+            .map(|screen| screen.root)
+        else {
+            return Err(Error::Setup {
+                display: name,
+                source: ConnectError::InvalidScreen,
+            });
+        };
         let mut x = Display {
             conn,
             name,

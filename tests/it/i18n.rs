@@ -1,0 +1,188 @@
+//! The session's language end to end: the real daemon started with `LANG=de_DE.UTF-8` on a
+//! private bus words its reminder and buttons in German on the test notification server;
+//! the CLI words its replies in its own language; machine-read output does not change.
+
+use std::time::Duration;
+
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, text};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
+use crate::common::{TIMEOUT, with_timeout};
+use deskbreak::exercises::Library;
+use deskbreak::i18n::{self, Lang};
+
+/// A break after 2 s of sitting, snoozes of 10 min, nothing else in the way.
+const FAST: &str = r#"
+[breaks]
+interval = "2s"
+snooze = "10m"
+renotify = "0s"
+[activity]
+backend = "none"
+natural_break = "5m"
+"#;
+
+/// The binary in `env` on `bus`, with `LANG` set (`None`: the harness's clean, C locale).
+fn localized(env: &TestEnv, bus: &str, lang: Option<&str>) -> tokio::process::Command {
+    let mut cmd = command(env, Some(bus));
+    if let Some(lang) = lang {
+        cmd.env("LANG", lang);
+    }
+    cmd
+}
+
+async fn cli(
+    env: &TestEnv,
+    bus: &str,
+    lang: Option<&str>,
+    args: &[&str],
+) -> (bool, String, String) {
+    let mut cmd = localized(env, bus, lang);
+    cmd.args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let out = tokio::time::timeout(TIMEOUT, cmd.output())
+        .await
+        .expect("the CLI finishes")
+        .expect("the CLI runs");
+    (out.status.success(), text(&out.stdout), text(&out.stderr))
+}
+
+#[tokio::test]
+async fn a_german_session_gets_a_german_reminder_and_buttons_and_the_same_json() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let mut daemon_cmd = localized(&env, bus.address(), Some("de_DE.UTF-8"));
+        daemon_cmd.arg("run");
+        let daemon = Daemon::spawn_command(daemon_cmd);
+        daemon.wait_for_stderr("language=de", TIMEOUT).await;
+
+        let shown = server.wait_for_notify(1, TIMEOUT).await;
+        let library = Library::embedded();
+        let id = library
+            .all()
+            .iter()
+            .map(|e| e.id.clone())
+            .find(|id| {
+                i18n::scoped(Lang::De, || {
+                    shown.summary.starts_with(library.get(id).unwrap().name())
+                })
+            })
+            .unwrap_or_else(|| panic!("the summary starts with a German exercise name: {shown:?}"));
+        let exercise = library.get(&id).unwrap();
+        let (german, english) = (
+            i18n::scoped(Lang::De, || (exercise.name(), exercise.glance_safety())),
+            i18n::scoped(Lang::En, || (exercise.name(), exercise.glance_safety())),
+        );
+        assert_ne!(german, english, "{id} is translated");
+        assert!(
+            shown.summary.starts_with(&format!("{} · ", german.0)),
+            "{shown:?}"
+        );
+        assert!(
+            shown.body.contains(&german.1),
+            "the German safety cue: {}",
+            shown.body
+        );
+        assert!(shown.body.contains("im Sitzen"), "{}", shown.body);
+        // The buttons, worded as the German catalog words them, and not in English.
+        assert_eq!(shown.action_label("done").as_deref(), Some("Erledigt"));
+        assert_eq!(shown.action_label("skip").as_deref(), Some("Überspringen"));
+        assert_eq!(
+            shown.action_label("snooze").as_deref(),
+            Some(
+                i18n::scoped(Lang::De, || deskbreak::t!(
+                    "reminder-button-snooze",
+                    duration = deskbreak::human::duration(Duration::from_secs(600))
+                ))
+                .as_str()
+            )
+        );
+        assert_eq!(
+            shown.action_label("start").as_deref(),
+            Some("Anleitung starten")
+        );
+        assert_eq!(
+            shown.action_keys(),
+            vec!["default", "done", "snooze", "skip", "start"]
+        );
+
+        // Machine-read output is the same in any language: three reads, German between
+        // two English ones, so that a whole second passing cannot make them differ.
+        let (ok, en1, _) = cli(&env, bus.address(), None, &["status", "--json"]).await;
+        assert!(ok);
+        let (ok, de, _) = cli(
+            &env,
+            bus.address(),
+            Some("de_DE.UTF-8"),
+            &["status", "--json"],
+        )
+        .await;
+        assert!(ok);
+        let (ok, en2, _) = cli(&env, bus.address(), None, &["status", "--json"]).await;
+        assert!(ok);
+        assert!(
+            de == en1 || de == en2,
+            "German {de} vs English {en1} / {en2}"
+        );
+        assert!(de.contains("\"phase\":\"due\""), "{de}");
+        let (ok, bar, _) = cli(
+            &env,
+            bus.address(),
+            Some("de_DE.UTF-8"),
+            &["status", "--format", "waybar"],
+        )
+        .await;
+        assert!(ok);
+        assert!(bar.contains("\"class\":\"due\""), "{bar}");
+
+        // The CLI words its reply in its own language, whatever the daemon's.
+        let (ok, said, err) = cli(&env, bus.address(), Some("fr_FR.UTF-8"), &["snooze"]).await;
+        assert!(ok, "{err}");
+        let french = i18n::scoped(Lang::Fr, || {
+            deskbreak::t!(
+                "cli-reply-next-break",
+                done = deskbreak::t!("cli-reply-snoozed"),
+                duration = deskbreak::human::remaining(Duration::from_secs(600))
+            )
+        });
+        assert_eq!(said.trim_end(), french);
+        assert!(!said.contains("Snoozed"), "{said}");
+        // And its refusals: an error name from the daemon, French words here.
+        let (ok, _, err) = cli(&env, bus.address(), Some("fr_FR.UTF-8"), &["resume"]).await;
+        assert!(!ok);
+        let refused = i18n::scoped(Lang::Fr, || deskbreak::t!("cli-refused-not-paused"));
+        assert_ne!(refused, "Reminders are not paused.");
+        assert!(err.contains(&refused), "{err}");
+        // The same refusal for a C locale is English.
+        let (_, _, err) = cli(&env, bus.address(), None, &["resume"]).await;
+        assert!(err.contains("Reminders are not paused."), "{err}");
+
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn ui_language_overrides_the_locale_and_doctor_says_so() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config("[ui]\nlanguage = \"es\"\n");
+        let bus = PrivateBus::start();
+        let (_, out, _) = cli(&env, bus.address(), Some("de_DE.UTF-8"), &["doctor"]).await;
+        let line = out
+            .lines()
+            .find(|l| l.contains(" language: "))
+            .unwrap_or_else(|| panic!("a language line: {out}"));
+        assert!(line.contains("Español (es, "), "{line}");
+        // A bad value is a config error naming the key, with what is accepted.
+        env.write_config("[ui]\nlanguage = \"klingon\"\n");
+        let (ok, _, err) = cli(&env, bus.address(), None, &["config", "check"]).await;
+        assert!(!ok);
+        assert!(err.contains(":2:12: ui.language: unknown language \"klingon\": expected one of \"auto\", \"en\", \"de\", \"fr\", \"es\""), "{err}");
+    })
+    .await;
+}
