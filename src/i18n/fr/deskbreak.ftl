@@ -73,12 +73,12 @@ guide-step-get-ready = Préparation
 guide-step-relax = Relâchement
 guide-step-rest = Repos
 guide-step-switch-sides = Changement de côté
-guide-step-rep = Rép. { $rep } sur { $reps }
+guide-step-rep = Rép. { $rep } sur { $reps }
 guide-step-hold = Maintien
 guide-step-move = Mouvement
 guide-step-first-side = { $step }, premier côté
 guide-step-other-side = { $step }, autre côté
-guide-step-set = { $step }, série { $set } sur { $sets }
+guide-step-set = { $step }, série { $set } sur { $sets }
 
 ## Erreurs de configuration (clés et valeurs telles qu'écrites dans le fichier)
 
@@ -369,6 +369,7 @@ config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -
 config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
 config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
 config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
+config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
 config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
 config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
 config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
