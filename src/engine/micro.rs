@@ -10,7 +10,14 @@
 //!   snoozed, paused, away or off hours), never when the main break is due within
 //!   [`QUIET`] and never less than [`QUIET`] after one ended: a cue that cannot be shown
 //!   then is skipped (the main break restarts the count anyway);
-//! * each cue shown is recorded (outcome `micro`), so stats can count them.
+//! * each cue shown is recorded (outcome `micro`), so stats can count them;
+//! * holds (`[respect]`) are respected as for main breaks: when a cue falls due and any
+//!   hold is respected, the engine asks for a check ([`super::Action::CheckHolds`], the
+//!   one mechanism of `engine/wait.rs`) instead of showing it. Nothing holds: the cue is
+//!   shown when the answer comes. Something does: the cue is skipped, not queued (a light
+//!   cue that comes late is worth nothing; the next one comes `every` later). An answer
+//!   that never comes within [`super::wait::CHECK_GRACE`] skips the cue too, and the
+//!   check given up on never keeps the next one (a main break's) from being asked.
 
 use std::time::Duration;
 
@@ -52,6 +59,8 @@ pub(super) struct Micro {
     open_until: Option<Moment>,
     /// The next cue in [`CUES`] to show.
     next: usize,
+    /// A cue fell due at this moment and waits for the answer to a holds check.
+    checking: Option<Moment>,
 }
 
 /// What the engine knows that decides whether a cue may be shown now.
@@ -62,6 +71,8 @@ pub(super) struct Now {
     /// Sitting time at which the main break falls due, if the engine is counting toward
     /// one now (working, present, within hours, not paused); `None` otherwise.
     pub main_due_at: Option<Duration>,
+    /// Whether any hold is respected: a cue due is checked first.
+    pub check_first: bool,
 }
 
 impl Micro {
@@ -82,6 +93,7 @@ impl Micro {
     pub(super) fn restart(&mut self, now: Moment) {
         self.mark = Duration::ZERO;
         self.main_ended = Some(now);
+        self.checking = None;
     }
 
     /// The sitting time went down without a break (a new config, a restored state):
@@ -98,11 +110,23 @@ impl Micro {
             step.close = true;
         }
         let Some(rules) = rules.filter(|r| !r.every.is_zero()) else {
+            self.checking = None;
             return step;
         };
         let Some(main_due_at) = at.main_due_at else {
+            // No longer counting (a break fell due, a pause, away, off hours): a cue
+            // waiting for its check is dropped.
+            self.checking = None;
             return step;
         };
+        if let Some(since) = self.checking {
+            if at.now >= since + super::wait::CHECK_GRACE {
+                // The answer is lost: the cue is skipped (it would come late anyway).
+                self.checking = None;
+                step.gave_up = true;
+            }
+            return step;
+        }
         if at.sitting < self.mark.saturating_add(rules.every) || self.open_until.is_some() {
             return step;
         }
@@ -113,20 +137,51 @@ impl Micro {
         if self.main_ended.is_some_and(|ended| at.now < ended + QUIET) {
             return step;
         }
+        // Shown or skipped, the next cue comes `every` after this one fell due.
         self.mark = at.sitting;
-        self.open_until = Some(at.now + rules.length);
+        if at.check_first {
+            self.checking = Some(at.now);
+            step.check = true;
+            return step;
+        }
+        step.show = Some(self.show(rules, at.now));
+        step
+    }
+
+    /// Put the next cue on screen at `now`.
+    fn show(&mut self, rules: MicroRules, now: Moment) -> Cue {
+        self.open_until = Some(now + rules.length);
         let id = CUES[self.next % CUES.len()];
         self.next = (self.next + 1) % CUES.len();
-        step.show = Some(Cue {
+        Cue {
             id,
             length: rules.length,
-        });
-        step
+        }
+    }
+
+    /// The answer to a holds check came: the cue waiting for it, if any, is shown when
+    /// nothing holds (`clear`) and cues are still allowed, else skipped.
+    pub(super) fn answered(
+        &mut self,
+        rules: Option<MicroRules>,
+        at: &Now,
+        clear: bool,
+    ) -> Option<Cue> {
+        self.checking.take()?;
+        let rules = rules.filter(|r| !r.every.is_zero())?;
+        at.main_due_at?;
+        (clear && self.open_until.is_none()).then(|| self.show(rules, at.now))
     }
 
     /// The next moment a cue is closed or may be shown, if any.
     pub(super) fn timeout(&self, rules: Option<MicroRules>, at: &Now) -> Option<Moment> {
         let close = self.open_until;
+        if let Some(since) = self.checking {
+            // Nothing else comes before the answer, or giving up on it.
+            let gives_up = (rules.is_some_and(|r| !r.every.is_zero()) && at.main_due_at.is_some())
+                .then_some(since + super::wait::CHECK_GRACE);
+            return [close, gives_up].into_iter().flatten().min();
+        }
         let show = rules
             .filter(|r| !r.every.is_zero())
             .zip(at.main_due_at)
@@ -152,6 +207,10 @@ pub(super) struct Step {
     pub close: bool,
     /// Show this cue.
     pub show: Option<Cue>,
+    /// A cue is due: ask for a holds check first.
+    pub check: bool,
+    /// The check of a cue went unanswered: the cue is skipped.
+    pub gave_up: bool,
 }
 
 /// The engine's side: when cues are allowed, and carrying out [`Micro::update`].
@@ -166,6 +225,7 @@ impl super::Engine {
             now: self.last,
             sitting: self.sitting,
             main_due_at: counting.then_some(self.rules.interval),
+            check_first: self.respects_any(),
         }
     }
 
@@ -177,15 +237,38 @@ impl super::Engine {
         if step.close {
             self.actions.push_back(super::Action::CloseMicro);
         }
-        if let Some(cue) = step.show {
-            self.actions.push_back(super::Action::Record(super::Record {
-                outcome: super::Outcome::Micro,
-                exercise: Some(cue.id.to_owned()),
-                sat_for: self.sitting,
-                guided: None,
-                waited: None,
-            }));
-            self.actions.push_back(super::Action::Micro(cue));
+        if step.gave_up && !matches!(self.phase, super::Phase::Waiting(_)) {
+            // The check no one answered must not keep the next one from being asked.
+            if self.checks.gives_up_at().is_some_and(|at| at <= self.last) {
+                self.checks.forget();
+            }
         }
+        if step.check {
+            self.request_check(self.last);
+        }
+        if let Some(cue) = step.show {
+            self.show_micro(cue);
+        }
+    }
+
+    /// The answer to a holds check came (`clear`: nothing respected holds): show the cue
+    /// that waited for it, or skip it.
+    pub(super) fn micro_answered(&mut self, clear: bool) {
+        let at = self.micro_now();
+        if let Some(cue) = self.micro.answered(self.rules.micro, &at, clear) {
+            self.show_micro(cue);
+        }
+    }
+
+    /// Record a cue and put it on screen.
+    fn show_micro(&mut self, cue: Cue) {
+        self.actions.push_back(super::Action::Record(super::Record {
+            outcome: super::Outcome::Micro,
+            exercise: Some(cue.id.to_owned()),
+            sat_for: self.sitting,
+            guided: None,
+            waited: None,
+        }));
+        self.actions.push_back(super::Action::Micro(cue));
     }
 }

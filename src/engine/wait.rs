@@ -136,7 +136,7 @@ impl Checks {
     }
 
     /// When the check in flight counts as unanswered.
-    fn gives_up_at(&self) -> Option<Moment> {
+    pub(super) fn gives_up_at(&self) -> Option<Moment> {
         self.pending.map(|(_, sent)| sent + CHECK_GRACE)
     }
 
@@ -151,7 +151,8 @@ impl Checks {
         )
     }
 
-    fn forget(&mut self) {
+    /// Drop the check in flight (its answer, if it comes, is ignored).
+    pub(super) fn forget(&mut self) {
         self.pending = None;
         self.hinted = false;
     }
@@ -166,7 +167,7 @@ impl Engine {
     }
 
     /// Whether any hold is respected (else nothing is ever checked).
-    fn respects_any(&self) -> bool {
+    pub(super) fn respects_any(&self) -> bool {
         self.respect.is_some_and(|r| r.any())
     }
 
@@ -212,6 +213,8 @@ impl Engine {
             .collect();
         found.sort();
         found.dedup();
+        // A micro-break cue waiting for this check is shown or skipped first.
+        self.micro_answered(found.is_empty());
         let watching = self.watching();
         let Phase::Waiting(wait) = &mut self.phase else {
             return;
