@@ -16,6 +16,7 @@ pub mod gnome_peer;
 pub mod logind_peer;
 pub mod notify_server;
 pub mod portal_peer;
+pub mod pulse;
 pub mod session;
 pub mod session_manager;
 pub mod sni_host;

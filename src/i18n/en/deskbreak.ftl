@@ -155,6 +155,13 @@ config-backend-unknown = unknown backend { $value }: expected one of { $choices 
 config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
 config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
 
+config-micro-every = must be "0s" (off) or at least 1s: expected { -duration-hint }
+config-micro-length = must be from 1s to 5m: expected { -duration-hint }
+config-days-expected = expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-day-unknown = unknown day { $value }: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-days-empty = must not be empty: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-hours-expected = expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
+config-hours-empty = must not be empty: expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
 # $error: why the system could not read it ("permission denied", "a folder, not a file").
 config-unreadable = cannot read the file: { $error }
 config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
@@ -322,6 +329,10 @@ status-away = away: on a break
 status-guiding = guiding: a guided break is running
 status-paused-until = paused until { $time } ({ $duration } left); sitting { $sitting }
 status-paused = paused until `deskbreak resume`; sitting { $sitting }
+# Outside working hours ([schedule]); $time is "09:00" (today), "Mon 09:00" (within a
+# week) or "24 Dec 09:00".
+status-off-hours-until = off hours until { $time }
+status-off-hours = off hours
 # The waybar module's text: minutes to the next break, or the phase in a word.
 status-bar-minutes = { $minutes }m
 status-bar-due = break
@@ -343,6 +354,22 @@ wait-reason-do-not-disturb = do not disturb
 wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
+status-bar-off-hours = off
+
+## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
+## due break back, one line each. $name is the signal's name from its detector, in English
+## for now; $reason likewise.
+
+doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
+doctor-holds-signal = { $name }: { $reading }
+# $key is the setting, e.g. respect.meetings.
+doctor-holds-signal-off = { $name }: { $reading } (not respected: { $key } = false)
+doctor-holds-clear = readable, nothing holds a break now
+doctor-holds-held = readable, holds a break now: { $hold }
+doctor-holds-unreadable = not readable: { $reason }
+doctor-holds-all-off = every respect.* setting is off: breaks never wait
+# $keys lists settings, e.g. "respect.do_not_disturb, respect.meetings".
+doctor-holds-blind-fix = nothing this desktop offers can be read for { $keys }: breaks come even then; the README's "When deskbreak will not interrupt you" lists what each desktop offers
 
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
 ## line above, capitalised.
@@ -403,6 +430,37 @@ exercises-ftl-placeable = has a {"{"} … {"}"} that is not a quoted text: expec
 exercises-ftl-no-such-step = the exercise has { $steps } steps: expected step-1 to step-{ $steps }
 exercises-ftl-unknown-id = no exercise has this id: expected an id from your exercises.json or a built-in one (`deskbreak exercises` lists them)
 
+## Meetings (src/sources/holds/meeting.rs): what holds a due break back, shown after
+## "meeting" in the status ("waiting: meeting (camera in use by zoom)"). $apps is one to
+## three program names as the system names them, joined with ", ".
+
+wait-camera-in-use = camera in use by { $apps }
+wait-microphone-in-use = microphone in use by { $apps }
+# More than three programs: the first three, then how many more.
+wait-apps-more = { $apps } and { $count } more
+# A program the system gives no name.
+wait-an-application = an application
+wait-process = process { $pid }
+
+## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
+## Paths, program names and environment variables stay as they are.
+
+doctor-holds-no-answer = no answer within { $duration }
+doctor-meeting-cannot-list = cannot list { $path }: { $error }
+doctor-meeting-no-such-file = it does not exist
+doctor-meeting-permission-denied = permission denied
+doctor-meeting-scan-slow = reading the open files under { $path } took longer than { $duration }
+doctor-meeting-scan-stopped = the scan of { $path } stopped
+doctor-meeting-no-asound = no { $path } (no ALSA sound card)
+doctor-meeting-pulse-remote = PULSE_SERVER names no local sound server (remote ones are not read)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR is not set: the sound server cannot be found
+doctor-meeting-no-server = no sound server at { $path } (PulseAudio or pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no sound server at { $path }: PipeWire runs without pipewire-pulse, whose streams deskbreak reads
+doctor-meeting-server-refused = the sound server at { $path } refused deskbreak ({ $error })
+doctor-meeting-server-silent = the sound server at { $path } did not answer within { $duration }
+doctor-meeting-server-nonsense = the sound server at { $path } sent a message deskbreak cannot read ({ $error })
+doctor-meeting-server-too-large = the sound server at { $path } sent a message of { $bytes } bytes, more than deskbreak reads
+doctor-meeting-server-failed = the sound server at { $path }: { $error }
 ## Holds (src/sources/holds/): what a waiting break waits for, shown after its reason
 ## ("waiting: fullscreen (mpv is fullscreen)").
 
@@ -532,3 +590,10 @@ stats-weekly-streak = { $days ->
    *[other] Streak: { $days } days in a row at your goal.
 }
 stats-weekly-longest = Longest stretch without a break: { $duration } ({ $weekday }).
+
+## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
+## `micro.length`. Desk-friendly only.
+
+micro-cue-chin-tuck = Micro-break: sit tall, gently draw your chin straight back, hold 5 s, relax
+micro-cue-shoulder-squeeze = Micro-break: squeeze your shoulder blades together, hold 5 s, let go
+micro-cue-look-far = Micro-break: look at something 6 m away for 20 seconds

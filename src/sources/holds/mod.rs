@@ -29,6 +29,7 @@ pub mod dconf;
 pub mod dnd;
 pub mod fullscreen;
 pub mod inhibit;
+pub mod meeting;
 mod peers;
 pub mod runner;
 
@@ -246,12 +247,18 @@ pub async fn read_all(ctx: &Context, respect: &Respect) -> Vec<Signal> {
         Reason::Fullscreen,
         fullscreen::read(ctx),
     );
-    let (dnd, fullscreen, inhibit) = tokio::join!(dnd, fullscreen, inhibit);
-    [dnd, fullscreen, inhibit].concat()
+    let meeting = within(
+        respect.respects(Reason::Meeting),
+        "camera and microphone",
+        Reason::Meeting,
+        meeting::read(ctx),
+    );
+    let (dnd, fullscreen, inhibit, meeting) = tokio::join!(dnd, fullscreen, inhibit, meeting);
+    [dnd, fullscreen, inhibit, meeting].concat()
 }
 
 /// A detector's reading if it is respected, or one `Unreadable` signal when it has not
-/// answered within [`CHECK_TIMEOUT`].
+/// answered within [`CHECK_TIMEOUT`] (the others' readings are kept).
 async fn within(
     respected: bool,
     name: &'static str,
@@ -264,12 +271,13 @@ async fn within(
     tokio::time::timeout(CHECK_TIMEOUT, read)
         .await
         .unwrap_or_else(|_| {
+            tracing::warn!(signal = name, "holds: no answer within {CHECK_TIMEOUT:?}");
             vec![Signal {
                 name,
                 reason,
-                reading: Reading::Unreadable(format!(
-                    "no answer within {} s",
-                    CHECK_TIMEOUT.as_secs()
+                reading: Reading::Unreadable(crate::t!(
+                    "doctor-holds-no-answer",
+                    duration = crate::human::duration(CHECK_TIMEOUT)
                 )),
             }]
         })
@@ -309,7 +317,12 @@ pub async fn watch_all(ctx: Context, respect: Respect, hint: mpsc::Sender<()>) {
             fullscreen::watch(ctx.clone(), hint.clone()).await;
         }
     };
-    tokio::join!(dnd, fullscreen, inhibit);
+    let meeting = async {
+        if respect.respects(Reason::Meeting) {
+            meeting::watch(ctx.clone(), hint.clone()).await;
+        }
+    };
+    tokio::join!(dnd, fullscreen, inhibit, meeting);
     // Detectors with nothing (more) to follow have returned: the engine's re-check remains.
     std::future::pending::<()>().await;
 }
