@@ -249,7 +249,7 @@ fn ranges<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Range>>, D::Erro
 fn micro_every<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if !value.is_zero() && value < Duration::from_secs(1) {
-        return Err(de::Error::custom(t!("config-micro-every")));
+        return Err(de::Error::custom(t!("config-duration-zero-or-second")));
     }
     Ok(Some(value))
 }
@@ -258,7 +258,7 @@ fn micro_every<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::E
 fn micro_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if value < Duration::from_secs(1) || value > Duration::from_secs(5 * 60) {
-        return Err(de::Error::custom(t!("config-micro-length")));
+        return Err(de::Error::custom(t!("config-micro-length-range")));
     }
     Ok(Some(value))
 }

@@ -140,6 +140,7 @@ config-duration-invalid = invalid duration { $value } ({ $error }): expected { -
 config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
 config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
 config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-micro-length-range = must be from 1s to 5m: expected { -duration-hint }
 config-max-snoozes-expected = expected a whole number from 0 to 20
 config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
 config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80
@@ -155,8 +156,6 @@ config-backend-unknown = unknown backend { $value }: expected one of { $choices 
 config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
 config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
 
-config-micro-every = must be "0s" (off) or at least 1s: expected { -duration-hint }
-config-micro-length = must be from 1s to 5m: expected { -duration-hint }
 config-days-expected = expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
 config-day-unknown = unknown day { $value }: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
 config-days-empty = must not be empty: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]

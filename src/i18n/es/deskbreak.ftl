@@ -74,12 +74,12 @@ guide-step-get-ready = Prepárate
 guide-step-relax = Relaja
 guide-step-rest = Descanso
 guide-step-switch-sides = Cambio de lado
-guide-step-rep = Rep. { $rep } de { $reps }
+guide-step-rep = Rep. { $rep } de { $reps }
 guide-step-hold = Mantén
 guide-step-move = Muévete
 guide-step-first-side = { $step }, primer lado
 guide-step-other-side = { $step }, otro lado
-guide-step-set = { $step }, serie { $set } de { $sets }
+guide-step-set = { $step }, serie { $set } de { $sets }
 
 ## Errores de configuración (claves y valores tal como están en el archivo)
 
@@ -370,6 +370,7 @@ config-duration-invalid = duración no válida { $value } ({ $error }): se esper
 config-duration-too-long = { $value } es más de 24h: se esperaba { -duration-hint }
 config-duration-zero-or-second = debe ser "0s" (nunca) o al menos 1s: se esperaba { -duration-hint }
 config-duration-at-least-second = debe ser al menos 1s: se esperaba { -duration-hint }
+config-micro-length-range = debe estar entre 1s y 5m: se esperaba { -duration-hint }
 config-max-snoozes-expected = se esperaba un número entero de 0 a 20
 config-max-snoozes-out-of-range = { $value } está fuera de rango: se esperaba un número entero de 0 a 20
 config-goal-expected = se esperaba un porcentaje entero de 1 a 100, por ejemplo 80
@@ -389,3 +390,41 @@ config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba un
 config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
 config-missing = no hay archivo de configuración
 config-missing-symlink = un enlace simbólico a { $target }, que no existe
+
+## Fuera del horario de trabajo, lo que dice doctor de las pausas retenidas, micropausas
+
+status-off-hours-until = fuera del horario de trabajo hasta { $time }
+status-off-hours = fuera del horario de trabajo
+status-bar-off-hours = libre
+doctor-holds-intro = lo que espera una pausa pendiente (se lee cuando llega una pausa, nunca en reposo):
+doctor-holds-signal = { $name }: { $reading }
+doctor-holds-signal-off = { $name }: { $reading } (no se respeta: { $key } = false)
+doctor-holds-clear = legible, nada retiene una pausa ahora
+doctor-holds-held = legible, retiene una pausa ahora: { $hold }
+doctor-holds-unreadable = no legible: { $reason }
+doctor-holds-all-off = todos los ajustes respect.* están desactivados: las pausas nunca esperan
+doctor-holds-blind-fix = este escritorio no ofrece nada legible para { $keys }: las pausas llegan igualmente; «When deskbreak will not interrupt you» en el README lista lo que ofrece cada escritorio
+wait-camera-in-use = cámara en uso por { $apps }
+wait-microphone-in-use = micrófono en uso por { $apps }
+wait-apps-more = { $apps } y { $count } más
+wait-an-application = una aplicación
+wait-process = proceso { $pid }
+doctor-holds-no-answer = sin respuesta en { $duration }
+doctor-meeting-cannot-list = no se puede listar { $path }: { $error }
+doctor-meeting-no-such-file = no existe
+doctor-meeting-permission-denied = permiso denegado
+doctor-meeting-scan-slow = leer los archivos abiertos en { $path } tardó más de { $duration }
+doctor-meeting-scan-stopped = se detuvo el examen de { $path }
+doctor-meeting-no-asound = no hay { $path } (ninguna tarjeta de sonido ALSA)
+doctor-meeting-pulse-remote = PULSE_SERVER no indica ningún servidor de sonido local (los remotos no se leen)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR no está definido: no se encuentra el servidor de sonido
+doctor-meeting-no-server = no hay servidor de sonido en { $path } (PulseAudio o pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no hay servidor de sonido en { $path }: PipeWire funciona sin pipewire-pulse, cuyos flujos lee deskbreak
+doctor-meeting-server-refused = el servidor de sonido en { $path } rechazó a deskbreak ({ $error })
+doctor-meeting-server-silent = el servidor de sonido en { $path } no respondió en { $duration }
+doctor-meeting-server-nonsense = el servidor de sonido en { $path } envió un mensaje que deskbreak no puede leer ({ $error })
+doctor-meeting-server-too-large = el servidor de sonido en { $path } envió un mensaje de { $bytes } bytes, más de lo que lee deskbreak
+doctor-meeting-server-failed = el servidor de sonido en { $path }: { $error }
+micro-cue-chin-tuck = Micropausa: siéntate con la espalda recta, lleva la barbilla suavemente hacia atrás, mantén 5 s, relaja
+micro-cue-shoulder-squeeze = Micropausa: junta los omóplatos, mantén 5 s, suelta
+micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos
