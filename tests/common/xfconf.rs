@@ -38,9 +38,7 @@ impl Xfconf {
     ) -> Result<OwnedVariant, XfconfError> {
         let store = self.store.lock().unwrap_or_else(PoisonError::into_inner);
         match store.get(&(channel.clone(), property.clone())) {
-            Some(value) => value
-                .try_clone()
-                .map_err(|e| XfconfError::ZBus(zbus::Error::from(e))),
+            Some(value) => value.try_clone().map_err(XfconfError::ZBus),
             None => Err(XfconfError::PropertyNotFound(format!(
                 "Property \"{property}\" does not exist on channel \"{channel}\""
             ))),
