@@ -8,6 +8,8 @@
 //! the notification server starts one the bus can activate, as the daemon's first
 //! reminder would.
 
+mod holds;
+
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
@@ -191,6 +193,7 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
     });
     checks.push(check_idle_backend(config.as_ref(), bus.clone()).await);
     checks.push(check_logind().await);
+    checks.push(holds::check(config.as_ref(), bus.clone()).await);
     checks.push(check_service());
     checks.push(match &bus {
         Some(connection) => check_daemon(connection).await,

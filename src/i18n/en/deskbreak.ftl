@@ -306,6 +306,21 @@ wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
 
+## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
+## due break back, one line each. $name is the signal's name from its detector, in English
+## for now; $reason likewise.
+
+doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
+doctor-holds-signal = { $name }: { $reading }
+# $key is the setting, e.g. respect.meetings.
+doctor-holds-signal-off = { $name }: { $reading } (not respected: { $key } = false)
+doctor-holds-clear = readable, nothing holds a break now
+doctor-holds-held = readable, holds a break now: { $hold }
+doctor-holds-unreadable = not readable: { $reason }
+doctor-holds-all-off = every respect.* setting is off: breaks never wait
+# $keys lists settings, e.g. "respect.do_not_disturb, respect.meetings".
+doctor-holds-blind-fix = nothing this desktop offers can be read for { $keys }: breaks come even then; the README's "When deskbreak will not interrupt you" lists what each desktop offers
+
 ## The tray icon's menu (src/effects/tray/). Its first row and tooltip are the status
 ## line above, capitalised.
 

@@ -1,0 +1,155 @@
+//! The doctor's "holds" section: every signal that can hold a due break back, and
+//! whether it can be read on this desktop (and if not, why).
+
+use super::Check;
+use crate::config::Config;
+use crate::sources::holds::{self, Context, Reading, Reason, Respect, Signal};
+use crate::t;
+
+const NAME: &str = "holds";
+
+/// Read every signal (respected or not, so that the user sees what turning one on would
+/// give) and say what each said.
+pub(super) async fn check(config: Option<&Config>, bus: Option<zbus::Connection>) -> Check {
+    let respect = config.map(|c| c.respect).unwrap_or_default();
+    let everything = Respect {
+        do_not_disturb: true,
+        fullscreen: true,
+        meetings: true,
+        max_delay: None,
+    };
+    let signals = holds::read_all(&Context::from_env(bus), &everything).await;
+    judge(&signals, &respect)
+}
+
+/// The check for what `signals` said, with `respect` in force.
+fn judge(signals: &[Signal], respect: &Respect) -> Check {
+    let mut lines = vec![t!("doctor-holds-intro")];
+    for signal in signals {
+        let reading = match &signal.reading {
+            Reading::Clear => t!("doctor-holds-clear"),
+            Reading::Held(hold) => t!("doctor-holds-held", hold = hold.to_string()),
+            Reading::Unreadable(why) => t!("doctor-holds-unreadable", reason = why.as_str()),
+        };
+        let line = if respect.respects(signal.reason) {
+            t!("doctor-holds-signal", name = signal.name, reading = reading)
+        } else {
+            t!(
+                "doctor-holds-signal-off",
+                name = signal.name,
+                reading = reading,
+                key = signal.reason.key()
+            )
+        };
+        lines.push(line);
+    }
+    // A setting that is on with nothing readable behind it on this desktop.
+    let mut blind: Vec<&'static str> = Vec::new();
+    for reason in Reason::ALL {
+        let key = reason.key();
+        let readable = signals
+            .iter()
+            .filter(|s| s.reason.key() == key)
+            .any(|s| !matches!(s.reading, Reading::Unreadable(_)));
+        if respect.respects(reason) && !readable && !blind.contains(&key) {
+            blind.push(key);
+        }
+    }
+    if !respect.any() {
+        lines.push(t!("doctor-holds-all-off"));
+    }
+    let detail = lines.join("\n");
+    if blind.is_empty() {
+        Check::ok(NAME, detail)
+    } else {
+        Check::warning(
+            NAME,
+            detail,
+            t!("doctor-holds-blind-fix", keys = blind.join(", ")),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::holds::Hold;
+
+    fn signal(name: &'static str, reason: Reason, reading: Reading) -> Signal {
+        Signal {
+            name,
+            reason,
+            reading,
+        }
+    }
+
+    #[test]
+    fn every_signal_is_listed_with_its_reading() {
+        let signals = [
+            signal("dunst do-not-disturb", Reason::DoNotDisturb, Reading::Clear),
+            signal(
+                "GNOME on Wayland fullscreen",
+                Reason::Fullscreen,
+                Reading::Unreadable("GNOME exposes no fullscreen state".into()),
+            ),
+            signal(
+                "GNOME idle inhibitors",
+                Reason::Inhibitor,
+                Reading::Held(Hold {
+                    reason: Reason::Inhibitor,
+                    detail: "Firefox inhibits idle".into(),
+                }),
+            ),
+            signal(
+                "camera (/dev/video*)",
+                Reason::Meeting,
+                Reading::Unreadable("/dev is not readable".into()),
+            ),
+        ];
+        let respect = Respect {
+            meetings: false,
+            ..Respect::default()
+        };
+        let check = judge(&signals, &respect);
+        assert_eq!(check.level, super::super::Level::Ok, "{check:?}");
+        let lines: Vec<&str> = check.detail.lines().collect();
+        assert_eq!(lines.len(), 5, "{}", check.detail);
+        assert_eq!(
+            lines[1],
+            "dunst do-not-disturb: readable, nothing holds a break now"
+        );
+        assert_eq!(
+            lines[2],
+            "GNOME on Wayland fullscreen: not readable: GNOME exposes no fullscreen state"
+        );
+        assert_eq!(
+            lines[3],
+            "GNOME idle inhibitors: readable, holds a break now: inhibited (Firefox inhibits idle)"
+        );
+        assert_eq!(
+            lines[4],
+            "camera (/dev/video*): not readable: /dev is not readable (not respected: respect.meetings = false)"
+        );
+    }
+
+    #[test]
+    fn a_respected_setting_with_nothing_readable_is_a_warning_naming_it() {
+        let signals = [
+            signal(
+                "dunst do-not-disturb",
+                Reason::DoNotDisturb,
+                Reading::Unreadable("dunst is not running".into()),
+            ),
+            signal("camera (/dev/video*)", Reason::Meeting, Reading::Clear),
+        ];
+        let check = judge(&signals, &Respect::default());
+        assert_eq!(check.level, super::super::Level::Warning);
+        let fix = check.fix.unwrap();
+        assert!(fix.contains("respect.do_not_disturb"), "{fix}");
+        assert!(
+            fix.contains("respect.fullscreen"),
+            "no signal at all: {fix}"
+        );
+        assert!(!fix.contains("respect.meetings"), "{fix}");
+    }
+}
