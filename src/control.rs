@@ -110,6 +110,7 @@ pub enum ControlError {
 #[zbus(signature = "a{sv}", rename_all = "PascalCase")]
 struct Wire {
     /// `working`, `due`, `snoozed`, `away`, `paused`, `guiding` or `waiting`.
+    /// `working`, `due`, `snoozed`, `away`, `paused`, `guiding` or `off_hours`.
     phase: String,
     /// Sitting time in seconds, as of the last change.
     sitting_seconds: u64,
@@ -127,6 +128,8 @@ struct Wire {
     snoozes: u32,
     /// What a waiting break waits for: (reason word, detail) pairs.
     waiting_for: Vec<(String, String)>,
+    /// Unix seconds when working hours begin again; 0 = within working hours.
+    off_hours_until: i64,
 }
 
 impl From<&Status> for Wire {
@@ -149,6 +152,7 @@ impl From<&Status> for Wire {
                 .iter()
                 .map(|h| (h.reason.as_str().to_owned(), h.detail.clone()))
                 .collect(),
+            off_hours_until: status.off_hours_until.map_or(0, |at| at.timestamp()),
         }
     }
 }
@@ -198,6 +202,9 @@ impl TryFrom<Wire> for Status {
                     Reason::from_name(&reason).map(|reason| Hold { reason, detail })
                 })
                 .collect(),
+            off_hours_until: (wire.off_hours_until > 0)
+                .then(|| at(wire.off_hours_until))
+                .flatten(),
         })
     }
 }
@@ -614,6 +621,13 @@ impl Service {
     async fn waiting_for(&self) -> Vec<(String, String)> {
         self.status().waiting_for
     }
+
+    /// When working hours (`[schedule]`) begin again (Unix seconds), while outside them
+    /// (phase `off_hours`); 0 = within working hours.
+    #[zbus(property)]
+    async fn off_hours_until(&self) -> i64 {
+        self.status().off_hours_until
+    }
 }
 
 /// Serves an interface whose properties are all read-only on the bus, so that `Set` on
@@ -839,6 +853,9 @@ impl Served {
         if old.waiting_for != status.waiting_for {
             service.waiting_for_changed(emitter).await?;
         }
+        if old.off_hours_until != status.off_hours_until {
+            service.off_hours_until_changed(emitter).await?;
+        }
         Ok(())
     }
 }
@@ -877,6 +894,7 @@ trait Deskbreak1 {
     fn snoozes(&self) -> zbus::Result<u32>;
     #[zbus(property)]
     fn waiting_for(&self) -> zbus::Result<Vec<(String, String)>>;
+    fn off_hours_until(&self) -> zbus::Result<i64>;
 }
 
 /// Why a CLI call to the daemon failed, in words for the user.

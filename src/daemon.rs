@@ -15,7 +15,9 @@ use crate::config::{Config, ConfigError, Found};
 use crate::control::{self, Command, ControlError, Refused, ReplyContext, ServeError};
 use crate::effects::notifier::Event;
 use crate::effects::{self, Effects, systemd, tray};
-use crate::engine::{Action, Activity, Answer, Engine, Input, Moment, PhaseKind, Snapshot, Source};
+use crate::engine::{
+    Action, Activity, Answer, Engine, Hours, Input, Moment, PhaseKind, Snapshot, Source,
+};
 use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
@@ -62,6 +64,8 @@ struct Daemon {
     backend_running: Kind,
     /// The config error the user was last told about, so it is told once.
     config_error: Option<String>,
+    /// Working hours as last told to the engine (and the wall clock armed for).
+    hours: Option<Hours>,
 }
 
 impl Daemon {
@@ -155,6 +159,7 @@ impl Daemon {
                     history: paths.history(),
                     status: status_report(&engine, &config, backend),
                     enabled: config.tray,
+                    schedule: config.schedule.clone(),
                 })
             })
             .unzip();
@@ -190,6 +195,7 @@ impl Daemon {
             backend,
             backend_running: backend,
             config_error: None,
+            hours: None,
         };
         daemon.step(Wake::Deadline).await;
         Ok(Some(daemon))
@@ -279,13 +285,39 @@ impl Daemon {
             Wake::Holds(holds::runner::Event::Hint) => {
                 self.engine.handle(now, Input::HoldsChanged);
             }
+            Wake::WallClock(change) => {
+                tracing::debug!(?change, "wall clock");
+                // The timer fired or was cancelled: arm it again below.
+                self.hours = None;
+            }
         }
+        // After a reload or a clock change the hours may be new.
+        self.follow_hours(now);
         self.settle(now).await;
         // Answer a CLI call only now, so that its caller sees the new status.
         if let Some((to, answer)) = reply {
             // The caller may have given up waiting; nothing to do then.
             let _ = to.send(answer);
         }
+    }
+
+    /// Tell the engine where the wall clock stands against working hours, when that
+    /// changed, and arm the wall clock for the next boundary.
+    fn follow_hours(&mut self, now: Moment) {
+        let hours = self.config.schedule.hours_at(&Local::now());
+        if self.hours == Some(hours) {
+            return;
+        }
+        if self.hours.is_some_and(|was| was.open() != hours.open()) || self.hours.is_none() {
+            tracing::info!(
+                open = hours.open(),
+                until = ?hours.next_change().map(|t| t.to_rfc3339()),
+                "working hours"
+            );
+        }
+        self.hours = Some(hours);
+        self.engine.handle(now, Input::Hours(hours));
+        self.sources.wall.arm(hours.next_change());
     }
 
     /// Carry out the engine's actions, publish the status and save if it is time.
@@ -466,6 +498,7 @@ impl Daemon {
         }
         self.config = config;
         self.effects.set_tray(self.config.tray);
+        self.effects.set_schedule(&self.config.schedule);
         if restart {
             // Until the new backend has probed, none is named, and the user counts as
             // present.

@@ -39,6 +39,8 @@ pub struct Status {
     pub snoozes: u32,
     /// What a waiting break (phase `waiting`) waits for; empty otherwise.
     pub waiting_for: Vec<Hold>,
+    /// Outside working hours (`[schedule]`) until this time; `None`: within them.
+    pub off_hours_until: Option<DateTime<Local>>,
 }
 
 /// When a pause ends.
@@ -96,6 +98,7 @@ impl Status {
                 .as_ref()
                 .map(|w| w.holds.clone())
                 .unwrap_or_default(),
+            off_hours_until: engine.off_hours_until.map(|t| t.with_timezone(&Local)),
         }
     }
 

@@ -113,6 +113,20 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
                 None => t!("status-waiting", holds = holds, sitting = sitting),
             }
         }
+        (PhaseKind::OffHours, _) => match s.off_hours_until {
+            Some(at) => t!("status-off-hours-until", time = day_and_time(at, now)),
+            None => t!("status-off-hours"),
+        },
+    }
+}
+
+/// "09:00" today, "Mon 09:00" on another day within a week, "24 Dec 09:00" beyond.
+fn day_and_time(at: DateTime<Local>, now: DateTime<Local>) -> String {
+    let days = (at.date_naive() - now.date_naive()).num_days();
+    match days {
+        0 => at.format("%H:%M").to_string(),
+        1..=6 => at.format("%a %H:%M").to_string(),
+        _ => at.format("%-d %b %H:%M").to_string(),
     }
 }
 
@@ -144,6 +158,7 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
             .iter()
             .map(|h| json!({ "reason": h.reason.as_str(), "detail": h.detail }))
             .collect::<Vec<_>>(),
+        "off_hours_until": s.off_hours_until.map(|t| t.to_rfc3339()),
     })
     .to_string()
 }
@@ -170,6 +185,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
         PhaseKind::Guiding => t!("status-bar-guiding"),
         PhaseKind::Paused => t!("status-bar-paused"),
         PhaseKind::Waiting => t!("status-bar-waiting"),
+        PhaseKind::OffHours => t!("status-bar-off-hours"),
     };
     let percentage = (sitting_now(s, now).as_secs().saturating_mul(100))
         .checked_div(s.interval.as_secs())
@@ -200,6 +216,7 @@ mod tests {
             idle_backend: Kind::Wayland,
             snoozes: 0,
             waiting_for: Vec::new(),
+            off_hours_until: None,
         }
     }
 
@@ -220,6 +237,30 @@ mod tests {
         paused.paused = Some(PauseEnd::At(now + chrono::Duration::seconds(3600)));
         assert!(text(Some(&paused), now).contains("(1 h left)"));
         assert_eq!(text(None, now), "deskbreak is not running");
+    }
+
+    #[test]
+    fn off_hours_say_until_when_by_day_and_time() {
+        use chrono::TimeZone;
+        // A Wednesday evening.
+        let now = Local.with_ymd_and_hms(2026, 12, 2, 18, 0, 0).unwrap();
+        let mut s = status(PhaseKind::OffHours, 0, now);
+        s.next_break = None;
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).single();
+        assert_eq!(summary(&s, now), "off hours until Mon 09:00");
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 3, 9, 0, 0).single();
+        assert_eq!(summary(&s, now), "off hours until Thu 09:00");
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 2, 19, 30, 0).single();
+        assert_eq!(summary(&s, now), "off hours until 19:30");
+        let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
+        assert_eq!(v["class"], "off_hours");
+        assert_eq!(v["tooltip"], "off hours until 19:30; idle backend: wayland");
+        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        assert_eq!(v["phase"], "off_hours");
+        assert_eq!(
+            v["off_hours_until"],
+            s.off_hours_until.unwrap().to_rfc3339().as_str()
+        );
     }
 
     #[test]
@@ -296,6 +337,7 @@ mod tests {
             "idle_backend",
             "snoozes",
             "waiting_for",
+            "off_hours_until",
         ] {
             assert!(v.get(key).is_some(), "{key} missing: {v}");
         }

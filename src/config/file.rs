@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Deserializer, de};
 
+use crate::engine::schedule::{DAY_NAMES, Range};
 use crate::exercises::Position;
 use crate::sources::activity::{Choice, Kind};
 
@@ -29,6 +30,10 @@ pub struct RawConfig {
     pub guide: RawGuide,
     /// `[respect]`
     pub respect: RawRespect,
+    /// `[schedule]`
+    pub schedule: RawSchedule,
+    /// `[micro]`
+    pub micro: RawMicro,
     /// `[ui]`
     pub ui: RawUi,
 }
@@ -49,6 +54,30 @@ pub struct RawRespect {
     /// Show the reminder anyway after waiting this long; zero = wait as long as it takes.
     #[serde(deserialize_with = "any_duration")]
     pub max_delay: Option<Duration>,
+}
+
+/// `[schedule]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawSchedule {
+    /// Working days, Monday first.
+    #[serde(deserialize_with = "days")]
+    pub days: Option<[bool; 7]>,
+    /// Working time on each of them.
+    #[serde(deserialize_with = "ranges")]
+    pub hours: Option<Vec<Range>>,
+}
+
+/// `[micro]`
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RawMicro {
+    /// Sitting time between micro-breaks; zero = off.
+    #[serde(deserialize_with = "micro_every")]
+    pub every: Option<Duration>,
+    /// How long the cue stays on screen.
+    #[serde(deserialize_with = "micro_length")]
+    pub length: Option<Duration>,
 }
 
 /// `[ui]`
@@ -166,6 +195,71 @@ fn positive_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>
     let value = duration(d)?;
     if value < Duration::from_secs(1) {
         return Err(de::Error::custom(t!("config-duration-at-least-second")));
+    }
+    Ok(Some(value))
+}
+
+fn days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[bool; 7]>, D::Error> {
+    let hint = "expected a list of day names from \"mon\" to \"sun\", e.g. [\"mon\", \"tue\"]";
+    let names = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let mut days = [false; 7];
+    for name in &names {
+        let Some(i) = DAY_NAMES
+            .iter()
+            .position(|d| d.eq_ignore_ascii_case(name.trim()))
+        else {
+            return Err(de::Error::custom(format!("unknown day {name:?}: {hint}")));
+        };
+        days[i] = true;
+    }
+    if !days.contains(&true) {
+        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+    }
+    Ok(Some(days))
+}
+
+/// One range (`"09:00-17:30"`) or a list of them.
+fn ranges<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Range>>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    let hint = "expected a range such as \"09:00-17:30\" or a list such as \
+                [\"08:30-12:00\", \"13:00-18:00\"]";
+    let texts = match OneOrMany::deserialize(d).map_err(|_| de::Error::custom(hint))? {
+        OneOrMany::One(text) => vec![text],
+        OneOrMany::Many(texts) => texts,
+    };
+    if texts.is_empty() {
+        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+    }
+    texts
+        .iter()
+        .map(|text| Range::parse(text).map_err(de::Error::custom))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// Zero (off) or at least a second.
+fn micro_every<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    let value = duration(d)?;
+    if !value.is_zero() && value < Duration::from_secs(1) {
+        return Err(de::Error::custom(format!(
+            "must be \"0s\" (off) or at least 1s: expected {DURATION_HINT}"
+        )));
+    }
+    Ok(Some(value))
+}
+
+/// From a second to five minutes: a cue, not a break.
+fn micro_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    let value = duration(d)?;
+    if value < Duration::from_secs(1) || value > Duration::from_secs(5 * 60) {
+        return Err(de::Error::custom(format!(
+            "must be from 1s to 5m: expected {DURATION_HINT}"
+        )));
     }
     Ok(Some(value))
 }

@@ -9,12 +9,16 @@ pub mod file;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Preferences, Rules};
+use crate::engine::micro::MicroRules;
+use crate::engine::{Preferences, Rules, Schedule};
 use crate::exercises::Library;
 use crate::sources::activity::Choice;
 use crate::sources::holds::Respect;
 use crate::store::{MAX_CONFIG_BYTES, read_regular};
 use file::RawConfig;
+
+/// `micro.length` when not given.
+const MICRO_LENGTH: std::time::Duration = std::time::Duration::from_secs(20);
 
 /// The commented default config, embedded in the binary.
 pub const DEFAULT_TOML: &str = include_str!("default.toml");
@@ -36,6 +40,8 @@ pub struct Config {
     pub guide_sound: bool,
     /// `[respect]`: when a due break waits (do-not-disturb, fullscreen, meetings).
     pub respect: Respect,
+    /// `[schedule]`: working hours.
+    pub schedule: Schedule,
     /// `ui.language`: the language of messages.
     pub language: crate::i18n::Choice,
 }
@@ -88,6 +94,10 @@ impl std::error::Error for ConfigError {}
 
 /// What is at the config path.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per read of the file and unpacked at once; a box buys nothing"
+)]
 pub enum Found {
     /// No file (or a symlink to nothing): the defaults apply at start-up.
     Missing,
@@ -179,6 +189,22 @@ impl Config {
                 .activity
                 .natural_break
                 .unwrap_or(defaults.rules.natural_break),
+            micro: match raw.micro.every {
+                Some(every) if !every.is_zero() => Some(MicroRules {
+                    every,
+                    length: raw.micro.length.unwrap_or(MICRO_LENGTH),
+                }),
+                _ => None,
+            },
+        };
+        let schedule = match (raw.schedule.days, raw.schedule.hours) {
+            (None, None) => Schedule::default(),
+            (days, hours) => {
+                let days = days.unwrap_or([true; 7]);
+                let hours = hours.unwrap_or_else(|| Schedule::always().ranges().to_vec());
+                // Both are non-empty: their deserializers say so.
+                Schedule::new(days, hours).unwrap_or_default()
+            }
         };
         let preferences = Preferences {
             positions: raw
@@ -247,6 +273,7 @@ impl Config {
                     None => defaults.respect.max_delay,
                 },
             },
+            schedule,
         })
     }
 }
@@ -613,5 +640,88 @@ mod tests {
         let long = dir.path().join("x".repeat(300));
         let e = Config::read(&long).unwrap_err().to_string();
         assert!(e.contains("too long"), "{e}");
+    }
+
+    #[test]
+    fn working_hours_and_micro_breaks_are_read() {
+        let config = parse(
+            "[schedule]\ndays = [\"mon\", \"Fri\"]\nhours = [\"08:30-12:00\", \"13:00-18:00\"]\n\
+             [micro]\nevery = \"20m\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.schedule.days(),
+            [true, false, false, false, true, false, false]
+        );
+        let ranges: Vec<String> = config
+            .schedule
+            .ranges()
+            .iter()
+            .map(|r| r.to_string())
+            .collect();
+        assert_eq!(ranges, ["08:30-12:00", "13:00-18:00"]);
+        let micro = config.rules.micro.unwrap();
+        assert_eq!(micro.every, Duration::from_secs(20 * 60));
+        assert_eq!(micro.length, Duration::from_secs(20));
+        let one = parse("[schedule]\nhours = \"09:00-17:30\"\n").unwrap();
+        assert_eq!(one.schedule.days(), [true; 7]);
+        assert!(!one.schedule.is_always());
+        assert_eq!(
+            parse("[micro]\nevery = \"0s\"\n").unwrap().rules.micro,
+            None
+        );
+    }
+
+    #[test]
+    fn bad_working_hours_name_the_line_the_key_and_what_is_expected() {
+        for (text, at, key, what) in [
+            (
+                "[schedule]\ndays = [\"mon\", \"fry\"]\n",
+                "config.toml:2:",
+                "schedule.days",
+                "unknown day \"fry\"",
+            ),
+            (
+                "[schedule]\ndays = []\n",
+                "config.toml:2:",
+                "schedule.days",
+                "must not be empty",
+            ),
+            (
+                "[schedule]\n\nhours = \"9-17\"\n",
+                "config.toml:3:",
+                "schedule.hours",
+                "\"09:00-17:30\"",
+            ),
+            (
+                "[schedule]\nhours = [\"09:00-12:00\", \"13:00-13:00\"]\n",
+                "config.toml:2:",
+                "schedule.hours",
+                "empty range",
+            ),
+            (
+                "[schedule]\nhours = 9\n",
+                "config.toml:2:",
+                "schedule.hours",
+                "or a list",
+            ),
+            (
+                "[micro]\nevery = \"500ms\"\n",
+                "config.toml:2:",
+                "micro.every",
+                "at least 1s",
+            ),
+            (
+                "[micro]\nlength = \"10m\"\n",
+                "config.toml:2:",
+                "micro.length",
+                "from 1s to 5m",
+            ),
+        ] {
+            let e = error(text);
+            assert!(e.contains(at), "{text}: {e}");
+            assert!(e.contains(&format!("{key}: ")), "{text}: {e}");
+            assert!(e.contains(what), "{text}: {e}");
+        }
     }
 }

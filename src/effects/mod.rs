@@ -157,6 +157,11 @@ impl Effects {
                 log_delivery(&delivery);
             }
             Action::Close => self.notifier.close().await,
+            Action::Micro(cue) => {
+                tracing::info!(cue = cue.id, "micro-break");
+                self.notifier.micro(&cue).await;
+            }
+            Action::CloseMicro => self.notifier.close_micro().await,
             Action::Record(record) => {
                 self.dirty = true;
                 let at = Local::now();
@@ -233,6 +238,13 @@ impl Effects {
             tracing::debug!(%err, "cannot publish the status");
         }
         self.published = Some(status);
+    }
+
+    /// Give the tray the working hours after a reload.
+    pub fn set_schedule(&self, schedule: &crate::engine::Schedule) {
+        if let Some(tray) = &self.tray {
+            tray.set_schedule(schedule);
+        }
     }
 
     /// Apply `tray.enabled` after a reload.

@@ -28,6 +28,7 @@ use zbus::{Connection, MatchRule, Message, MessageStream, proxy};
 
 use super::reminder::{self, Channel, Reminder};
 use crate::bus::{self, BusError};
+use crate::engine::micro::Cue;
 use crate::engine::{Answer, GuideStep, Prompt, PromptId};
 use crate::exercises::Exercise;
 use crate::pictures::Pictures;
@@ -166,6 +167,8 @@ pub struct Notifier {
     sound: bool,
     /// The config error bubble on screen, replaced by the next error, closed once fixed.
     config_bubble: Option<u32>,
+    /// The micro-break cue on screen, replaced by the next cue, closed after its length.
+    micro_bubble: Option<u32>,
 }
 
 impl Notifier {
@@ -184,6 +187,7 @@ impl Notifier {
             capabilities: None,
             sound: false,
             config_bubble: None,
+            micro_bubble: None,
         }
     }
 
@@ -338,6 +342,53 @@ impl Notifier {
                 tracing::debug!("message not shown on the desktop: {reason}");
                 eprintln!("\n*** {summary} ***\n{body}\n");
             }
+        }
+    }
+
+    /// Show a micro-break cue: one line, no buttons, `transient` (not kept in the
+    /// server's history), expiring after its length where the server honours that; the
+    /// daemon closes it itself then too ([`Self::close_micro`]), since GNOME does not.
+    /// Not tracked as a prompt: its signals answer nothing. Not shown on stderr.
+    pub async fn micro(&mut self, cue: &Cue) {
+        let replaces = self.micro_bubble.unwrap_or(0);
+        let mut notification = Notification::new();
+        notification
+            .appname("deskbreak")
+            .summary(&reminder::micro_cue(cue.id))
+            .icon("preferences-desktop-accessibility")
+            .hint(Hint::Transient(true))
+            .hint(Hint::Category("presence".into()))
+            .hint(Hint::DesktopEntry("deskbreak".into()))
+            .urgency(Urgency::Low)
+            .timeout(Timeout::Milliseconds(
+                u32::try_from(cue.length.as_millis()).unwrap_or(u32::MAX),
+            ));
+        let shown = async {
+            let link = self.link().await?;
+            let reply = notify(&link.notifications, &notification, replaces)
+                .await
+                .map_err(NotifyError::NotShown)?;
+            reply.body().deserialize::<u32>().map_err(NotifyError::NoId)
+        };
+        match shown.await {
+            Ok(id) => {
+                tracing::debug!(id, cue = cue.id, "micro-break cue shown");
+                self.micro_bubble = Some(id);
+            }
+            Err(reason) => tracing::debug!(cue = cue.id, "micro-break cue not shown: {reason}"),
+        }
+    }
+
+    /// Take the micro-break cue off the screen, if one is up.
+    pub async fn close_micro(&mut self) {
+        let Some(id) = self.micro_bubble.take() else {
+            return;
+        };
+        if let Some(link) = &self.link
+            && let Err(err) = link.notifications.close_notification(id).await
+        {
+            let err = bus::describe(&err);
+            tracing::debug!(%err, id, "closing the micro-break cue failed");
         }
     }
 

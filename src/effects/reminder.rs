@@ -201,6 +201,17 @@ fn emphasis(line: &str, channel: Channel) -> String {
     }
 }
 
+/// The one line of a micro-break cue (`[micro]`), by cue id (see
+/// [`crate::engine::micro::CUES`]).
+#[must_use]
+pub fn micro_cue(id: &str) -> String {
+    match id {
+        "shoulder-squeeze" => t!("micro-cue-shoulder-squeeze"),
+        "look-far" => t!("micro-cue-look-far"),
+        _ => t!("micro-cue-chin-tuck"),
+    }
+}
+
 /// Escape text for servers that interpret the body as markup.
 #[must_use]
 pub fn escape_markup(text: &str) -> String {

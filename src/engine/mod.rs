@@ -45,7 +45,11 @@
 //!   forgotten (idle lost = active; logind lost = unlocked and awake).
 
 pub mod guide;
+pub mod micro;
 mod picker;
+pub mod schedule;
+#[cfg(test)]
+mod tests_zone;
 mod wait;
 
 use std::collections::VecDeque;
@@ -58,6 +62,7 @@ use serde::{Deserialize, Serialize};
 use crate::exercises::{Exercise, Library, Position};
 use crate::sources::holds::{Hold, Respect};
 pub use picker::{Picker, PickerMemory};
+pub use schedule::{Hours, Schedule};
 pub use wait::{CHECK_GRACE, CheckId, HINT_SPACING, RECHECK, Waited, WaitingFor};
 
 /// A point on the engine's time line.
@@ -114,6 +119,8 @@ pub struct Rules {
     pub renotify: Option<Duration>,
     /// An absence this long counts as a break taken.
     pub natural_break: Duration,
+    /// Micro-breaks (`[micro]`); `None`: off.
+    pub micro: Option<micro::MicroRules>,
 }
 
 impl Default for Rules {
@@ -124,6 +131,7 @@ impl Default for Rules {
             max_snoozes: 3,
             renotify: Some(Duration::from_secs(5 * 60)),
             natural_break: Duration::from_secs(5 * 60),
+            micro: None,
         }
     }
 }
@@ -240,6 +248,10 @@ pub enum Input {
     /// Something a holds check reads may have changed (a desktop's signal, while
     /// [`Engine::wants_hold_hints`]).
     HoldsChanged,
+    /// Where the wall clock stands against working hours (`[schedule]`): fed at start-up,
+    /// at each boundary, and whenever it may have changed (a suspend, a clock or time
+    /// zone change). Feed it before a sleep noticed at the same wake-up.
+    Hours(Hours),
 }
 
 /// A source of presence that can stop.
@@ -285,16 +297,19 @@ pub enum Outcome {
     Dismissed,
     /// The user was away long enough: a break taken without a prompt.
     Natural,
+    /// A micro-break cue was shown (`[micro]`).
+    Micro,
 }
 
 impl Outcome {
     /// Every outcome, in a stable order for reports.
-    pub const ALL: [Outcome; 5] = [
+    pub const ALL: [Outcome; 6] = [
         Outcome::Done,
         Outcome::Snoozed,
         Outcome::Skipped,
         Outcome::Dismissed,
         Outcome::Natural,
+        Outcome::Micro,
     ];
 
     /// The word used in the history file and reports.
@@ -306,6 +321,7 @@ impl Outcome {
             Outcome::Skipped => "skipped",
             Outcome::Dismissed => "dismissed",
             Outcome::Natural => "natural",
+            Outcome::Micro => "micro",
         }
     }
 }
@@ -363,6 +379,10 @@ pub enum Action {
     },
     /// Show where a guided break stands, in place of the current bubble.
     Guide(GuideStep),
+    /// Show a micro-break cue beside any prompt (it replaces only an earlier cue).
+    Micro(micro::Cue),
+    /// Take the micro-break cue off the screen (its `length` is over).
+    CloseMicro,
     /// A guided break is complete (already recorded): say so in place of the bubble.
     GuideDone {
         /// The exercise guided.
@@ -442,11 +462,14 @@ pub enum PhaseKind {
     Guiding,
     /// A due break is held back (do-not-disturb, fullscreen, a meeting).
     Waiting,
+    /// Outside working hours (`[schedule]`): no reminders, no sitting time.
+    #[serde(rename = "off_hours")]
+    OffHours,
 }
 
 impl PhaseKind {
     /// Every phase.
-    pub const ALL: [PhaseKind; 7] = [
+    pub const ALL: [PhaseKind; 8] = [
         PhaseKind::Working,
         PhaseKind::Due,
         PhaseKind::Snoozed,
@@ -454,6 +477,7 @@ impl PhaseKind {
         PhaseKind::Paused,
         PhaseKind::Guiding,
         PhaseKind::Waiting,
+        PhaseKind::OffHours,
     ];
 
     /// The phase called `name` (see [`Self::as_str`]).
@@ -473,6 +497,7 @@ impl PhaseKind {
             PhaseKind::Paused => "paused",
             PhaseKind::Guiding => "guiding",
             PhaseKind::Waiting => "waiting",
+            PhaseKind::OffHours => "off_hours",
         }
     }
 }
@@ -515,6 +540,8 @@ pub struct Status {
     pub paused: Option<Paused>,
     /// What a waiting break waits for (phase `waiting`).
     pub waiting: Option<WaitingFor>,
+    /// Outside working hours until this wall-clock time (as the daemon last said).
+    pub off_hours_until: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// What survives a restart: see [`Engine::snapshot`].
@@ -597,6 +624,13 @@ pub struct Engine {
     checks: wait::Checks,
     /// How long the current break was held back, for its record.
     waited: Option<Waited>,
+    /// Where the wall clock stands against working hours, as last fed.
+    hours: Hours,
+    /// No sitting since working hours ended or began: an absence now (the night, a
+    /// suspend across it) is no break on record.
+    day_fresh: bool,
+    /// The micro-break count and the cue on screen.
+    micro: micro::Micro,
 }
 
 impl Engine {
@@ -612,12 +646,13 @@ impl Engine {
         seed: u64,
     ) -> Self {
         let snoozes = snapshot.snoozes.min(rules.max_snoozes);
+        let sitting = Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING);
         Self {
             rules,
             library,
             preferences,
             picker: Picker::new(snapshot.picker, seed),
-            sitting: Duration::from_secs(snapshot.sitting_secs).min(MAX_RESTORED_SITTING),
+            sitting,
             sat_in_ended: Duration::ZERO,
             last: now,
             presence: Presence::default(),
@@ -629,6 +664,10 @@ impl Engine {
             respect: None,
             checks: wait::Checks::default(),
             waited: None,
+            hours: Hours::Always,
+            day_fresh: false,
+            // No cue for the sitting time restored: the count starts here.
+            micro: micro::Micro::starting_at(sitting),
         }
     }
 
@@ -667,6 +706,10 @@ impl Engine {
             Input::HoldsChanged => {
                 self.update(now);
                 self.holds_hinted();
+            }
+            Input::Hours(hours) => {
+                self.update(now);
+                self.set_hours(hours);
             }
         }
         self.update(now);
@@ -891,6 +934,12 @@ impl Engine {
     /// The next moment the engine needs to be woken at, if any.
     #[must_use]
     pub fn poll_timeout(&self) -> Option<Moment> {
+        let micro = self.micro.timeout(self.rules.micro, &self.micro_now());
+        [self.main_timeout(), micro].into_iter().flatten().min()
+    }
+
+    /// [`Self::poll_timeout`] for the main breaks.
+    fn main_timeout(&self) -> Option<Moment> {
         if let Phase::Guiding { started, plan, .. } = &self.phase {
             // A guide ticks by the second whatever else goes on; following it needs no
             // input, so only a lock or a sleep can turn it into a natural break.
@@ -916,6 +965,8 @@ impl Engine {
             return natural;
         }
         match &self.phase {
+            // Off hours nothing falls due: no timer at all until the daemon says otherwise.
+            Phase::Working if !self.hours.open() => None,
             Phase::Working => Some(self.last + self.rules.interval.saturating_sub(self.sitting)),
             Phase::Prompting { renotify_at, .. } => *renotify_at,
             Phase::Snoozed { until, .. } => Some(*until),
@@ -976,6 +1027,12 @@ impl Engine {
             (Phase::Guiding { .. }, _) => PhaseKind::Guiding,
             // A break taken during a pause (`deskbreak now`) is due; the pause stays.
             (Phase::Prompting { .. }, _) if self.pause.is_some() => PhaseKind::Due,
+            // Off hours; a break asked for then (`deskbreak now`) is due all the same.
+            (Phase::Working | Phase::Snoozed { .. } | Phase::Waiting(_), _)
+                if !self.hours.open() =>
+            {
+                PhaseKind::OffHours
+            }
             _ if self.pause.is_some() => PhaseKind::Paused,
             (_, true) => PhaseKind::Away,
             (Phase::Working, false) => PhaseKind::Working,
@@ -994,7 +1051,7 @@ impl Engine {
             Phase::Guiding { .. } => Some(Duration::ZERO),
             _ if self.presence.rested => None,
             Phase::Prompting { .. } => Some(Duration::ZERO),
-            _ if self.pause.is_some() => None,
+            _ if self.pause.is_some() || !self.hours.open() => None,
             Phase::Working => Some(self.rules.interval.saturating_sub(self.sitting)),
             Phase::Snoozed { until, .. } => Some(until.saturating_since(self.last)),
             // Held back: shown when what holds it ends (or at max_delay, at the latest).
@@ -1007,11 +1064,18 @@ impl Engine {
         Status {
             phase,
             sitting: self.sitting,
-            sitting_counts: !p.rested && p.locked_since.is_none() && p.asleep_since.is_none(),
+            sitting_counts: !p.rested
+                && p.locked_since.is_none()
+                && p.asleep_since.is_none()
+                && self.hours.open(),
             next_prompt_in,
             snoozes: self.snoozes,
             paused,
             waiting: self.waiting_for(),
+            off_hours_until: match self.hours {
+                Hours::Closed { until } => Some(until),
+                _ => None,
+            },
         }
     }
 
@@ -1042,14 +1106,22 @@ impl Engine {
         // Short idle still counts as sitting (reading, thinking); a locked screen or a
         // sleeping machine does not, and after a natural break the clock stands at zero.
         let p = &self.presence;
-        if !p.rested && p.locked_since.is_none() && p.asleep_since.is_none() {
+        // Off hours no sitting time is counted at all.
+        if !p.rested && p.locked_since.is_none() && p.asleep_since.is_none() && self.hours.open() {
             self.sitting = self.sitting.saturating_add(now.saturating_since(self.last));
+            self.day_fresh = false;
         }
         self.last = now;
     }
 
-    /// Bring everything time-driven up to date at `now`.
+    /// Bring everything time-driven up to date at `now`: main breaks, then micro-breaks.
     fn update(&mut self, now: Moment) {
+        self.update_main(now);
+        self.update_micro();
+    }
+
+    /// [`Self::update`] for the main breaks.
+    fn update_main(&mut self, now: Moment) {
         self.advance(now);
         let now = self.last;
 
@@ -1080,7 +1152,7 @@ impl Engine {
             // Nothing is shown while the user is away.
             return;
         }
-        if self.pause.is_some() {
+        if self.pause.is_some() || !self.hours.open() {
             return;
         }
 
@@ -1262,13 +1334,18 @@ impl Engine {
                 Some(wait.exercise)
             }
         };
-        self.actions.push_back(Action::Record(Record {
-            outcome: Outcome::Natural,
-            exercise,
-            sat_for,
-            guided: None,
-            waited: self.waited.take(),
-        }));
+        // Off hours, or after no sitting since they began, there was nothing to take a
+        // break from.
+        if !(self.day_fresh && sat_for.is_zero() && exercise.is_none()) {
+            self.actions.push_back(Action::Record(Record {
+                outcome: Outcome::Natural,
+                exercise,
+                sat_for,
+                guided: None,
+                waited: self.waited.take(),
+            }));
+        }
+        self.micro.restart(self.last);
         self.sat_in_ended = self.sat_in_ended.saturating_add(sat_for.min(self.sitting));
         self.sitting = Duration::ZERO;
         self.snoozes = 0;
@@ -1416,6 +1493,7 @@ impl Engine {
                 }));
                 self.actions
                     .push_back(Action::GuideDone { exercise, guided });
+                self.micro.restart(now);
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;
@@ -1518,6 +1596,7 @@ impl Engine {
                 self.sitting = Duration::ZERO;
                 self.snoozes = 0;
                 self.phase = Phase::Working;
+                self.micro.restart(now);
             }
         }
     }
@@ -1525,3 +1604,7 @@ impl Engine {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_hours;
+#[cfg(test)]
+mod tests_micro;

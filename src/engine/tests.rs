@@ -16,6 +16,7 @@ fn rules() -> Rules {
         max_snoozes: 3,
         renotify: Some(mins(5)),
         natural_break: mins(5),
+        micro: None,
     }
 }
 
@@ -713,8 +714,13 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
             max_snoozes: next(4) as u32,
             renotify: (next(3) > 0).then(|| mins(1 + next(10))),
             natural_break: mins(1 + next(10)),
+            micro: (next(2) > 0).then(|| micro::MicroRules {
+                every: mins(1 + next(30)),
+                length: Duration::from_secs(1 + next(120)),
+            }),
         });
         let mut open: Option<PromptId> = None;
+        let mut micro_open = false;
         for _ in 0..300 {
             match next(12) {
                 0..=3 => sim.wait(Duration::from_secs(next(1200))),
@@ -784,6 +790,14 @@ fn random_inputs_never_panic_loop_or_stack_prompts() {
                     Action::Close => {
                         assert!(open.is_some(), "round {round}: close without a prompt");
                         open = None;
+                    }
+                    Action::Micro(_) => {
+                        assert!(!micro_open, "round {round}: one cue at a time");
+                        micro_open = true;
+                    }
+                    Action::CloseMicro => {
+                        assert!(micro_open, "round {round}: close without a cue");
+                        micro_open = false;
                     }
                     Action::Record(_)
                     | Action::StillPaused { .. }

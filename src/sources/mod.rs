@@ -22,6 +22,7 @@ pub mod clock;
 pub mod config_watch;
 pub mod holds;
 pub mod logind;
+pub mod wall_clock;
 mod wayland_link;
 
 use std::future::Future;
@@ -62,6 +63,8 @@ pub enum Wake {
     ConfigEdited,
     /// A holds check finished, or a desktop hinted that one may find something else.
     Holds(holds::runner::Event),
+    /// A working-hours boundary came, or the wall clock or the time zone changed.
+    WallClock(wall_clock::Change),
 }
 
 /// The running sources, each an optional receiver: a source that is not running (or
@@ -79,6 +82,8 @@ pub struct Sources {
     hangups: Option<Signal>,
     /// Holds checks the engine asked for, and the watch while a break waits.
     pub holds: holds::runner::Runner,
+    /// Working-hours boundaries; armed by the loop from the schedule.
+    pub wall: wall_clock::WallClock,
 }
 
 impl Sources {
@@ -111,6 +116,7 @@ impl Sources {
                 holds::Respect::default(),
             ),
             bus,
+            wall: wall_clock::WallClock::idle(),
         }
     }
 
@@ -136,6 +142,7 @@ impl Sources {
             Some(()) = recv(&mut self.config_edits) => Wake::ConfigEdited,
             Some(()) = hangup(&mut self.hangups) => Wake::ConfigEdited,
             event = self.holds.next() => Wake::Holds(event),
+            change = self.wall.next() => Wake::WallClock(change),
         };
         // A source that ended is not polled again.
         match wake {

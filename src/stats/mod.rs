@@ -205,6 +205,7 @@ impl Counts {
             Outcome::Snoozed | Outcome::Dismissed => {
                 self.snoozed = self.snoozed.saturating_add(1);
             }
+            Outcome::Micro => self.micro = self.micro.saturating_add(1),
         }
     }
 }
@@ -218,7 +219,8 @@ fn is_guided(entry: &Entry) -> bool {
 fn ends_stretch(outcome: Outcome) -> bool {
     match outcome {
         Outcome::Done | Outcome::Skipped | Outcome::Natural => true,
-        Outcome::Snoozed | Outcome::Dismissed => false,
+        // A micro-break does not restart the main break's sitting time.
+        Outcome::Snoozed | Outcome::Dismissed | Outcome::Micro => false,
     }
 }
 

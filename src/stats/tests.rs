@@ -497,6 +497,7 @@ fn streak_skips_days_without_sitting_and_waits_for_today() {
 fn micro_breaks_and_lines_from_the_future_stay_out_of_the_share() {
     let lines = vec![
         line("2026-11-25T09:00:00+01:00", "done", Some("chin-tucks"), 45),
+        line("2026-11-25T09:20:00+01:00", "micro", Some("look-far"), 20),
         line(
             "2026-11-26T09:00:00+01:00",
             "skipped",
@@ -506,6 +507,7 @@ fn micro_breaks_and_lines_from_the_future_stay_out_of_the_share() {
     ];
     let r = report(7, "2026-11-25", lines, vec![record("2026-11-27", 60, 60)]);
     assert_eq!(r.total.counts.due(), 1);
+    assert_eq!(r.total.counts.micro, 1);
     assert_eq!(r.total.sitting, mins(45));
 }
 

@@ -124,6 +124,7 @@ async fn set_on_a_read_only_property_answers_property_read_only() {
             "IdleBackend",
             "Snoozes",
             "WaitingFor",
+            "OffHoursUntil",
         ] {
             let value = zbus::Variant::from(7u64);
             let err = conn

@@ -914,6 +914,7 @@ async fn get_status_and_the_properties_agree() {
                 "IdleBackend",
                 "IntervalSeconds",
                 "NextBreak",
+                "OffHoursUntil",
                 "PausedUntil",
                 "Phase",
                 "SittingSeconds",

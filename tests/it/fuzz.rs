@@ -18,6 +18,7 @@ use proptest::sample::Index;
 use proptest::test_runner::{Config as RunnerConfig, TestCaseError, TestRunner};
 
 use deskbreak::config::{Config, ConfigError, DEFAULT_TOML};
+use deskbreak::engine::micro::MicroRules;
 use deskbreak::engine::{
     Action, Activity, Answer, Engine, Input, Moment, PhaseKind, PickerMemory, Preferences,
     PromptId, Rules, Snapshot,
@@ -905,14 +906,22 @@ fn rules() -> impl Strategy<Value = Rules> {
         0..=20u32,
         prop_oneof![Just(None), any_setting.clone().prop_map(Some)],
         any_setting,
+        prop_oneof![
+            Just(None),
+            (1u64..7200, 1u64..=300).prop_map(|(every, length)| Some(MicroRules {
+                every: Duration::from_secs(every),
+                length: Duration::from_secs(length),
+            })),
+        ],
     )
         .prop_map(
-            |(interval, snooze, max_snoozes, renotify, natural_break)| Rules {
+            |(interval, snooze, max_snoozes, renotify, natural_break, micro)| Rules {
                 interval,
                 snooze,
                 max_snoozes,
                 renotify,
                 natural_break,
+                micro,
             },
         )
 }
@@ -1076,7 +1085,9 @@ fn drain(
                 screen.asked_for = asked_for;
             }
             Action::Close => screen.open = None,
-            Action::Record(_)
+            Action::Micro(_)
+            | Action::CloseMicro
+            | Action::Record(_)
             | Action::StillPaused { .. }
             | Action::Guide(_)
             | Action::GuideDone { .. }
@@ -1369,6 +1380,7 @@ fn a_dismissal_read_after_an_overdue_reshow_leaves_no_bubble() {
         max_snoozes: 3,
         renotify: Some(Duration::from_secs(60)),
         natural_break: Duration::from_secs(300),
+        micro: None,
     };
     let t0 = Moment::from_origin(Duration::from_secs(1000));
     let mut engine = engine_at(rules, t0);
@@ -1415,6 +1427,7 @@ fn a_short_sleep_after_a_natural_break_while_asleep_stops_the_clock() {
         max_snoozes: 3,
         renotify: Some(Duration::from_secs(300)),
         natural_break: Duration::from_secs(300),
+        micro: None,
     };
     let t0 = Moment::from_origin(Duration::from_secs(1000));
     let mut engine = engine_at(rules, t0);

@@ -21,6 +21,7 @@ mod gnome;
 mod guide;
 mod harness;
 mod holds;
+mod hours;
 mod i18n;
 mod logind;
 mod meeting;

@@ -428,6 +428,7 @@ mod tests {
             idle_backend: Kind::X11,
             snoozes: 0,
             waiting_for: Vec::new(),
+            off_hours_until: None,
         }
     }
 

@@ -43,6 +43,8 @@ use tokio::sync::{mpsc, oneshot, watch};
 use tokio_util::sync::CancellationToken;
 use zbus::{Connection, fdo, proxy};
 
+use crate::engine::Schedule;
+
 pub use menu::Click;
 
 use crate::control::{Command, Request};
@@ -117,6 +119,8 @@ fn lock(shared: &Shared) -> MutexGuard<'_, Shown> {
 struct Wanted {
     status: Status,
     enabled: Enabled,
+    /// `[schedule]`, for "Pause until tomorrow".
+    schedule: Schedule,
 }
 
 /// The daemon's handle on the tray. Dropping it takes the icon away.
@@ -133,6 +137,15 @@ impl Tray {
             }
             status.clone_into(&mut wanted.status);
             true
+        });
+    }
+
+    /// Use `schedule` for "Pause until tomorrow" (after a reload).
+    pub fn set_schedule(&self, schedule: &Schedule) {
+        self.wanted.send_if_modified(|wanted| {
+            let changed = wanted.schedule != *schedule;
+            schedule.clone_into(&mut wanted.schedule);
+            changed
         });
     }
 
@@ -160,6 +173,8 @@ pub struct Setup {
     pub status: Status,
     /// `tray.enabled`.
     pub enabled: Enabled,
+    /// `[schedule]`: "Pause until tomorrow" lasts until the next working-hours start.
+    pub schedule: Schedule,
 }
 
 /// Start the tray task. Returns its handle and the token "Quit" cancels.
@@ -180,6 +195,7 @@ pub fn start(setup: Setup) -> (Tray, CancellationToken) {
     let (wanted, wishes) = watch::channel(Wanted {
         status: setup.status,
         enabled: setup.enabled,
+        schedule: setup.schedule.clone(),
     });
     let (clicks_to, clicks) = mpsc::channel(8);
     let quit = CancellationToken::new();
@@ -188,6 +204,7 @@ pub fn start(setup: Setup) -> (Tray, CancellationToken) {
         shared: Arc::new(Mutex::new(shown)),
         requests: setup.requests,
         config: setup.config,
+        schedule: setup.schedule,
         clicks_to,
         quit: quit.clone(),
         name: format!("org.kde.StatusNotifierItem-{}-1", std::process::id()),
@@ -215,6 +232,8 @@ struct Runner {
     shared: Shared,
     requests: mpsc::Sender<Request>,
     config: PathBuf,
+    /// `[schedule]`, as last wanted.
+    schedule: Schedule,
     /// Handed to the interfaces each time they are served.
     clicks_to: mpsc::Sender<Click>,
     quit: CancellationToken,
@@ -252,6 +271,7 @@ impl Runner {
                         break;
                     }
                     let wanted = wishes.borrow_and_update().clone();
+                    self.schedule = wanted.schedule;
                     self.update(Some(wanted.status)).await;
                     if wanted.enabled != enabled {
                         enabled = wanted.enabled;
@@ -480,7 +500,9 @@ impl Runner {
             Click::Guide => Command::Guide(None),
             Click::Snooze => Command::Snooze(None),
             Click::Pause(d) => Command::Pause(Some(d)),
-            Click::PauseUntilTomorrow => Command::PauseUntil(view::tomorrow(Local::now())),
+            Click::PauseUntilTomorrow => {
+                Command::PauseUntil(view::tomorrow(Local::now(), &self.schedule))
+            }
             Click::Resume => Command::Resume,
             Click::OpenConfig => {
                 let connection = self.connection.clone();

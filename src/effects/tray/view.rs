@@ -47,6 +47,7 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
         PhaseKind::Away => Look::Away,
         PhaseKind::Guiding => Look::Guiding,
         PhaseKind::Waiting => Look::Waiting,
+        PhaseKind::OffHours => Look::OffHours,
         PhaseKind::Working => {
             let interval = status.interval.max(Duration::from_secs(1));
             let step = ring_step(interval).as_secs();
@@ -113,11 +114,15 @@ pub fn today(breaks: u32) -> String {
     crate::t!("tray-today", count = breaks)
 }
 
-/// When "pause until tomorrow" ends: the next local midnight after `now` (the first
-/// valid time after it where a DST change skips midnight).
+/// When "pause until tomorrow" ends: with working hours, the next start of them (the
+/// next working morning); without, the next local midnight after `now` (the first valid
+/// time after it where a DST change skips midnight).
 #[must_use]
-pub fn tomorrow(now: DateTime<Local>) -> DateTime<Local> {
+pub fn tomorrow(now: DateTime<Local>, schedule: &crate::engine::Schedule) -> DateTime<Local> {
     use chrono::{Days, TimeZone};
+    if let Some(start) = schedule.next_start(&now) {
+        return start.with_timezone(&Local);
+    }
     let day = now.date_naive() + Days::new(1);
     (0..24)
         .filter_map(|hour| day.and_hms_opt(hour, 0, 0))
@@ -142,6 +147,7 @@ mod tests {
             idle_backend: Kind::X11,
             snoozes: 0,
             waiting_for: Vec::new(),
+            off_hours_until: None,
         }
     }
 
@@ -200,12 +206,12 @@ mod tests {
     #[test]
     fn tomorrow_is_the_next_midnight() {
         let now = Local.with_ymd_and_hms(2026, 12, 1, 17, 30, 0).unwrap();
-        let t = tomorrow(now);
+        let t = tomorrow(now, &crate::engine::Schedule::default());
         assert!(t > now);
         assert!(t - now <= chrono::Duration::hours(25));
         assert_eq!((t.hour(), t.minute()), (0, 0));
         let just_before = Local.with_ymd_and_hms(2026, 12, 1, 23, 59, 0).unwrap();
-        assert!(tomorrow(just_before) > just_before);
+        assert!(tomorrow(just_before, &crate::engine::Schedule::default()) > just_before);
     }
 
     #[test]

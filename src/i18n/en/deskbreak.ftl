@@ -284,6 +284,10 @@ status-away = away: on a break
 status-guiding = guiding: a guided break is running
 status-paused-until = paused until { $time } ({ $duration } left); sitting { $sitting }
 status-paused = paused until `deskbreak resume`; sitting { $sitting }
+# Outside working hours ([schedule]); $time is "09:00" (today), "Mon 09:00" (within a
+# week) or "24 Dec 09:00".
+status-off-hours-until = off hours until { $time }
+status-off-hours = off hours
 # The waybar module's text: minutes to the next break, or the phase in a word.
 status-bar-minutes = { $minutes }m
 status-bar-due = break
@@ -305,6 +309,7 @@ wait-reason-do-not-disturb = do not disturb
 wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
+status-bar-off-hours = off
 
 ## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
 ## due break back, one line each. $name is the signal's name from its detector, in English
@@ -463,3 +468,10 @@ doctor-inhibit-gnome-silent = GNOME's session manager does not say whether idle 
 doctor-inhibit-gnome-odd = GNOME's session manager answered which actions are inhibited with something else than a number
 doctor-inhibit-kde-silent = KDE's power management does not say whether idle is inhibited ({ $error })
 doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions in a form deskbreak does not know
+
+## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
+## `micro.length`. Desk-friendly only.
+
+micro-cue-chin-tuck = Micro-break: sit tall, gently draw your chin straight back, hold 5 s, relax
+micro-cue-shoulder-squeeze = Micro-break: squeeze your shoulder blades together, hold 5 s, let go
+micro-cue-look-far = Micro-break: look at something 6 m away for 20 seconds
