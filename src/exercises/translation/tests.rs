@@ -105,7 +105,7 @@ fn the_texts_follow_the_language_in_use() {
     assert_eq!(e.name(), "Chin tucks");
     scoped(Lang::De, || {
         assert_eq!(e.name(), "Kinn einziehen");
-        assert_eq!(e.glance_dose(), "10 × 5\u{a0}s halten");
+        assert_eq!(e.glance_dose(), "10\u{a0}× 5\u{a0}s halten");
         assert_eq!(e.steps().len(), e.steps.len());
         assert!(e.safety().contains("Schwindel"), "{}", e.safety());
         assert!(e.glance_safety().contains("Schwindel"));
@@ -199,7 +199,11 @@ fn an_own_translation_of_a_built_in_goes_over_the_shipped_one_field_by_field() {
     let e = library.get("shoulder-rolls").unwrap();
     scoped(Lang::De, || {
         assert_eq!(e.name(), "Schultern kreisen");
-        assert_eq!(e.glance_dose(), "5 vorwärts, 5 rückwärts", "shipped");
+        assert_eq!(
+            e.glance_dose(),
+            "5\u{a0}vorwärts, 5\u{a0}rückwärts",
+            "shipped"
+        );
     });
 }
 

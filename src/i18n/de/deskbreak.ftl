@@ -75,12 +75,12 @@ guide-step-get-ready = Bereit machen
 guide-step-relax = Lockern
 guide-step-rest = Ausruhen
 guide-step-switch-sides = Seite wechseln
-guide-step-rep = Wdh. { $rep } von { $reps }
+guide-step-rep = Wdh. { $rep } von { $reps }
 guide-step-hold = Halten
 guide-step-move = Bewegen
 guide-step-first-side = { $step }, erste Seite
 guide-step-other-side = { $step }, andere Seite
-guide-step-set = { $step }, Satz { $set } von { $sets }
+guide-step-set = { $step }, Satz { $set } von { $sets }
 
 ## Fehler in der Konfiguration (Schlüssel und Werte wie in der Datei)
 

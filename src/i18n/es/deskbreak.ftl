@@ -74,12 +74,12 @@ guide-step-get-ready = Prepárate
 guide-step-relax = Relaja
 guide-step-rest = Descanso
 guide-step-switch-sides = Cambio de lado
-guide-step-rep = Rep. { $rep } de { $reps }
+guide-step-rep = Rep. { $rep } de { $reps }
 guide-step-hold = Mantén
 guide-step-move = Muévete
 guide-step-first-side = { $step }, primer lado
 guide-step-other-side = { $step }, otro lado
-guide-step-set = { $step }, serie { $set } de { $sets }
+guide-step-set = { $step }, serie { $set } de { $sets }
 
 ## Errores de configuración (claves y valores tal como están en el archivo)
 

@@ -17,7 +17,7 @@ shoulder-rolls =
     .step-2 = Gira ambos hombros hacia delante, arriba y luego atrás, 5 veces seguidas.
     .step-3 = Cambia de sentido y gíralos hacia atrás, arriba y luego adelante, 5 veces más.
     .safety = Haz círculos suaves y dentro de un rango cómodo, y detente si notas un chasquido doloroso en un hombro.
-    .glance-dose = 5 adelante, 5 atrás
+    .glance-dose = 5 adelante, 5 atrás
     .glance-how = Espalda recta, brazos sueltos: gira ambos hombros adelante, arriba y atrás; luego al revés.
     .glance-safety = Círculos suaves; detente si un hombro chasquea y duele.
 
@@ -28,7 +28,7 @@ shoulder-shrug-rolls =
     .step-3 = Vuelve a subirlos, gíralos hacia delante y déjalos caer.
     .step-4 = Un giro hacia atrás más uno hacia delante es una ronda: haz 4 rondas.
     .safety = Sube solo hasta donde te resulte fácil y evita sacudir el cuello; afloja si notas un pinchazo.
-    .glance-dose = 4 rondas
+    .glance-dose = 4 rondas
     .glance-how = Sube los hombros hacia las orejas, gíralos hacia atrás y déjalos caer; luego hacia delante.
     .glance-safety = Sube solo hasta donde sea fácil; nunca sacudas el cuello.
 
@@ -38,7 +38,7 @@ chin-tucks =
     .step-2 = Lleva suavemente la barbilla hacia dentro y hacia abajo, en dirección al pecho.
     .step-3 = Mantén 5 segundos y relaja; haz 10 en total.
     .safety = Mete la barbilla con suavidad, sin forzar la cabeza hacia abajo, y detente si notas mareo u hormigueo.
-    .glance-dose = 10 × mantener 5 s
+    .glance-dose = 10 × mantener 5 s
     .glance-how = Mirada al frente, mete la barbilla suavemente hacia atrás y relaja.
     .glance-safety = Con suavidad; detente si notas mareo u hormigueo.
 
@@ -58,7 +58,7 @@ scapula-squeeze =
     .step-2 = Junta los omóplatos uno hacia el otro, por detrás.
     .step-3 = Mantén 5 segundos y suelta; hazlo 15 veces.
     .safety = Mantén los hombros bajos, lejos de las orejas, y relaja enseguida si aparece un calambre.
-    .glance-dose = 15 × mantener 5 s
+    .glance-dose = 15 × mantener 5 s
     .glance-how = Brazos a los lados, junta los omóplatos por detrás y luego suelta.
     .glance-safety = Hombros bajos, lejos de las orejas; relaja si da calambre.
 
@@ -68,7 +68,7 @@ shoulder-blade-retraction =
     .step-2 = Lleva los omóplatos hacia atrás y uno hacia el otro hasta donde te resulte cómodo.
     .step-3 = Mantenlos así 8 segundos, suelta, y haz 10 repeticiones.
     .safety = Respira con normalidad mientras sostienes y aprieta menos si notas tensión entre los omóplatos.
-    .glance-dose = 10 × mantener 8 s
+    .glance-dose = 10 × mantener 8 s
     .glance-how = De pie, espalda recta: lleva los omóplatos hacia atrás y juntos; luego suelta.
     .glance-safety = Respira mientras sostienes; afloja si sientes tensión.
 
@@ -78,7 +78,7 @@ seated-thoracic-extension =
     .step-2 = Arquea despacio la parte alta de la espalda y lleva la mirada hacia el techo.
     .step-3 = Vuelve a sentarte con la espalda recta; haz 10 extensiones en total.
     .safety = Arquea solo la parte alta de la espalda, sin tirar de la cabeza, y detente si te duele la zona lumbar.
-    .glance-dose = 10 extensiones
+    .glance-dose = 10 extensiones
     .glance-how = Dedos entrelazados tras la cabeza, codos abiertos: arquea la espalda alta y mira arriba.
     .glance-safety = No tires de la cabeza; detente si te duele la zona lumbar.
 
@@ -99,7 +99,7 @@ butterfly-elbow-squeeze =
     .step-2 = Junta ambos codos delante del pecho hasta notar que se abre la parte alta de la espalda.
     .step-3 = Mantén 5 segundos, vuelve a abrir, y haz 10 repeticiones.
     .safety = Apoya las manos con suavidad sobre los hombros y no fuerces los codos a tocarse si sientes tensión.
-    .glance-dose = 10 × mantener 5 s
+    .glance-dose = 10 × mantener 5 s
     .glance-how = Palmas en los hombros, junta los codos delante del pecho.
     .glance-safety = Manos ligeras; no fuerces los codos a tocarse.
 
@@ -110,7 +110,7 @@ cross-body-arm-stretch =
     .step-3 = Mantén 10 segundos, suelta, y hazlo 3 veces.
     .step-4 = Cambia de lado y haz lo mismo con el brazo izquierdo.
     .safety = Tira suavemente por encima del codo, no de la articulación misma, y detente si te duele el hombro.
-    .glance-dose = 3 × 10 s cada brazo
+    .glance-dose = 3 × 10 s cada brazo
     .glance-how = Cruza un brazo por delante del pecho y acércalo sujetándolo justo encima del codo.
     .glance-safety = Tira por encima del codo, no de él; detente si duele.
 
@@ -121,7 +121,7 @@ chest-arm-stretch =
     .step-3 = Junta los omóplatos, lleva los hombros suavemente hacia atrás y mantén un momento.
     .step-4 = Relaja; 3 veces en total.
     .safety = No arquees la zona lumbar y suelta las manos si te molestan las muñecas o los hombros.
-    .glance-dose = 3 veces
+    .glance-dose = 3 veces
     .glance-how = Manos entrelazadas tras la espalda: junta los omóplatos y lleva los hombros atrás con suavidad.
     .glance-safety = No arquees la zona lumbar; suelta si molestan las muñecas.
 
@@ -132,7 +132,7 @@ doorway-pec-stretch =
     .step-3 = Da un pequeño paso adelante con un pie e inclínate hasta notar el estiramiento delante de los hombros.
     .step-4 = Mantén 15 segundos, retrocede, y hazlo 3 veces; en una puerta ancha, estira un lado cada vez.
     .safety = Al principio inclínate solo un poco y retrocede si notas hormigueo o dolor en los brazos.
-    .glance-dose = 3 × mantener 15 s
+    .glance-dose = 3 × mantener 15 s
     .glance-how = Antebrazos en el marco a la altura de la cabeza; da un paso e inclínate hasta estirar el pecho.
     .glance-safety = Al principio, poco; retrocede si hormiguean o duelen los brazos.
 
@@ -142,7 +142,7 @@ wall-angels =
     .step-2 = Desliza despacio los brazos hacia fuera y hacia arriba por la pared, sin separar codos ni muñecas.
     .step-3 = Vuelve a bajar deslizando, 8 veces; descansa un momento y haz una segunda serie.
     .safety = Trabaja solo en el rango en que los brazos siguen en la pared sin dolor, y evita encoger los hombros.
-    .glance-dose = 2 series de 8
+    .glance-dose = 2 series de 8
     .glance-how = Espalda, codos y muñecas en la pared: desliza los brazos hacia fuera y arriba, y vuelve a bajar.
     .glance-safety = Sin despegar los brazos de la pared; no encojas los hombros.
 
@@ -152,6 +152,6 @@ wall-arm-raises =
     .step-2 = Desliza las manos hacia arriba por la pared todo lo que puedas, sin despegar los brazos.
     .step-3 = Bájalas deslizando hasta el punto de partida; haz 10 en total.
     .safety = Muévete despacio y detente antes de notar cualquier pinchazo en la parte alta de los hombros.
-    .glance-dose = 10 deslizamientos
+    .glance-dose = 10 deslizamientos
     .glance-how = Espalda, codos y muñecas en la pared: sube las manos en línea recta y vuelve a bajarlas.
     .glance-safety = Despacio; detente antes de notar un pinchazo en el hombro.

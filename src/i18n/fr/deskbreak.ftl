@@ -73,12 +73,12 @@ guide-step-get-ready = Préparation
 guide-step-relax = Relâchement
 guide-step-rest = Repos
 guide-step-switch-sides = Changement de côté
-guide-step-rep = Rép. { $rep } sur { $reps }
+guide-step-rep = Rép. { $rep } sur { $reps }
 guide-step-hold = Maintien
 guide-step-move = Mouvement
 guide-step-first-side = { $step }, premier côté
 guide-step-other-side = { $step }, autre côté
-guide-step-set = { $step }, série { $set } sur { $sets }
+guide-step-set = { $step }, série { $set } sur { $sets }
 
 ## Erreurs de configuration (clés et valeurs telles qu'écrites dans le fichier)
 
