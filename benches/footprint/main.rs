@@ -4,15 +4,18 @@
 //! Run with `cargo bench --bench footprint` (about three minutes; needs `dbus-daemon`,
 //! `Xvfb`, `xdotool`, `strip`, for peak memory of `stats` `/usr/bin/time`, and for the
 //! reference row `xwrits`). It
-//! starts the optimized binary (`cargo bench` builds it with the `bench` profile, which
-//! inherits `release`) on private buses, with the test notification server and
+//! builds the binary as `cargo build --release` does (see [`target_bin`]) and starts it
+//! on private buses, with the test notification server and
 //! stand-ins for Mutter's IdleMonitor, a Wayland compositor, Xvfb and logind from
 //! `tests/common/`, and prints a markdown table: each figure, its target from the
 //! issue and PASS or MISS, then per-thread details for the rest windows. Beside the
 //! X11 daemon it runs xwrits, a small X11 break timer, and measures it the same way.
 //!
 //! `FOOTPRINT_WINDOW_SECS` sets the measured rest window (default 60 s: at most one
-//! wake-up per minute cannot be judged on less than a minute).
+//! wake-up per minute cannot be judged on less than a minute). `FOOTPRINT_ONLY` runs
+//! only the parts named, comma-separated: `size`, `stats`, `startup`, `rest` (also
+//! `rest:gnome`, `rest:x11`, … for one variant), `prompts` (runs the GNOME rest variant
+//! first) and `timer`.
 
 #[path = "../../tests/common/mod.rs"]
 mod common;
@@ -31,7 +34,7 @@ use std::fmt::Write as _;
 use std::time::{Duration, Instant};
 
 use common::bus::PrivateBus;
-use common::daemon::{TestEnv, bin};
+use common::daemon::TestEnv;
 use common::logind_peer::Logind;
 
 use table::Table;
@@ -89,10 +92,63 @@ pub(crate) fn progress(what: &str) {
     eprintln!("[footprint] {what}");
 }
 
-/// The binary measured: `$FOOTPRINT_BIN` if set (to compare builds), else the one cargo
-/// built for this benchmark.
+/// The parts `FOOTPRINT_ONLY` names (see the module doc); `None` runs everything.
+fn only() -> Option<Vec<String>> {
+    let only = std::env::var("FOOTPRINT_ONLY").ok()?;
+    let parts: Vec<String> = only
+        .split(',')
+        .map(|p| p.trim().to_owned())
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!parts.is_empty()).then_some(parts)
+}
+
+/// Whether `part` runs.
+pub(crate) fn wanted(part: &str) -> bool {
+    only().is_none_or(|parts| parts.iter().any(|p| p == part))
+}
+
+/// Whether the rest variant `label` runs: all with `rest`, one with `rest:LABEL`, and
+/// GNOME's for `prompts`.
+pub(crate) fn variant_wanted(label: &str) -> bool {
+    only().is_none_or(|parts| {
+        parts.iter().any(|p| {
+            p == "rest" || *p == format!("rest:{label}") || (p == "prompts" && label == "gnome")
+        })
+    })
+}
+
+/// The binary measured: `$FOOTPRINT_BIN` if set (to compare builds), else the one
+/// `cargo build --release` makes, which this benchmark builds first.
+///
+/// Not the binary cargo built beside this benchmark: for a benchmark, cargo unifies the
+/// dev-dependencies' features into the package's own (tokio's "full" here), so that
+/// binary carries code users never get (tokio's multi-threaded scheduler, and with it
+/// libm for its `pow`).
 pub(crate) fn target_bin() -> String {
-    std::env::var("FOOTPRINT_BIN").unwrap_or_else(|_| bin().to_owned())
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| std::env::var("FOOTPRINT_BIN").unwrap_or_else(|_| build_release()))
+        .clone()
+}
+
+/// `cargo build --release --bin deskbreak`; returns the executable's path.
+fn build_release() -> String {
+    progress("cargo build --release (the binary as shipped)");
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(&cargo)
+        .args(["build", "--release", "--locked", "--bin", "deskbreak"])
+        .args(["--message-format", "json-render-diagnostics"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo}: {e}"));
+    assert!(out.status.success(), "cargo build --release failed");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "deskbreak")
+        .find_map(|m| m["executable"].as_str().map(str::to_owned))
+        .unwrap_or_else(|| panic!("cargo build --release named no deskbreak executable"))
 }
 
 async fn run() -> String {
@@ -107,39 +163,58 @@ async fn run() -> String {
     let mut table = Table::default();
     let mut notes = String::new();
 
-    progress("binary size");
-    machine::binary_size(&mut table);
+    if wanted("size") {
+        progress("binary size");
+        machine::binary_size(&mut table);
+    }
 
-    progress("deskbreak stats over a synthetic five-year history");
     let history_env = TestEnv::new();
     history_env.write_config(REST_CONFIG);
     let bytes = history::synthetic_history(&history_env.history_path(), HISTORY_LINES);
-    stats::stats(&mut table, &history_env, bytes);
+    if wanted("stats") {
+        progress("deskbreak stats over a synthetic five-year history");
+        stats::stats(&mut table, &history_env, bytes);
+    }
 
     // logind on a second bus that plays the system bus, shared by the daemons.
     let system = PrivateBus::start();
     let _logind = Logind::start(system.address(), false).await;
 
-    progress("start-up");
-    startup::startup(&mut table, &mut notes, system.address(), &history_env).await;
+    if wanted("startup") {
+        progress("start-up");
+        startup::startup(&mut table, &mut notes, system.address(), &history_env).await;
+    }
     drop(history_env);
 
-    progress(&format!(
-        "at rest: settling {SETTLE:?}, then a {window:?} window"
-    ));
-    let variants = rest::rest(&mut table, &mut notes, system.address(), window).await;
-
-    progress(&format!("{PROMPTS} prompts shown and answered"));
-    let mut variants = variants;
-    let gnome = variants.remove(0);
-    for variant in variants {
-        variant.stop().await;
+    if ["gnome", "wayland", "x11", "none", "tray"]
+        .iter()
+        .any(|v| variant_wanted(v))
+    {
+        progress(&format!(
+            "at rest: settling {SETTLE:?}, then a {window:?} window"
+        ));
+        let mut variants = rest::rest(&mut table, &mut notes, system.address(), window).await;
+        // The GNOME variant, if it ran, goes on to the prompts.
+        let gnome = variants
+            .iter()
+            .position(|v| v.label == "gnome")
+            .map(|i| variants.remove(i));
+        for variant in variants {
+            variant.stop().await;
+        }
+        if let Some(gnome) = gnome {
+            if wanted("prompts") {
+                progress(&format!("{PROMPTS} prompts shown and answered"));
+                prompts::prompts(&mut table, &mut notes, &gnome).await;
+            }
+            gnome.stop().await;
+        }
     }
-    prompts::prompts(&mut table, &mut notes, &gnome).await;
-    gnome.stop().await;
 
-    progress("timer-driven prompts");
-    prompts::timer_driven(&mut table).await;
+    if wanted("timer") {
+        progress("timer-driven prompts");
+        prompts::timer_driven(&mut table, &mut notes).await;
+    }
     drop(system);
 
     let mut out = String::new();

@@ -121,13 +121,18 @@ pub(crate) async fn rest(
     system: &str,
     window: Duration,
 ) -> Vec<Variant> {
-    let variants = vec![
-        Variant::start("gnome", Some(system)).await,
-        Variant::start("wayland", Some(system)).await,
-        Variant::start("x11", Some(system)).await,
-        Variant::start("none", None).await,
-        Variant::start("tray", Some(system)).await,
-    ];
+    let mut variants = Vec::new();
+    for (label, system) in [
+        ("gnome", Some(system)),
+        ("wayland", Some(system)),
+        ("x11", Some(system)),
+        ("none", None),
+        ("tray", Some(system)),
+    ] {
+        if crate::variant_wanted(label) {
+            variants.push(Variant::start(label, system).await);
+        }
+    }
     for v in &variants {
         let backend = wait_running(&v.conn, &v.daemon).await;
         assert_eq!(

@@ -246,9 +246,7 @@ fn ranges<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Range>>, D::Erro
 fn micro_every<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if !value.is_zero() && value < Duration::from_secs(1) {
-        return Err(de::Error::custom(format!(
-            "must be \"0s\" (off) or at least 1s: expected {DURATION_HINT}"
-        )));
+        return Err(de::Error::custom(t!("config-duration-zero-or-second")));
     }
     Ok(Some(value))
 }
@@ -257,9 +255,7 @@ fn micro_every<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::E
 fn micro_length<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     let value = duration(d)?;
     if value < Duration::from_secs(1) || value > Duration::from_secs(5 * 60) {
-        return Err(de::Error::custom(format!(
-            "must be from 1s to 5m: expected {DURATION_HINT}"
-        )));
+        return Err(de::Error::custom(t!("config-micro-length-range")));
     }
     Ok(Some(value))
 }

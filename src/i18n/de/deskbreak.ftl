@@ -371,6 +371,7 @@ config-duration-invalid = ungültige Dauer { $value } ({ $error }): erwartet wir
 config-duration-too-long = { $value } ist länger als 24h: erwartet wird { -duration-hint }
 config-duration-zero-or-second = muss "0s" (nie) oder mindestens 1s sein: erwartet wird { -duration-hint }
 config-duration-at-least-second = muss mindestens 1s sein: erwartet wird { -duration-hint }
+config-micro-length-range = muss zwischen 1s und 5m liegen: erwartet wird { -duration-hint }
 config-max-snoozes-expected = erwartet wird eine ganze Zahl von 0 bis 20
 config-max-snoozes-out-of-range = { $value } liegt außerhalb des Bereichs: erwartet wird eine ganze Zahl von 0 bis 20
 config-goal-expected = erwartet wird eine ganze Prozentzahl von 1 bis 100, z. B. 80

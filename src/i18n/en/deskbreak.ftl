@@ -102,6 +102,7 @@ config-duration-invalid = invalid duration { $value } ({ $error }): expected { -
 config-duration-too-long = { $value } is longer than 24h: expected { -duration-hint }
 config-duration-zero-or-second = must be "0s" (never) or at least 1s: expected { -duration-hint }
 config-duration-at-least-second = must be at least 1s: expected { -duration-hint }
+config-micro-length-range = must be from 1s to 5m: expected { -duration-hint }
 config-max-snoozes-expected = expected a whole number from 0 to 20
 config-max-snoozes-out-of-range = { $value } is out of range: expected a whole number from 0 to 20
 config-goal-expected = expected a whole number of percent from 1 to 100, e.g. 80

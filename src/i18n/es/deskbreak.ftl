@@ -370,6 +370,7 @@ config-duration-invalid = duración no válida { $value } ({ $error }): se esper
 config-duration-too-long = { $value } es más de 24h: se esperaba { -duration-hint }
 config-duration-zero-or-second = debe ser "0s" (nunca) o al menos 1s: se esperaba { -duration-hint }
 config-duration-at-least-second = debe ser al menos 1s: se esperaba { -duration-hint }
+config-micro-length-range = debe estar entre 1s y 5m: se esperaba { -duration-hint }
 config-max-snoozes-expected = se esperaba un número entero de 0 a 20
 config-max-snoozes-out-of-range = { $value } está fuera de rango: se esperaba un número entero de 0 a 20
 config-goal-expected = se esperaba un porcentaje entero de 1 a 100, por ejemplo 80

@@ -369,6 +369,7 @@ config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -
 config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
 config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
 config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
+config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
 config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
 config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
 config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
