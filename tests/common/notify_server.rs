@@ -5,10 +5,13 @@
 //!
 //! It can also play a desktop's do-not-disturb switch, with the real interfaces:
 //! [`ServerOptions::dunst`] (`org.dunstproject.cmd0` `paused` / `pauseLevel`, as
-//! `dunstctl set-paused` changes them) and [`ServerOptions::plasma`] (KDE Plasma's
-//! `Inhibited` property on `org.freedesktop.Notifications`); [`NotifyServer::set_paused`]
-//! and [`NotifyServer::set_inhibited`] flip them and send `PropertiesChanged` as those
-//! servers do.
+//! `dunstctl set-paused` changes them), [`ServerOptions::plasma`] (KDE Plasma's
+//! `Inhibited` property on `org.freedesktop.Notifications`), [`ServerOptions::mako`]
+//! (`fr.emersion.Mako` `Modes` and `ListModes`; [`ServerOptions::mako_1_9`] without the
+//! property) and [`ServerOptions::swaync`] (`org.erikreider.swaync.cc` `GetDnd`,
+//! `IsInhibited`, `SubscribeV2`, under its own name too). [`NotifyServer::set_paused`],
+//! [`NotifyServer::set_inhibited`], [`NotifyServer::set_mako_modes`] and
+//! [`NotifyServer::set_swaync_dnd`] flip them and send the signals those servers send.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -52,6 +55,11 @@ pub struct ServerOptions {
     /// Serve KDE Plasma's `Inhibited` property (do-not-disturb) on the notifications
     /// interface; without it the property is unknown, as on other servers.
     pub plasma: bool,
+    /// Serve mako's `fr.emersion.Mako` at `/fr/emersion/Mako`: `Some(true)` as 1.10 and
+    /// later (the `Modes` property, announced), `Some(false)` as before (`ListModes` only).
+    pub mako: Option<bool>,
+    /// Serve swaync's `org.erikreider.swaync.cc` (and own that name).
+    pub swaync: bool,
 }
 
 impl Default for ServerOptions {
@@ -63,6 +71,8 @@ impl Default for ServerOptions {
             vendor: "deskbreak".to_owned(),
             dunst: false,
             plasma: false,
+            mako: None,
+            swaync: false,
         }
     }
 }
@@ -93,6 +103,36 @@ impl ServerOptions {
             name: "Plasma".to_owned(),
             vendor: "KDE".to_owned(),
             plasma: true,
+            ..ServerOptions::default()
+        }
+    }
+}
+
+impl ServerOptions {
+    /// Playing mako 1.10 or later (its `Modes` property).
+    pub fn mako() -> ServerOptions {
+        ServerOptions {
+            name: "mako".to_owned(),
+            vendor: "emersion".to_owned(),
+            mako: Some(true),
+            ..ServerOptions::default()
+        }
+    }
+
+    /// Playing mako before 1.10 (`ListModes`, no property, no signal).
+    pub fn mako_1_9() -> ServerOptions {
+        ServerOptions {
+            mako: Some(false),
+            ..ServerOptions::mako()
+        }
+    }
+
+    /// Playing SwayNotificationCenter.
+    pub fn swaync() -> ServerOptions {
+        ServerOptions {
+            name: "SwayNotificationCenter".to_owned(),
+            vendor: "ErikReider".to_owned(),
+            swaync: true,
             ..ServerOptions::default()
         }
     }
@@ -158,6 +198,11 @@ struct State {
     pause_level: u32,
     /// Plasma's `Inhibited`.
     inhibited: bool,
+    /// mako's current modes.
+    mako_modes: Vec<String>,
+    /// swaync's do-not-disturb and whether it has inhibitors.
+    swaync_dnd: bool,
+    swaync_inhibited: bool,
 }
 
 struct Shared {
@@ -349,6 +394,59 @@ impl DunstIface {
     }
 }
 
+/// mako's interface, as far as modes go.
+struct MakoIface {
+    shared: Arc<Shared>,
+}
+
+#[interface(name = "fr.emersion.Mako")]
+impl MakoIface {
+    async fn list_modes(&self) -> Vec<String> {
+        self.shared.lock().mako_modes.clone()
+    }
+
+    /// 1.10 and later; unknown before, as sd-bus answers.
+    #[zbus(property(emits_changed_signal = "false"))]
+    async fn modes(&self) -> zbus::fdo::Result<Vec<String>> {
+        if self.shared.opts.mako != Some(true) {
+            return Err(zbus::fdo::Error::UnknownProperty(
+                "Unknown property or interface.".to_owned(),
+            ));
+        }
+        Ok(self.shared.lock().mako_modes.clone())
+    }
+}
+
+/// swaync's control-center interface, as far as do-not-disturb goes.
+struct SwayncIface {
+    shared: Arc<Shared>,
+}
+
+#[interface(name = "org.erikreider.swaync.cc")]
+impl SwayncIface {
+    async fn get_dnd(&self) -> bool {
+        self.shared.lock().swaync_dnd
+    }
+
+    async fn is_inhibited(&self) -> bool {
+        self.shared.lock().swaync_inhibited
+    }
+
+    #[zbus(signal)]
+    async fn subscribe_v2(
+        emitter: &zbus::object_server::SignalEmitter<'_>,
+        count: u32,
+        dnd: bool,
+        cc_open: bool,
+        inhibited: bool,
+    ) -> zbus::Result<()>;
+}
+
+/// swaync's second name and its object.
+const SWAYNC_NAME: &str = "org.erikreider.swaync.cc";
+const SWAYNC_PATH: &str = "/org/erikreider/swaync/cc";
+const MAKO_PATH: &str = "/fr/emersion/Mako";
+
 /// Handle on a running test notification server.
 pub struct NotifyServer {
     conn: Connection,
@@ -376,6 +474,24 @@ impl NotifyServer {
                     shared: Arc::clone(&shared),
                 },
             );
+        }
+        if shared.opts.mako.is_some() {
+            builder = builder.serve_at(
+                MAKO_PATH,
+                MakoIface {
+                    shared: Arc::clone(&shared),
+                },
+            );
+        }
+        if shared.opts.swaync {
+            builder = builder
+                .serve_at(
+                    SWAYNC_PATH,
+                    SwayncIface {
+                        shared: Arc::clone(&shared),
+                    },
+                )
+                .name(SWAYNC_NAME);
         }
         let conn = builder.name(NAME).build().await.unwrap_or_else(|e| {
             panic!("test notification server cannot connect to {address:?} or own {NAME}: {e}")
@@ -538,15 +654,61 @@ impl NotifyServer {
         self.properties_changed(INTERFACE, changed).await;
     }
 
-    async fn properties_changed(&self, interface: &str, changed: HashMap<&str, Variant<'_>>) {
-        let invalidated: Vec<&str> = Vec::new();
+    /// Set mako's modes, as `makoctl mode -s …` does; 1.10 and later announce it with
+    /// `PropertiesChanged` invalidating `Modes` (sd-bus's EMITS_INVALIDATION).
+    pub async fn set_mako_modes(&self, modes: &[&str]) {
+        let Some(announced) = self.shared.opts.mako else {
+            panic!("set_mako_modes: the server does not play mako");
+        };
+        self.shared.lock().mako_modes = modes.iter().map(|m| m.to_string()).collect();
+        if announced {
+            self.properties_changed_at(MAKO_PATH, "fr.emersion.Mako", HashMap::new(), &["Modes"])
+                .await;
+        }
+    }
+
+    /// Turn swaync's do-not-disturb on or off (`swaync-client -d`), with `SubscribeV2`.
+    pub async fn set_swaync_dnd(&self, dnd: bool) {
+        assert!(
+            self.shared.opts.swaync,
+            "set_swaync_dnd: the server does not play swaync"
+        );
+        let (count, inhibited) = {
+            let mut st = self.shared.lock();
+            st.swaync_dnd = dnd;
+            (st.open.len() as u32, st.swaync_inhibited)
+        };
         self.conn
             .emit_signal(
                 None::<BusName<'_>>,
-                PATH,
+                SWAYNC_PATH,
+                SWAYNC_NAME,
+                "SubscribeV2",
+                &(count, dnd, false, inhibited),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("cannot emit SubscribeV2: {e}"));
+    }
+
+    async fn properties_changed(&self, interface: &str, changed: HashMap<&str, Variant<'_>>) {
+        self.properties_changed_at(PATH, interface, changed, &[])
+            .await;
+    }
+
+    async fn properties_changed_at(
+        &self,
+        path: &str,
+        interface: &str,
+        changed: HashMap<&str, Variant<'_>>,
+        invalidated: &[&str],
+    ) {
+        self.conn
+            .emit_signal(
+                None::<BusName<'_>>,
+                path,
                 "org.freedesktop.DBus.Properties",
                 "PropertiesChanged",
-                &(interface, changed, invalidated),
+                &(interface, changed, invalidated.to_vec()),
             )
             .await
             .unwrap_or_else(|e| panic!("cannot emit PropertiesChanged for {interface}: {e}"));

@@ -178,6 +178,77 @@ async fn plasma_inhibited_holds_and_cleared_clears() {
 }
 
 #[tokio::test]
+async fn a_mako_do_not_disturb_mode_holds_and_is_followed_from_1_10() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let mako = NotifyServer::start(bus.address(), ServerOptions::mako()).await;
+        let ctx = context(&bus, None).await;
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "mako do-not-disturb");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        // Another mode is not do-not-disturb.
+        mako.set_mako_modes(&["default", "away"]).await;
+        watch.hint("makoctl mode -s away").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+        mako.set_mako_modes(&["default", "do-not-disturb"]).await;
+        watch.hint("makoctl mode -a do-not-disturb").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("mako is in do-not-disturb mode", Reason::DoNotDisturb)
+        );
+        mako.set_mako_modes(&["default"]).await;
+        watch.hint("makoctl mode -r do-not-disturb").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_mako_before_1_10_is_read_through_list_modes() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let mako = NotifyServer::start(bus.address(), ServerOptions::mako_1_9()).await;
+        let ctx = context(&bus, None).await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+        // No signal before 1.10: the engine's re-check reads it.
+        mako.set_mako_modes(&["do-not-disturb"]).await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("mako is in do-not-disturb mode", Reason::DoNotDisturb)
+        );
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn swaync_do_not_disturb_holds_and_is_followed() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let swaync = NotifyServer::start(bus.address(), ServerOptions::swaync()).await;
+        let ctx = context(&bus, None).await;
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "swaync do-not-disturb");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        swaync.set_swaync_dnd(true).await;
+        watch.hint("swaync-client --dnd-on").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("swaync do-not-disturb is on", Reason::DoNotDisturb)
+        );
+        swaync.set_swaync_dnd(false).await;
+        watch.hint("swaync-client --dnd-off").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+    })
+    .await;
+}
+
+#[tokio::test]
 async fn a_server_without_a_switch_or_no_server_is_unreadable_with_the_reason() {
     with_timeout(async {
         let bus = PrivateBus::start();

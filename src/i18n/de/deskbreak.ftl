@@ -391,3 +391,41 @@ config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine L
 config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
 config-missing = keine Konfigurationsdatei
 config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt
+
+## Außerhalb der Arbeitszeit, was doctor über zurückgehaltene Pausen sagt, Mikropausen
+
+status-off-hours-until = außerhalb der Arbeitszeit bis { $time }
+status-off-hours = außerhalb der Arbeitszeit
+status-bar-off-hours = frei
+doctor-holds-intro = worauf eine fällige Pause wartet (gelesen, wenn eine Pause fällig wird, nie im Ruhezustand):
+doctor-holds-signal = { $name }: { $reading }
+doctor-holds-signal-off = { $name }: { $reading } (nicht beachtet: { $key } = false)
+doctor-holds-clear = lesbar, nichts hält gerade eine Pause zurück
+doctor-holds-held = lesbar, hält gerade eine Pause zurück: { $hold }
+doctor-holds-unreadable = nicht lesbar: { $reason }
+doctor-holds-all-off = jede respect.*-Einstellung ist aus: Pausen warten nie
+doctor-holds-blind-fix = für { $keys } bietet dieser Desktop nichts Lesbares: Pausen kommen auch dann; „When deskbreak will not interrupt you“ im README listet, was jeder Desktop bietet
+wait-camera-in-use = Kamera in Gebrauch durch { $apps }
+wait-microphone-in-use = Mikrofon in Gebrauch durch { $apps }
+wait-apps-more = { $apps } und { $count } weitere
+wait-an-application = eine Anwendung
+wait-process = Prozess { $pid }
+doctor-holds-no-answer = keine Antwort innerhalb von { $duration }
+doctor-meeting-cannot-list = { $path } ist nicht auflistbar: { $error }
+doctor-meeting-no-such-file = gibt es nicht
+doctor-meeting-permission-denied = Zugriff verweigert
+doctor-meeting-scan-slow = das Lesen der offenen Dateien unter { $path } hat länger als { $duration } gedauert
+doctor-meeting-scan-stopped = die Suche in { $path } wurde abgebrochen
+doctor-meeting-no-asound = kein { $path } (keine ALSA-Soundkarte)
+doctor-meeting-pulse-remote = PULSE_SERVER nennt keinen lokalen Sound-Server (entfernte werden nicht gelesen)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR ist nicht gesetzt: der Sound-Server ist nicht zu finden
+doctor-meeting-no-server = kein Sound-Server unter { $path } (PulseAudio oder pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = kein Sound-Server unter { $path }: PipeWire läuft ohne pipewire-pulse, dessen Streams deskbreak liest
+doctor-meeting-server-refused = der Sound-Server unter { $path } hat deskbreak abgewiesen ({ $error })
+doctor-meeting-server-silent = der Sound-Server unter { $path } hat nicht innerhalb von { $duration } geantwortet
+doctor-meeting-server-nonsense = der Sound-Server unter { $path } hat eine Nachricht geschickt, die deskbreak nicht lesen kann ({ $error })
+doctor-meeting-server-too-large = der Sound-Server unter { $path } hat eine Nachricht von { $bytes } Bytes geschickt, mehr als deskbreak liest
+doctor-meeting-server-failed = der Sound-Server unter { $path }: { $error }
+micro-cue-chin-tuck = Mikropause: aufrecht sitzen, das Kinn sanft gerade nach hinten ziehen, 5 s halten, lösen
+micro-cue-shoulder-squeeze = Mikropause: die Schulterblätter zusammenziehen, 5 s halten, loslassen
+micro-cue-look-far = Mikropause: 20 Sekunden lang auf etwas in 6 m Entfernung schauen

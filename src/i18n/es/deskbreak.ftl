@@ -390,3 +390,41 @@ config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba un
 config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
 config-missing = no hay archivo de configuración
 config-missing-symlink = un enlace simbólico a { $target }, que no existe
+
+## Fuera del horario de trabajo, lo que dice doctor de las pausas retenidas, micropausas
+
+status-off-hours-until = fuera del horario de trabajo hasta { $time }
+status-off-hours = fuera del horario de trabajo
+status-bar-off-hours = libre
+doctor-holds-intro = lo que espera una pausa pendiente (se lee cuando llega una pausa, nunca en reposo):
+doctor-holds-signal = { $name }: { $reading }
+doctor-holds-signal-off = { $name }: { $reading } (no se respeta: { $key } = false)
+doctor-holds-clear = legible, nada retiene una pausa ahora
+doctor-holds-held = legible, retiene una pausa ahora: { $hold }
+doctor-holds-unreadable = no legible: { $reason }
+doctor-holds-all-off = todos los ajustes respect.* están desactivados: las pausas nunca esperan
+doctor-holds-blind-fix = este escritorio no ofrece nada legible para { $keys }: las pausas llegan igualmente; «When deskbreak will not interrupt you» en el README lista lo que ofrece cada escritorio
+wait-camera-in-use = cámara en uso por { $apps }
+wait-microphone-in-use = micrófono en uso por { $apps }
+wait-apps-more = { $apps } y { $count } más
+wait-an-application = una aplicación
+wait-process = proceso { $pid }
+doctor-holds-no-answer = sin respuesta en { $duration }
+doctor-meeting-cannot-list = no se puede listar { $path }: { $error }
+doctor-meeting-no-such-file = no existe
+doctor-meeting-permission-denied = permiso denegado
+doctor-meeting-scan-slow = leer los archivos abiertos en { $path } tardó más de { $duration }
+doctor-meeting-scan-stopped = se detuvo el examen de { $path }
+doctor-meeting-no-asound = no hay { $path } (ninguna tarjeta de sonido ALSA)
+doctor-meeting-pulse-remote = PULSE_SERVER no indica ningún servidor de sonido local (los remotos no se leen)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR no está definido: no se encuentra el servidor de sonido
+doctor-meeting-no-server = no hay servidor de sonido en { $path } (PulseAudio o pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = no hay servidor de sonido en { $path }: PipeWire funciona sin pipewire-pulse, cuyos flujos lee deskbreak
+doctor-meeting-server-refused = el servidor de sonido en { $path } rechazó a deskbreak ({ $error })
+doctor-meeting-server-silent = el servidor de sonido en { $path } no respondió en { $duration }
+doctor-meeting-server-nonsense = el servidor de sonido en { $path } envió un mensaje que deskbreak no puede leer ({ $error })
+doctor-meeting-server-too-large = el servidor de sonido en { $path } envió un mensaje de { $bytes } bytes, más de lo que lee deskbreak
+doctor-meeting-server-failed = el servidor de sonido en { $path }: { $error }
+micro-cue-chin-tuck = Micropausa: siéntate con la espalda recta, lleva la barbilla suavemente hacia atrás, mantén 5 s, relaja
+micro-cue-shoulder-squeeze = Micropausa: junta los omóplatos, mantén 5 s, suelta
+micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos

@@ -389,3 +389,41 @@ config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste 
 config-no-exercise-left = positions et exclude ne laissent aucun exercice à proposer : autorisez une autre position ou excluez moins d'exercices
 config-missing = pas de fichier de configuration
 config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
+
+## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
+
+status-off-hours-until = hors des heures de travail jusqu'à { $time }
+status-off-hours = hors des heures de travail
+status-bar-off-hours = repos
+doctor-holds-intro = ce qu'attend une pause due (lu quand une pause arrive, jamais au repos) :
+doctor-holds-signal = { $name } : { $reading }
+doctor-holds-signal-off = { $name } : { $reading } (non respecté : { $key } = false)
+doctor-holds-clear = lisible, rien ne retient de pause en ce moment
+doctor-holds-held = lisible, retient une pause en ce moment : { $hold }
+doctor-holds-unreadable = illisible : { $reason }
+doctor-holds-all-off = tous les réglages respect.* sont désactivés : les pauses n'attendent jamais
+doctor-holds-blind-fix = ce bureau n'offre rien de lisible pour { $keys } : les pauses viennent quand même ; « When deskbreak will not interrupt you » dans le README liste ce que chaque bureau offre
+wait-camera-in-use = caméra utilisée par { $apps }
+wait-microphone-in-use = micro utilisé par { $apps }
+wait-apps-more = { $apps } et { $count } autres
+wait-an-application = une application
+wait-process = processus { $pid }
+doctor-holds-no-answer = pas de réponse en { $duration }
+doctor-meeting-cannot-list = impossible de lister { $path } : { $error }
+doctor-meeting-no-such-file = il n'existe pas
+doctor-meeting-permission-denied = permission refusée
+doctor-meeting-scan-slow = la lecture des fichiers ouverts sous { $path } a pris plus de { $duration }
+doctor-meeting-scan-stopped = l'examen de { $path } s'est arrêté
+doctor-meeting-no-asound = pas de { $path } (pas de carte son ALSA)
+doctor-meeting-pulse-remote = PULSE_SERVER ne désigne aucun serveur de son local (les distants ne sont pas lus)
+doctor-meeting-no-runtime-dir = XDG_RUNTIME_DIR n'est pas défini : le serveur de son est introuvable
+doctor-meeting-no-server = pas de serveur de son à { $path } (PulseAudio ou pipewire-pulse)
+doctor-meeting-pipewire-without-pulse = pas de serveur de son à { $path } : PipeWire tourne sans pipewire-pulse, dont deskbreak lit les flux
+doctor-meeting-server-refused = le serveur de son à { $path } a refusé deskbreak ({ $error })
+doctor-meeting-server-silent = le serveur de son à { $path } n'a pas répondu en { $duration }
+doctor-meeting-server-nonsense = le serveur de son à { $path } a envoyé un message que deskbreak ne sait pas lire ({ $error })
+doctor-meeting-server-too-large = le serveur de son à { $path } a envoyé un message de { $bytes } octets, plus que ce que deskbreak lit
+doctor-meeting-server-failed = le serveur de son à { $path } : { $error }
+micro-cue-chin-tuck = Micro-pause : dos droit, rentrez doucement le menton vers l'arrière, tenez 5 s, relâchez
+micro-cue-shoulder-squeeze = Micro-pause : serrez les omoplates, tenez 5 s, relâchez
+micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
