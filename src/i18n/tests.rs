@@ -298,3 +298,19 @@ fn durations_read_in_each_language() {
         assert_eq!(crate::human::duration(s(40)), "40 s");
     });
 }
+
+/// The strict half of the completeness check. Ignored only until the translations of the
+/// last English slices (stats, dates, schedule errors) land: `cargo test --lib i18n --
+/// --ignored` shows what each language lacks; remove the `ignore` once it passes.
+#[test]
+#[ignore = "de/fr/es do not yet have the stats, date and schedule messages"]
+fn every_translation_has_every_message_english_has() {
+    for lang in Lang::ALL {
+        let missing = gaps(lang).missing;
+        assert!(
+            missing.is_empty(),
+            "src/i18n/{lang}/deskbreak.ftl lacks {} messages English has (they read in English): {missing:?}",
+            missing.len()
+        );
+    }
+}

@@ -37,5 +37,6 @@ mod service;
 mod special_files;
 mod stats;
 mod tray;
+mod waiting;
 mod wayland;
 mod x11;
