@@ -37,6 +37,78 @@ pub fn time_of_day<T: chrono::Timelike>(at: &T) -> String {
     )
 }
 
+/// The weekday's name in full ("Monday").
+#[must_use]
+pub fn weekday(date: chrono::NaiveDate) -> String {
+    crate::t!("date-weekday", day = weekday_key(date))
+}
+
+/// The weekday's name, short ("Mon").
+#[must_use]
+pub fn weekday_short(date: chrono::NaiveDate) -> String {
+    crate::t!("date-weekday-short", day = weekday_key(date))
+}
+
+/// The month's name, short ("Nov").
+#[must_use]
+pub fn month_short(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    const KEYS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let key = KEYS
+        .get(date.month0() as usize)
+        .copied()
+        .unwrap_or_default();
+    crate::t!("date-month-short", month = key)
+}
+
+/// "30 Nov".
+#[must_use]
+pub fn day_month(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    crate::t!(
+        "date-day-month",
+        day = date.day(),
+        month = month_short(date)
+    )
+}
+
+/// "Mon 30 Nov", with the year ("Mon 30 Nov 2026") if `year`.
+#[must_use]
+pub fn weekday_day_month(date: chrono::NaiveDate, year: bool) -> String {
+    use chrono::Datelike;
+    if year {
+        crate::t!(
+            "date-weekday-day-month-year",
+            weekday = weekday_short(date),
+            day = date.day(),
+            month = month_short(date),
+            year = date.year().to_string()
+        )
+    } else {
+        crate::t!(
+            "date-weekday-day-month",
+            weekday = weekday_short(date),
+            day = date.day(),
+            month = month_short(date)
+        )
+    }
+}
+
+fn weekday_key(date: chrono::NaiveDate) -> &'static str {
+    use chrono::{Datelike, Weekday};
+    match date.weekday() {
+        Weekday::Mon => "mon",
+        Weekday::Tue => "tue",
+        Weekday::Wed => "wed",
+        Weekday::Thu => "thu",
+        Weekday::Fri => "fri",
+        Weekday::Sat => "sat",
+        Weekday::Sun => "sun",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -50,6 +122,19 @@ mod tests {
         assert_eq!(duration(s(47 * 60 + 59)), "47 min");
         assert_eq!(duration(s(3600)), "1 h");
         assert_eq!(duration(s(3900)), "1 h 5 min");
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        assert_eq!(weekday(d), "Monday");
+        assert_eq!(day_month(d), "30 Nov");
+        assert_eq!(weekday_day_month(d, false), "Mon 30 Nov");
+        assert_eq!(weekday_day_month(d, true), "Mon 30 Nov 2026");
+        assert_eq!(
+            weekday_day_month(chrono::NaiveDate::from_ymd_opt(2027, 1, 3).unwrap(), false),
+            "Sun 3 Jan"
+        );
     }
 
     #[test]

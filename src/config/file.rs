@@ -200,20 +200,23 @@ fn positive_duration<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>
 }
 
 fn days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<[bool; 7]>, D::Error> {
-    let hint = "expected a list of day names from \"mon\" to \"sun\", e.g. [\"mon\", \"tue\"]";
-    let names = Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(hint))?;
+    let names =
+        Vec::<String>::deserialize(d).map_err(|_| de::Error::custom(t!("config-days-expected")))?;
     let mut days = [false; 7];
     for name in &names {
         let Some(i) = DAY_NAMES
             .iter()
             .position(|d| d.eq_ignore_ascii_case(name.trim()))
         else {
-            return Err(de::Error::custom(format!("unknown day {name:?}: {hint}")));
+            return Err(de::Error::custom(t!(
+                "config-day-unknown",
+                value = format!("{name:?}")
+            )));
         };
         days[i] = true;
     }
     if !days.contains(&true) {
-        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+        return Err(de::Error::custom(t!("config-days-empty")));
     }
     Ok(Some(days))
 }
@@ -226,14 +229,14 @@ fn ranges<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Range>>, D::Erro
         One(String),
         Many(Vec<String>),
     }
-    let hint = "expected a range such as \"09:00-17:30\" or a list such as \
-                [\"08:30-12:00\", \"13:00-18:00\"]";
-    let texts = match OneOrMany::deserialize(d).map_err(|_| de::Error::custom(hint))? {
+    let texts = match OneOrMany::deserialize(d)
+        .map_err(|_| de::Error::custom(t!("config-hours-expected")))?
+    {
         OneOrMany::One(text) => vec![text],
         OneOrMany::Many(texts) => texts,
     };
     if texts.is_empty() {
-        return Err(de::Error::custom(format!("must not be empty: {hint}")));
+        return Err(de::Error::custom(t!("config-hours-empty")));
     }
     texts
         .iter()

@@ -4,6 +4,7 @@
 //! Every mark has its own glyph, so the chart reads the same without colour; colour only
 //! adds to it. Column widths follow the figures, so the chart stays within 80 columns.
 
+use crate::t;
 use std::fmt::Write as _;
 use std::time::Duration;
 
@@ -61,25 +62,23 @@ pub fn render(report: &Report, colour: bool) -> String {
     let period = report.period;
     let days = period.days();
     let title = if days == 1 {
-        format!("Last day · {}", period.today.format("%a %-d %b %Y"))
+        t!(
+            "stats-title-day",
+            date = human::weekday_day_month(period.today, true)
+        )
     } else {
-        let from = if period.since.year() == period.today.year() {
-            period.since.format("%a %-d %b")
-        } else {
-            period.since.format("%a %-d %b %Y")
-        };
-        format!(
-            "Last {days} days · {from} – {}",
-            period.today.format("%a %-d %b %Y")
+        let from =
+            human::weekday_day_month(period.since, period.since.year() != period.today.year());
+        t!(
+            "stats-title-days",
+            days = days,
+            from = from,
+            to = human::weekday_day_month(period.today, true)
         )
     };
     let _ = writeln!(out, "{}", paint.bold(&title));
     if report.days.iter().all(Day::is_empty) {
-        let _ = writeln!(
-            out,
-            "\nNo breaks and no sitting time recorded in these days. The daemon \
-             (`deskbreak run`, or\nthe service) records them as you work."
-        );
+        let _ = writeln!(out, "\n{}", t!("stats-nothing-recorded"));
         if report.damaged_lines > 0 {
             let _ = writeln!(out, "{}", damaged(report.damaged_lines));
         }
@@ -105,17 +104,7 @@ pub fn render(report: &Report, colour: bool) -> String {
 }
 
 fn damaged(n: usize) -> String {
-    format!(
-        "({} in the history could not be read and {} left out.)",
-        plural(n as u64, "line", "lines"),
-        if n == 1 { "is" } else { "are" }
-    )
-}
-
-/// "1 break", "2 breaks".
-fn plural(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{n} {}", if n == 1 { one } else { many })
+    t!("stats-damaged", count = n)
 }
 
 /// One row of the table.
@@ -140,12 +129,12 @@ fn day_rows(report: &Report) -> Vec<Row> {
         .map(|day| {
             let label = if short {
                 match (today - day.date).num_days() {
-                    0 => "Today".to_owned(),
-                    1 => "Yesterday".to_owned(),
-                    _ => day.date.format("%A").to_string(),
+                    0 => t!("stats-today"),
+                    1 => t!("stats-yesterday"),
+                    _ => human::weekday(day.date),
                 }
             } else {
-                day.date.format("%a %-d %b").to_string()
+                human::weekday_day_month(day.date, false)
             };
             Row {
                 label,
@@ -180,19 +169,19 @@ fn week_rows(report: &Report) -> Vec<Row> {
         }
         let label = if first.date.month() == last.date.month() {
             if first.date == last.date {
-                first.date.format("%-d %b").to_string()
+                human::day_month(first.date)
             } else {
-                format!(
-                    "{}–{}",
-                    first.date.format("%-d"),
-                    last.date.format("%-d %b")
+                t!(
+                    "stats-week-same-month",
+                    from = first.date.day(),
+                    to = human::day_month(last.date)
                 )
             }
         } else {
-            format!(
-                "{} – {}",
-                first.date.format("%-d %b"),
-                last.date.format("%-d %b")
+            t!(
+                "stats-week",
+                from = human::day_month(first.date),
+                to = human::day_month(last.date)
             )
         };
         let heading = (several_years && year != Some(first.date.year())).then(|| {
@@ -213,24 +202,33 @@ fn week_rows(report: &Report) -> Vec<Row> {
 }
 
 fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
+    let no_breaks = t!("stats-no-breaks");
+    let headings = [
+        t!("stats-column-breaks"),
+        t!("stats-column-taken"),
+        t!("stats-column-share"),
+        t!("stats-column-sitting"),
+        t!("stats-column-longest"),
+    ];
+    let width = |text: &str| text.chars().count();
     let events = |c: &Counts| c.due().saturating_add(c.snoozed);
     let most = rows.iter().map(|r| events(&r.counts)).max().unwrap_or(0);
     // Each mark stands for `per` events (rounded up), so that the longest bar fits.
     let per = most.div_ceil(BAR).max(1);
     let cells = |n: u32| n.div_ceil(per);
-    let bar_width = rows
-        .iter()
-        .map(|r| {
-            let c = &r.counts;
-            cells(c.done - c.guided.min(c.done))
-                + cells(c.guided)
-                + cells(c.natural)
-                + cells(c.skipped)
-                + cells(c.snoozed)
-        })
-        .max()
-        .unwrap_or(0)
-        .max("no breaks".len() as u32) as usize;
+    let bar_width =
+        rows.iter()
+            .map(|r| {
+                let c = &r.counts;
+                cells(c.done - c.guided.min(c.done))
+                    + cells(c.guided)
+                    + cells(c.natural)
+                    + cells(c.skipped)
+                    + cells(c.snoozed)
+            })
+            .max()
+            .unwrap_or(0)
+            .max(u32::try_from(no_breaks.chars().count()).unwrap_or(u32::MAX)) as usize;
     let label_w = rows
         .iter()
         .map(|r| r.label.chars().count())
@@ -240,10 +238,17 @@ fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
         if r.counts.due() == 0 {
             String::new()
         } else {
-            format!("{} of {}", r.counts.taken(), r.counts.due())
+            t!(
+                "stats-taken-of",
+                taken = r.counts.taken(),
+                due = r.counts.due()
+            )
         }
     };
-    let rate = |r: &Row| r.adherence.map_or_else(String::new, |p| format!("{p} %"));
+    let rate = |r: &Row| {
+        r.adherence
+            .map_or_else(String::new, |p| t!("stats-percent", percent = p))
+    };
     let time = |d: Duration, empty: bool| {
         if empty || d.is_zero() {
             "—".to_owned()
@@ -253,26 +258,26 @@ fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
     };
     let taken_w = rows
         .iter()
-        .map(|r| taken(r).len())
+        .map(|r| width(&taken(r)))
         .max()
         .unwrap_or(0)
-        .max("taken".len());
-    let rate_w = "100 %".len();
+        .max(width(&headings[1]));
+    let rate_w = width(&t!("stats-percent", percent = 100)).max(width(&headings[2]));
     let sit_w = rows
         .iter()
         .map(|r| time(r.sitting, r.empty).chars().count())
         .max()
         .unwrap_or(0)
-        .max("sitting".len());
+        .max(width(&headings[3]));
     let long_w = rows
         .iter()
         .map(|r| time(r.longest, r.empty).chars().count())
         .max()
         .unwrap_or(0)
-        .max("longest".len());
+        .max(width(&headings[4]));
     let header = format!(
         "{:label_w$}  {:bar_width$}  {:>taken_w$}  {:>rate_w$}  {:>sit_w$}  {:>long_w$}",
-        "", "breaks", "taken", "share", "sitting", "longest"
+        "", headings[0], headings[1], headings[2], headings[3], headings[4]
     );
     let _ = writeln!(out, "{}", paint.dim(header.trim_end()));
     for row in rows {
@@ -296,8 +301,8 @@ fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
         }
         let mut bar_pad = bar_width.saturating_sub(width as usize);
         if width == 0 && !row.sitting.is_zero() {
-            bar = paint.dim("no breaks");
-            bar_pad = bar_width - "no breaks".len();
+            bar = paint.dim(&no_breaks);
+            bar_pad = bar_width.saturating_sub(no_breaks.chars().count());
         }
         let rate_text = rate(row);
         let rate_text = format!("{rate_text:>rate_w$}");
@@ -312,18 +317,29 @@ fn table(out: &mut String, rows: &[Row], paint: Paint, goal: u32) {
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let mut legend = format!(
-        "{} done  {} guided  {} natural  {} skipped  {} snoozed",
-        paint.wrap("32", &DONE.to_string()),
-        paint.wrap("36", &GUIDED.to_string()),
-        paint.wrap("34", &NATURAL.to_string()),
-        paint.wrap("31", &SKIPPED.to_string()),
-        paint.wrap("33", &SNOOZED.to_string()),
+    let mut legend = t!(
+        "stats-legend",
+        done = paint.wrap("32", &DONE.to_string()),
+        guided = paint.wrap("36", &GUIDED.to_string()),
+        natural = paint.wrap("34", &NATURAL.to_string()),
+        skipped = paint.wrap("31", &SKIPPED.to_string()),
+        snoozed = paint.wrap("33", &SNOOZED.to_string())
     );
     if per > 1 {
-        let _ = write!(legend, "  (one mark per {per})");
+        let _ = write!(legend, "  {}", t!("stats-legend-per-mark", count = per));
     }
     let _ = writeln!(out, "{:label_w$}  {legend}", "");
+}
+
+/// A body area's name, as the stats write it.
+fn area_word(area: crate::exercises::Area) -> String {
+    use crate::exercises::Area;
+    match area {
+        Area::Neck => t!("area-neck"),
+        Area::Shoulders => t!("area-shoulders"),
+        Area::UpperBack => t!("area-upper-back"),
+        Area::Chest => t!("area-chest"),
+    }
 }
 
 fn paint_rate(paint: Paint, adherence: Option<u32>, text: &str, goal: u32) -> String {
@@ -337,103 +353,125 @@ fn paint_rate(paint: Paint, adherence: Option<u32>, text: &str, goal: u32) -> St
 fn share(span: &Span, paint: Paint, goal: u32) -> String {
     match span.adherence {
         Some(p) => {
-            let text = format!("{p} %");
-            format!(
-                "{} ({} of {})",
-                paint_rate(paint, Some(p), &text, goal),
-                span.counts.taken(),
-                span.counts.due()
+            let text = t!("stats-percent", percent = p);
+            t!(
+                "stats-share",
+                share = paint_rate(paint, Some(p), &text, goal),
+                taken = span.counts.taken(),
+                due = span.counts.due()
             )
         }
-        None => "— (no break due)".to_owned(),
+        None => t!("stats-share-none"),
     }
 }
 
 fn figures(out: &mut String, report: &Report, paint: Paint) {
     let goal = u32::from(report.settings.goal_percent);
-    let label = |text: &str| paint.bold(&format!("{text:LABEL$}"));
+    let labels = [
+        t!("stats-label-taken"),
+        t!("stats-label-streak"),
+        t!("stats-label-sitting"),
+        t!("stats-label-longest"),
+        t!("stats-label-areas"),
+        t!("stats-label-most-done"),
+        t!("stats-label-micro"),
+    ];
+    // As wide as the longest label of the language, and at least LABEL.
+    let label_w = labels
+        .iter()
+        .map(|l| l.chars().count() + 2)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL);
+    let label = |text: &str| paint.bold(&format!("{text:label_w$}"));
     out.push('\n');
 
-    let mut adherence = format!(
-        "today {} · last 7 days {}",
-        share(&report.today, paint, goal),
-        share(&report.week, paint, goal)
+    let mut adherence = t!(
+        "stats-adherence",
+        today = share(&report.today, paint, goal),
+        week = share(&report.week, paint, goal)
     );
     let days = report.period.days();
     if days > 7 {
         let _ = write!(
             adherence,
-            "\n{:LABEL$}last {days} days {}",
+            "\n{:label_w$}{}",
             "",
-            share(&report.total, paint, goal)
+            t!(
+                "stats-adherence-days",
+                days = days,
+                share = share(&report.total, paint, goal)
+            )
         );
     }
-    let _ = writeln!(out, "{}{adherence}", label("Breaks taken"));
+    let _ = writeln!(out, "{}{adherence}", label(&labels[0]));
 
-    let streak = plural(report.streak, "day", "days");
     let _ = writeln!(
         out,
-        "{}{streak} in a row at {goal} % or more (stats.goal)",
-        label("Streak")
+        "{}{}",
+        label(&labels[1]),
+        t!("stats-streak", days = report.streak, goal = goal)
     );
 
     let total = &report.total;
     if !total.sitting.is_zero() {
-        let mut sitting = format!(
-            "{} in {}",
-            human::duration(total.sitting),
-            plural(total.days_sat, "day", "days")
-        );
-        if total.days_sat > 1 {
-            let average = total.sitting / total.days_sat;
-            let _ = write!(sitting, ", {} a day on average", human::duration(average));
-        }
-        let _ = writeln!(out, "{}{sitting}", label("Sitting"));
+        let sitting = if total.days_sat > 1 {
+            t!(
+                "stats-sitting-average",
+                duration = human::duration(total.sitting),
+                days = total.days_sat,
+                average = human::duration(total.sitting / total.days_sat)
+            )
+        } else {
+            t!(
+                "stats-sitting",
+                duration = human::duration(total.sitting),
+                days = total.days_sat
+            )
+        };
+        let _ = writeln!(out, "{}{sitting}", label(&labels[2]));
     }
     if let Some(on) = total.longest_on {
-        let when = if on.year() == report.period.today.year() {
-            on.format("%a %-d %b")
-        } else {
-            on.format("%a %-d %b %Y")
-        };
+        let when = human::weekday_day_month(on, on.year() != report.period.today.year());
         let _ = writeln!(
             out,
-            "{}{} without a break ({when})",
-            label("Longest"),
-            human::duration(total.longest),
+            "{}{}",
+            label(&labels[3]),
+            t!(
+                "stats-longest",
+                duration = human::duration(total.longest),
+                date = when
+            )
         );
     }
     let areas: Vec<String> = report
         .areas
         .done
         .iter()
-        .map(|(area, n)| format!("{} {n}", area.as_str()))
+        .map(|(area, n)| t!("stats-area-count", area = area_word(*area), count = *n))
         .collect();
-    let neglected: Vec<&str> = report
+    let neglected: Vec<String> = report
         .areas
         .neglected()
         .iter()
-        .map(|a| a.as_str())
+        .map(|a| area_word(*a))
         .collect();
-    let _ = write!(out, "{}{}", label("Body areas"), areas.join(" · "));
+    let _ = write!(out, "{}{}", label(&labels[4]), areas.join(" · "));
     if neglected.len() == report.areas.done.len() {
         let _ = writeln!(
             out,
-            "\n{:LABEL$}{}",
+            "\n{:label_w$}{}",
             "",
-            paint.yellow("no exercise done in the last 7 days")
+            paint.yellow(&t!("stats-areas-none"))
         );
     } else if neglected.is_empty() {
-        let _ = writeln!(out, "\n{:LABEL$}all four covered in the last 7 days", "");
+        let _ = writeln!(out, "\n{:label_w$}{}", "", t!("stats-areas-all"));
     } else {
         let _ = writeln!(
             out,
-            "\n{:LABEL$}{}",
+            "\n{:label_w$}{}",
             "",
-            paint.yellow(&format!(
-                "neglected in the last 7 days: {}",
-                neglected.join(", ")
-            ))
+            paint.yellow(&t!("stats-areas-neglected", areas = neglected.join(", ")))
         );
     }
 
@@ -441,17 +479,23 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
         let items: Vec<String> = report
             .most_done
             .iter()
-            .map(|d| format!("{} ({}×)", d.name, d.times))
+            .map(|d| {
+                t!(
+                    "stats-most-done-item",
+                    exercise = d.name.as_str(),
+                    times = d.times
+                )
+            })
             .collect();
         let joined = items.join(", ");
-        if LABEL + joined.chars().count() <= 80 {
-            let _ = writeln!(out, "{}{joined}", label("Most done"));
+        if label_w + joined.chars().count() <= 80 {
+            let _ = writeln!(out, "{}{joined}", label(&labels[5]));
         } else {
             let _ = writeln!(
                 out,
                 "{}{}",
-                label("Most done"),
-                items.join(&format!(",\n{:LABEL$}", ""))
+                label(&labels[5]),
+                items.join(&format!(",\n{:label_w$}", ""))
             );
         }
     }
@@ -459,9 +503,9 @@ fn figures(out: &mut String, report: &Report, paint: Paint) {
     if total.counts.micro > 0 {
         let _ = writeln!(
             out,
-            "{}{} (not counted in the share taken)",
-            label("Micro-breaks"),
-            total.counts.micro
+            "{}{}",
+            label(&labels[6]),
+            t!("stats-micro", count = total.counts.micro)
         );
     }
     if report.damaged_lines > 0 {
@@ -483,7 +527,7 @@ fn level(day: &Day, goal: u32) -> (char, &'static str) {
 fn heatmap(out: &mut String, report: &Report, paint: Paint) {
     let goal = u32::from(report.settings.goal_percent);
     let period = report.period;
-    let _ = writeln!(out, "\n{}", paint.bold("Share of breaks taken, by day"));
+    let _ = writeln!(out, "\n{}", paint.bold(&t!("stats-heatmap-title")));
     let first_monday = monday_of(period.since);
     let mut mondays: Vec<NaiveDate> = first_monday
         .iter_weeks()
@@ -519,7 +563,7 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             let width = months.chars().count();
             if width == 0 || width < i {
                 months.push_str(&" ".repeat(i - width));
-                months.push_str(&date.format("%b").to_string());
+                months.push_str(&human::month_short(date));
             }
         }
         let _ = writeln!(out, "{:>4} {}", first.year(), months);
@@ -535,18 +579,22 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
                     None => line.push(' '),
                 }
             }
-            let name = (first_monday + Days::new(weekday)).format("%a").to_string();
+            let name = human::weekday_short(first_monday + Days::new(weekday));
             let _ = writeln!(out, "{name:>4} {}", line.trim_end());
         }
     }
     let _ = writeln!(
         out,
-        "     {} nothing due  {} under {} %  {} under {goal} %  {} {goal} % or more  {} all taken",
-        paint.dim("·"),
-        paint.red("░"),
-        goal.div_ceil(2),
-        paint.yellow("▒"),
-        paint.green("▓"),
-        paint.wrap("92", "█"),
+        "     {}",
+        t!(
+            "stats-heatmap-legend",
+            none = paint.dim("·"),
+            low = paint.red("░"),
+            half = goal.div_ceil(2),
+            mid = paint.yellow("▒"),
+            goal = goal,
+            good = paint.green("▓"),
+            all = paint.wrap("92", "█")
+        )
     );
 }

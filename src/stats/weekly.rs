@@ -25,23 +25,21 @@ pub fn message(report: &Report) -> Option<(String, String)> {
     }
     let goal = report.settings.goal_percent;
     let taken = match week.adherence {
-        Some(p) => format!(
-            "You took {p} % of your breaks ({} of {}; your goal is {goal} %).",
-            week.counts.taken(),
-            week.counts.due()
+        Some(p) => crate::t!(
+            "stats-weekly-taken",
+            percent = p,
+            taken = week.counts.taken(),
+            due = week.counts.due(),
+            goal = goal
         ),
-        None => "No break came due.".to_owned(),
+        None => crate::t!("stats-weekly-none-due"),
     };
-    let streak = match report.streak {
-        0 => "No streak of days at your goal right now.".to_owned(),
-        1 => "Streak: 1 day at your goal.".to_owned(),
-        n => format!("Streak: {n} days in a row at your goal."),
-    };
+    let streak = crate::t!("stats-weekly-streak", days = report.streak);
     let longest = match week.longest_on {
-        Some(on) if !week.longest.is_zero() => format!(
-            "Longest stretch without a break: {} ({}).",
-            human::duration(week.longest),
-            on.format("%A")
+        Some(on) if !week.longest.is_zero() => crate::t!(
+            "stats-weekly-longest",
+            duration = human::duration(week.longest),
+            weekday = human::weekday(on)
         ),
         _ => String::new(),
     };
@@ -51,13 +49,17 @@ pub fn message(report: &Report) -> Option<(String, String)> {
         .collect::<Vec<_>>()
         .join("\n");
     let (from, to) = (report.period.since, report.period.today);
-    let title = if from.format("%b").to_string() == to.format("%b").to_string() {
-        format!("Last week ({}–{})", from.format("%-d"), to.format("%-d %b"))
+    let title = if chrono::Datelike::month(&from) == chrono::Datelike::month(&to) {
+        crate::t!(
+            "stats-weekly-title-same-month",
+            from = chrono::Datelike::day(&from),
+            to = human::day_month(to)
+        )
     } else {
-        format!(
-            "Last week ({} – {})",
-            from.format("%-d %b"),
-            to.format("%-d %b")
+        crate::t!(
+            "stats-weekly-title",
+            from = human::day_month(from),
+            to = human::day_month(to)
         )
     };
     Some((title, body))

@@ -21,6 +21,7 @@ pub mod session;
 pub mod session_manager;
 pub mod sni_host;
 pub mod wayland_compositor;
+pub mod xfconf;
 pub mod xvfb;
 
 /// Default timeout for waiting on anything in a test.

@@ -67,6 +67,18 @@ impl Pulse {
         }
     }
 
+    /// The environment that points a client (deskbreak's daemon) at it.
+    pub fn client_env(&self) -> [(&'static str, PathBuf); 2] {
+        let server = self.server();
+        [
+            (
+                "PULSE_SERVER",
+                PathBuf::from(format!("unix:{}", server.socket.display())),
+            ),
+            ("PULSE_COOKIE", server.cookie.unwrap_or_default()),
+        ]
+    }
+
     /// Run `pactl ARGS` against it: (succeeded, stdout).
     pub fn pactl(&self, args: &[&str]) -> (bool, String) {
         let output = Command::new("pactl")

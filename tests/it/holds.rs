@@ -20,6 +20,7 @@ use crate::common::session_manager::{
     GNOME_IDLE, GNOME_LOGOUT, GNOME_SUSPEND, GnomeSession, KDE_CHANGE_SCREEN_SETTINGS,
     KDE_INTERRUPT_SESSION, KdePolicyAgent,
 };
+use crate::common::xfconf::XfconfPeer;
 use crate::common::{TIMEOUT, with_timeout};
 
 /// A context on `bus`, its own connection with the daemon's call timeout.
@@ -243,6 +244,53 @@ async fn swaync_do_not_disturb_holds_and_is_followed() {
         );
         swaync.set_swaync_dnd(false).await;
         watch.hint("swaync-client --dnd-off").await;
+        assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn xfce_do_not_disturb_through_xfconf_holds_and_is_followed() {
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let options = ServerOptions {
+            name: "Xfce Notify Daemon".into(),
+            vendor: "Xfce".into(),
+            ..ServerOptions::default()
+        };
+        let _notifyd = NotifyServer::start(bus.address(), options).await;
+        let ctx = context(&bus, None).await;
+        // xfconfd not running: said so.
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            Reading::Unreadable(
+                "xfconfd is not running, so xfce4-notifyd's do-not-disturb cannot be read".into()
+            )
+        );
+        let xfconf = XfconfPeer::start(bus.address()).await;
+        // Never set: off.
+        let signal = one(dnd::read(&ctx).await);
+        assert_eq!(signal.name, "Xfce do-not-disturb");
+        assert_eq!(signal.reading, Reading::Clear);
+
+        let watch_ctx = ctx.clone();
+        let mut watch = Watch::start(|tx| dnd::watch(watch_ctx, tx)).await;
+        xfconf
+            .set_bool("xfce4-panel", "/do-not-disturb", true)
+            .await;
+        watch.quiet("another channel changed").await;
+        xfconf
+            .set_bool("xfce4-notifyd", "/do-not-disturb", true)
+            .await;
+        watch.hint("do-not-disturb on").await;
+        assert_eq!(
+            one(dnd::read(&ctx).await).reading,
+            held("Xfce do-not-disturb is on", Reason::DoNotDisturb)
+        );
+        xfconf
+            .set_bool("xfce4-notifyd", "/do-not-disturb", false)
+            .await;
+        watch.hint("do-not-disturb off").await;
         assert_eq!(one(dnd::read(&ctx).await).reading, Reading::Clear);
     })
     .await;

@@ -7,8 +7,11 @@ use deskbreak::sources::holds::meeting;
 use deskbreak::sources::holds::{Context, Hold, Reading, Reason, Signal};
 use tokio::sync::mpsc;
 
-use crate::common::TIMEOUT;
+use crate::common::bus::PrivateBus;
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
+use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::pulse::Pulse;
+use crate::common::{TIMEOUT, with_timeout};
 
 /// A context whose /proc and /dev are empty folders: the camera reads clear, and ALSA is
 /// not looked at while a sound server answers.
@@ -166,4 +169,85 @@ async fn watching_hints_when_a_recording_starts_and_ends() {
     })
     .await
     .expect("test timed out");
+}
+
+/// A break every 2 s of sitting, no idle backend, and only meetings respected.
+const FAST: &str = r#"
+[breaks]
+interval = "2s"
+snooze = "2s"
+renotify = "0s"
+[activity]
+backend = "none"
+[respect]
+do_not_disturb = false
+fullscreen = false
+meetings = true
+"#;
+
+#[tokio::test]
+async fn a_call_on_the_microphone_defers_a_due_break_until_it_ends() {
+    with_timeout(async {
+        let mut pulse = Pulse::start();
+        let call = pulse.record(&["-d", "mic", "--client-name=Jitsi Meet"]);
+        pulse.wait_for_source_outputs(1);
+
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+        let mut cmd = command(&env, Some(bus.address()));
+        cmd.envs(pulse.client_env()).arg("run");
+        let daemon = Daemon::spawn_command(cmd);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+
+        // Due after 2 s of sitting, the break waits for the call.
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        let waiting = loop {
+            let out = run_cli(&env, Some(bus.address()), &["status", "--json"]).await;
+            let now: serde_json::Value =
+                serde_json::from_slice(&out.stdout).expect("status --json is JSON");
+            if now["phase"] == "waiting" {
+                break now;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the break never waited: {now}\ndaemon stderr:\n{}",
+                daemon.stderr()
+            );
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        };
+        assert_eq!(waiting["waiting_for"][0]["reason"], "meeting", "{waiting}");
+        assert_eq!(
+            waiting["waiting_for"][0]["detail"], "microphone in use by Jitsi Meet",
+            "{waiting}"
+        );
+        let words = text(&run_cli(&env, Some(bus.address()), &["status"]).await.stdout);
+        assert!(
+            words.contains("waiting: meeting (microphone in use by Jitsi Meet)"),
+            "status says what the break waits for: {words}"
+        );
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        assert!(
+            server.notifications().is_empty(),
+            "a reminder was shown during the call: {:?}",
+            server.notifications()
+        );
+
+        // Hanging up: the sound server's event brings the reminder at once, well before
+        // the once-a-minute re-check.
+        pulse.stop_recording(call);
+        let shown = server.wait_for_notify(1, Duration::from_secs(10)).await;
+        server.click(shown.id, "done").await;
+        let lines = env.wait_for_history(1, TIMEOUT).await;
+        assert_eq!(
+            lines[0]["waited_for"],
+            serde_json::json!(["meeting"]),
+            "{lines:?}"
+        );
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
 }

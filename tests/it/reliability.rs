@@ -973,7 +973,7 @@ async fn abuse(conn: &Connection, call_: Abuse) -> Result<(), String> {
                     .body()
                     .deserialize()
                     .map_err(|e| format!("GetStatus: {e}"))?;
-                if status.len() == 9 && !text(&status, "Phase").is_empty() {
+                if status.len() == 10 && !text(&status, "Phase").is_empty() {
                     Ok(())
                 } else {
                     Err(format!("GetStatus answered {status:?}"))

@@ -20,6 +20,44 @@ duration-hours-minutes = { $hours } h { $minutes } min
 # A time of day: $hour is 00 to 23, $minute 00 to 59 (both two digits).
 time-of-day = { $hour }:{ $minute }
 
+# Dates (in `stats` and its weekly summary). $day is the day of the month (a number),
+# $month and $weekday the names below, $year four digits.
+date-day-month = { $day } { $month }
+date-weekday-day-month = { $weekday } { $day } { $month }
+date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
+date-weekday = { $day ->
+    [mon] Monday
+    [tue] Tuesday
+    [wed] Wednesday
+    [thu] Thursday
+    [fri] Friday
+    [sat] Saturday
+   *[sun] Sunday
+}
+date-weekday-short = { $day ->
+    [mon] Mon
+    [tue] Tue
+    [wed] Wed
+    [thu] Thu
+    [fri] Fri
+    [sat] Sat
+   *[sun] Sun
+}
+date-month-short = { $month ->
+    [jan] Jan
+    [feb] Feb
+    [mar] Mar
+    [apr] Apr
+    [may] May
+    [jun] Jun
+    [jul] Jul
+    [aug] Aug
+    [sep] Sep
+    [oct] Oct
+    [nov] Nov
+   *[dec] Dec
+}
+
 ## The break reminder (src/effects/reminder.rs). Its summary is the exercise's name and
 ## dose; its body the move, the safety cue and one line of context, joined by " · ".
 
@@ -118,6 +156,11 @@ config-backend-unknown = unknown backend { $value }: expected one of { $choices 
 config-tray-expected = expected "auto" (whenever the desktop has a tray) or "off"
 config-tray-unknown = unknown value { $value }: expected "auto" (whenever the desktop has a tray) or "off"
 
+config-days-expected = expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-day-unknown = unknown day { $value }: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-days-empty = must not be empty: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
+config-hours-expected = expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
+config-hours-empty = must not be empty: expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
 # $error: why the system could not read it ("permission denied", "a folder, not a file").
 config-unreadable = cannot read the file: { $error }
 config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
@@ -469,6 +512,83 @@ doctor-inhibit-gnome-silent = GNOME's session manager does not say whether idle 
 doctor-inhibit-gnome-odd = GNOME's session manager answered which actions are inhibited with something else than a number
 doctor-inhibit-kde-silent = KDE's power management does not say whether idle is inhibited ({ $error })
 doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions in a form deskbreak does not know
+
+## `deskbreak stats` (src/stats/chart.rs) and the weekly summary (src/stats/weekly.rs).
+## $percent is a whole number; "%" follows it after a space.
+
+stats-title-day = Last day · { $date }
+stats-title-days = Last { $days } days · { $from } – { $to }
+stats-nothing-recorded =
+    No breaks and no sitting time recorded in these days. The daemon (`deskbreak run`, or
+    the service) records them as you work.
+stats-damaged = { $count ->
+    [one] (1 line in the history could not be read and is left out.)
+   *[other] ({ $count } lines in the history could not be read and are left out.)
+}
+stats-today = Today
+stats-yesterday = Yesterday
+# A week's row: "23–29 Nov", or across months "30 Nov – 6 Dec".
+stats-week-same-month = { $from }–{ $to }
+stats-week = { $from } – { $to }
+# The table's column headings, and what the bar says on a day without breaks.
+stats-column-breaks = breaks
+stats-column-taken = taken
+stats-column-share = share
+stats-column-sitting = sitting
+stats-column-longest = longest
+stats-no-breaks = no breaks
+stats-taken-of = { $taken } of { $due }
+stats-percent = { $percent } %
+# Each of $done … $snoozed is the mark the bars use for it.
+stats-legend = { $done } done  { $guided } guided  { $natural } natural  { $skipped } skipped  { $snoozed } snoozed
+stats-legend-per-mark = (one mark per { $count })
+# $share is stats-percent.
+stats-share = { $share } ({ $taken } of { $due })
+stats-share-none = — (no break due)
+# The figures under the table: a label, then its line.
+stats-label-taken = Breaks taken
+stats-label-streak = Streak
+stats-label-sitting = Sitting
+stats-label-longest = Longest
+stats-label-areas = Body areas
+stats-label-most-done = Most done
+stats-label-micro = Micro-breaks
+# $today and $week are stats-share.
+stats-adherence = today { $today } · last 7 days { $week }
+stats-adherence-days = last { $days } days { $share }
+stats-streak = { $days ->
+    [one] 1 day in a row at { $goal } % or more (stats.goal)
+   *[other] { $days } days in a row at { $goal } % or more (stats.goal)
+}
+stats-sitting = { $days ->
+    [one] { $duration } in 1 day
+   *[other] { $duration } in { $days } days
+}
+stats-sitting-average = { $duration } in { $days } days, { $average } a day on average
+stats-longest = { $duration } without a break ({ $date })
+# $area is area-neck, area-shoulders, …
+stats-area-count = { $area } { $count }
+stats-areas-none = no exercise done in the last 7 days
+stats-areas-all = all four covered in the last 7 days
+stats-areas-neglected = neglected in the last 7 days: { $areas }
+stats-most-done-item = { $exercise } ({ $times }×)
+stats-micro = { $count } (not counted in the share taken)
+stats-heatmap-title = Share of breaks taken, by day
+# The marks: $none nothing due, $low under half the goal ($half), $mid under the goal,
+# $good at the goal or more, $all every break taken.
+stats-heatmap-legend = { $none } nothing due  { $low } under { $half } %  { $mid } under { $goal } %  { $good } { $goal } % or more  { $all } all taken
+
+# The weekly summary notification.
+stats-weekly-title-same-month = Last week ({ $from }–{ $to })
+stats-weekly-title = Last week ({ $from } – { $to })
+stats-weekly-taken = You took { $percent } % of your breaks ({ $taken } of { $due }; your goal is { $goal } %).
+stats-weekly-none-due = No break came due.
+stats-weekly-streak = { $days ->
+    [0] No streak of days at your goal right now.
+    [one] Streak: 1 day at your goal.
+   *[other] Streak: { $days } days in a row at your goal.
+}
+stats-weekly-longest = Longest stretch without a break: { $duration } ({ $weekday }).
 
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.
