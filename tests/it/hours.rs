@@ -111,3 +111,53 @@ async fn a_micro_cue_is_transient_and_the_daemon_closes_it_after_its_length() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_micro_cue_due_while_dunst_is_paused_is_skipped_and_the_next_one_comes_after_it() {
+    use crate::common::bus::PrivateBus;
+    use crate::common::daemon::{Daemon, TestEnv};
+    use crate::common::notify_server::{NotifyServer, ServerOptions};
+    with_timeout(async {
+        let bus = PrivateBus::start();
+        let dunst = NotifyServer::start(bus.address(), ServerOptions::dunst()).await;
+        dunst.set_paused(true).await;
+        let env = TestEnv::new();
+        // Only do-not-disturb respected: nothing else on the test machine may hold a cue.
+        env.write_config(
+            "[breaks]\ninterval = \"1h\"\n[activity]\nbackend = \"none\"\n\
+             [micro]\nevery = \"2s\"\nlength = \"1s\"\n\
+             [respect]\ndo_not_disturb = true\nfullscreen = false\nmeetings = false\n",
+        );
+        let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+        daemon
+            .wait_for_stderr("deskbreak is running", TIMEOUT)
+            .await;
+        // Three cues fall due in 7 s: each checked, each held by dunst's pause.
+        tokio::time::sleep(Duration::from_secs(7)).await;
+        assert!(
+            dunst.notifications().is_empty(),
+            "a cue was shown while dunst was paused: {}",
+            dunst.describe()
+        );
+        assert!(
+            env.history_lines().is_empty(),
+            "a skipped cue is not recorded"
+        );
+        // Resumed: the next cue due is shown (not one queued from before: one bubble).
+        dunst.set_paused(false).await;
+        let resumed = Instant::now();
+        let cue = dunst.wait_for_notify(1, TIMEOUT).await;
+        assert!(cue.summary.starts_with("Micro-break: "), "{cue:?}");
+        assert!(
+            resumed.elapsed() <= Duration::from_secs(4),
+            "the next cue came {:?} after the resume",
+            resumed.elapsed()
+        );
+        let history = env.history_lines();
+        assert_eq!(history.len(), 1, "{history:?}");
+        assert_eq!(history[0]["outcome"], "micro", "{history:?}");
+        assert!(daemon.terminate().await.success());
+        dunst.stop().await;
+    })
+    .await;
+}
