@@ -16,6 +16,43 @@ duration-hours = { $hours } Std.
 duration-hours-minutes = { $hours } Std. { $minutes } Min.
 time-of-day = { $hour }:{ $minute }
 
+# Datumsangaben (in `stats` und seiner Wochenübersicht).
+date-day-month = { $day }. { $month }
+date-weekday-day-month = { $weekday }, { $day }. { $month }
+date-weekday-day-month-year = { $weekday }, { $day }. { $month } { $year }
+date-weekday = { $day ->
+    [mon] Montag
+    [tue] Dienstag
+    [wed] Mittwoch
+    [thu] Donnerstag
+    [fri] Freitag
+    [sat] Samstag
+   *[sun] Sonntag
+}
+date-weekday-short = { $day ->
+    [mon] Mo
+    [tue] Di
+    [wed] Mi
+    [thu] Do
+    [fri] Fr
+    [sat] Sa
+   *[sun] So
+}
+date-month-short = { $month ->
+    [jan] Jan
+    [feb] Feb
+    [mar] Mär
+    [apr] Apr
+    [may] Mai
+    [jun] Jun
+    [jul] Jul
+    [aug] Aug
+    [sep] Sep
+    [oct] Okt
+    [nov] Nov
+   *[dec] Dez
+}
+
 ## Die Erinnerung an die Pause
 
 reminder-summary = { $exercise } · { $dose }
@@ -89,7 +126,7 @@ config-language-unknown = unbekannte Sprache { $value }: erwartet wird einer der
 
 ## Antworten auf die Befehle der Kommandozeile
 
-cli-reply-next-break = { $done } Nächste Pause in { $duration }.
+cli-reply-next-break = { $done } In { $duration } kommt die nächste Pause.
 cli-reply-done = Pause erledigt.
 cli-reply-snoozed = Pause aufgeschoben.
 cli-reply-skipped = Pause übersprungen.
@@ -104,7 +141,7 @@ cli-reply-guide-stopped = Anleitung beendet; die Pause steht weiter an.
 cli-refused-config = { $error }; die laufende Konfiguration bleibt
 cli-refused-no-break = Keine Pause wartet auf eine Antwort.
 cli-refused-no-break-snoozed = Keine Pause wartet auf eine Antwort (die Pause ist aufgeschoben).
-cli-refused-no-break-next = Keine Pause wartet auf eine Antwort; die nächste kommt in { $duration }.
+cli-refused-no-break-next = Keine Pause wartet auf eine Antwort; in { $duration } kommt die nächste.
 cli-refused-snooze-limit =
     { $count ->
         [one] Schon einmal aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
@@ -385,12 +422,85 @@ config-backend-expected = erwartet wird einer der Werte { $choices }
 config-backend-unknown = unbekanntes Backend { $value }: erwartet wird einer der Werte { $choices }
 config-tray-expected = erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
 config-tray-unknown = unbekannter Wert { $value }: erwartet wird "auto" (wann immer der Desktop einen Systembereich hat) oder "off"
+config-days-expected = erwartet wird eine Liste von Tagesnamen von "mon" bis "sun", z. B. ["mon", "tue"]
+config-day-unknown = unbekannter Tag { $value }: erwartet wird eine Liste von Tagesnamen von "mon" bis "sun", z. B. ["mon", "tue"]
+config-days-empty = darf nicht leer sein: erwartet wird eine Liste von Tagesnamen von "mon" bis "sun", z. B. ["mon", "tue"]
+config-hours-expected = erwartet wird ein Zeitraum wie "09:00-17:30" oder eine Liste wie ["08:30-12:00", "13:00-18:00"]
+config-hours-empty = darf nicht leer sein: erwartet wird ein Zeitraum wie "09:00-17:30" oder eine Liste wie ["08:30-12:00", "13:00-18:00"]
 config-unreadable = die Datei ist nicht lesbar: { $error }
 config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
 config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
 config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
 config-missing = keine Konfigurationsdatei
 config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt
+
+## `deskbreak stats` und die Wochenübersicht. Prozente als „80 %“.
+
+stats-title-day = Letzter Tag · { $date }
+stats-title-days = Letzte { $days } Tage · { $from } – { $to }
+stats-nothing-recorded =
+    In diesen Tagen sind weder Pausen noch Sitzzeit aufgezeichnet. Der Dienst (`deskbreak run`
+    oder der systemd-Dienst) zeichnet sie auf, während Sie arbeiten.
+stats-damaged = { $count ->
+    [one] (1 Zeile im Verlauf war nicht lesbar und fehlt hier.)
+   *[other] ({ $count } Zeilen im Verlauf waren nicht lesbar und fehlen hier.)
+}
+stats-today = Heute
+stats-yesterday = Gestern
+# Eine Woche: „23.–29. Nov“, über zwei Monate „30. Nov – 6. Dez“.
+stats-week-same-month = { $from }.–{ $to }
+stats-week = { $from } – { $to }
+stats-column-breaks = Pausen
+stats-column-taken = gemacht
+stats-column-share = Anteil
+stats-column-sitting = Sitzen
+stats-column-longest = am längsten
+stats-no-breaks = keine Pausen
+stats-taken-of = { $taken } von { $due }
+stats-percent = { $percent } %
+stats-legend = { $done } erledigt  { $guided } geführt  { $natural } natürlich  { $skipped } übersprungen  { $snoozed } aufgeschoben
+stats-legend-per-mark = (ein Zeichen je { $count })
+stats-share = { $share } ({ $taken } von { $due })
+stats-share-none = — (keine Pause fällig)
+stats-label-taken = Gemachte Pausen
+stats-label-streak = Serie
+stats-label-sitting = Sitzen
+stats-label-longest = Am längsten
+stats-label-areas = Körperbereiche
+stats-label-most-done = Am häufigsten
+stats-label-micro = Mikropausen
+stats-adherence = heute { $today } · letzte 7 Tage { $week }
+stats-adherence-days = letzte { $days } Tage { $share }
+stats-streak = { $days ->
+    [one] 1 Tag in Folge mit { $goal } % oder mehr (stats.goal)
+   *[other] { $days } Tage in Folge mit { $goal } % oder mehr (stats.goal)
+}
+stats-sitting = { $days ->
+    [one] { $duration } an 1 Tag
+   *[other] { $duration } an { $days } Tagen
+}
+stats-sitting-average = { $duration } an { $days } Tagen, im Schnitt { $average } pro Tag
+stats-longest = { $duration } ohne Pause ({ $date })
+stats-area-count = { $area } { $count }
+stats-areas-none = in den letzten 7 Tagen keine Übung gemacht
+stats-areas-all = in den letzten 7 Tagen alle vier Bereiche geübt
+stats-areas-neglected = in 7 Tagen nicht geübt: { $areas }
+stats-most-done-item = { $exercise } ({ $times }×)
+stats-micro = { $count } (zählen nicht zum Anteil gemachter Pausen)
+stats-heatmap-title = Anteil gemachter Pausen je Tag
+stats-heatmap-legend = { $none } nichts fällig  { $low } unter { $half } %  { $mid } unter { $goal } %  { $good } { $goal } % oder mehr  { $all } alle gemacht
+
+# Die Wochenübersicht als Benachrichtigung.
+stats-weekly-title-same-month = Letzte Woche ({ $from }.–{ $to })
+stats-weekly-title = Letzte Woche ({ $from } – { $to })
+stats-weekly-taken = Sie haben { $percent } % Ihrer Pausen gemacht ({ $taken } von { $due }; Ihr Ziel: { $goal } %).
+stats-weekly-none-due = Es war keine Pause fällig.
+stats-weekly-streak = { $days ->
+    [0] Gerade keine Serie von Tagen mit erreichtem Ziel.
+    [one] Serie: 1 Tag mit erreichtem Ziel.
+   *[other] Serie: { $days } Tage in Folge mit erreichtem Ziel.
+}
+stats-weekly-longest = Am längsten ohne Pause: { $duration } ({ $weekday }).
 
 ## Außerhalb der Arbeitszeit, was doctor über zurückgehaltene Pausen sagt, Mikropausen
 

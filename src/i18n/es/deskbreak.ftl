@@ -15,6 +15,43 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
+# Fechas (en `stats` y su resumen semanal).
+date-day-month = { $day } { $month }
+date-weekday-day-month = { $weekday }, { $day } { $month }
+date-weekday-day-month-year = { $weekday }, { $day } { $month } { $year }
+date-weekday = { $day ->
+    [mon] lunes
+    [tue] martes
+    [wed] miércoles
+    [thu] jueves
+    [fri] viernes
+    [sat] sábado
+   *[sun] domingo
+}
+date-weekday-short = { $day ->
+    [mon] lun
+    [tue] mar
+    [wed] mié
+    [thu] jue
+    [fri] vie
+    [sat] sáb
+   *[sun] dom
+}
+date-month-short = { $month ->
+    [jan] ene
+    [feb] feb
+    [mar] mar
+    [apr] abr
+    [may] may
+    [jun] jun
+    [jul] jul
+    [aug] ago
+    [sep] sept
+    [oct] oct
+    [nov] nov
+   *[dec] dic
+}
+
 ## El recordatorio de la pausa
 
 reminder-summary = { $exercise } · { $dose }
@@ -384,12 +421,85 @@ config-backend-expected = se esperaba uno de { $choices }
 config-backend-unknown = detector desconocido { $value }: se esperaba uno de { $choices }
 config-tray-expected = se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
 config-tray-unknown = valor desconocido { $value }: se esperaba "auto" (siempre que el escritorio tenga bandeja del sistema) u "off"
+config-days-expected = se esperaba una lista de nombres de días de "mon" a "sun", p. ej. ["mon", "tue"]
+config-day-unknown = día desconocido { $value }: se esperaba una lista de nombres de días de "mon" a "sun", p. ej. ["mon", "tue"]
+config-days-empty = no puede estar vacío: se esperaba una lista de nombres de días de "mon" a "sun", p. ej. ["mon", "tue"]
+config-hours-expected = se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
+config-hours-empty = no puede estar vacío: se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
 config-unreadable = no se puede leer el archivo: { $error }
 config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
 config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
 config-no-exercise-left = positions y exclude no dejan ningún ejercicio que sugerir: permite otra posición o excluye menos ejercicios
 config-missing = no hay archivo de configuración
 config-missing-symlink = un enlace simbólico a { $target }, que no existe
+
+## `deskbreak stats` y el resumen semanal. Porcentajes como «80 %».
+
+stats-title-day = Último día · { $date }
+stats-title-days = Últimos { $days } días · { $from } – { $to }
+stats-nothing-recorded =
+    No hay pausas ni tiempo en la silla registrados en estos días. El servicio (`deskbreak run`,
+    o la unidad de systemd) los registra mientras trabajas.
+stats-damaged = { $count ->
+    [one] (1 línea del historial no se pudo leer y queda fuera.)
+   *[other] ({ $count } líneas del historial no se pudieron leer y quedan fuera.)
+}
+stats-today = hoy
+stats-yesterday = ayer
+# Una semana: «23–29 nov», entre dos meses «30 nov – 6 dic».
+stats-week-same-month = { $from }–{ $to }
+stats-week = { $from } – { $to }
+stats-column-breaks = pausas
+stats-column-taken = hechas
+stats-column-share = parte
+stats-column-sitting = en la silla
+stats-column-longest = más largo
+stats-no-breaks = sin pausas
+stats-taken-of = { $taken } de { $due }
+stats-percent = { $percent } %
+stats-legend = { $done } hecha  { $guided } guiada  { $natural } natural  { $skipped } omitida  { $snoozed } aplazada
+stats-legend-per-mark = (una marca por cada { $count })
+stats-share = { $share } ({ $taken } de { $due })
+stats-share-none = — (no tocaba ninguna pausa)
+stats-label-taken = Pausas hechas
+stats-label-streak = Racha
+stats-label-sitting = En la silla
+stats-label-longest = Tramo más largo
+stats-label-areas = Zonas del cuerpo
+stats-label-most-done = Lo más hecho
+stats-label-micro = Micropausas
+stats-adherence = hoy { $today } · últimos 7 días { $week }
+stats-adherence-days = últimos { $days } días { $share }
+stats-streak = { $days ->
+    [one] 1 día seguido con el { $goal } % o más (stats.goal)
+   *[other] { $days } días seguidos con el { $goal } % o más (stats.goal)
+}
+stats-sitting = { $days ->
+    [one] { $duration } en 1 día
+   *[other] { $duration } en { $days } días
+}
+stats-sitting-average = { $duration } en { $days } días, { $average } al día de media
+stats-longest = { $duration } sin pausa ({ $date })
+stats-area-count = { $area } { $count }
+stats-areas-none = ningún ejercicio hecho en los últimos 7 días
+stats-areas-all = las cuatro zonas trabajadas en los últimos 7 días
+stats-areas-neglected = 7 días sin trabajar: { $areas }
+stats-most-done-item = { $exercise } ({ $times }×)
+stats-micro = { $count } (no cuentan en la parte de pausas hechas)
+stats-heatmap-title = Parte de pausas hechas, por día
+stats-heatmap-legend = { $none } no tocaba nada  { $low } menos del { $half } %  { $mid } menos del { $goal } %  { $good } { $goal } % o más  { $all } todas hechas
+
+# El resumen semanal, como notificación.
+stats-weekly-title-same-month = Semana pasada ({ $from }–{ $to })
+stats-weekly-title = Semana pasada ({ $from } – { $to })
+stats-weekly-taken = Hiciste el { $percent } % de tus pausas ({ $taken } de { $due }; tu objetivo es el { $goal } %).
+stats-weekly-none-due = No tocó ninguna pausa.
+stats-weekly-streak = { $days ->
+    [0] Ahora mismo no llevas ninguna racha de días en tu objetivo.
+    [one] Racha: 1 día en tu objetivo.
+   *[other] Racha: { $days } días seguidos en tu objetivo.
+}
+stats-weekly-longest = Tramo más largo sin pausa: { $duration } ({ $weekday }).
 
 ## Fuera del horario de trabajo, lo que dice doctor de las pausas retenidas, micropausas
 

@@ -14,6 +14,43 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
+# Dates (dans `stats` et son bilan de la semaine).
+date-day-month = { $day } { $month }
+date-weekday-day-month = { $weekday } { $day } { $month }
+date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
+date-weekday = { $day ->
+    [mon] lundi
+    [tue] mardi
+    [wed] mercredi
+    [thu] jeudi
+    [fri] vendredi
+    [sat] samedi
+   *[sun] dimanche
+}
+date-weekday-short = { $day ->
+    [mon] lun
+    [tue] mar
+    [wed] mer
+    [thu] jeu
+    [fri] ven
+    [sat] sam
+   *[sun] dim
+}
+date-month-short = { $month ->
+    [jan] janv
+    [feb] févr
+    [mar] mars
+    [apr] avr
+    [may] mai
+    [jun] juin
+    [jul] juil
+    [aug] août
+    [sep] sept
+    [oct] oct
+    [nov] nov
+   *[dec] déc
+}
+
 ## Le rappel de pause
 
 reminder-summary = { $exercise } · { $dose }
@@ -383,12 +420,85 @@ config-backend-expected = valeur attendue parmi { $choices }
 config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
 config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
 config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
+config-days-expected = attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-hours-expected = attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
 config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
 config-no-exercise-left = positions et exclude ne laissent aucun exercice à proposer : autorisez une autre position ou excluez moins d'exercices
 config-missing = pas de fichier de configuration
 config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
+
+## `deskbreak stats` et le bilan de la semaine. Pourcentages écrits « 80 % ».
+
+stats-title-day = Dernier jour · { $date }
+stats-title-days = { $days } derniers jours · { $from } – { $to }
+stats-nothing-recorded =
+    Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
+    ou le service) les enregistre pendant que vous travaillez.
+stats-damaged = { $count ->
+    [one] (1 ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
+   *[other] ({ $count } lignes de l'historique n'ont pas pu être lues et ne sont pas prises en compte.)
+}
+stats-today = aujourd'hui
+stats-yesterday = hier
+# Une semaine : « 23–29 nov », sur deux mois « 30 nov – 6 déc ».
+stats-week-same-month = { $from }–{ $to }
+stats-week = { $from } – { $to }
+stats-column-breaks = pauses
+stats-column-taken = faites
+stats-column-share = part
+stats-column-sitting = assis
+stats-column-longest = plus long
+stats-no-breaks = aucune pause
+stats-taken-of = { $taken } sur { $due }
+stats-percent = { $percent } %
+stats-legend = { $done } faite  { $guided } guidée  { $natural } naturelle  { $skipped } passée  { $snoozed } reportée
+stats-legend-per-mark = (un repère pour { $count })
+stats-share = { $share } ({ $taken } sur { $due })
+stats-share-none = — (aucune pause due)
+stats-label-taken = Pauses faites
+stats-label-streak = Série
+stats-label-sitting = Temps assis
+stats-label-longest = Le plus long
+stats-label-areas = Zones du corps
+stats-label-most-done = Les plus faits
+stats-label-micro = Micro-pauses
+stats-adherence = aujourd'hui { $today } · 7 derniers jours { $week }
+stats-adherence-days = { $days } derniers jours { $share }
+stats-streak = { $days ->
+    [one] 1 jour d'affilée à { $goal } % ou plus (stats.goal)
+   *[other] { $days } jours d'affilée à { $goal } % ou plus (stats.goal)
+}
+stats-sitting = { $days ->
+    [one] { $duration } en 1 jour
+   *[other] { $duration } en { $days } jours
+}
+stats-sitting-average = { $duration } en { $days } jours, { $average } par jour en moyenne
+stats-longest = { $duration } sans pause ({ $date })
+stats-area-count = { $area } { $count }
+stats-areas-none = aucun exercice fait ces 7 derniers jours
+stats-areas-all = les quatre zones travaillées ces 7 derniers jours
+stats-areas-neglected = négligées ces 7 derniers jours : { $areas }
+stats-most-done-item = { $exercise } ({ $times }×)
+stats-micro = { $count } (non comptées dans la part des pauses faites)
+stats-heatmap-title = Part des pauses faites, par jour
+stats-heatmap-legend = { $none } rien de dû  { $low } moins de { $half } %  { $mid } moins de { $goal } %  { $good } { $goal } % ou plus  { $all } toutes faites
+
+# Le bilan de la semaine, en notification.
+stats-weekly-title-same-month = Semaine dernière ({ $from }–{ $to })
+stats-weekly-title = Semaine dernière ({ $from } – { $to })
+stats-weekly-taken = Vous avez fait { $percent } % de vos pauses ({ $taken } sur { $due } ; votre objectif : { $goal } %).
+stats-weekly-none-due = Aucune pause n'était due.
+stats-weekly-streak = { $days ->
+    [0] Pas de série de jours à votre objectif en ce moment.
+    [one] Série : 1 jour à votre objectif.
+   *[other] Série : { $days } jours d'affilée à votre objectif.
+}
+stats-weekly-longest = Plus longue période sans pause : { $duration } ({ $weekday }).
 
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
 
