@@ -15,6 +15,47 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
+# Fechas: $day es el día del mes (un número), $month y $weekday los nombres de abajo,
+# $year con cuatro cifras.
+date-day-month = { $day } { $month }
+date-weekday-day-month = { $weekday } { $day } { $month }
+date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
+date-weekday = { $day ->
+    [mon] lunes
+    [tue] martes
+    [wed] miércoles
+    [thu] jueves
+    [fri] viernes
+    [sat] sábado
+   *[sun] domingo
+}
+date-weekday-short = { $day ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mié.
+    [thu] jue.
+    [fri] vie.
+    [sat] sáb.
+   *[sun] dom.
+}
+date-month-short = { $month ->
+    [jan] ene.
+    [feb] feb.
+    [mar] mar.
+    [apr] abr.
+    [may] may.
+    [jun] jun.
+    [jul] jul.
+    [aug] ago.
+    [sep] sept.
+    [oct] oct.
+    [nov] nov.
+   *[dec] dic.
+}
+# Cuándo vuelve el horario de trabajo: «lun. 09:00», «24 dic. 09:00».
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
+
 ## El recordatorio de la pausa
 
 reminder-summary = { $exercise } · { $dose }

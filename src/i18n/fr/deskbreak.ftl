@@ -14,6 +14,47 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
+# Dates : $day est le jour du mois (un nombre), $month et $weekday les noms ci-dessous,
+# $year en quatre chiffres.
+date-day-month = { $day } { $month }
+date-weekday-day-month = { $weekday } { $day } { $month }
+date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
+date-weekday = { $day ->
+    [mon] lundi
+    [tue] mardi
+    [wed] mercredi
+    [thu] jeudi
+    [fri] vendredi
+    [sat] samedi
+   *[sun] dimanche
+}
+date-weekday-short = { $day ->
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
+}
+date-month-short = { $month ->
+    [jan] janv.
+    [feb] févr.
+    [mar] mars
+    [apr] avr.
+    [may] mai
+    [jun] juin
+    [jul] juil.
+    [aug] août
+    [sep] sept.
+    [oct] oct.
+    [nov] nov.
+   *[dec] déc.
+}
+# Quand reprennent les heures de travail : « lun. 09:00 », « 24 déc. 09:00 ».
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
+
 ## Le rappel de pause
 
 reminder-summary = { $exercise } · { $dose }
