@@ -49,18 +49,27 @@ pub fn weekday_short(date: chrono::NaiveDate) -> String {
     crate::t!("date-weekday-short", day = weekday_key(date))
 }
 
-/// The month's name, short ("Nov").
+/// The month's name, short ("Nov"), as a date writes it ("30 Nov", German "30. Nov.").
 #[must_use]
 pub fn month_short(date: chrono::NaiveDate) -> String {
+    crate::t!("date-month-short", month = month_key(date))
+}
+
+/// The month's name in at most three letters, over a column of `stats`'s heatmap (where
+/// a month's first week starts as few as four columns after the previous month's).
+#[must_use]
+pub fn month_column(date: chrono::NaiveDate) -> String {
+    crate::t!("date-month-column", month = month_key(date))
+}
+
+fn month_key(date: chrono::NaiveDate) -> &'static str {
     use chrono::Datelike;
     const KEYS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    let key = KEYS
-        .get(date.month0() as usize)
+    KEYS.get(date.month0() as usize)
         .copied()
-        .unwrap_or_default();
-    crate::t!("date-month-short", month = key)
+        .unwrap_or_default()
 }
 
 /// "30 Nov".

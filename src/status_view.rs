@@ -123,10 +123,19 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
 /// "09:00" today, "Mon 09:00" on another day within a week, "24 Dec 09:00" beyond.
 fn day_and_time(at: DateTime<Local>, now: DateTime<Local>) -> String {
     let days = (at.date_naive() - now.date_naive()).num_days();
+    let time = human::time_of_day(&at);
     match days {
-        0 => at.format("%H:%M").to_string(),
-        1..=6 => at.format("%a %H:%M").to_string(),
-        _ => at.format("%-d %b %H:%M").to_string(),
+        0 => time,
+        1..=6 => t!(
+            "date-weekday-time",
+            weekday = human::weekday_short(at.date_naive()),
+            time = time
+        ),
+        _ => t!(
+            "date-day-month-time",
+            date = human::day_month(at.date_naive()),
+            time = time
+        ),
     }
 }
 
@@ -252,6 +261,42 @@ mod tests {
         assert_eq!(summary(&s, now), "off hours until Thu 09:00");
         s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 2, 19, 30, 0).single();
         assert_eq!(summary(&s, now), "off hours until 19:30");
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 24, 9, 0, 0).single();
+        assert_eq!(summary(&s, now), "off hours until 24 Dec 09:00");
+        // The day and month are the language's words, not chrono's English.
+        use crate::i18n::{Lang, scoped};
+        let words = |lang, at: Option<DateTime<Local>>| {
+            let mut s = s.clone();
+            s.off_hours_until = at;
+            scoped(lang, || summary(&s, now))
+        };
+        let monday = Local.with_ymd_and_hms(2026, 12, 7, 9, 0, 0).single();
+        let eve = Local.with_ymd_and_hms(2026, 12, 24, 9, 0, 0).single();
+        assert_eq!(
+            words(Lang::De, monday),
+            "außerhalb der Arbeitszeit bis Mo. 09:00"
+        );
+        assert_eq!(
+            words(Lang::De, eve),
+            "außerhalb der Arbeitszeit bis 24. Dez. 09:00"
+        );
+        assert_eq!(
+            words(Lang::Fr, monday),
+            "hors des heures de travail jusqu'à lun. 09:00"
+        );
+        assert_eq!(
+            words(Lang::Fr, eve),
+            "hors des heures de travail jusqu'à 24 déc. 09:00"
+        );
+        assert_eq!(
+            words(Lang::Es, monday),
+            "fuera del horario de trabajo hasta lun. 09:00"
+        );
+        assert_eq!(
+            words(Lang::Es, eve),
+            "fuera del horario de trabajo hasta 24 dic. 09:00"
+        );
+        s.off_hours_until = Local.with_ymd_and_hms(2026, 12, 2, 19, 30, 0).single();
         let v: serde_json::Value = serde_json::from_str(&waybar(Some(&s), now)).unwrap();
         assert_eq!(v["class"], "off_hours");
         assert_eq!(v["tooltip"], "off hours until 19:30; idle backend: wayland");

@@ -563,7 +563,7 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             let width = months.chars().count();
             if width == 0 || width < i {
                 months.push_str(&" ".repeat(i - width));
-                months.push_str(&human::month_short(date));
+                months.push_str(&human::month_column(date));
             }
         }
         let _ = writeln!(out, "{:>4} {}", first.year(), months);

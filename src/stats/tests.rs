@@ -723,7 +723,7 @@ fn stats_and_the_weekly_summary_read_in_each_language() {
         (
             Lang::De,
             vec![
-                "Letzte 7 Tage · Do, 19. Nov – Mi, 25. Nov 2026",
+                "Letzte 7 Tage · Do., 19. Nov. – Mi., 25. Nov. 2026",
                 "",
                 "            Pausen        gemacht  Anteil          Sitzen     am längsten",
                 "Donnerstag  █▓▒           3 von 3   100\u{a0}%          5\u{a0}Std.         50\u{a0}Min.",
@@ -732,14 +732,14 @@ fn stats_and_the_weekly_summary_read_in_each_language() {
                 "Gemachte Pausen  heute 100\u{a0}% (1 von 1) · letzte 7 Tage 82\u{a0}% (9 von 11)",
                 "Serie            2 Tage in Folge mit 80\u{a0}% oder mehr (stats.goal)",
                 "Sitzen           17\u{a0}Std. 5\u{a0}Min. an 5 Tagen, im Schnitt 3\u{a0}Std. 25\u{a0}Min. pro Tag",
-                "Am längsten      1\u{a0}Std. 15\u{a0}Min. ohne Pause (Fr, 20. Nov)",
+                "Am längsten      1\u{a0}Std. 15\u{a0}Min. ohne Pause (Fr., 20. Nov.)",
             ],
-            "Letzte Woche (16.–22. Nov)\nSie haben 83\u{a0}% Ihrer Pausen gemacht (5 von 6; Ihr Ziel: 80\u{a0}%).\nGerade keine Serie von Tagen mit erreichtem Ziel.\nAm längsten ohne Pause: 1\u{a0}Std. 15\u{a0}Min. (Freitag).\nLetzte Woche (30. Nov – 6. Dez)",
+            "Letzte Woche (16.–22. Nov.)\nSie haben 83\u{a0}% Ihrer Pausen gemacht (5 von 6; Ihr Ziel: 80\u{a0}%).\nGerade keine Serie von Tagen mit erreichtem Ziel.\nAm längsten ohne Pause: 1\u{a0}Std. 15\u{a0}Min. (Freitag).\nLetzte Woche (30. Nov. – 6. Dez.)",
         ),
         (
             Lang::Fr,
             vec![
-                "7 derniers jours · jeu 19 nov – mer 25 nov 2026",
+                "7 derniers jours · jeu. 19 nov. – mer. 25 nov. 2026",
                 "",
                 "             pauses         faites   part       assis   plus long",
                 "jeudi        █▓▒           3 sur 3  100\u{a0}%         5\u{a0}h      50\u{a0}min",
@@ -748,14 +748,14 @@ fn stats_and_the_weekly_summary_read_in_each_language() {
                 "Pauses faites   aujourd'hui 100\u{a0}% (1 sur 1) · 7 derniers jours 82\u{a0}% (9 sur 11)",
                 "Série           2 jours d'affilée à 80\u{a0}% ou plus (stats.goal)",
                 "Temps assis     17\u{a0}h 5\u{a0}min en 5 jours, 3\u{a0}h 25\u{a0}min par jour en moyenne",
-                "Le plus long    1\u{a0}h 15\u{a0}min sans pause (ven 20 nov)",
+                "Le plus long    1\u{a0}h 15\u{a0}min sans pause (ven. 20 nov.)",
             ],
-            "Semaine dernière (16–22 nov)\nVous avez fait 83\u{a0}% de vos pauses (5 sur 6\u{a0}; votre objectif\u{a0}: 80\u{a0}%).\nPas de série de jours à votre objectif en ce moment.\nPlus longue période sans pause\u{a0}: 1\u{a0}h 15\u{a0}min (vendredi).\nSemaine dernière (30 nov – 6 déc)",
+            "Semaine dernière (16–22 nov.)\nVous avez fait 83\u{a0}% de vos pauses (5 sur 6\u{a0}; votre objectif\u{a0}: 80\u{a0}%).\nPas de série de jours à votre objectif en ce moment.\nPlus longue période sans pause\u{a0}: 1\u{a0}h 15\u{a0}min (vendredi).\nSemaine dernière (30 nov. – 6 déc.)",
         ),
         (
             Lang::Es,
             vec![
-                "Últimos 7 días · jue, 19 nov – mié, 25 nov 2026",
+                "Últimos 7 días · jue. 19 nov. – mié. 25 nov. 2026",
                 "",
                 "         pausas      hechas  parte  en la silla   más largo",
                 "jueves   █▓▒         3 de 3  100\u{a0}%          5\u{a0}h      50\u{a0}min",
@@ -764,12 +764,50 @@ fn stats_and_the_weekly_summary_read_in_each_language() {
                 "Pausas hechas     hoy 100\u{a0}% (1 de 1) · últimos 7 días 82\u{a0}% (9 de 11)",
                 "Racha             2 días seguidos con el 80\u{a0}% o más (stats.goal)",
                 "En la silla       17\u{a0}h 5\u{a0}min en 5 días, 3\u{a0}h 25\u{a0}min al día de media",
-                "Tramo más largo   1\u{a0}h 15\u{a0}min sin pausa (vie, 20 nov)",
+                "Tramo más largo   1\u{a0}h 15\u{a0}min sin pausa (vie. 20 nov.)",
             ],
-            "Semana pasada (16–22 nov)\nHiciste el 83\u{a0}% de tus pausas (5 de 6; tu objetivo es el 80\u{a0}%).\nAhora mismo no llevas ninguna racha de días en tu objetivo.\nTramo más largo sin pausa: 1\u{a0}h 15\u{a0}min (viernes).\nSemana pasada (30 nov – 6 dic)",
+            "Semana pasada (16–22 nov.)\nHiciste el 83\u{a0}% de tus pausas (5 de 6; tu objetivo es el 80\u{a0}%).\nAhora mismo no llevas ninguna racha de días en tu objetivo.\nTramo más largo sin pausa: 1\u{a0}h 15\u{a0}min (viernes).\nSemana pasada (30 nov. – 6 dic.)",
         ),
     ] {
         assert_eq!(chart_head(lang), chart, "{lang}");
         assert_eq!(weekly_text(lang), weekly, "{lang}");
+    }
+}
+
+/// The heatmap names a month over the week its first day falls in, four or five columns
+/// apart: in every language each of those names fits (none is dropped for lack of room).
+#[test]
+fn the_heatmap_names_every_month_in_every_language() {
+    use crate::i18n::{Lang, scoped};
+    let mut lines = Vec::new();
+    let mut records = Vec::new();
+    for d in date("2025-11-26")
+        .iter_days()
+        .take_while(|d| *d <= date("2026-11-25"))
+    {
+        lines.push(line(
+            &format!("{d}T10:00:00+01:00"),
+            "done",
+            Some("chin-tucks"),
+            45,
+        ));
+        records.push(record(&d.to_string(), 240, 60));
+    }
+    let r = report(365, "2026-11-25", lines, records);
+    for lang in Lang::ALL {
+        let text = scoped(lang, || chart::render(&r, false));
+        let heading = text
+            .lines()
+            .find(|l| l.starts_with("2026 "))
+            .unwrap_or_else(|| panic!("{lang}: no 2026 heading in\n{text}"));
+        let names: Vec<&str> = heading.split_whitespace().skip(1).collect();
+        let months: Vec<String> = (2..=11)
+            .map(|m| {
+                scoped(lang, || {
+                    crate::human::month_column(chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap())
+                })
+            })
+            .collect();
+        assert_eq!(names, months, "{lang}: {heading:?}");
     }
 }

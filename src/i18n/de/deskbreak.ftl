@@ -16,7 +16,8 @@ duration-hours = { $hours } Std.
 duration-hours-minutes = { $hours } Std. { $minutes } Min.
 time-of-day = { $hour }:{ $minute }
 
-# Datumsangaben (in `stats` und seiner Wochenübersicht).
+# Daten: $day ist der Tag des Monats (eine Zahl), $month und $weekday die Namen unten,
+# $year vierstellig.
 date-day-month = { $day }. { $month }
 date-weekday-day-month = { $weekday }, { $day }. { $month }
 date-weekday-day-month-year = { $weekday }, { $day }. { $month } { $year }
@@ -30,15 +31,30 @@ date-weekday = { $day ->
    *[sun] Sonntag
 }
 date-weekday-short = { $day ->
-    [mon] Mo
-    [tue] Di
-    [wed] Mi
-    [thu] Do
-    [fri] Fr
-    [sat] Sa
-   *[sun] So
+    [mon] Mo.
+    [tue] Di.
+    [wed] Mi.
+    [thu] Do.
+    [fri] Fr.
+    [sat] Sa.
+   *[sun] So.
 }
 date-month-short = { $month ->
+    [jan] Jan.
+    [feb] Feb.
+    [mar] März
+    [apr] Apr.
+    [may] Mai
+    [jun] Juni
+    [jul] Juli
+    [aug] Aug.
+    [sep] Sep.
+    [oct] Okt.
+    [nov] Nov.
+   *[dec] Dez.
+}
+# Dieselben in höchstens drei Buchstaben, über den Spalten der Heatmap.
+date-month-column = { $month ->
     [jan] Jan
     [feb] Feb
     [mar] Mär
@@ -52,6 +68,9 @@ date-month-short = { $month ->
     [nov] Nov
    *[dec] Dez
 }
+# Wann die Arbeitszeit wieder beginnt: „Mo. 09:00“, „24. Dez. 09:00“.
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
 
 ## Die Erinnerung an die Pause
 

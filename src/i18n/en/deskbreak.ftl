@@ -57,6 +57,26 @@ date-month-short = { $month ->
     [nov] Nov
    *[dec] Dec
 }
+# The same in at most three letters, over the columns of the heatmap.
+date-month-column = { $month ->
+    [jan] Jan
+    [feb] Feb
+    [mar] Mar
+    [apr] Apr
+    [may] May
+    [jun] Jun
+    [jul] Jul
+    [aug] Aug
+    [sep] Sep
+    [oct] Oct
+    [nov] Nov
+   *[dec] Dec
+}
+# A day and a time of day, for when off hours end ([schedule]): $weekday is
+# date-weekday-short, $date is date-day-month, $time is time-of-day. "Mon 09:00",
+# "24 Dec 09:00".
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
 
 ## The break reminder (src/effects/reminder.rs). Its summary is the exercise's name and
 ## dose; its body the move, the safety cue and one line of context, joined by " · ".

@@ -15,10 +15,11 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
-# Fechas (en `stats` y su resumen semanal).
+# Fechas: $day es el día del mes (un número), $month y $weekday los nombres de abajo,
+# $year con cuatro cifras.
 date-day-month = { $day } { $month }
-date-weekday-day-month = { $weekday }, { $day } { $month }
-date-weekday-day-month-year = { $weekday }, { $day } { $month } { $year }
+date-weekday-day-month = { $weekday } { $day } { $month }
+date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
 date-weekday = { $day ->
     [mon] lunes
     [tue] martes
@@ -29,15 +30,30 @@ date-weekday = { $day ->
    *[sun] domingo
 }
 date-weekday-short = { $day ->
-    [mon] lun
-    [tue] mar
-    [wed] mié
-    [thu] jue
-    [fri] vie
-    [sat] sáb
-   *[sun] dom
+    [mon] lun.
+    [tue] mar.
+    [wed] mié.
+    [thu] jue.
+    [fri] vie.
+    [sat] sáb.
+   *[sun] dom.
 }
 date-month-short = { $month ->
+    [jan] ene.
+    [feb] feb.
+    [mar] mar.
+    [apr] abr.
+    [may] may.
+    [jun] jun.
+    [jul] jul.
+    [aug] ago.
+    [sep] sept.
+    [oct] oct.
+    [nov] nov.
+   *[dec] dic.
+}
+# Los mismos en tres letras como mucho, sobre las columnas del mapa de calor.
+date-month-column = { $month ->
     [jan] ene
     [feb] feb
     [mar] mar
@@ -46,11 +62,14 @@ date-month-short = { $month ->
     [jun] jun
     [jul] jul
     [aug] ago
-    [sep] sept
+    [sep] sep
     [oct] oct
     [nov] nov
    *[dec] dic
 }
+# Cuándo vuelve el horario de trabajo: «lun. 09:00», «24 dic. 09:00».
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
 
 ## El recordatorio de la pausa
 

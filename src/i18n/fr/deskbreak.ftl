@@ -14,7 +14,8 @@ duration-hours = { $hours } h
 duration-hours-minutes = { $hours } h { $minutes } min
 time-of-day = { $hour }:{ $minute }
 
-# Dates (dans `stats` et son bilan de la semaine).
+# Dates : $day est le jour du mois (un nombre), $month et $weekday les noms ci-dessous,
+# $year en quatre chiffres.
 date-day-month = { $day } { $month }
 date-weekday-day-month = { $weekday } { $day } { $month }
 date-weekday-day-month-year = { $weekday } { $day } { $month } { $year }
@@ -28,28 +29,46 @@ date-weekday = { $day ->
    *[sun] dimanche
 }
 date-weekday-short = { $day ->
-    [mon] lun
-    [tue] mar
-    [wed] mer
-    [thu] jeu
-    [fri] ven
-    [sat] sam
-   *[sun] dim
+    [mon] lun.
+    [tue] mar.
+    [wed] mer.
+    [thu] jeu.
+    [fri] ven.
+    [sat] sam.
+   *[sun] dim.
 }
 date-month-short = { $month ->
-    [jan] janv
-    [feb] févr
+    [jan] janv.
+    [feb] févr.
     [mar] mars
-    [apr] avr
+    [apr] avr.
     [may] mai
     [jun] juin
-    [jul] juil
+    [jul] juil.
     [aug] août
-    [sep] sept
+    [sep] sept.
+    [oct] oct.
+    [nov] nov.
+   *[dec] déc.
+}
+# Les mêmes en trois lettres au plus, au-dessus des colonnes de la carte de chaleur.
+date-month-column = { $month ->
+    [jan] jan
+    [feb] fév
+    [mar] mar
+    [apr] avr
+    [may] mai
+    [jun] jun
+    [jul] jul
+    [aug] aoû
+    [sep] sep
     [oct] oct
     [nov] nov
    *[dec] déc
 }
+# Quand reprennent les heures de travail : « lun. 09:00 », « 24 déc. 09:00 ».
+date-weekday-time = { $weekday } { $time }
+date-day-month-time = { $date } { $time }
 
 ## Le rappel de pause
 
