@@ -953,7 +953,10 @@ impl Engine {
             .presence
             .away_since()
             .filter(|_| !self.presence.rested && !self.watching())
-            .map(|since| since + self.rules.natural_break);
+            .map(|since| {
+                self.natural_check_deadline()
+                    .unwrap_or(since + self.rules.natural_break)
+            });
         if let Some(pause) = &self.pause {
             let reminder = (pause.until.is_none() && !pause.reminded)
                 .then(|| pause.since + self.rules.interval);
@@ -1145,7 +1148,10 @@ impl Engine {
         if let Some(since) = self.presence.away_since()
             && !self.watching()
         {
-            if !self.presence.rested && now >= since + self.rules.natural_break {
+            if !self.presence.rested
+                && now >= since + self.rules.natural_break
+                && self.natural_may_count(now)
+            {
                 self.natural_break(self.presence.sat_before);
                 self.presence.rested = true;
             }

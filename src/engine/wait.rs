@@ -17,6 +17,12 @@
 //!   in front of the screen (fullscreen, an inhibitor, a meeting) is on, being idle is not
 //!   a break: a film or a call is sitting, whatever the keyboard says. When such a hold
 //!   ends while the user is still idle, the absence counts from then.
+//! * The same holds when no break is due: an idle absence (not a lock or a sleep) that
+//!   reaches `natural_break` is checked once before it counts as a break, when fullscreen
+//!   windows or meetings are respected. A fullscreen window, an inhibitor or a meeting
+//!   restarts the absence from then (it was sitting); anything else, or no answer within
+//!   [`CHECK_GRACE`], lets it count. (GNOME's idle monitor ignores inhibitors: without this a
+//!   film would be a break.)
 //! * A prompt the user asks for (`deskbreak now`) and re-shows of a prompt already on
 //!   screen are never held back.
 //! * The record of the break that follows carries how long it waited and for what
@@ -110,6 +116,10 @@ pub(super) struct Checks {
     last_sent: Option<Moment>,
     /// A source hinted at a change since the last check was asked for.
     hinted: bool,
+    /// An idle absence reached `natural_break` and waits for this check's answer before
+    /// it counts as a break: a film or a call (an inhibitor, a fullscreen window, a
+    /// meeting) is sitting, whatever the keyboard says.
+    pub(super) natural: bool,
 }
 
 impl Checks {
@@ -213,6 +223,8 @@ impl Engine {
             .collect();
         found.sort();
         found.dedup();
+        // An idle absence that reached `natural_break` waits for this answer.
+        self.natural_answered(now, &found);
         // A micro-break cue waiting for this check is shown or skipped first.
         self.micro_answered(found.is_empty());
         let watching = self.watching();
@@ -247,6 +259,71 @@ impl Engine {
         }
         if clear {
             self.end_wait(now);
+        }
+    }
+
+    /// Whether an idle absence that reached `natural_break` at `now` may count as a break
+    /// yet. With fullscreen windows, inhibitors or meetings respected, the first time it
+    /// asks for a check and says no; the answer ([`Self::natural_answered`]) decides, or,
+    /// if none comes within [`CHECK_GRACE`], the break counts.
+    pub(super) fn natural_may_count(&mut self, now: Moment) -> bool {
+        let Some(respect) = self.respect else {
+            return true;
+        };
+        let p = &self.presence;
+        let idle_only =
+            p.idle_since.is_some() && p.locked_since.is_none() && p.asleep_since.is_none();
+        if !idle_only || !(respect.fullscreen || respect.meetings) {
+            self.checks.natural = false;
+            return true;
+        }
+        if !self.checks.natural {
+            self.checks.natural = true;
+            self.request_check(now);
+            return false;
+        }
+        match self.checks.gives_up_at() {
+            Some(at) if now >= at => {
+                // The answer is lost: the absence counts as the break it looks like.
+                self.checks.forget();
+                self.checks.natural = false;
+                true
+            }
+            Some(_) => false,
+            None => {
+                self.checks.natural = false;
+                true
+            }
+        }
+    }
+
+    /// When an idle absence waiting for a check counts as a break anyway.
+    pub(super) fn natural_check_deadline(&self) -> Option<Moment> {
+        if self.checks.natural {
+            self.checks.gives_up_at()
+        } else {
+            None
+        }
+    }
+
+    /// The check an idle absence waited for came back with `found`: a film or a call
+    /// restarts the absence from now (it was sitting); anything else lets it count.
+    fn natural_answered(&mut self, now: Moment, found: &[Hold]) {
+        if !std::mem::take(&mut self.checks.natural) {
+            return;
+        }
+        let Some(since) = self.presence.away_since() else {
+            return;
+        };
+        if self.presence.rested || now < since + self.rules.natural_break {
+            return;
+        }
+        if keeps_sitting(found) {
+            let sitting = self.sitting;
+            self.presence.restart_absence(now, sitting);
+        } else if !self.watching() {
+            self.natural_break(self.presence.sat_before);
+            self.presence.rested = true;
         }
     }
 

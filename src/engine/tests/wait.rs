@@ -396,6 +396,8 @@ fn idle_while_watching_is_sitting_not_a_break() {
             "{reason:?}: nobody to show it to"
         );
         sim.wait(mins(5));
+        // At `natural_break` the absence is checked once more: the film is over.
+        sim.answer_check(&[]);
         let records = sim.records();
         assert_eq!(records.len(), 1, "{reason:?}: {:?}", sim.actions);
         assert_eq!(records[0].outcome, Outcome::Natural);
@@ -435,7 +437,8 @@ fn idle_with_do_not_disturb_is_a_natural_break() {
     sim.activity(Activity::Idle { since });
     sim.take();
     sim.wait(mins(5));
-    assert!(sim.checks().is_empty(), "nothing checked while away");
+    // At `natural_break` the absence is checked once: do-not-disturb is no film.
+    sim.answer_check(&[hold(Reason::DoNotDisturb)]);
     let records = sim.records();
     assert_eq!(records.len(), 1, "{:?}", sim.actions);
     assert_eq!(records[0].outcome, Outcome::Natural);
@@ -447,6 +450,90 @@ fn idle_with_do_not_disturb_is_a_natural_break() {
         })
     );
     assert_eq!(sim.phase(), PhaseKind::Away);
+}
+
+/// No break is due, the user watches a film (or sits in a call) without touching the
+/// keyboard: when the idle time reaches `natural_break` it is checked, and a film, a
+/// fullscreen window or a meeting keeps it sitting; once that ends, the absence counts.
+#[test]
+fn an_idle_film_before_a_break_is_due_is_sitting_not_a_break() {
+    for reason in [Reason::Fullscreen, Reason::Inhibitor, Reason::Meeting] {
+        let mut sim = respecting();
+        sim.wait(mins(10));
+        let since = sim.now;
+        sim.activity(Activity::Idle { since });
+        sim.take();
+        sim.wait(mins(4));
+        assert!(
+            sim.checks().is_empty(),
+            "{reason:?}: nothing checked before"
+        );
+        sim.wait(mins(1));
+        sim.answer_check(&[hold(reason)]);
+        assert!(sim.records().is_empty(), "{reason:?}: {:?}", sim.actions);
+        // Still watching at the next mark: still sitting.
+        sim.wait(mins(5));
+        sim.answer_check(&[hold(reason)]);
+        assert!(sim.records().is_empty(), "{reason:?}: {:?}", sim.actions);
+        // The film ended; the user stays idle for another `natural_break`.
+        sim.wait(mins(5));
+        sim.answer_check(&[]);
+        let records = sim.records();
+        assert_eq!(records.len(), 1, "{reason:?}: {:?}", sim.actions);
+        assert_eq!(records[0].outcome, Outcome::Natural);
+        assert_eq!(
+            records[0].sat_for,
+            mins(20),
+            "{reason:?}: the film was sitting"
+        );
+    }
+}
+
+#[test]
+fn an_idle_absence_with_nothing_holding_is_a_break_after_its_check() {
+    let mut sim = respecting();
+    sim.wait(mins(10));
+    let since = sim.now;
+    sim.activity(Activity::Idle { since });
+    sim.take();
+    sim.wait(mins(5));
+    sim.answer_check(&[]);
+    let records = sim.records();
+    assert_eq!(records.len(), 1, "{:?}", sim.actions);
+    assert_eq!(records[0].outcome, Outcome::Natural);
+    assert_eq!(records[0].sat_for, mins(10));
+}
+
+#[test]
+fn a_lost_answer_lets_the_idle_absence_count_after_the_grace() {
+    let mut sim = respecting();
+    sim.wait(mins(10));
+    let since = sim.now;
+    sim.activity(Activity::Idle { since });
+    sim.take();
+    sim.wait(mins(5));
+    assert_eq!(sim.checks().len(), 1);
+    sim.take();
+    sim.wait(CHECK_GRACE);
+    let records = sim.records();
+    assert_eq!(records.len(), 1, "{:?}", sim.actions);
+    assert_eq!(records[0].outcome, Outcome::Natural);
+}
+
+#[test]
+fn without_fullscreen_or_meetings_respected_an_idle_absence_is_not_checked() {
+    let mut sim = sim_with(Respect {
+        fullscreen: false,
+        meetings: false,
+        ..Respect::default()
+    });
+    sim.wait(mins(10));
+    let since = sim.now;
+    sim.activity(Activity::Idle { since });
+    sim.take();
+    sim.wait(mins(5));
+    assert!(sim.checks().is_empty());
+    assert_eq!(sim.records().len(), 1);
 }
 
 #[test]
