@@ -116,10 +116,10 @@ pub(super) struct Checks {
     last_sent: Option<Moment>,
     /// A source hinted at a change since the last check was asked for.
     hinted: bool,
-    /// An idle absence reached `natural_break` and waits for this check's answer before
-    /// it counts as a break: a film or a call (an inhibitor, a fullscreen window, a
-    /// meeting) is sitting, whatever the keyboard says.
-    pub(super) natural: bool,
+    /// The idle absence (by when it started) that reached `natural_break` and waits for
+    /// this check's answer before it counts as a break: a film or a call (an inhibitor, a
+    /// fullscreen window, a meeting) is sitting, whatever the keyboard says.
+    pub(super) natural: Option<Moment>,
 }
 
 impl Checks {
@@ -273,49 +273,49 @@ impl Engine {
         let p = &self.presence;
         let idle_only =
             p.idle_since.is_some() && p.locked_since.is_none() && p.asleep_since.is_none();
+        let absence = p.away_since();
         if !idle_only || !(respect.fullscreen || respect.meetings) {
-            self.checks.natural = false;
+            self.checks.natural = None;
             return true;
         }
-        if !self.checks.natural {
-            self.checks.natural = true;
+        let lost = self.checks.gives_up_at().is_some_and(|at| now >= at);
+        if self.checks.natural != absence {
+            // A new absence: a check left from an earlier one that never came back is
+            // dropped, so that this one is asked for.
+            if lost {
+                self.checks.forget();
+            }
+            self.checks.natural = absence;
             self.request_check(now);
             return false;
         }
-        match self.checks.gives_up_at() {
-            Some(at) if now >= at => {
-                // The answer is lost: the absence counts as the break it looks like.
-                self.checks.forget();
-                self.checks.natural = false;
-                true
-            }
-            Some(_) => false,
-            None => {
-                self.checks.natural = false;
-                true
-            }
+        if lost || self.checks.gives_up_at().is_none() {
+            // The answer is lost: the absence counts as the break it looks like.
+            self.checks.forget();
+            self.checks.natural = None;
+            return true;
         }
+        false
     }
 
     /// When an idle absence waiting for a check counts as a break anyway.
     pub(super) fn natural_check_deadline(&self) -> Option<Moment> {
-        if self.checks.natural {
-            self.checks.gives_up_at()
-        } else {
-            None
-        }
+        self.checks
+            .natural
+            .filter(|_| self.checks.natural == self.presence.away_since())
+            .and(self.checks.gives_up_at())
     }
 
     /// The check an idle absence waited for came back with `found`: a film or a call
     /// restarts the absence from now (it was sitting); anything else lets it count.
     fn natural_answered(&mut self, now: Moment, found: &[Hold]) {
-        if !std::mem::take(&mut self.checks.natural) {
+        let Some(asked_for) = self.checks.natural.take() else {
             return;
-        }
+        };
         let Some(since) = self.presence.away_since() else {
             return;
         };
-        if self.presence.rested || now < since + self.rules.natural_break {
+        if asked_for != since || self.presence.rested || now < since + self.rules.natural_break {
             return;
         }
         if keeps_sitting(found) {

@@ -520,6 +520,34 @@ fn a_lost_answer_lets_the_idle_absence_count_after_the_grace() {
     assert_eq!(records[0].outcome, Outcome::Natural);
 }
 
+/// A check for one absence that never came back does not decide the next absence.
+#[test]
+fn a_check_lost_during_an_earlier_absence_does_not_decide_the_next_one() {
+    let mut sim = respecting();
+    sim.wait(mins(10));
+    let since = sim.now;
+    sim.activity(Activity::Idle { since });
+    sim.take();
+    sim.wait(mins(5));
+    assert_eq!(sim.checks().len(), 1, "the first absence is checked");
+    sim.take();
+    // Back before the answer, which never comes.
+    sim.wait(secs(1));
+    sim.activity(Activity::Active);
+    sim.wait(CHECK_GRACE);
+    let since = sim.now;
+    sim.activity(Activity::Idle { since });
+    sim.take();
+    sim.wait(mins(5));
+    assert!(
+        sim.records().is_empty(),
+        "not counted unchecked: {:?}",
+        sim.actions
+    );
+    sim.answer_check(&[hold(Reason::Inhibitor)]);
+    assert!(sim.records().is_empty(), "a film: {:?}", sim.actions);
+}
+
 #[test]
 fn without_fullscreen_or_meetings_respected_an_idle_absence_is_not_checked() {
     let mut sim = sim_with(Respect {
