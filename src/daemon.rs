@@ -66,6 +66,9 @@ struct Daemon {
     config_error: Option<String>,
     /// Working hours as last told to the engine (and the wall clock armed for).
     hours: Option<Hours>,
+    /// Start-up or a break touched code that rest does not need: give it back the next
+    /// time the loop blocks at rest ([`crate::trim`]).
+    trim_due: bool,
 }
 
 impl Daemon {
@@ -196,6 +199,7 @@ impl Daemon {
             backend_running: backend,
             config_error: None,
             hours: None,
+            trim_due: true,
         };
         daemon.step(Wake::Deadline).await;
         Ok(Some(daemon))
@@ -212,9 +216,19 @@ impl Daemon {
             .into_iter()
             .flatten()
             .min();
-        self.sources
-            .next(deadline, &mut self.effects.notifier)
-            .await
+        let phase = self.engine.status().phase;
+        let at_rest = !matches!(
+            phase,
+            PhaseKind::Due | PhaseKind::Guiding | PhaseKind::Waiting
+        );
+        let next = self.sources.next(deadline, &mut self.effects.notifier);
+        if at_rest && std::mem::take(&mut self.trim_due) {
+            crate::trim::when_blocked(next).await
+        } else {
+            // A reminder is up (or held back): what it runs is given back once it is over.
+            self.trim_due |= !at_rest;
+            next.await
+        }
     }
 
     /// Feed what woke the loop to the engine, then carry out what it decided.

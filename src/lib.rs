@@ -31,6 +31,8 @@
 //! * [`service`] — starting with the desktop: the systemd user unit, or an XDG autostart
 //!   entry (`deskbreak service install`).
 //! * [`doctor`] — the `deskbreak doctor` checklist.
+//! * [`trim`] — at rest, gives back the file pages start-up and the last break touched
+//!   (the crate's only `unsafe`).
 
 pub mod bus;
 pub mod cli;
@@ -51,3 +53,4 @@ pub mod stats;
 pub mod status;
 pub mod status_view;
 pub mod store;
+pub mod trim;
