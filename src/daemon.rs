@@ -222,8 +222,10 @@ impl Daemon {
             PhaseKind::Due | PhaseKind::Guiding | PhaseKind::Waiting
         );
         let next = self.sources.next(deadline, &mut self.effects.notifier);
-        if at_rest && std::mem::take(&mut self.trim_due) {
-            crate::trim::when_blocked(next).await
+        if at_rest && self.trim_due {
+            let (wake, trimmed) = crate::trim::when_quiet(next, crate::trim::QUIET).await;
+            self.trim_due = !trimmed;
+            wake
         } else {
             // A reminder is up (or held back): what it runs is given back once it is over.
             self.trim_due |= !at_rest;

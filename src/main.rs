@@ -263,6 +263,7 @@ fn run_daemon(paths: Paths) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .max_blocking_threads(1)
+        .thread_keep_alive(deskbreak::trim::BLOCKING_THREAD_KEEP_ALIVE)
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async {

@@ -17,9 +17,10 @@
 //! the relocated read-only data (`.data.rel.ro`, whose pages are anonymous copies) are
 //! left alone. It also asks the C library to return freed heap (`malloc_trim`).
 //!
-//! [`when_blocked`] calls it at the moment the loop finds nothing to do, once after
-//! start-up and once after each reminder is over (see `daemon::Daemon::next`); never on a
-//! timer. The cost is a few dozen minor faults when the next break runs: microseconds.
+//! [`when_quiet`] calls it once the loop has had nothing to do for [`QUIET`] after
+//! start-up, and again after each reminder is over (see `daemon::Daemon::next`): one
+//! timer each time, none at rest. The cost is the minor faults that map the pages back
+//! when the next reminder runs.
 //! This is the one module of the crate with `unsafe` code: one `madvise` and one
 //! `malloc_trim` call.
 
@@ -29,6 +30,7 @@ use std::fs;
 use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
+use std::time::Duration;
 
 /// What one call gave back, in KiB of resident memory (for the log).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,21 +75,36 @@ pub fn at_rest() -> Trimmed {
     trimmed
 }
 
-/// Await `fut`; the first time it has nothing ready (the loop is about to block), give
-/// back what was touched ([`at_rest`]) before waiting on.
-pub async fn when_blocked<F: Future>(fut: F) -> F::Output {
+/// How long the loop must have had nothing to do before [`when_quiet`] gives pages back:
+/// long enough for the replies and signals that follow start-up or a reminder to have
+/// come, short enough to be done well before anyone looks.
+pub const QUIET: Duration = Duration::from_secs(5);
+
+/// How long the runtime's blocking thread (file writes) outlives its last job: shorter
+/// than [`QUIET`], so that it has exited, and its exit code run, before pages are given
+/// back.
+pub const BLOCKING_THREAD_KEEP_ALIVE: Duration = Duration::from_secs(2);
+const _: () = assert!(BLOCKING_THREAD_KEEP_ALIVE.as_millis() < QUIET.as_millis());
+
+/// Await `fut`; if it has not finished after `quiet`, give back what was touched
+/// ([`at_rest`]) and wait on. `true` with the output when the pages were given back;
+/// `false` when `fut` finished first (the caller tries again the next time it waits).
+pub async fn when_quiet<F: Future>(fut: F, quiet: Duration) -> (F::Output, bool) {
     let mut fut = pin!(fut);
-    let mut done = false;
-    poll_fn(|cx| match fut.as_mut().poll(cx) {
-        Poll::Ready(out) => Poll::Ready(out),
-        Poll::Pending => {
-            if !done {
-                done = true;
-                let trimmed = at_rest();
-                tracing::debug!(?trimmed, "at rest: pages given back");
-            }
-            Poll::Pending
+    let mut timer = pin!(tokio::time::sleep(quiet));
+    let mut trimmed = false;
+    poll_fn(|cx| {
+        if let Poll::Ready(out) = fut.as_mut().poll(cx) {
+            return Poll::Ready((out, trimmed));
         }
+        // Only once `fut` has nothing ready and has registered what wakes it, so that
+        // as little as possible runs between giving the pages back and blocking.
+        if !trimmed && timer.as_mut().poll(cx).is_ready() {
+            trimmed = true;
+            let given = at_rest();
+            tracing::debug!(?given, "quiet: pages given back");
+        }
+        Poll::Pending
     })
     .await
 }
