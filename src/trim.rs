@@ -235,4 +235,22 @@ Anonymous:             0 kB
         );
         assert!(at_rest().code_kib > 0, "and again");
     }
+
+    #[tokio::test(start_paused = true)]
+    async fn pages_are_given_back_only_after_a_quiet_spell() {
+        // A wake-up before the quiet spell is over: nothing is given back.
+        let quick = tokio::time::sleep(Duration::from_secs(1));
+        let ((), trimmed) = when_quiet(quick, Duration::from_secs(5)).await;
+        assert!(!trimmed);
+        // Nothing for longer: given back once, and the wait goes on to its end.
+        let start = tokio::time::Instant::now();
+        let slow = async {
+            tokio::time::sleep(Duration::from_secs(30)).await;
+            "woken"
+        };
+        let (out, trimmed) = when_quiet(slow, Duration::from_secs(5)).await;
+        assert_eq!(out, "woken");
+        assert!(trimmed);
+        assert_eq!(start.elapsed(), Duration::from_secs(30));
+    }
 }
