@@ -18,14 +18,10 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, thiserror::Error)]
 pub enum BusError {
     /// No address, no socket, or the bus refused us.
-    #[error("no session bus ({0})")]
+    #[error("{}", crate::t!("bus-error-unreachable", error = .0.to_string()))]
     Unreachable(zbus::Error),
     /// Something accepted the connection but never finished the handshake.
-    #[error(
-        "the session bus did not answer within {} s (its socket accepts connections but \
-         nothing replies)",
-        CALL_TIMEOUT.as_secs()
-    )]
+    #[error("{}", crate::t!("bus-error-no-answer", seconds = CALL_TIMEOUT.as_secs()))]
     NoAnswer,
 }
 
@@ -70,7 +66,7 @@ pub fn absent(err: &zbus::Error) -> bool {
 #[must_use]
 pub fn describe(err: &zbus::Error) -> String {
     if timed_out(err) {
-        format!("no answer within {} s", CALL_TIMEOUT.as_secs())
+        crate::t!("bus-no-answer-within", seconds = CALL_TIMEOUT.as_secs())
     } else {
         err.to_string()
     }
