@@ -386,7 +386,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
             "Blick geradeaus, das Kinn sanft nach hinten einziehen, dann lösen.\nSanft bleiben; bei Schwindel oder Kribbeln aufhören.\nSeit 47\u{a0}Min. im Sitzen",
             "Anleitung starten",
             "Erledigt",
-            "10\u{a0}Min. später",
+            "10\u{a0}Min. aufschieben",
             "Überspringen",
             "Anleitung starten",
             "Kinn einziehen · Wdh.\u{a0}1\u{a0}von\u{a0}10: halten… 4\u{a0}s",

@@ -154,4 +154,4 @@ wall-arm-raises =
     .safety = Langsam bewegen und anhalten, bevor es oben in den Schultern zwickt.
     .glance-dose = 10-mal gleiten
     .glance-how = Rücken, Ellbogen und Handgelenke an der Wand, die Hände gerade hoch- und wieder runterschieben.
-    .glance-safety = Langsam; anhalten, bevor es oben in der Schulter zwickt.
+    .glance-safety = Langsam; anhalten, bevor es oben in den Schultern zwickt.

@@ -394,7 +394,11 @@ wait-inhibitor-count = { $count } applications empêchent la mise en veille
 wait-inhibitor-app = { $app } empêche la mise en veille
 wait-inhibitor-app-reason = { $app } empêche la mise en veille ({ $reason })
 wait-inhibitor-apps = { $apps } empêchent la mise en veille
-wait-inhibitor-apps-more = { $apps } et { $count } autres empêchent la mise en veille
+wait-inhibitor-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre empêchent la mise en veille
+       *[other] { $apps } et { $count } autres empêchent la mise en veille
+    }
 doctor-hold-no-bus = pas de bus de session
 doctor-dnd-no-server = aucun serveur de notifications ne tourne
 doctor-dnd-anonymous = le serveur de notifications ne dit pas qui il est ({ $error })
@@ -425,7 +429,7 @@ config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -
 config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
 config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
 config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
-config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
+config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
 config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
 config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
 config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
@@ -439,10 +443,10 @@ config-backend-expected = valeur attendue parmi { $choices }
 config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
 config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
 config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
-config-days-expected = attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-days-expected = attendu : une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
-config-hours-expected = attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-hours-expected = attendu : une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
@@ -534,7 +538,11 @@ doctor-holds-all-off = tous les réglages respect.* sont désactivés : les pau
 doctor-holds-blind-fix = ce bureau n'offre rien de lisible pour { $keys } : les pauses viennent quand même ; « When deskbreak will not interrupt you » dans le README liste ce que chaque bureau offre
 wait-camera-in-use = caméra utilisée par { $apps }
 wait-microphone-in-use = micro utilisé par { $apps }
-wait-apps-more = { $apps } et { $count } autres
+wait-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre
+       *[other] { $apps } et { $count } autres
+    }
 wait-an-application = une application
 wait-process = processus { $pid }
 doctor-holds-no-answer = pas de réponse en { $duration }
@@ -555,4 +563,4 @@ doctor-meeting-server-too-large = le serveur de son à { $path } a envoyé un me
 doctor-meeting-server-failed = le serveur de son à { $path } : { $error }
 micro-cue-chin-tuck = Micro-pause : dos droit, rentrez doucement le menton vers l'arrière, tenez 5 s, relâchez
 micro-cue-shoulder-squeeze = Micro-pause : serrez les omoplates, tenez 5 s, relâchez
-micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
+micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
