@@ -2,8 +2,9 @@
 # Eine Meldung, die hier fehlt, erscheint auf Englisch.
 #
 # Begriffe: Pause (break), Übung (exercise), Schultern, Erinnerung (reminder),
-# Anleitung (guide), Aufschieben/„später“ (snooze), Überspringen (skip), Erledigt
-# (done), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
+# Anleitung/angeleitet (guide/guided), aufschieben (snooze, auch auf dem Knopf:
+# „10 Min. aufschieben“), überspringen (skip), Erledigt (done), pausieren (pause
+# reminders), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
 # 30 Min.“, Uhrzeit im 24-Stunden-Format („14:05“).
 # Zwischen Zahl und Einheit steht ein geschütztes Leerzeichen (U+00A0), damit die
 # Zeile dort nicht umbricht.
@@ -163,6 +164,7 @@ cli-refused-no-break-snoozed = Keine Pause wartet auf eine Antwort (die Pause is
 cli-refused-no-break-next = Keine Pause wartet auf eine Antwort; in { $duration } kommt die nächste.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Aufschieben ist ausgeschaltet (breaks.max_snoozes = 0); machen Sie die Pause oder überspringen Sie sie.
         [one] Schon einmal aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
        *[other] Schon { $count }-mal hintereinander aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
     }

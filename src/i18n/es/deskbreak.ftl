@@ -2,7 +2,8 @@
 # Un mensaje que falte aquí se muestra en inglés.
 #
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
-# aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
+# aplazar (snooze), omitir (skip), hecho (done), suspender (pause reminders),
+# repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
 # Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
 # línea no se corte ahí.
@@ -162,6 +163,7 @@ cli-refused-no-break-snoozed = Ninguna pausa espera respuesta (la pausa está ap
 cli-refused-no-break-next = Ninguna pausa espera respuesta; la próxima es en { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Aplazar está desactivado (breaks.max_snoozes = 0); haz la pausa u omítela.
         [one] Ya se aplazó una vez (breaks.max_snoozes); haz la pausa u omítela.
        *[other] Ya se aplazó { $count } veces seguidas (breaks.max_snoozes); haz la pausa u omítela.
     }
@@ -213,7 +215,7 @@ exercises-show-excluded = No se sugiere: excluido por exercises.positions o exer
 exercises-show-dose = Dosis: { $dose }.
 exercises-show-safety = Seguridad: { $safety }
 exercises-show-source = Fuente: { $source }
-position-seated = en la silla
+position-seated = en posición sentada
 position-standing = de pie
 area-neck = cuello
 area-shoulders = hombros

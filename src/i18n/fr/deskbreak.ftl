@@ -2,7 +2,7 @@
 # Un message absent d'ici s'affiche en anglais.
 #
 # Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
-# passer (skip), c'est fait (done), répétition, série. Vouvoiement. Espace insécable
+# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série. Vouvoiement. Espace insécable
 # avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
 # 24 heures (« 14:05 »).
 
@@ -161,6 +161,7 @@ cli-refused-no-break-snoozed = Aucune pause n'attend de réponse (la pause est r
 cli-refused-no-break-next = Aucune pause n'attend de réponse ; la prochaine est dans { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Le report est désactivé (breaks.max_snoozes = 0) ; faites la pause ou passez-la.
         [one] Déjà reportée une fois (breaks.max_snoozes) ; faites la pause ou passez-la.
        *[other] Déjà reportée { $count } fois de suite (breaks.max_snoozes) ; faites la pause ou passez-la.
     }
@@ -183,7 +184,7 @@ cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
 
 cli-damaged-lines =
     { $count ->
-        [one] une ligne endommagée ignorée dans { $path }
+        [one] { $count } ligne endommagée ignorée dans { $path }
        *[other] { $count } lignes endommagées ignorées dans { $path }
     }
 cli-config-exists = { $path } existe déjà ; il n'est pas écrasé (supprimez-le d'abord pour repartir de zéro)
@@ -212,7 +213,7 @@ exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exerc
 exercises-show-dose = Dose : { $dose }.
 exercises-show-safety = Sécurité : { $safety }
 exercises-show-source = Source : { $source }
-position-seated = assis
+position-seated = en position assise
 position-standing = debout
 area-neck = nuque
 area-shoulders = épaules
@@ -357,15 +358,15 @@ doctor-fix = solution : { $fix }
 doctor-all-good = Tout va bien : les pauses devraient venir.
 doctor-warnings =
     { $warnings ->
-        [one] 1 alerte ; les pauses devraient quand même venir.
+        [one] { $warnings } alerte ; les pauses devraient quand même venir.
        *[other] { $warnings } alertes ; les pauses devraient quand même venir.
     }
 doctor-problems =
     { $problems ->
-        [one] 1 problème
+        [one] { $problems } problème
        *[other] { $problems } problèmes
     } et { $warnings ->
-        [one] 1 alerte
+        [one] { $warnings } alerte
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
@@ -463,7 +464,7 @@ stats-nothing-recorded =
     Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
     ou le service) les enregistre pendant que vous travaillez.
 stats-damaged = { $count ->
-    [one] (1 ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
+    [one] ({ $count } ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
    *[other] ({ $count } lignes de l'historique n'ont pas pu être lues et ne sont pas prises en compte.)
 }
 stats-today = aujourd'hui
@@ -493,11 +494,11 @@ stats-label-micro = Micro-pauses
 stats-adherence = aujourd'hui { $today } · 7 derniers jours { $week }
 stats-adherence-days = { $days } derniers jours { $share }
 stats-streak = { $days ->
-    [one] 1 jour d'affilée à { $goal } % ou plus (stats.goal)
+    [one] { $days } jour d'affilée à { $goal } % ou plus (stats.goal)
    *[other] { $days } jours d'affilée à { $goal } % ou plus (stats.goal)
 }
 stats-sitting = { $days ->
-    [one] { $duration } en 1 jour
+    [one] { $duration } en { $days } jour
    *[other] { $duration } en { $days } jours
 }
 stats-sitting-average = { $duration } en { $days } jours, { $average } par jour en moyenne
