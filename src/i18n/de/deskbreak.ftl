@@ -2,8 +2,9 @@
 # Eine Meldung, die hier fehlt, erscheint auf Englisch.
 #
 # Begriffe: Pause (break), Übung (exercise), Schultern, Erinnerung (reminder),
-# Anleitung (guide), Aufschieben/„später“ (snooze), Überspringen (skip), Erledigt
-# (done), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
+# Anleitung/angeleitet (guide/guided), aufschieben (snooze, auch auf dem Knopf:
+# „10 Min. aufschieben“), überspringen (skip), Erledigt (done), pausieren (pause
+# reminders), Wiederholung (rep), Satz (set). Anrede: „Sie“. Dauer: „45 Min.“, „1 Std.
 # 30 Min.“, Uhrzeit im 24-Stunden-Format („14:05“).
 # Zwischen Zahl und Einheit steht ein geschütztes Leerzeichen (U+00A0), damit die
 # Zeile dort nicht umbricht.
@@ -87,7 +88,7 @@ reminder-answer-in-terminal-no-snooze = Im Terminal antworten: deskbreak done, s
 
 reminder-button-start-guide = Anleitung starten
 reminder-button-done = Erledigt
-reminder-button-snooze = { $duration } später
+reminder-button-snooze = { $duration } aufschieben
 reminder-button-skip = Überspringen
 
 ## Dosis einer Übung
@@ -163,6 +164,7 @@ cli-refused-no-break-snoozed = Keine Pause wartet auf eine Antwort (die Pause is
 cli-refused-no-break-next = Keine Pause wartet auf eine Antwort; in { $duration } kommt die nächste.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Aufschieben ist ausgeschaltet (breaks.max_snoozes = 0); machen Sie die Pause oder überspringen Sie sie.
         [one] Schon einmal aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
        *[other] Schon { $count }-mal hintereinander aufgeschoben (breaks.max_snoozes); machen Sie die Pause oder überspringen Sie sie.
     }
@@ -225,7 +227,7 @@ need-chair = einen Stuhl
 ## Die Anleitung im Terminal (deskbreak guide)
 
 guide-cli-no-break = { $why } `deskbreak guide ID` übt eine beliebige Übung, ohne sie einzutragen.
-guide-cli-unknown-exercise = der Dienst leitet { $id } an, das dieses Terminal nicht kennt
+guide-cli-unknown-exercise = der Dienst leitet die Übung { $id } an, die dieses Terminal nicht kennt
 guide-cli-start-recorded = { $exercise } · { $dose } (etwa { $duration }). Wird am Ende eingetragen; Strg+C bricht ab.
 guide-cli-start-practice = { $exercise } · { $dose } (etwa { $duration }). Zum Üben: nichts wird eingetragen; Strg+C bricht ab.
 guide-cli-stopped-elsewhere = Die Anleitung wurde beendet; hier wird nichts mehr eingetragen.
@@ -248,7 +250,7 @@ cli-error-snooze-too-long = Aufschieben um { $seconds } s ist zu lang (höchste
 cli-error-pause-too-long = Pausieren für { $seconds } s ist zu lang (höchstens 24 Std.)
 cli-error-not-a-time = { $value } ist kein Zeitpunkt
 cli-error-in-the-past = { $time } liegt in der Vergangenheit
-cli-error-pause-too-far = Pausieren bis { $date } { $time } reicht mehr als 7 Tage voraus
+cli-error-pause-too-far = Pausieren bis { $date } { $time } liegt mehr als 7 Tage in der Zukunft
 cli-error-already-running = ein anderes deskbreak läuft schon auf diesem Sitzungsbus ({ $name } ist belegt)
 cli-error-cannot-serve = der Dienst kann sich nicht am Sitzungsbus anmelden: { $error }
 
@@ -591,7 +593,7 @@ config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speic
 config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
 config-no-exercise-left = positions und exclude lassen keine Übung übrig: eine weitere Position erlauben oder weniger Übungen ausschließen
 config-missing = keine Konfigurationsdatei
-config-missing-symlink = ein symbolischer Link auf { $target }, das es nicht gibt
+config-missing-symlink = ein symbolischer Link auf { $target }, ein Ziel, das es nicht gibt
 
 ## `deskbreak stats` und die Wochenübersicht. Prozente als „80 %“.
 
@@ -617,7 +619,7 @@ stats-column-longest = am längsten
 stats-no-breaks = keine Pausen
 stats-taken-of = { $taken } von { $due }
 stats-percent = { $percent } %
-stats-legend = { $done } erledigt  { $guided } geführt  { $natural } natürlich  { $skipped } übersprungen  { $snoozed } aufgeschoben
+stats-legend = { $done } erledigt  { $guided } angeleitet  { $natural } natürlich  { $skipped } übersprungen  { $snoozed } aufgeschoben
 stats-legend-per-mark = (ein Zeichen je { $count })
 stats-share = { $share } ({ $taken } von { $due })
 stats-share-none = — (keine Pause fällig)
@@ -697,4 +699,4 @@ doctor-meeting-server-too-large = der Sound-Server unter { $path } hat eine Nach
 doctor-meeting-server-failed = der Sound-Server unter { $path }: { $error }
 micro-cue-chin-tuck = Mikropause: aufrecht sitzen, das Kinn sanft gerade nach hinten ziehen, 5 s halten, lösen
 micro-cue-shoulder-squeeze = Mikropause: die Schulterblätter zusammenziehen, 5 s halten, loslassen
-micro-cue-look-far = Mikropause: 20 Sekunden lang auf etwas in 6 m Entfernung schauen
+micro-cue-look-far = Mikropause: 20 Sekunden lang auf etwas in 6 m Entfernung schauen

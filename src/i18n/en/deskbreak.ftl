@@ -223,7 +223,12 @@ cli-refused-config = { $error }; the running config is kept
 cli-refused-no-break = No break is waiting for an answer.
 cli-refused-no-break-snoozed = No break is waiting for an answer (the break is snoozed).
 cli-refused-no-break-next = No break is waiting for an answer; the next one is in { $duration }.
-cli-refused-snooze-limit = Already snoozed { $count } times in a row (breaks.max_snoozes); take the break or skip it.
+cli-refused-snooze-limit =
+    { $count ->
+        [0] Snoozing is turned off (breaks.max_snoozes = 0); take the break or skip it.
+        [one] Already snoozed once (breaks.max_snoozes); take the break or skip it.
+       *[other] Already snoozed { $count } times in a row (breaks.max_snoozes); take the break or skip it.
+    }
 cli-refused-paused = Reminders are paused; `deskbreak resume` first.
 cli-refused-not-paused = Reminders are not paused.
 cli-refused-guiding = A guided break is running; it records itself when it ends.

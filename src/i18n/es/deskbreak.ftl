@@ -2,7 +2,8 @@
 # Un mensaje que falte aquí se muestra en inglés.
 #
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
-# aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
+# aplazar (snooze), omitir (skip), hecho (done), suspender (pause reminders),
+# repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
 # Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
 # línea no se corte ahí.
@@ -162,6 +163,7 @@ cli-refused-no-break-snoozed = Ninguna pausa espera respuesta (la pausa está ap
 cli-refused-no-break-next = Ninguna pausa espera respuesta; la próxima es en { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Aplazar está desactivado (breaks.max_snoozes = 0); haz la pausa u omítela.
         [one] Ya se aplazó una vez (breaks.max_snoozes); haz la pausa u omítela.
        *[other] Ya se aplazó { $count } veces seguidas (breaks.max_snoozes); haz la pausa u omítela.
     }
@@ -213,7 +215,7 @@ exercises-show-excluded = No se sugiere: excluido por exercises.positions o exer
 exercises-show-dose = Dosis: { $dose }.
 exercises-show-safety = Seguridad: { $safety }
 exercises-show-source = Fuente: { $source }
-position-seated = sentado
+position-seated = en posición sentada
 position-standing = de pie
 area-neck = cuello
 area-shoulders = hombros
@@ -243,11 +245,11 @@ doctor-found-problem = se encontró un problema; las soluciones están arriba
 cli-error-shutting-down = deskbreak se está cerrando
 cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
 cli-error-days = { $days } días: se esperaba de 1 a { $most }
-cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
-cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-snooze-too-long = aplazar { $seconds } s supera las 24 h
+cli-error-pause-too-long = suspender { $seconds } s supera las 24 h
 cli-error-not-a-time = { $value } no es un momento válido
 cli-error-in-the-past = { $time } ya ha pasado
-cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
+cli-error-pause-too-far = suspender hasta el { $date } { $time } supera los 7 días
 cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
 cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }
 
@@ -696,4 +698,4 @@ doctor-meeting-server-too-large = el servidor de sonido en { $path } envió un m
 doctor-meeting-server-failed = el servidor de sonido en { $path }: { $error }
 micro-cue-chin-tuck = Micropausa: siéntate con la espalda recta, lleva la barbilla suavemente hacia atrás, mantén 5 s, relaja
 micro-cue-shoulder-squeeze = Micropausa: junta los omóplatos, mantén 5 s, suelta
-micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos
+micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos

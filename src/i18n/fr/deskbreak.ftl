@@ -2,7 +2,7 @@
 # Un message absent d'ici s'affiche en anglais.
 #
 # Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
-# passer (skip), c'est fait (done), répétition, série. Vouvoiement. Espace insécable
+# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série. Vouvoiement. Espace insécable
 # avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
 # 24 heures (« 14:05 »).
 
@@ -161,6 +161,7 @@ cli-refused-no-break-snoozed = Aucune pause n'attend de réponse (la pause est r
 cli-refused-no-break-next = Aucune pause n'attend de réponse ; la prochaine est dans { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Le report est désactivé (breaks.max_snoozes = 0) ; faites la pause ou passez-la.
         [one] Déjà reportée une fois (breaks.max_snoozes) ; faites la pause ou passez-la.
        *[other] Déjà reportée { $count } fois de suite (breaks.max_snoozes) ; faites la pause ou passez-la.
     }
@@ -183,7 +184,7 @@ cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
 
 cli-damaged-lines =
     { $count ->
-        [one] une ligne endommagée ignorée dans { $path }
+        [one] { $count } ligne endommagée ignorée dans { $path }
        *[other] { $count } lignes endommagées ignorées dans { $path }
     }
 cli-config-exists = { $path } existe déjà ; il n'est pas écrasé (supprimez-le d'abord pour repartir de zéro)
@@ -212,7 +213,7 @@ exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exerc
 exercises-show-dose = Dose : { $dose }.
 exercises-show-safety = Sécurité : { $safety }
 exercises-show-source = Source : { $source }
-position-seated = assis
+position-seated = en position assise
 position-standing = debout
 area-neck = nuque
 area-shoulders = épaules
@@ -357,15 +358,15 @@ doctor-fix = solution : { $fix }
 doctor-all-good = Tout va bien : les pauses devraient venir.
 doctor-warnings =
     { $warnings ->
-        [one] 1 alerte ; les pauses devraient quand même venir.
+        [one] { $warnings } alerte ; les pauses devraient quand même venir.
        *[other] { $warnings } alertes ; les pauses devraient quand même venir.
     }
 doctor-problems =
     { $problems ->
-        [one] 1 problème
+        [one] { $problems } problème
        *[other] { $problems } problèmes
     } et { $warnings ->
-        [one] 1 alerte
+        [one] { $warnings } alerte
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
@@ -535,7 +536,11 @@ wait-inhibitor-count = { $count } applications empêchent la mise en veille
 wait-inhibitor-app = { $app } empêche la mise en veille
 wait-inhibitor-app-reason = { $app } empêche la mise en veille ({ $reason })
 wait-inhibitor-apps = { $apps } empêchent la mise en veille
-wait-inhibitor-apps-more = { $apps } et { $count } autres empêchent la mise en veille
+wait-inhibitor-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre empêchent la mise en veille
+       *[other] { $apps } et { $count } autres empêchent la mise en veille
+    }
 doctor-hold-no-bus = pas de bus de session
 doctor-dnd-no-server = aucun serveur de notifications ne tourne
 doctor-dnd-anonymous = le serveur de notifications ne dit pas qui il est ({ $error })
@@ -566,7 +571,7 @@ config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -
 config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
 config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
 config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
-config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
+config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
 config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
 config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
 config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
@@ -580,10 +585,10 @@ config-backend-expected = valeur attendue parmi { $choices }
 config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
 config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
 config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
-config-days-expected = attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-days-expected = attendu : une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
-config-hours-expected = attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-hours-expected = attendu : une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
@@ -600,7 +605,7 @@ stats-nothing-recorded =
     Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
     ou le service) les enregistre pendant que vous travaillez.
 stats-damaged = { $count ->
-    [one] (1 ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
+    [one] ({ $count } ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
    *[other] ({ $count } lignes de l'historique n'ont pas pu être lues et ne sont pas prises en compte.)
 }
 stats-today = aujourd'hui
@@ -630,11 +635,11 @@ stats-label-micro = Micro-pauses
 stats-adherence = aujourd'hui { $today } · 7 derniers jours { $week }
 stats-adherence-days = { $days } derniers jours { $share }
 stats-streak = { $days ->
-    [one] 1 jour d'affilée à { $goal } % ou plus (stats.goal)
+    [one] { $days } jour d'affilée à { $goal } % ou plus (stats.goal)
    *[other] { $days } jours d'affilée à { $goal } % ou plus (stats.goal)
 }
 stats-sitting = { $days ->
-    [one] { $duration } en 1 jour
+    [one] { $duration } en { $days } jour
    *[other] { $duration } en { $days } jours
 }
 stats-sitting-average = { $duration } en { $days } jours, { $average } par jour en moyenne
@@ -675,7 +680,11 @@ doctor-holds-all-off = tous les réglages respect.* sont désactivés : les pau
 doctor-holds-blind-fix = ce bureau n'offre rien de lisible pour { $keys } : les pauses viennent quand même ; « When deskbreak will not interrupt you » dans le README liste ce que chaque bureau offre
 wait-camera-in-use = caméra utilisée par { $apps }
 wait-microphone-in-use = micro utilisé par { $apps }
-wait-apps-more = { $apps } et { $count } autres
+wait-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre
+       *[other] { $apps } et { $count } autres
+    }
 wait-an-application = une application
 wait-process = processus { $pid }
 doctor-holds-no-answer = pas de réponse en { $duration }
@@ -696,4 +705,4 @@ doctor-meeting-server-too-large = le serveur de son à { $path } a envoyé un me
 doctor-meeting-server-failed = le serveur de son à { $path } : { $error }
 micro-cue-chin-tuck = Micro-pause : dos droit, rentrez doucement le menton vers l'arrière, tenez 5 s, relâchez
 micro-cue-shoulder-squeeze = Micro-pause : serrez les omoplates, tenez 5 s, relâchez
-micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
+micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
