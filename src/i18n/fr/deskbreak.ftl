@@ -374,11 +374,11 @@ doctor-language-complete = { $language } ({ $code }, { $from }) : tous les mess
 # reliés par doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }) : pas encore traduit, donc en anglais : { $missing }
 doctor-language-lacks-messages = { $count ->
-    [one] 1 message
+    [one] { $count } message
    *[other] { $count } messages
 }
 doctor-language-lacks-fields = { $count ->
-    [one] 1 texte d'exercice
+    [one] { $count } texte d'exercice
    *[other] { $count } textes d'exercices
 }
 doctor-language-and = { $first } et { $second }
@@ -389,7 +389,7 @@ doctor-language-own-complete = { $total ->
 doctor-language-own-lacks = { $total ->
     [one] votre exercice personnel n'a
    *[other] { $untranslated ->
-        [one] 1 de vos { $total } exercices personnels n'a
+        [one] { $untranslated } de vos { $total } exercices personnels n'a
        *[other] { $untranslated } de vos { $total } exercices personnels n'ont
     }
 } pas de texte dans cette langue (ou pas tous), { $untranslated ->
