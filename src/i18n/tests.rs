@@ -386,7 +386,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
             "Blick geradeaus, das Kinn sanft nach hinten einziehen, dann lösen.\nSanft bleiben; bei Schwindel oder Kribbeln aufhören.\nSeit 47\u{a0}Min. im Sitzen",
             "Anleitung starten",
             "Erledigt",
-            "10\u{a0}Min. später",
+            "10\u{a0}Min. aufschieben",
             "Überspringen",
             "Anleitung starten",
             "Kinn einziehen · Wdh.\u{a0}1\u{a0}von\u{a0}10: halten… 4\u{a0}s",
@@ -424,4 +424,62 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
             "/c.toml:2:12: breaks.interval: duración no válida \"45\" (time unit needed, for example 45sec or 45ms): se esperaba una duración como \"45m\", \"1h 30m\" o \"20s\"",
         ]
     );
+}
+
+/// The numbers a text shows, in order of size (digits only: "1 h 30 min" → [1, 30]).
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    found.sort();
+    found
+}
+
+/// A count worded by a plural variant shows the count it was given, in every language: a
+/// French `[one]` variant is also chosen for 0 (French counts 0 as singular), so one that
+/// writes "1 jour" instead of "{ $days } jour" reads "1" for a count of 0. Every message
+/// is worded with each of its variables set to 0, 2 and 21 (1 is left out: there either
+/// language may word the number, "once", "einmal"); a translation may word a number, but
+/// every number it shows must be one English shows.
+#[test]
+fn every_count_reads_as_the_number_given_in_every_language() {
+    let english = bundle(Lang::En);
+    let messages = inventory(Lang::En.messages_source());
+    let mut wrong = Vec::new();
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        let translated = bundle(lang);
+        for (id, vars) in messages.iter().filter(|(_, vars)| !vars.is_empty()) {
+            for n in [0.0, 2.0, 21.0] {
+                let mut args = FluentArgs::new();
+                for var in vars {
+                    args.set(var.as_str(), n);
+                }
+                let (Some(en), Some(text)) = (
+                    format_in(english, id, Some(&args)),
+                    format_in(translated, id, Some(&args)),
+                ) else {
+                    continue;
+                };
+                let mut left = numbers_in(&en);
+                let extra: Vec<String> = numbers_in(&text)
+                    .into_iter()
+                    .filter(|number| match left.iter().position(|e| e == number) {
+                        Some(i) => {
+                            left.remove(i);
+                            false
+                        }
+                        None => true,
+                    })
+                    .collect();
+                if !extra.is_empty() {
+                    wrong.push(format!(
+                        "src/i18n/{lang}/deskbreak.ftl: {id} with {vars:?} = {n} reads {text:?}; English reads {en:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

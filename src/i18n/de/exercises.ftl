@@ -78,7 +78,7 @@ seated-thoracic-extension =
     .step-2 = Den oberen Rücken langsam nach hinten strecken und den Blick zur Decke heben.
     .step-3 = Zurück in den aufrechten Sitz; insgesamt 10-mal strecken.
     .safety = Nur den oberen Rücken strecken, ohne am Kopf zu ziehen; aufhören, wenn der untere Rücken schmerzt.
-    .glance-dose = 10-mal strecken
+    .glance-dose = 10‑mal strecken
     .glance-how = Finger hinter dem Kopf verschränkt, Ellbogen weit: oberen Rücken strecken, nach oben schauen.
     .glance-safety = Nicht am Kopf ziehen; aufhören bei Schmerz im unteren Rücken.
 
@@ -121,7 +121,7 @@ chest-arm-stretch =
     .step-3 = Die Schulterblätter zueinander ziehen, die Schultern sanft nach hinten nehmen und kurz halten.
     .step-4 = Lösen; insgesamt 3-mal.
     .safety = Kein Hohlkreuz machen und den Griff lösen, wenn Handgelenke oder Schultern Beschwerden machen.
-    .glance-dose = 3-mal
+    .glance-dose = 3‑mal
     .glance-how = Hände hinter dem Rücken verschränken, Schulterblätter zusammen, Schultern sanft nach hinten.
     .glance-safety = Kein Hohlkreuz; bei Beschwerden in den Handgelenken loslassen.
 
@@ -152,6 +152,6 @@ wall-arm-raises =
     .step-2 = Die Hände gerade an der Wand hochschieben, so weit es geht; die Arme bleiben an der Wand.
     .step-3 = Zurück nach unten in die Ausgangsposition gleiten; insgesamt 10-mal.
     .safety = Langsam bewegen und anhalten, bevor es oben in den Schultern zwickt.
-    .glance-dose = 10-mal gleiten
+    .glance-dose = 10‑mal gleiten
     .glance-how = Rücken, Ellbogen und Handgelenke an der Wand, die Hände gerade hoch- und wieder runterschieben.
-    .glance-safety = Langsam; anhalten, bevor es oben in der Schulter zwickt.
+    .glance-safety = Langsam; anhalten, bevor es oben in den Schultern zwickt.

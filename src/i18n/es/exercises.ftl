@@ -76,7 +76,7 @@ seated-thoracic-extension =
     .name = Extensión torácica en silla
     .step-1 = Siéntate en una silla y entrelaza los dedos detrás de la cabeza, con los codos bien abiertos.
     .step-2 = Arquea despacio la parte alta de la espalda y lleva la mirada hacia el techo.
-    .step-3 = Vuelve a sentarte con la espalda recta; haz 10 extensiones en total.
+    .step-3 = Vuelve a la postura erguida en la silla; haz 10 extensiones en total.
     .safety = Arquea solo la parte alta de la espalda, sin tirar de la cabeza, y detente si te duele la zona lumbar.
     .glance-dose = 10 extensiones
     .glance-how = Dedos entrelazados tras la cabeza, codos abiertos: arquea la espalda alta y mira arriba.
@@ -90,7 +90,7 @@ seated-twist =
     .step-4 = Descruza, cambia de pierna y de codo, y gira hacia la derecha durante 10 segundos.
     .safety = Gira solo hasta donde te resulte cómodo y detén la torsión en cuanto cause dolor.
     .glance-dose = mantener 10 s cada lado
-    .glance-how = Cruza una pierna, apoya el codo contrario por fuera de esa rodilla y gira suave hacia ella.
+    .glance-how = Cruza una pierna, apoya el codo contrario por fuera de esa rodilla y gira con suavidad hacia ella.
     .glance-safety = Gira solo hasta donde sea cómodo; detente si duele.
 
 butterfly-elbow-squeeze =

@@ -70,7 +70,7 @@ shoulder-blade-retraction =
     .safety = Respirez normalement pendant chaque maintien et serrez moins si vous sentez une tension entre les omoplates.
     .glance-dose = 10 × tenir 8 s
     .glance-how = Debout, dos droit, ramenez les omoplates en arrière et l'une vers l'autre, puis relâchez.
-    .glance-safety = Respirez à chaque maintien ; serrez moins si ça tire.
+    .glance-safety = Respirez pendant chaque maintien ; serrez moins si ça tire.
 
 seated-thoracic-extension =
     .name = Extension thoracique assise
