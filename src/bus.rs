@@ -66,6 +66,20 @@ pub fn absent(err: &zbus::Error) -> bool {
     }
 }
 
+/// A call's failure in words for a person (`doctor`): a timeout in the language in use,
+/// saying how long was waited; anything else as zbus words it.
+#[must_use]
+pub fn cause(err: &zbus::Error) -> String {
+    if timed_out(err) {
+        crate::t!(
+            "doctor-holds-no-answer",
+            duration = crate::human::duration(CALL_TIMEOUT)
+        )
+    } else {
+        err.to_string()
+    }
+}
+
 /// A call's failure in words for the log: a timeout says how long was waited.
 #[must_use]
 pub fn describe(err: &zbus::Error) -> String {

@@ -173,11 +173,19 @@ async fn ui_language_overrides_the_locale_and_doctor_says_so() {
         env.write_config("[ui]\nlanguage = \"es\"\n");
         let bus = PrivateBus::start();
         let (_, out, _) = cli(&env, bus.address(), Some("de_DE.UTF-8"), &["doctor"]).await;
+        // Doctor speaks the chosen language, check names included.
         let line = out
             .lines()
-            .find(|l| l.contains(" language: "))
-            .unwrap_or_else(|| panic!("a language line: {out}"));
-        assert!(line.contains("Español (es, "), "{line}");
+            .find(|l| l.contains(" idioma: "))
+            .unwrap_or_else(|| panic!("a language line, in Spanish: {out}"));
+        assert!(
+            line.contains("Español (es, ui.language en la configuración): "),
+            "{line}"
+        );
+        for english in [" session bus: ", " notifications: ", " daemon: ", "fix: "] {
+            assert!(!out.contains(english), "{english:?} in {out}");
+        }
+        assert!(out.contains(" bus de sesión: accesible"), "{out}");
         // A bad value is a config error naming the key, with what is accepted.
         env.write_config("[ui]\nlanguage = \"klingon\"\n");
         let (ok, _, err) = cli(&env, bus.address(), None, &["config", "check"]).await;

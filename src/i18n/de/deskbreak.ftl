@@ -373,12 +373,152 @@ doctor-problems =
        *[other] { $warnings } Warnungen
     }: zuerst die Probleme beheben.
 doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
-doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } Meldungen und { $exercises } Übungstexte sind noch nicht übersetzt und erscheinen auf Englisch
+# $missing ist doctor-language-lacks-messages, doctor-language-lacks-fields oder beides,
+# verbunden durch doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }): noch nicht übersetzt, daher auf Englisch: { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] 1 Meldung
+   *[other] { $count } Meldungen
+}
+doctor-language-lacks-fields = { $count ->
+    [one] 1 Übungstext
+   *[other] { $count } Übungstexte
+}
+doctor-language-and = { $first } und { $second }
+doctor-language-own-complete = { $total ->
+    [one] Ihre eigene Übung ist ebenfalls übersetzt
+   *[other] Ihre { $total } eigenen Übungen sind ebenfalls übersetzt
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] Ihre eigene Übung hat
+   *[other] { $untranslated ->
+        [one] 1 Ihrer { $total } eigenen Übungen hat
+       *[other] { $untranslated } Ihrer { $total } eigenen Übungen haben
+    }
+} keinen Text in dieser Sprache (oder nicht jeden), daher { $untranslated ->
+    [one] erscheint sie
+   *[other] erscheinen sie
+} auf Englisch
+doctor-language-own-fix = { $file } neben Ihrer exercises.json übersetzt Ihre eigenen Übungen, wie es „Translating deskbreak“ im README zeigt
 doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
 doctor-language-from-config = ui.language in der Konfiguration
 doctor-language-from-locale = aus dem Gebietsschema { $locale }
 doctor-language-untranslated = keine Übersetzung für das Gebietsschema { $locale }
 doctor-language-no-locale = kein Gebietsschema gesetzt
+
+## doctor: die Prüfungen. Programmnamen, Pfade, Umgebungsvariablen, Konfigurations-
+## schlüssel, Befehle in `Backticks` und Unit-Namen bleiben, wie sie sind; eine Ursache,
+## die das System nennt ($error), bleibt in dessen Worten.
+
+doctor-check-config = Konfiguration
+doctor-check-language = Sprache
+doctor-check-session-bus = Sitzungsbus
+doctor-check-notifications = Benachrichtigungen
+doctor-check-idle-backend = Leerlauferkennung
+doctor-check-logind = logind
+doctor-check-holds = Wartegründe
+doctor-check-service = Autostart
+doctor-check-daemon = Dienst
+doctor-check-line = { $name }: { $detail }
+doctor-name-unowned = niemand belegt { $name }
+doctor-config-missing = keine Datei unter { $path }; es gelten die eingebauten Voreinstellungen
+doctor-config-empty = { $path } ist leer; es gelten die eingebauten Voreinstellungen
+doctor-config-valid = { $path } ist gültig (eine Pause nach je { $interval } Sitzen)
+doctor-config-fix = korrigieren Sie die Datei (`deskbreak config check` prüft sie erneut); bis dahin startet `deskbreak run` nicht, und ein laufender Dienst behält seine letzte gültige Konfiguration
+doctor-config-own-broken = Ihre eigenen Übungen werden nicht verwendet, bis das behoben ist: { $error }
+doctor-config-fix-own = korrigieren Sie Ihre Übungsdatei (`deskbreak config check` prüft sie erneut); bis dahin schlagen die Erinnerungen nur die eingebauten Übungen vor
+doctor-bus-reachable = erreichbar
+doctor-bus-cannot-connect = keine Verbindung: { $error }
+doctor-bus-no-answer = keine Verbindung: der Sitzungsbus hat nicht innerhalb von { $duration } geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)
+doctor-bus-fix = starten Sie deskbreak in Ihrer Desktop-Sitzung, wo DBUS_SESSION_BUS_ADDRESS (oder $XDG_RUNTIME_DIR/bus) zum Sitzungsbus führt
+doctor-fix-bus-first = beheben Sie zuerst das Problem mit dem Sitzungsbus
+doctor-notifications-no-bus = nicht geprüft: ohne Sitzungsbus gehen Erinnerungen nur nach stderr
+doctor-notifications-none = kein Benachrichtigungsdienst ({ $why }); Erinnerungen gehen nur nach stderr
+doctor-notifications-none-fix = installieren Sie einen Benachrichtigungsdienst wie dunst oder mako, oder nutzen Sie einen Desktop, der einen mitbringt (GNOME, KDE Plasma, Xfce, …)
+doctor-notifications-server = { $name } { $version } von { $vendor } (Spezifikation { $spec })
+doctor-notifications-buttons = { $server }, zeigt die Knöpfe Erledigt/Aufschieben/Überspringen
+doctor-notifications-buttons-where = { $server }, zeigt die Knöpfe Erledigt/Aufschieben/Überspringen; { $place }
+doctor-notifications-dunst = bei dunst stehen die Knöpfe in seinem Kontextmenü (`dunstctl context`, das dmenu oder rofi braucht; legen Sie es auf eine Taste), ein Mittelklick startet die Anleitung, und ein Linksklick schließt die Erinnerung, was wie Aufschieben zählt
+doctor-notifications-mako = bei mako stehen die Knöpfe in `makoctl menu` (legen Sie es auf eine Taste), und ein Klick auf die Blase startet die Anleitung
+doctor-notifications-no-buttons = { $server } zeigt in Benachrichtigungen keine Knöpfe
+doctor-notifications-no-buttons-fix = beantworten Sie eine Pause im Terminal mit `deskbreak done`, `deskbreak snooze` oder `deskbreak skip` (die Erinnerung sagt es), oder nutzen Sie einen Benachrichtigungsdienst mit Aktionen, etwa dunst, mako oder den Ihres Desktops
+doctor-idle-not-used = { $backend } nicht verwendet: { $reason }
+doctor-idle-forced-none = keine, wie `activity.backend = "none"` in der Konfiguration festlegt: alle wache Zeit zählt als Sitzen
+doctor-idle-forced-none-fix = setzen Sie `activity.backend = "auto"`, damit Zeit fern der Tastatur als Pause zählt
+doctor-idle-none = hier funktioniert keine, daher zählt alle wache Zeit als Sitzen
+doctor-idle-none-fix = starten Sie deskbreak in Ihrer Desktop-Sitzung (es braucht WAYLAND_DISPLAY oder DISPLAY oder den Leerlaufmonitor von GNOME); wenn `activity.backend` ein Backend erzwingt, versuchen Sie "auto"
+doctor-idle-not-a-backend = kein Backend
+doctor-idle-timeout = hat nicht innerhalb von { $duration } geantwortet
+doctor-wayland-inherited-socket = der Socket in WAYLAND_SOCKET ist nicht nutzbar: { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY ist nicht gesetzt (keine Wayland-Sitzung)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR ist nicht auf einen absoluten Pfad gesetzt, daher ist WAYLAND_DISPLAY={ $display } nicht zu finden
+doctor-wayland-connect = keine Verbindung zum Wayland-Compositor unter { $path }: { $error }
+doctor-wayland-socket = der Wayland-Socket unter { $path } ist nicht nutzbar: { $error }
+doctor-wayland-watch = der Wayland-Socket lässt sich nicht beobachten: { $error }
+doctor-wayland-timeout = der Wayland-Compositor hat nicht innerhalb von { $duration } geantwortet
+doctor-wayland-no-idle-notify = der Compositor implementiert ext-idle-notify-v1 nicht (kein globales ext_idle_notifier_v1; GNOME implementiert es nicht, dort übernimmt das Backend gnome)
+doctor-wayland-no-seat = der Compositor bietet kein wl_seat, daher gibt es keine Eingaben zu beobachten
+doctor-wayland-protocol = Wayland-Protokollfehler: { $error }
+doctor-wayland-connection = Wayland-Verbindungsfehler: { $error }
+doctor-wayland-dispatch = Wayland-Verarbeitungsfehler: { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor ist nicht verfügbar ({ $error }); keine GNOME-Sitzung
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime ist nicht verfügbar ({ $error })
+doctor-x11-empty-display = DISPLAY ist leer: keine X11-Sitzung
+doctor-x11-no-display = DISPLAY ist nicht gesetzt: keine X11-Sitzung
+doctor-x11-display-not-utf8 = DISPLAY ist kein gültiges UTF-8
+doctor-x11-thread = die X11-Prüfung lässt sich nicht starten: { $error }
+doctor-x11-probe-died = die X11-Prüfung von Display { $display } ist fehlgeschlagen
+doctor-x11-timeout = X-Display { $display } hat nicht innerhalb von { $duration } geantwortet (ist der X-Server angehalten?)
+doctor-x11-connect = keine Verbindung zu X-Display { $display }: { $error }
+doctor-x11-no-screen = X-Display { $display } hat keinen Bildschirm { $screen }
+doctor-x11-no-screensaver = X-Display { $display } fehlt die Erweiterung { $extension }
+doctor-x11-failed = X-Display { $display }: { $error }
+doctor-logind-reachable = erreichbar, beobachtet die Sitzung { $session }: Bildschirmsperre und Ruhezustand zählen als Zeit fern vom Platz
+doctor-logind-unreachable = nicht erreichbar ({ $reason }): die Bildschirmsperre wird nicht verfolgt, und einen Ruhezustand bemerkt nur die Uhr
+doctor-logind-fix = deskbreak braucht systemd-logind (oder elogind) auf dem Systembus, um Bildschirmsperren zu sehen; ohne logind kommen Pausen trotzdem
+doctor-logind-no-bus = kein Systembus ({ $error })
+doctor-logind-timeout = logind hat nicht geantwortet
+doctor-logind-unknown-session = logind kennt die Sitzung { $id } nicht ({ $error })
+doctor-logind-unavailable = logind ist nicht verfügbar ({ $error })
+doctor-logind-no-display = die Anzeigesitzung des Benutzers ist nicht lesbar ({ $error })
+doctor-logind-no-graphical-session = der Benutzer hat keine grafische Sitzung
+doctor-logind-closed = die Verbindung zum Systembus wurde geschlossen
+doctor-service-unknown = nicht feststellbar: { $error }
+doctor-service-unknown-fix = starten Sie deskbreak mit Ihrem Desktop: `deskbreak service install`
+doctor-service-no-home = kein Benutzerordner zu finden (setzen Sie HOME oder XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } ist aktiviert, und der Autostart-Eintrag { $entry } existiert: bei jeder Anmeldung konkurrieren zwei Dienste um den Bus
+doctor-service-twice-fix = behalten Sie einen: `deskbreak service install` (systemd) oder `deskbreak service install --autostart` entfernt den anderen
+doctor-service-autostart = startet bei der Anmeldung über den Autostart-Eintrag { $entry }
+doctor-service-no-graphical-session = { $unit } ist aktiviert und läuft, aber graphical-session.target ist nicht aktiv, daher startet er bei der nächsten Anmeldung nicht von selbst
+doctor-service-no-graphical-session-fix = Ihr Desktop startet graphical-session.target nicht: verwenden Sie stattdessen `deskbreak service install --autostart`
+doctor-service-running = { $unit } ist aktiviert und läuft
+doctor-service-enabled-not-running = { $unit } ist aktiviert, aber { $state ->
+    [failed] fehlgeschlagen
+    [activating] startet noch
+    [deactivating] wird gerade beendet
+    [inactive] läuft nicht
+   *[other] läuft nicht ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` sagt, warum; `systemctl --user restart deskbreak` startet ihn wieder
+doctor-service-not-enabled = { $unit } läuft, ist aber nicht aktiviert: bei der nächsten Anmeldung startet er nicht
+doctor-service-enable-fix = `deskbreak service install` aktiviert ihn
+doctor-service-not-started = deskbreak startet nicht mit Ihrem Desktop ({ $unit } ist { $state ->
+    [disabled] deaktiviert
+    [masked] maskiert
+    [not-found] nicht installiert
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` installiert, aktiviert und startet den Benutzerdienst
+doctor-service-no-manager = deskbreak startet nicht mit Ihrem Desktop: kein systemd-Benutzerdienst-Manager ({ $reason }) und kein Autostart-Eintrag
+doctor-service-no-manager-fix = `deskbreak service install --autostart` startet ihn bei der Anmeldung; oder starten Sie `deskbreak run` aus der Startdatei Ihres Fenstermanagers
+doctor-systemctl-not-installed = { $program } ist nicht installiert
+doctor-systemctl-cannot-run = { $program } lässt sich nicht ausführen: { $error }
+doctor-daemon-no-bus = nicht geprüft: ein laufender Dienst wird über den Sitzungsbus gefunden
+doctor-daemon-not-running = auf diesem Sitzungsbus läuft kein deskbreak ({ $why })
+doctor-daemon-start-fix = starten Sie ihn: `deskbreak service install` (dann startet er mit Ihrem Desktop) oder `deskbreak run` in einem Terminal
+doctor-daemon-running = läuft (PID { $pid }): { $status }; Leerlauferkennung: { $backend }
+doctor-daemon-silent = läuft (PID { $pid }), antwortet aber nicht: { $error }
+doctor-daemon-restart-fix = starten Sie ihn neu: `systemctl --user restart deskbreak`, oder beenden und starten Sie `deskbreak run`
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild

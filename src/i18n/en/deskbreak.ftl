@@ -319,12 +319,166 @@ doctor-problems = { $problems ->
 # The language check. $language is the language's own name ("Deutsch"), $code its
 # code ("de"), $from one of the doctor-language-from-… texts.
 doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
-doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+# $missing is doctor-language-lacks-messages, doctor-language-lacks-fields, or both
+# joined by doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }): not translated yet, so read in English: { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+doctor-language-lacks-fields = { $count ->
+    [one] 1 exercise text
+   *[other] { $count } exercise texts
+}
+doctor-language-and = { $first } and { $second }
+# The user's own exercises (exercises.json beside the config); $file is their
+# translation into the language in use (exercises.LANG.ftl).
+doctor-language-own-complete = { $total ->
+    [one] your own exercise is translated too
+   *[other] your { $total } own exercises are translated too
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] your own exercise has
+   *[other] { $untranslated ->
+        [one] 1 of your { $total } own exercises has
+       *[other] { $untranslated } of your { $total } own exercises have
+    }
+} no text in this language (or not every text), so { $untranslated ->
+    [one] it reads
+   *[other] they read
+} in English
+doctor-language-own-fix = { $file } beside your exercises.json translates your own exercises, as "Translating deskbreak" in the README shows
 doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
 doctor-language-from-config = ui.language in the config
 doctor-language-from-locale = from the locale { $locale }
 doctor-language-untranslated = no translation for the locale { $locale }
 doctor-language-no-locale = no locale set
+
+## doctor: the checks (src/doctor.rs, src/doctor/words.rs). Program names, paths,
+## environment variables, config keys, commands in `backticks` and unit names stay as
+## they are. A cause the system gives ($error) is quoted in its own words.
+
+# The name of each check, first on its line.
+doctor-check-config = config
+doctor-check-language = language
+doctor-check-session-bus = session bus
+doctor-check-notifications = notifications
+doctor-check-idle-backend = idle backend
+doctor-check-logind = logind
+doctor-check-holds = holds
+doctor-check-service = service
+doctor-check-daemon = daemon
+# A check's line, after its level: "session bus: reachable".
+doctor-check-line = { $name }: { $detail }
+doctor-name-unowned = nothing owns { $name }
+doctor-config-missing = no file at { $path }; the built-in defaults apply
+doctor-config-empty = { $path } is empty; the built-in defaults apply
+# $interval is a duration ("45 min").
+doctor-config-valid = { $path } is valid (a break every { $interval } of sitting)
+doctor-config-fix = correct the file (`deskbreak config check` checks it again); until then `deskbreak run` refuses to start and a running daemon keeps its last good config
+doctor-config-own-broken = your own exercises are not used until this is fixed: { $error }
+doctor-config-fix-own = correct your exercises file (`deskbreak config check` checks it again); until then reminders suggest the built-in exercises only
+doctor-bus-reachable = reachable
+doctor-bus-cannot-connect = cannot connect: { $error }
+doctor-bus-no-answer = cannot connect: the session bus did not answer within { $duration } (its socket accepts connections but nothing replies)
+doctor-bus-fix = run deskbreak inside your desktop session, where DBUS_SESSION_BUS_ADDRESS (or $XDG_RUNTIME_DIR/bus) leads to the session bus
+doctor-fix-bus-first = fix the session bus first
+doctor-notifications-no-bus = not checked: without a session bus reminders only go to stderr
+doctor-notifications-none = no notification server ({ $why }); reminders only go to stderr
+doctor-notifications-none-fix = install a notification daemon such as dunst or mako, or use a desktop that has one (GNOME, KDE Plasma, Xfce, …)
+# The server as it names itself: "dunst 1.9.0 by dunstproject (specification 1.2)".
+doctor-notifications-server = { $name } { $version } by { $vendor } (specification { $spec })
+# The buttons' names as the reminder shows them.
+doctor-notifications-buttons = { $server }, shows Done/Snooze/Skip buttons
+# $place is doctor-notifications-dunst or doctor-notifications-mako.
+doctor-notifications-buttons-where = { $server }, shows Done/Snooze/Skip buttons; { $place }
+doctor-notifications-dunst = on dunst the buttons are in its context menu (`dunstctl context`, which needs dmenu or rofi; bind it to a key), a middle click starts the guide, and a left click closes the reminder, which counts like Snooze
+doctor-notifications-mako = on mako the buttons are in `makoctl menu` (bind it to a key), and a click on the bubble starts the guide
+doctor-notifications-no-buttons = { $server } does not show buttons on notifications
+doctor-notifications-no-buttons-fix = answer a break from a terminal with `deskbreak done`, `deskbreak snooze` or `deskbreak skip` (the reminder says so), or use a notification server with actions, such as dunst, mako or your desktop's own
+# $backend is a backend's name as the config writes it (wayland, gnome, x11, screensaver).
+doctor-idle-not-used = { $backend } not used: { $reason }
+doctor-idle-forced-none = none, as `activity.backend = "none"` in the config says: all waking time counts as sitting
+doctor-idle-forced-none-fix = set `activity.backend = "auto"` so time away from the keyboard counts as a break
+doctor-idle-none = none works here, so all waking time counts as sitting
+doctor-idle-none-fix = run deskbreak inside your desktop session (it needs WAYLAND_DISPLAY or DISPLAY, or GNOME's idle monitor); if `activity.backend` forces a backend, try "auto"
+doctor-idle-not-a-backend = not a backend
+doctor-idle-timeout = did not answer within { $duration }
+doctor-wayland-inherited-socket = cannot use the socket in WAYLAND_SOCKET: { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY is not set (not a Wayland session)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY={ $display } cannot be located
+doctor-wayland-connect = cannot connect to the Wayland compositor at { $path }: { $error }
+doctor-wayland-socket = cannot use the Wayland socket at { $path }: { $error }
+doctor-wayland-watch = cannot watch the Wayland socket: { $error }
+doctor-wayland-timeout = the Wayland compositor did not answer within { $duration }
+doctor-wayland-no-idle-notify = the compositor does not implement ext-idle-notify-v1 (no ext_idle_notifier_v1 global; GNOME does not implement it, the gnome backend covers GNOME)
+doctor-wayland-no-seat = the compositor offers no wl_seat, so there is no input to watch
+doctor-wayland-protocol = Wayland protocol error: { $error }
+doctor-wayland-connection = Wayland connection error: { $error }
+doctor-wayland-dispatch = Wayland dispatch error: { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor is not available ({ $error }); not a GNOME session
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime is not available ({ $error })
+doctor-x11-empty-display = DISPLAY is empty: no X11 session
+doctor-x11-no-display = DISPLAY is not set: no X11 session
+doctor-x11-display-not-utf8 = DISPLAY is not valid UTF-8
+doctor-x11-thread = cannot start the X11 probe: { $error }
+doctor-x11-probe-died = the X11 probe of display { $display } failed
+doctor-x11-timeout = X display { $display } did not answer within { $duration } (is the X server stopped?)
+doctor-x11-connect = cannot connect to X display { $display }: { $error }
+doctor-x11-no-screen = X display { $display } has no screen { $screen }
+doctor-x11-no-screensaver = X display { $display } lacks the { $extension } extension
+doctor-x11-failed = X display { $display }: { $error }
+# $session is logind's object path for the session.
+doctor-logind-reachable = reachable, watching session { $session }: screen lock and suspend count as time away
+doctor-logind-unreachable = not reachable ({ $reason }): screen lock is not tracked, and a suspend is noticed only by the clock
+doctor-logind-fix = deskbreak needs systemd-logind (or elogind) on the system bus to see screen locks; without it, breaks still come
+doctor-logind-no-bus = no system bus ({ $error })
+doctor-logind-timeout = logind did not answer
+doctor-logind-unknown-session = logind does not know session { $id } ({ $error })
+doctor-logind-unavailable = logind is not available ({ $error })
+doctor-logind-no-display = cannot read the user's display session ({ $error })
+doctor-logind-no-graphical-session = the user has no graphical session
+doctor-logind-closed = the system bus connection closed
+# $unit is deskbreak.service; $entry the autostart entry's path.
+doctor-service-unknown = cannot tell: { $error }
+doctor-service-unknown-fix = start deskbreak with your desktop: `deskbreak service install`
+doctor-service-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } is enabled and the autostart entry { $entry } exists: two daemons race for the bus at every login
+doctor-service-twice-fix = keep one: `deskbreak service install` (systemd) or `deskbreak service install --autostart` removes the other
+doctor-service-autostart = starts at login from the autostart entry { $entry }
+doctor-service-no-graphical-session = { $unit } is enabled and running, but graphical-session.target is not active, so it will not start by itself at the next login
+doctor-service-no-graphical-session-fix = your desktop does not start graphical-session.target: use `deskbreak service install --autostart` instead
+doctor-service-running = { $unit } is enabled and running
+# $state is the word `systemctl --user is-active` prints.
+doctor-service-enabled-not-running = { $unit } is enabled but { $state ->
+    [failed] failed
+    [activating] still starting
+    [deactivating] stopping
+    [inactive] not running
+   *[other] not running ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` says why; `systemctl --user restart deskbreak` starts it again
+doctor-service-not-enabled = { $unit } is running but not enabled: it will not start at the next login
+doctor-service-enable-fix = `deskbreak service install` enables it
+# $state is the word `systemctl --user is-enabled` prints ("not-found": no such unit).
+doctor-service-not-started = deskbreak does not start with your desktop ({ $unit } is { $state ->
+    [disabled] disabled
+    [masked] masked
+    [not-found] not installed
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` installs, enables and starts the user service
+doctor-service-no-manager = deskbreak does not start with your desktop: no systemd user manager ({ $reason }) and no autostart entry
+doctor-service-no-manager-fix = `deskbreak service install --autostart` starts it when you log in; or start `deskbreak run` from your window manager's startup file
+doctor-systemctl-not-installed = { $program } is not installed
+doctor-systemctl-cannot-run = cannot run { $program }: { $error }
+doctor-daemon-no-bus = not checked: a running daemon is found through the session bus
+doctor-daemon-not-running = no deskbreak is running on this session bus ({ $why })
+doctor-daemon-start-fix = start it: `deskbreak service install` (then it starts with your desktop), or `deskbreak run` in a terminal
+# $status is the status line's summary ("working: sitting 12 min, next break in …").
+doctor-daemon-running = running (pid { $pid }): { $status }; idle backend: { $backend }
+doctor-daemon-silent = running (pid { $pid }), but it does not answer: { $error }
+doctor-daemon-restart-fix = restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 

@@ -372,12 +372,152 @@ doctor-problems =
        *[other] { $warnings } avisos
     }: resuelve primero los problemas.
 doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
-doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+# $missing es doctor-language-lacks-messages, doctor-language-lacks-fields o ambos
+# unidos por doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }): aún sin traducir, así que en inglés: { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] 1 mensaje
+   *[other] { $count } mensajes
+}
+doctor-language-lacks-fields = { $count ->
+    [one] 1 texto de ejercicio
+   *[other] { $count } textos de ejercicios
+}
+doctor-language-and = { $first } y { $second }
+doctor-language-own-complete = { $total ->
+    [one] tu ejercicio propio también está traducido
+   *[other] tus { $total } ejercicios propios también están traducidos
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] tu ejercicio propio no tiene
+   *[other] { $untranslated ->
+        [one] 1 de tus { $total } ejercicios propios no tiene
+       *[other] { $untranslated } de tus { $total } ejercicios propios no tienen
+    }
+} texto en este idioma (o no todos), así que { $untranslated ->
+    [one] se muestra
+   *[other] se muestran
+} en inglés
+doctor-language-own-fix = { $file }, junto a tu exercises.json, traduce tus ejercicios propios, como muestra «Translating deskbreak» en el README
 doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
 doctor-language-from-config = ui.language en la configuración
 doctor-language-from-locale = según la configuración regional { $locale }
 doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
 doctor-language-no-locale = no hay configuración regional definida
+
+## doctor: las comprobaciones. Los nombres de programas, rutas, variables de entorno,
+## claves de configuración, órdenes entre `comillas invertidas` y nombres de unidades
+## quedan tal cual; una causa que da el sistema ($error) queda en sus palabras.
+
+doctor-check-config = configuración
+doctor-check-language = idioma
+doctor-check-session-bus = bus de sesión
+doctor-check-notifications = notificaciones
+doctor-check-idle-backend = detección de inactividad
+doctor-check-logind = logind
+doctor-check-holds = esperas
+doctor-check-service = arranque
+doctor-check-daemon = servicio
+doctor-check-line = { $name }: { $detail }
+doctor-name-unowned = nadie tiene { $name }
+doctor-config-missing = no hay archivo en { $path }; se aplican los valores predeterminados
+doctor-config-empty = { $path } está vacío; se aplican los valores predeterminados
+doctor-config-valid = { $path } es válido (una pausa cada { $interval } sentado)
+doctor-config-fix = corrige el archivo (`deskbreak config check` lo vuelve a comprobar); hasta entonces `deskbreak run` no arranca y un servicio en marcha conserva su última configuración válida
+doctor-config-own-broken = tus ejercicios propios no se usan hasta que esto se corrija: { $error }
+doctor-config-fix-own = corrige tu archivo de ejercicios (`deskbreak config check` lo vuelve a comprobar); hasta entonces los recordatorios solo proponen los ejercicios incorporados
+doctor-bus-reachable = accesible
+doctor-bus-cannot-connect = no se puede conectar: { $error }
+doctor-bus-no-answer = no se puede conectar: el bus de sesión no respondió en { $duration } (su socket acepta conexiones pero nada responde)
+doctor-bus-fix = ejecuta deskbreak dentro de tu sesión de escritorio, donde DBUS_SESSION_BUS_ADDRESS (o $XDG_RUNTIME_DIR/bus) lleva al bus de sesión
+doctor-fix-bus-first = arregla primero el bus de sesión
+doctor-notifications-no-bus = sin comprobar: sin bus de sesión los recordatorios solo van a stderr
+doctor-notifications-none = no hay servidor de notificaciones ({ $why }); los recordatorios solo van a stderr
+doctor-notifications-none-fix = instala un servidor de notificaciones como dunst o mako, o usa un escritorio que tenga uno (GNOME, KDE Plasma, Xfce, …)
+doctor-notifications-server = { $name } { $version } de { $vendor } (especificación { $spec })
+doctor-notifications-buttons = { $server }, muestra los botones Hecho/Aplazar/Omitir
+doctor-notifications-buttons-where = { $server }, muestra los botones Hecho/Aplazar/Omitir; { $place }
+doctor-notifications-dunst = en dunst los botones están en su menú contextual (`dunstctl context`, que necesita dmenu o rofi; asígnalo a una tecla), un clic central inicia la guía, y un clic izquierdo cierra el recordatorio, lo que cuenta como Aplazar
+doctor-notifications-mako = en mako los botones están en `makoctl menu` (asígnalo a una tecla), y un clic en la burbuja inicia la guía
+doctor-notifications-no-buttons = { $server } no muestra botones en las notificaciones
+doctor-notifications-no-buttons-fix = responde a una pausa desde una terminal con `deskbreak done`, `deskbreak snooze` o `deskbreak skip` (el recordatorio lo dice), o usa un servidor de notificaciones con acciones, como dunst, mako o el de tu escritorio
+doctor-idle-not-used = { $backend } sin usar: { $reason }
+doctor-idle-forced-none = ninguna, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como sentado
+doctor-idle-forced-none-fix = pon `activity.backend = "auto"` para que el tiempo lejos del teclado cuente como pausa
+doctor-idle-none = aquí no funciona ninguna, así que todo el tiempo despierto cuenta como sentado
+doctor-idle-none-fix = ejecuta deskbreak dentro de tu sesión de escritorio (necesita WAYLAND_DISPLAY o DISPLAY, o el monitor de inactividad de GNOME); si `activity.backend` impone un backend, prueba "auto"
+doctor-idle-not-a-backend = no es un backend
+doctor-idle-timeout = no respondió en { $duration }
+doctor-wayland-inherited-socket = no se puede usar el socket de WAYLAND_SOCKET: { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY no está definido (no es una sesión Wayland)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR no es una ruta absoluta, así que WAYLAND_DISPLAY={ $display } no se puede localizar
+doctor-wayland-connect = no se puede conectar con el compositor Wayland en { $path }: { $error }
+doctor-wayland-socket = no se puede usar el socket Wayland en { $path }: { $error }
+doctor-wayland-watch = no se puede vigilar el socket Wayland: { $error }
+doctor-wayland-timeout = el compositor Wayland no respondió en { $duration }
+doctor-wayland-no-idle-notify = el compositor no implementa ext-idle-notify-v1 (no hay global ext_idle_notifier_v1; GNOME no lo implementa, el backend gnome cubre GNOME)
+doctor-wayland-no-seat = el compositor no ofrece wl_seat, así que no hay entrada que vigilar
+doctor-wayland-protocol = error del protocolo Wayland: { $error }
+doctor-wayland-connection = error de conexión Wayland: { $error }
+doctor-wayland-dispatch = error de procesamiento Wayland: { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor no está disponible ({ $error }); no es una sesión GNOME
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime no está disponible ({ $error })
+doctor-x11-empty-display = DISPLAY está vacío: no hay sesión X11
+doctor-x11-no-display = DISPLAY no está definido: no hay sesión X11
+doctor-x11-display-not-utf8 = DISPLAY no es UTF-8 válido
+doctor-x11-thread = no se puede iniciar la sonda X11: { $error }
+doctor-x11-probe-died = la sonda X11 de la pantalla { $display } falló
+doctor-x11-timeout = la pantalla X { $display } no respondió en { $duration } (¿está detenido el servidor X?)
+doctor-x11-connect = no se puede conectar con la pantalla X { $display }: { $error }
+doctor-x11-no-screen = la pantalla X { $display } no tiene la pantalla { $screen }
+doctor-x11-no-screensaver = a la pantalla X { $display } le falta la extensión { $extension }
+doctor-x11-failed = pantalla X { $display }: { $error }
+doctor-logind-reachable = accesible, sigue la sesión { $session }: el bloqueo de pantalla y la suspensión cuentan como tiempo lejos
+doctor-logind-unreachable = no accesible ({ $reason }): el bloqueo de pantalla no se sigue, y una suspensión solo la nota el reloj
+doctor-logind-fix = deskbreak necesita systemd-logind (o elogind) en el bus del sistema para ver los bloqueos de pantalla; sin él, las pausas llegan igual
+doctor-logind-no-bus = no hay bus del sistema ({ $error })
+doctor-logind-timeout = logind no respondió
+doctor-logind-unknown-session = logind no conoce la sesión { $id } ({ $error })
+doctor-logind-unavailable = logind no está disponible ({ $error })
+doctor-logind-no-display = no se puede leer la sesión gráfica del usuario ({ $error })
+doctor-logind-no-graphical-session = el usuario no tiene sesión gráfica
+doctor-logind-closed = la conexión con el bus del sistema se cerró
+doctor-service-unknown = no se sabe: { $error }
+doctor-service-unknown-fix = arranca deskbreak con tu escritorio: `deskbreak service install`
+doctor-service-no-home = no se encuentra la carpeta personal (define HOME o XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } está habilitado y existe la entrada de autoarranque { $entry }: dos servicios compiten por el bus en cada inicio de sesión
+doctor-service-twice-fix = quédate con uno: `deskbreak service install` (systemd) o `deskbreak service install --autostart` quita el otro
+doctor-service-autostart = arranca al iniciar sesión desde la entrada de autoarranque { $entry }
+doctor-service-no-graphical-session = { $unit } está habilitado y en marcha, pero graphical-session.target no está activo, así que no arrancará solo en el próximo inicio de sesión
+doctor-service-no-graphical-session-fix = tu escritorio no arranca graphical-session.target: usa `deskbreak service install --autostart` en su lugar
+doctor-service-running = { $unit } está habilitado y en marcha
+doctor-service-enabled-not-running = { $unit } está habilitado pero { $state ->
+    [failed] ha fallado
+    [activating] aún está arrancando
+    [deactivating] se está deteniendo
+    [inactive] no está en marcha
+   *[other] no está en marcha ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` dice por qué; `systemctl --user restart deskbreak` lo vuelve a arrancar
+doctor-service-not-enabled = { $unit } está en marcha pero no habilitado: no arrancará en el próximo inicio de sesión
+doctor-service-enable-fix = `deskbreak service install` lo habilita
+doctor-service-not-started = deskbreak no arranca con tu escritorio ({ $unit } está { $state ->
+    [disabled] deshabilitado
+    [masked] enmascarado
+    [not-found] sin instalar
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` instala, habilita y arranca el servicio de usuario
+doctor-service-no-manager = deskbreak no arranca con tu escritorio: no hay gestor de usuario de systemd ({ $reason }) ni entrada de autoarranque
+doctor-service-no-manager-fix = `deskbreak service install --autostart` lo arranca al iniciar sesión; o ejecuta `deskbreak run` desde el archivo de inicio de tu gestor de ventanas
+doctor-systemctl-not-installed = { $program } no está instalado
+doctor-systemctl-cannot-run = no se puede ejecutar { $program }: { $error }
+doctor-daemon-no-bus = sin comprobar: un servicio en marcha se encuentra a través del bus de sesión
+doctor-daemon-not-running = no hay ningún deskbreak en marcha en este bus de sesión ({ $why })
+doctor-daemon-start-fix = arráncalo: `deskbreak service install` (así arranca con tu escritorio), o `deskbreak run` en una terminal
+doctor-daemon-running = en marcha (PID { $pid }): { $status }; detección de inactividad: { $backend }
+doctor-daemon-silent = en marcha (PID { $pid }), pero no responde: { $error }
+doctor-daemon-restart-fix = reinícialo: `systemctl --user restart deskbreak`, o detén y vuelve a ejecutar `deskbreak run`
 
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa

@@ -373,12 +373,153 @@ doctor-problems =
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
-doctor-language-incomplete = { $language } ({ $code }, { $from }) : { $messages } messages et { $exercises } textes d'exercices ne sont pas encore traduits et s'affichent en anglais
+# $missing est doctor-language-lacks-messages, doctor-language-lacks-fields, ou les deux
+# reliés par doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }) : pas encore traduit, donc en anglais : { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+doctor-language-lacks-fields = { $count ->
+    [one] { $count } texte d'exercice
+   *[other] { $count } textes d'exercices
+}
+doctor-language-and = { $first } et { $second }
+doctor-language-own-complete = { $total ->
+    [one] votre exercice personnel est traduit aussi
+   *[other] vos { $total } exercices personnels sont traduits aussi
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] votre exercice personnel n'a
+   *[other] { $untranslated ->
+        [one] { $untranslated } de vos { $total } exercices personnels n'a
+       *[other] { $untranslated } de vos { $total } exercices personnels n'ont
+    }
+} pas de texte dans cette langue (ou pas tous), { $untranslated ->
+    [one] il s'affiche donc
+   *[other] ils s'affichent donc
+} en anglais
+doctor-language-own-fix = { $file } à côté de votre exercises.json traduit vos exercices personnels, comme le montre « Translating deskbreak » dans le README
 doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
 doctor-language-from-config = ui.language dans la configuration
 doctor-language-from-locale = d'après la locale { $locale }
 doctor-language-untranslated = pas de traduction pour la locale { $locale }
 doctor-language-no-locale = aucune locale définie
+
+## doctor : les vérifications. Les noms de programmes, chemins, variables
+## d'environnement, clés de configuration, commandes entre `accents graves` et noms
+## d'unités restent tels quels ; une cause donnée par le système ($error) reste dans ses
+## mots.
+
+doctor-check-config = configuration
+doctor-check-language = langue
+doctor-check-session-bus = bus de session
+doctor-check-notifications = notifications
+doctor-check-idle-backend = détection d'inactivité
+doctor-check-logind = logind
+doctor-check-holds = attentes
+doctor-check-service = démarrage
+doctor-check-daemon = démon
+doctor-check-line = { $name } : { $detail }
+doctor-name-unowned = personne ne détient { $name }
+doctor-config-missing = pas de fichier { $path } ; les réglages par défaut intégrés s'appliquent
+doctor-config-empty = { $path } est vide ; les réglages par défaut intégrés s'appliquent
+doctor-config-valid = { $path } est valide (une pause toutes les { $interval } passées assis)
+doctor-config-fix = corrigez le fichier (`deskbreak config check` le vérifie à nouveau) ; d'ici là, `deskbreak run` refuse de démarrer et un démon en cours garde sa dernière configuration valide
+doctor-config-own-broken = vos exercices personnels ne sont pas utilisés tant que ceci n'est pas corrigé : { $error }
+doctor-config-fix-own = corrigez votre fichier d'exercices (`deskbreak config check` le vérifie à nouveau) ; d'ici là, les rappels ne proposent que les exercices intégrés
+doctor-bus-reachable = joignable
+doctor-bus-cannot-connect = connexion impossible : { $error }
+doctor-bus-no-answer = connexion impossible : le bus de session n'a pas répondu en { $duration } (sa socket accepte les connexions mais rien ne répond)
+doctor-bus-fix = lancez deskbreak dans votre session de bureau, où DBUS_SESSION_BUS_ADDRESS (ou $XDG_RUNTIME_DIR/bus) mène au bus de session
+doctor-fix-bus-first = réglez d'abord le bus de session
+doctor-notifications-no-bus = non vérifié : sans bus de session, les rappels ne vont que sur stderr
+doctor-notifications-none = aucun serveur de notifications ({ $why }) ; les rappels ne vont que sur stderr
+doctor-notifications-none-fix = installez un démon de notifications comme dunst ou mako, ou utilisez un bureau qui en a un (GNOME, KDE Plasma, Xfce, …)
+doctor-notifications-server = { $name } { $version } de { $vendor } (spécification { $spec })
+doctor-notifications-buttons = { $server }, affiche les boutons C'est fait/Reporter/Passer
+doctor-notifications-buttons-where = { $server }, affiche les boutons C'est fait/Reporter/Passer ; { $place }
+doctor-notifications-dunst = avec dunst, les boutons sont dans son menu contextuel (`dunstctl context`, qui demande dmenu ou rofi ; associez-le à une touche), un clic du milieu lance le guide, et un clic gauche ferme le rappel, ce qui compte comme Reporter
+doctor-notifications-mako = avec mako, les boutons sont dans `makoctl menu` (associez-le à une touche), et un clic sur la bulle lance le guide
+doctor-notifications-no-buttons = { $server } n'affiche pas de boutons sur les notifications
+doctor-notifications-no-buttons-fix = répondez à une pause depuis un terminal avec `deskbreak done`, `deskbreak snooze` ou `deskbreak skip` (le rappel le dit), ou utilisez un serveur de notifications avec actions, comme dunst, mako ou celui de votre bureau
+doctor-idle-not-used = { $backend } non utilisé : { $reason }
+doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme assis
+doctor-idle-forced-none-fix = mettez `activity.backend = "auto"` pour que le temps loin du clavier compte comme une pause
+doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme assis
+doctor-idle-none-fix = lancez deskbreak dans votre session de bureau (il lui faut WAYLAND_DISPLAY ou DISPLAY, ou le moniteur d'inactivité de GNOME) ; si `activity.backend` impose un backend, essayez "auto"
+doctor-idle-not-a-backend = pas un backend
+doctor-idle-timeout = pas de réponse en { $duration }
+doctor-wayland-inherited-socket = la socket de WAYLAND_SOCKET est inutilisable : { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY n'est pas défini (pas une session Wayland)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR n'est pas un chemin absolu, donc WAYLAND_DISPLAY={ $display } est introuvable
+doctor-wayland-connect = connexion impossible au compositeur Wayland à { $path } : { $error }
+doctor-wayland-socket = la socket Wayland à { $path } est inutilisable : { $error }
+doctor-wayland-watch = impossible de surveiller la socket Wayland : { $error }
+doctor-wayland-timeout = le compositeur Wayland n'a pas répondu en { $duration }
+doctor-wayland-no-idle-notify = le compositeur n'implémente pas ext-idle-notify-v1 (pas de global ext_idle_notifier_v1 ; GNOME ne l'implémente pas, le backend gnome couvre GNOME)
+doctor-wayland-no-seat = le compositeur n'offre pas de wl_seat, il n'y a donc aucune saisie à surveiller
+doctor-wayland-protocol = erreur de protocole Wayland : { $error }
+doctor-wayland-connection = erreur de connexion Wayland : { $error }
+doctor-wayland-dispatch = erreur de traitement Wayland : { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor n'est pas disponible ({ $error }) ; pas une session GNOME
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime n'est pas disponible ({ $error })
+doctor-x11-empty-display = DISPLAY est vide : pas de session X11
+doctor-x11-no-display = DISPLAY n'est pas défini : pas de session X11
+doctor-x11-display-not-utf8 = DISPLAY n'est pas de l'UTF-8 valide
+doctor-x11-thread = impossible de lancer la sonde X11 : { $error }
+doctor-x11-probe-died = la sonde X11 de l'affichage { $display } a échoué
+doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
+doctor-x11-connect = connexion impossible à l'affichage X { $display } : { $error }
+doctor-x11-no-screen = l'affichage X { $display } n'a pas d'écran { $screen }
+doctor-x11-no-screensaver = il manque l'extension { $extension } à l'affichage X { $display }
+doctor-x11-failed = affichage X { $display } : { $error }
+doctor-logind-reachable = joignable, suit la session { $session } : verrouillage de l'écran et veille comptent comme temps loin du poste
+doctor-logind-unreachable = injoignable ({ $reason }) : le verrouillage de l'écran n'est pas suivi, et seule l'horloge remarque une mise en veille
+doctor-logind-fix = deskbreak a besoin de systemd-logind (ou elogind) sur le bus système pour voir les verrouillages de l'écran ; sans lui, les pauses viennent quand même
+doctor-logind-no-bus = pas de bus système ({ $error })
+doctor-logind-timeout = logind n'a pas répondu
+doctor-logind-unknown-session = logind ne connaît pas la session { $id } ({ $error })
+doctor-logind-unavailable = logind n'est pas disponible ({ $error })
+doctor-logind-no-display = impossible de lire la session d'affichage de l'utilisateur ({ $error })
+doctor-logind-no-graphical-session = l'utilisateur n'a pas de session graphique
+doctor-logind-closed = la connexion au bus système s'est fermée
+doctor-service-unknown = impossible à dire : { $error }
+doctor-service-unknown-fix = démarrez deskbreak avec votre bureau : `deskbreak service install`
+doctor-service-no-home = dossier personnel introuvable (définissez HOME ou XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } est activé et l'entrée de démarrage automatique { $entry } existe : deux démons se disputent le bus à chaque connexion
+doctor-service-twice-fix = gardez-en un : `deskbreak service install` (systemd) ou `deskbreak service install --autostart` retire l'autre
+doctor-service-autostart = démarre à la connexion par l'entrée de démarrage automatique { $entry }
+doctor-service-no-graphical-session = { $unit } est activé et tourne, mais graphical-session.target n'est pas actif, il ne démarrera donc pas seul à la prochaine connexion
+doctor-service-no-graphical-session-fix = votre bureau ne démarre pas graphical-session.target : utilisez plutôt `deskbreak service install --autostart`
+doctor-service-running = { $unit } est activé et tourne
+doctor-service-enabled-not-running = { $unit } est activé mais { $state ->
+    [failed] a échoué
+    [activating] démarre encore
+    [deactivating] est en train de s'arrêter
+    [inactive] ne tourne pas
+   *[other] ne tourne pas ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` dit pourquoi ; `systemctl --user restart deskbreak` le relance
+doctor-service-not-enabled = { $unit } tourne mais n'est pas activé : il ne démarrera pas à la prochaine connexion
+doctor-service-enable-fix = `deskbreak service install` l'active
+doctor-service-not-started = deskbreak ne démarre pas avec votre bureau ({ $unit } est { $state ->
+    [disabled] désactivé
+    [masked] masqué
+    [not-found] non installé
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` installe, active et démarre le service utilisateur
+doctor-service-no-manager = deskbreak ne démarre pas avec votre bureau : pas de gestionnaire utilisateur systemd ({ $reason }) ni d'entrée de démarrage automatique
+doctor-service-no-manager-fix = `deskbreak service install --autostart` le démarre à votre connexion ; ou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres
+doctor-systemctl-not-installed = { $program } n'est pas installé
+doctor-systemctl-cannot-run = impossible de lancer { $program } : { $error }
+doctor-daemon-no-bus = non vérifié : un démon en cours se trouve par le bus de session
+doctor-daemon-not-running = aucun deskbreak ne tourne sur ce bus de session ({ $why })
+doctor-daemon-start-fix = démarrez-le : `deskbreak service install` (il démarre alors avec votre bureau), ou `deskbreak run` dans un terminal
+doctor-daemon-running = tourne (PID { $pid }) : { $status } ; détection d'inactivité : { $backend }
+doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
+doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
