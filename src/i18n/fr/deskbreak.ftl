@@ -2,9 +2,12 @@
 # Un message absent d'ici s'affiche en anglais.
 #
 # Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
-# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série. Vouvoiement. Espace insécable
-# avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
-# 24 heures (« 14:05 »).
+# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série.
+# Vouvoiement. Espace insécable avant : ; ! ? et entre un nombre et son unité (« 45 min »,
+# « 1 h 30 min »). Heures sur 24 heures (« 14:05 »).
+# Pluriel : en français, la variante [one] sert aussi pour 0 ; elle écrit donc le nombre
+# avec sa variable ({ $days } jour), jamais « 1 » ni « un », sauf si une variante
+# [0] la précède.
 
 ## Durées et heures
 
