@@ -351,6 +351,7 @@ wait-reason-do-not-disturb = ne pas déranger
 wait-reason-fullscreen = plein écran
 wait-reason-inhibitor = bloqué
 wait-reason-meeting = réunion
+wait-unknown = pour une raison que cette version de deskbreak ne sait pas nommer
 
 ## doctor : niveaux, résumé, langue
 
@@ -526,14 +527,11 @@ wait-fullscreen-window = une fenêtre est en plein écran
 
 ## Ce qui retient une pause due, et ce qu'en dit doctor
 
-wait-dunst-paused = dunst est en pause
-wait-mako-dnd = mako est en mode ne pas déranger
-wait-swaync-dnd = swaync : ne pas déranger est activé
-wait-swaync-inhibited = les notifications de swaync sont bloquées
-wait-xfce-dnd = Xfce : ne pas déranger est activé
-wait-kde-dnd = KDE Plasma : ne pas déranger est activé
-wait-gnome-dnd = GNOME : ne pas déranger est activé
-wait-server-dnd = { $server } retient les notifications
+wait-dnd-paused = { $server } est en pause
+wait-dnd-mode = { $server } est en mode ne pas déranger
+wait-dnd-on = { $server } : ne pas déranger est activé
+wait-dnd-inhibited = les notifications de { $server } sont bloquées
+wait-dnd-holds-back = { $server } retient les notifications
 wait-inhibitor-someone = une application empêche la mise en veille
 wait-inhibitor-count = { $count } applications empêchent la mise en veille
 wait-inhibitor-app = { $app } empêche la mise en veille
@@ -689,7 +687,10 @@ wait-apps-more =
        *[other] { $apps } et { $count } autres
     }
 wait-an-application = une application
-wait-process = processus { $pid }
+wait-applications = { $count ->
+    [one] une application
+   *[other] { $count } applications
+}
 doctor-holds-no-answer = pas de réponse en { $duration }
 doctor-meeting-cannot-list = impossible de lister { $path } : { $error }
 doctor-meeting-no-such-file = il n'existe pas
