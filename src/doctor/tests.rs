@@ -88,7 +88,7 @@ fn doctor_speaks_german_french_and_spanish_down_to_each_reason_and_fix() {
         (
             Lang::De,
             "ok       Sitzungsbus: erreichbar\n\
-             Warnung  Leerlauferkennung: hier funktioniert keine, daher zählt alle wache Zeit als Sitzen\n\
+             Warnung  Leerlauferkennung: hier funktioniert keine, daher zählt die ganze Wachzeit als Sitzen\n\
              \x20        wayland nicht verwendet: WAYLAND_DISPLAY ist nicht gesetzt (keine Wayland-Sitzung)\n\
              \x20        x11 nicht verwendet: DISPLAY ist nicht gesetzt: keine X11-Sitzung\n\
              \x20        Lösung: starten Sie deskbreak in Ihrer Desktop-Sitzung (es braucht WAYLAND_DISPLAY \
