@@ -467,7 +467,7 @@ doctor-check-config = configuración
 doctor-check-language = idioma
 doctor-check-session-bus = bus de sesión
 doctor-check-notifications = notificaciones
-doctor-check-idle-backend = detección de inactividad
+doctor-check-idle-backend = detector de inactividad
 doctor-check-logind = logind
 doctor-check-holds = esperas
 doctor-check-service = arranque
@@ -476,7 +476,7 @@ doctor-check-line = { $name }: { $detail }
 doctor-name-unowned = nadie tiene { $name }
 doctor-config-missing = no hay archivo en { $path }; se aplican los valores predeterminados
 doctor-config-empty = { $path } está vacío; se aplican los valores predeterminados
-doctor-config-valid = { $path } es válido (una pausa cada { $interval } sentado)
+doctor-config-valid = { $path } es válido (una pausa cada { $interval } en la silla)
 doctor-config-fix = corrige el archivo (`deskbreak config check` lo vuelve a comprobar); hasta entonces `deskbreak run` no arranca y un servicio en marcha conserva su última configuración válida
 doctor-config-own-broken = tus ejercicios propios no se usan hasta que esto se corrija: { $error }
 doctor-config-fix-own = corrige tu archivo de ejercicios (`deskbreak config check` lo vuelve a comprobar); hasta entonces los recordatorios solo proponen los ejercicios incorporados
@@ -496,9 +496,9 @@ doctor-notifications-mako = en mako los botones están en `makoctl menu` (asígn
 doctor-notifications-no-buttons = { $server } no muestra botones en las notificaciones
 doctor-notifications-no-buttons-fix = responde a una pausa desde una terminal con `deskbreak done`, `deskbreak snooze` o `deskbreak skip` (el recordatorio lo dice), o usa un servidor de notificaciones con acciones, como dunst, mako o el de tu escritorio
 doctor-idle-not-used = { $backend } sin usar: { $reason }
-doctor-idle-forced-none = ninguna, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como sentado
+doctor-idle-forced-none = ninguno, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como tiempo en la silla
 doctor-idle-forced-none-fix = pon `activity.backend = "auto"` para que el tiempo lejos del teclado cuente como pausa
-doctor-idle-none = aquí no funciona ninguna, así que todo el tiempo despierto cuenta como sentado
+doctor-idle-none = aquí no funciona ninguno, así que todo el tiempo despierto cuenta como tiempo en la silla
 doctor-idle-none-fix = ejecuta deskbreak dentro de tu sesión de escritorio (necesita WAYLAND_DISPLAY o DISPLAY, o el monitor de inactividad de GNOME); si `activity.backend` impone un backend, prueba "auto"
 doctor-idle-not-a-backend = no es un backend
 doctor-idle-timeout = no respondió en { $duration }
@@ -569,7 +569,7 @@ doctor-systemctl-cannot-run = no se puede ejecutar { $program }: { $error }
 doctor-daemon-no-bus = sin comprobar: un servicio en marcha se encuentra a través del bus de sesión
 doctor-daemon-not-running = no hay ningún deskbreak en marcha en este bus de sesión ({ $why })
 doctor-daemon-start-fix = arráncalo: `deskbreak service install` (así arranca con tu escritorio), o `deskbreak run` en una terminal
-doctor-daemon-running = en marcha (PID { $pid }): { $status }; detección de inactividad: { $backend }
+doctor-daemon-running = en marcha (PID { $pid }): { $status }; detector de inactividad: { $backend }
 doctor-daemon-silent = en marcha (PID { $pid }), pero no responde: { $error }
 doctor-daemon-restart-fix = reinícialo: `systemctl --user restart deskbreak`, o detén y vuelve a ejecutar `deskbreak run`
 
