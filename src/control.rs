@@ -7,7 +7,7 @@
 //! `PropertiesChanged`. Owning the well-known name also makes the daemon single-instance.
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -28,7 +28,7 @@ use zbus::{
 use crate::config::ConfigError;
 use crate::engine::{self, PhaseKind, Refusal};
 use crate::sources::activity::Kind;
-use crate::sources::holds::{Hold, Reason};
+use crate::sources::holds::{Detail, Hold, Reason};
 use crate::status::{PauseEnd, Status};
 use crate::{human, t};
 
@@ -103,6 +103,10 @@ pub enum ControlError {
     NotGuiding(String),
 }
 
+/// One hold in `WaitingFor` (`(ssa{ss})`): the reason's word, the detail's kind, the
+/// kind's arguments ([`Detail::to_wire`]).
+type WaitingFor = (String, String, BTreeMap<String, String>);
+
 /// The status on the wire: the interface's properties by name, with the sentinels the
 /// D-Bus API has always used (`0` = none, `-1` = until resumed, the phase as a word). Only
 /// this file knows them; everything else uses the typed [`Status`].
@@ -126,8 +130,8 @@ struct Wire {
     idle_backend: String,
     /// Snoozes in a row.
     snoozes: u32,
-    /// What a waiting break waits for: (reason word, detail) pairs.
-    waiting_for: Vec<(String, String)>,
+    /// What a waiting break waits for: (reason word, detail kind, its arguments).
+    waiting_for: Vec<WaitingFor>,
     /// Unix seconds when working hours begin again; 0 = within working hours.
     off_hours_until: i64,
 }
@@ -150,7 +154,10 @@ impl From<&Status> for Wire {
             waiting_for: status
                 .waiting_for
                 .iter()
-                .map(|h| (h.reason.as_str().to_owned(), h.detail.clone()))
+                .map(|h| {
+                    let (kind, args) = h.detail.to_wire();
+                    (h.reason.as_str().to_owned(), kind, args)
+                })
                 .collect(),
             off_hours_until: status.off_hours_until.map_or(0, |at| at.timestamp()),
         }
@@ -198,8 +205,10 @@ impl TryFrom<Wire> for Status {
             waiting_for: wire
                 .waiting_for
                 .into_iter()
-                .filter_map(|(reason, detail)| {
-                    Reason::from_name(&reason).map(|reason| Hold { reason, detail })
+                .filter_map(|(reason, kind, args)| {
+                    let reason = Reason::from_name(&reason)?;
+                    let detail = Detail::from_wire(reason, &kind, args);
+                    Some(Hold { reason, detail })
                 })
                 .collect(),
             off_hours_until: (wire.off_hours_until > 0)
@@ -614,11 +623,13 @@ impl Service {
         self.status().snoozes
     }
 
-    /// What a waiting break waits for, as (reason, detail) pairs: reason
-    /// `do_not_disturb`, `fullscreen`, `inhibitor` or `meeting`, detail in words
-    /// ("camera in use"). Empty unless the phase is `waiting`.
+    /// What a waiting break waits for, one (reason, kind, arguments) each: reason
+    /// `do_not_disturb`, `fullscreen`, `inhibitor` or `meeting`; the kind of detail
+    /// (`paused`, `window`, `idle`, `camera`, …) and its arguments (`server`, `app`,
+    /// `apps`, …), never words, so that each reader words it in its own language (the
+    /// README's "D-Bus interface" lists them). Empty unless the phase is `waiting`.
     #[zbus(property)]
-    async fn waiting_for(&self) -> Vec<(String, String)> {
+    async fn waiting_for(&self) -> Vec<WaitingFor> {
         self.status().waiting_for
     }
 
@@ -893,7 +904,7 @@ trait Deskbreak1 {
     #[zbus(property)]
     fn snoozes(&self) -> zbus::Result<u32>;
     #[zbus(property)]
-    fn waiting_for(&self) -> zbus::Result<Vec<(String, String)>>;
+    fn waiting_for(&self) -> zbus::Result<Vec<WaitingFor>>;
     fn off_hours_until(&self) -> zbus::Result<i64>;
 }
 
@@ -1101,5 +1112,87 @@ impl Client {
                 () = tokio::time::sleep(refresh_every) => false,
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use zbus::wire::{LE, serialized::Context, to_bytes};
+
+    use super::*;
+    use crate::sources::holds::{Apps, Switch};
+
+    /// A waiting status as the engine publishes it, with a hold of every reason.
+    fn waiting() -> Status {
+        let at = Local.timestamp_opt(1_800_000_000, 0).single();
+        Status {
+            phase: PhaseKind::Waiting,
+            sitting: Duration::from_secs(3000),
+            sitting_since: at,
+            interval: Duration::from_secs(2700),
+            next_break: None,
+            paused: None,
+            idle_backend: Kind::None,
+            snoozes: 0,
+            waiting_for: vec![
+                Hold::new(Detail::DoNotDisturb {
+                    server: "dunst".into(),
+                    switch: Switch::Paused,
+                }),
+                Hold::new(Detail::Fullscreen { app: None }),
+                Hold::new(Detail::Inhibitors {
+                    apps: Apps::collect([Some("zoom".into())]),
+                    why: Some("In a meeting".into()),
+                }),
+                Hold::new(Detail::Camera(Apps::collect([
+                    Some("cheese".into()),
+                    Some("zoom".into()),
+                    None,
+                ]))),
+            ],
+            off_hours_until: None,
+        }
+    }
+
+    #[test]
+    fn the_status_comes_back_from_its_dbus_encoding_as_it_went() {
+        let status = waiting();
+        let encoded = to_bytes(Context::new(LE, 0), &Wire::from(&status)).unwrap();
+        let (wire, _): (Wire, usize) = encoded.deserialize().unwrap();
+        assert_eq!(Status::try_from(wire).unwrap(), status);
+    }
+
+    #[test]
+    fn waiting_for_is_an_array_of_reason_kind_and_string_arguments() {
+        assert_eq!(
+            <Vec<WaitingFor> as Type>::SIGNATURE.to_string(),
+            "a(ssa{ss})"
+        );
+        let wire = Wire::from(&waiting());
+        assert_eq!(
+            wire.waiting_for[3],
+            (
+                "meeting".to_owned(),
+                "camera".to_owned(),
+                [
+                    ("apps".to_owned(), "cheese\nzoom".to_owned()),
+                    ("others".to_owned(), "1".to_owned()),
+                ]
+                .into()
+            )
+        );
+    }
+
+    #[test]
+    fn a_reason_or_kind_this_version_does_not_know_is_no_error() {
+        let mut wire = Wire::from(&waiting());
+        wire.waiting_for = vec![
+            ("screen_share".into(), "output".into(), BTreeMap::new()),
+            ("meeting".into(), "hologram".into(), BTreeMap::new()),
+        ];
+        let status = Status::try_from(wire).unwrap();
+        assert_eq!(status.waiting_for.len(), 1, "{:?}", status.waiting_for);
+        assert_eq!(status.waiting_for[0].reason, Reason::Meeting);
+        assert_eq!(status.waiting_for[0].words(), "meeting");
     }
 }

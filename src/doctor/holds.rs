@@ -28,7 +28,7 @@ fn judge(signals: &[Signal], respect: &Respect) -> Check {
     for signal in signals {
         let reading = match &signal.reading {
             Reading::Clear => t!("doctor-holds-clear"),
-            Reading::Held(hold) => t!("doctor-holds-held", hold = hold.to_string()),
+            Reading::Held(hold) => t!("doctor-holds-held", hold = hold.words()),
             Reading::Unreadable(why) => t!("doctor-holds-unreadable", reason = why.as_str()),
         };
         let name = label(signal.name);
@@ -108,7 +108,7 @@ fn label(name: &str) -> String {
 mod tests {
     use super::*;
     use crate::i18n::{Lang, scoped};
-    use crate::sources::holds::Hold;
+    use crate::sources::holds::{Apps, Detail, Hold};
 
     fn signal(name: &'static str, reason: Reason, reading: Reading) -> Signal {
         Signal {
@@ -130,10 +130,10 @@ mod tests {
             signal(
                 "GNOME idle inhibitors",
                 Reason::Inhibitor,
-                Reading::Held(Hold {
-                    reason: Reason::Inhibitor,
-                    detail: "Firefox inhibits idle".into(),
-                }),
+                Reading::Held(Hold::new(Detail::Inhibitors {
+                    apps: Apps::collect([Some("Firefox".into())]),
+                    why: None,
+                })),
             ),
             signal(
                 "camera (/dev/video*)",

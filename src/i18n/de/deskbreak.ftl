@@ -351,6 +351,7 @@ wait-reason-do-not-disturb = nicht stören
 wait-reason-fullscreen = Vollbild
 wait-reason-inhibitor = unterdrückt
 wait-reason-meeting = Besprechung
+wait-unknown = aus einem Grund, den diese Version von deskbreak nicht benennen kann
 
 ## doctor: Stufen, Zusammenfassung, Sprache
 
@@ -541,14 +542,11 @@ wait-fullscreen-window = ein Fenster ist im Vollbild
 
 ## Was eine fällige Pause zurückhält, und was doctor dazu sagt
 
-wait-dunst-paused = dunst ist pausiert
-wait-mako-dnd = mako ist im Modus „Nicht stören“
-wait-swaync-dnd = swaync: „Nicht stören“ ist an
-wait-swaync-inhibited = swaync-Benachrichtigungen sind unterdrückt
-wait-xfce-dnd = Xfce: „Nicht stören“ ist an
-wait-kde-dnd = KDE Plasma: „Nicht stören“ ist an
-wait-gnome-dnd = GNOME: „Nicht stören“ ist an
-wait-server-dnd = { $server } hält Benachrichtigungen zurück
+wait-dnd-paused = { $server } ist pausiert
+wait-dnd-mode = { $server } ist im Modus „Nicht stören“
+wait-dnd-on = { $server }: „Nicht stören“ ist an
+wait-dnd-inhibited = Benachrichtigungen von { $server } sind unterdrückt
+wait-dnd-holds-back = { $server } hält Benachrichtigungen zurück
 wait-inhibitor-someone = eine Anwendung verhindert den Leerlauf
 wait-inhibitor-count = { $count } Anwendungen verhindern den Leerlauf
 wait-inhibitor-app = { $app } verhindert den Leerlauf
@@ -696,7 +694,10 @@ wait-camera-in-use = Kamera in Gebrauch durch { $apps }
 wait-microphone-in-use = Mikrofon in Gebrauch durch { $apps }
 wait-apps-more = { $apps } und { $count } weitere
 wait-an-application = eine Anwendung
-wait-process = Prozess { $pid }
+wait-applications = { $count ->
+    [one] eine Anwendung
+   *[other] { $count } Anwendungen
+}
 doctor-holds-no-answer = keine Antwort innerhalb von { $duration }
 doctor-meeting-cannot-list = { $path } ist nicht auflistbar: { $error }
 doctor-meeting-no-such-file = gibt es nicht

@@ -543,14 +543,18 @@ status-waiting = waiting: { $holds }; sitting { $sitting }
 status-waiting-at-most = waiting: { $holds }; break at { $time } at the latest, sitting { $sitting }
 status-bar-waiting = wait
 
-## What holds a due break back, in the status line: "meeting (camera in use)". $detail
-## comes from the detector, in English for now.
+## What holds a due break back, in the status line: "meeting (camera in use by zoom)".
+## $reason is one of wait-reason-… below, $detail one of the wait-… messages that follow
+## (src/sources/holds/detail.rs words them from what the detector found, in the language
+## of whoever reads the status).
 
 wait-hold = { $reason } ({ $detail })
 wait-reason-do-not-disturb = do not disturb
 wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
+# In place of the list when every reason comes from a newer daemon this one cannot word.
+wait-unknown = for a reason this version of deskbreak cannot name
 status-bar-off-hours = off
 
 ## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
@@ -637,7 +641,11 @@ wait-microphone-in-use = microphone in use by { $apps }
 wait-apps-more = { $apps } and { $count } more
 # A program the system gives no name.
 wait-an-application = an application
-wait-process = process { $pid }
+# Programs that give no name.
+wait-applications = { $count ->
+    [one] one application
+   *[other] { $count } applications
+}
 
 ## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
 ## Paths, program names and environment variables stay as they are.
@@ -670,14 +678,13 @@ wait-fullscreen-window = a window is fullscreen
 ## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
 ## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
 
-wait-dunst-paused = dunst is paused
-wait-mako-dnd = mako is in do-not-disturb mode
-wait-swaync-dnd = swaync do-not-disturb is on
-wait-swaync-inhibited = swaync notifications are inhibited
-wait-xfce-dnd = Xfce do-not-disturb is on
-wait-kde-dnd = KDE Plasma do-not-disturb is on
-wait-gnome-dnd = GNOME do-not-disturb is on
-wait-server-dnd = { $server } holds notifications back
+# $server is the notification server as people know it: dunst, mako, swaync, Xfce,
+# KDE Plasma, GNOME, or the name another server gives itself.
+wait-dnd-paused = { $server } is paused
+wait-dnd-mode = { $server } is in do-not-disturb mode
+wait-dnd-on = { $server } do-not-disturb is on
+wait-dnd-inhibited = { $server } notifications are inhibited
+wait-dnd-holds-back = { $server } holds notifications back
 wait-inhibitor-someone = an application inhibits idle
 wait-inhibitor-count = { $count } applications inhibit idle
 wait-inhibitor-app = { $app } inhibits idle

@@ -350,6 +350,7 @@ wait-reason-do-not-disturb = no molestar
 wait-reason-fullscreen = pantalla completa
 wait-reason-inhibitor = inhibido
 wait-reason-meeting = reunión
+wait-unknown = por un motivo que esta versión de deskbreak no sabe nombrar
 
 ## doctor: niveles, resumen, idioma
 
@@ -540,14 +541,11 @@ wait-fullscreen-window = hay una ventana en pantalla completa
 
 ## Lo que retiene una pausa pendiente, y lo que dice doctor al respecto
 
-wait-dunst-paused = dunst está en pausa
-wait-mako-dnd = mako está en modo no molestar
-wait-swaync-dnd = swaync: no molestar está activado
-wait-swaync-inhibited = las notificaciones de swaync están bloqueadas
-wait-xfce-dnd = Xfce: no molestar está activado
-wait-kde-dnd = KDE Plasma: no molestar está activado
-wait-gnome-dnd = GNOME: no molestar está activado
-wait-server-dnd = { $server } retiene las notificaciones
+wait-dnd-paused = { $server } está en pausa
+wait-dnd-mode = { $server } está en modo no molestar
+wait-dnd-on = { $server }: no molestar está activado
+wait-dnd-inhibited = las notificaciones de { $server } están bloqueadas
+wait-dnd-holds-back = { $server } retiene las notificaciones
 wait-inhibitor-someone = una aplicación impide la inactividad
 wait-inhibitor-count = { $count } aplicaciones impiden la inactividad
 wait-inhibitor-app = { $app } impide la inactividad
@@ -695,7 +693,10 @@ wait-camera-in-use = cámara en uso por { $apps }
 wait-microphone-in-use = micrófono en uso por { $apps }
 wait-apps-more = { $apps } y { $count } más
 wait-an-application = una aplicación
-wait-process = proceso { $pid }
+wait-applications = { $count ->
+    [one] una aplicación
+   *[other] { $count } aplicaciones
+}
 doctor-holds-no-answer = sin respuesta en { $duration }
 doctor-meeting-cannot-list = no se puede listar { $path }: { $error }
 doctor-meeting-no-such-file = no existe

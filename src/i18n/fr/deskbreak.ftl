@@ -2,9 +2,12 @@
 # Un message absent d'ici s'affiche en anglais.
 #
 # Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
-# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série. Vouvoiement. Espace insécable
-# avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
-# 24 heures (« 14:05 »).
+# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série.
+# Vouvoiement. Espace insécable avant : ; ! ? et entre un nombre et son unité (« 45 min »,
+# « 1 h 30 min »). Heures sur 24 heures (« 14:05 »).
+# Pluriel : en français, la variante [one] sert aussi pour 0 ; elle écrit donc le nombre
+# avec sa variable ({ $days } jour), jamais « 1 » ni « un », sauf si une variante
+# [0] la précède.
 
 ## Durées et heures
 
@@ -348,6 +351,7 @@ wait-reason-do-not-disturb = ne pas déranger
 wait-reason-fullscreen = plein écran
 wait-reason-inhibitor = bloqué
 wait-reason-meeting = réunion
+wait-unknown = pour une raison que cette version de deskbreak ne sait pas nommer
 
 ## doctor : niveaux, résumé, langue
 
@@ -539,14 +543,11 @@ wait-fullscreen-window = une fenêtre est en plein écran
 
 ## Ce qui retient une pause due, et ce qu'en dit doctor
 
-wait-dunst-paused = dunst est en pause
-wait-mako-dnd = mako est en mode ne pas déranger
-wait-swaync-dnd = swaync : ne pas déranger est activé
-wait-swaync-inhibited = les notifications de swaync sont bloquées
-wait-xfce-dnd = Xfce : ne pas déranger est activé
-wait-kde-dnd = KDE Plasma : ne pas déranger est activé
-wait-gnome-dnd = GNOME : ne pas déranger est activé
-wait-server-dnd = { $server } retient les notifications
+wait-dnd-paused = { $server } est en pause
+wait-dnd-mode = { $server } est en mode ne pas déranger
+wait-dnd-on = { $server } : ne pas déranger est activé
+wait-dnd-inhibited = les notifications de { $server } sont bloquées
+wait-dnd-holds-back = { $server } retient les notifications
 wait-inhibitor-someone = une application empêche la mise en veille
 wait-inhibitor-count = { $count } applications empêchent la mise en veille
 wait-inhibitor-app = { $app } empêche la mise en veille
@@ -702,7 +703,10 @@ wait-apps-more =
        *[other] { $apps } et { $count } autres
     }
 wait-an-application = une application
-wait-process = processus { $pid }
+wait-applications = { $count ->
+    [one] une application
+   *[other] { $count } applications
+}
 doctor-holds-no-answer = pas de réponse en { $duration }
 doctor-meeting-cannot-list = impossible de lister { $path } : { $error }
 doctor-meeting-no-such-file = il n'existe pas

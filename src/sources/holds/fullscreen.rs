@@ -24,7 +24,7 @@ use std::path::Path;
 
 use tokio::sync::mpsc;
 
-use super::{Context, Hold, Reading, Reason, Signal};
+use super::{Context, Detail, Hold, Reading, Reason, Signal};
 
 /// The signal's name when the session is plain X11.
 const X11: &str = "X11 fullscreen window";
@@ -55,13 +55,12 @@ impl Focus {
     fn reading(self) -> Reading {
         match self {
             Focus::Other => Reading::Clear,
-            Focus::Fullscreen(name) => Reading::Held(Hold {
-                reason: Reason::Fullscreen,
-                detail: match name.as_deref().map(clean_name) {
-                    Some(app) if !app.is_empty() => crate::t!("wait-fullscreen-app", app = app),
-                    _ => crate::t!("wait-fullscreen-window"),
-                },
-            }),
+            Focus::Fullscreen(name) => Reading::Held(Hold::new(Detail::Fullscreen {
+                app: name
+                    .as_deref()
+                    .map(clean_name)
+                    .filter(|app| !app.is_empty()),
+            })),
         }
     }
 }
@@ -176,18 +175,21 @@ mod tests {
         let held = |name: Option<&str>| match Focus::Fullscreen(name.map(str::to_owned)).reading() {
             Reading::Held(hold) => {
                 assert_eq!(hold.reason, Reason::Fullscreen);
-                hold.detail
+                hold.words()
             }
             other => panic!("expected a hold, got {other:?}"),
         };
-        assert_eq!(held(Some("mpv")), "mpv is fullscreen");
-        assert_eq!(held(None), "a window is fullscreen");
-        assert_eq!(held(Some(" \t")), "a window is fullscreen");
-        assert_eq!(held(Some("evil\nname")), "evil name is fullscreen");
+        assert_eq!(held(Some("mpv")), "fullscreen (mpv is fullscreen)");
+        assert_eq!(held(None), "fullscreen (a window is fullscreen)");
+        assert_eq!(held(Some(" \t")), "fullscreen (a window is fullscreen)");
+        assert_eq!(
+            held(Some("evil\nname")),
+            "fullscreen (evil name is fullscreen)"
+        );
         let long = held(Some(&"Ä".repeat(100)));
         assert_eq!(
             long,
-            format!("{}… is fullscreen", "Ä".repeat(NAME_CHARS - 1))
+            format!("fullscreen ({}… is fullscreen)", "Ä".repeat(NAME_CHARS - 1))
         );
         assert_eq!(Focus::Other.reading(), Reading::Clear);
     }
