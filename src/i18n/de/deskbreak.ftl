@@ -422,8 +422,8 @@ doctor-check-service = Autostart
 doctor-check-daemon = Dienst
 doctor-check-line = { $name }: { $detail }
 doctor-name-unowned = niemand belegt { $name }
-doctor-config-missing = keine Datei unter { $path }; es gelten die eingebauten Voreinstellungen
-doctor-config-empty = { $path } ist leer; es gelten die eingebauten Voreinstellungen
+doctor-config-missing = keine Datei unter { $path }; es gelten die eingebauten Standardwerte
+doctor-config-empty = { $path } ist leer; es gelten die eingebauten Standardwerte
 doctor-config-valid = { $path } ist gültig (eine Pause nach je { $interval } Sitzen)
 doctor-config-fix = korrigieren Sie die Datei (`deskbreak config check` prüft sie erneut); bis dahin startet `deskbreak run` nicht, und ein laufender Dienst behält seine letzte gültige Konfiguration
 doctor-config-own-broken = Ihre eigenen Übungen werden nicht verwendet, bis das behoben ist: { $error }
@@ -444,9 +444,9 @@ doctor-notifications-mako = bei mako stehen die Knöpfe in `makoctl menu` (legen
 doctor-notifications-no-buttons = { $server } zeigt in Benachrichtigungen keine Knöpfe
 doctor-notifications-no-buttons-fix = beantworten Sie eine Pause im Terminal mit `deskbreak done`, `deskbreak snooze` oder `deskbreak skip` (die Erinnerung sagt es), oder nutzen Sie einen Benachrichtigungsdienst mit Aktionen, etwa dunst, mako oder den Ihres Desktops
 doctor-idle-not-used = { $backend } nicht verwendet: { $reason }
-doctor-idle-forced-none = keine, wie `activity.backend = "none"` in der Konfiguration festlegt: alle wache Zeit zählt als Sitzen
+doctor-idle-forced-none = keine, wie `activity.backend = "none"` in der Konfiguration festlegt: die ganze Wachzeit zählt als Sitzen
 doctor-idle-forced-none-fix = setzen Sie `activity.backend = "auto"`, damit Zeit fern der Tastatur als Pause zählt
-doctor-idle-none = hier funktioniert keine, daher zählt alle wache Zeit als Sitzen
+doctor-idle-none = hier funktioniert keine, daher zählt die ganze Wachzeit als Sitzen
 doctor-idle-none-fix = starten Sie deskbreak in Ihrer Desktop-Sitzung (es braucht WAYLAND_DISPLAY oder DISPLAY oder den Leerlaufmonitor von GNOME); wenn `activity.backend` ein Backend erzwingt, versuchen Sie "auto"
 doctor-idle-not-a-backend = kein Backend
 doctor-idle-timeout = hat nicht innerhalb von { $duration } geantwortet

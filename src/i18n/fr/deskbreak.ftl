@@ -425,7 +425,7 @@ doctor-check-line = { $name } : { $detail }
 doctor-name-unowned = personne ne détient { $name }
 doctor-config-missing = pas de fichier { $path } ; les réglages par défaut intégrés s'appliquent
 doctor-config-empty = { $path } est vide ; les réglages par défaut intégrés s'appliquent
-doctor-config-valid = { $path } est valide (une pause toutes les { $interval } passées assis)
+doctor-config-valid = { $path } est valide (une pause après { $interval } en position assise)
 doctor-config-fix = corrigez le fichier (`deskbreak config check` le vérifie à nouveau) ; d'ici là, `deskbreak run` refuse de démarrer et un démon en cours garde sa dernière configuration valide
 doctor-config-own-broken = vos exercices personnels ne sont pas utilisés tant que ceci n'est pas corrigé : { $error }
 doctor-config-fix-own = corrigez votre fichier d'exercices (`deskbreak config check` le vérifie à nouveau) ; d'ici là, les rappels ne proposent que les exercices intégrés
@@ -445,9 +445,9 @@ doctor-notifications-mako = avec mako, les boutons sont dans `makoctl menu` (ass
 doctor-notifications-no-buttons = { $server } n'affiche pas de boutons sur les notifications
 doctor-notifications-no-buttons-fix = répondez à une pause depuis un terminal avec `deskbreak done`, `deskbreak snooze` ou `deskbreak skip` (le rappel le dit), ou utilisez un serveur de notifications avec actions, comme dunst, mako ou celui de votre bureau
 doctor-idle-not-used = { $backend } non utilisé : { $reason }
-doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme assis
+doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme temps assis
 doctor-idle-forced-none-fix = mettez `activity.backend = "auto"` pour que le temps loin du clavier compte comme une pause
-doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme assis
+doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme temps assis
 doctor-idle-none-fix = lancez deskbreak dans votre session de bureau (il lui faut WAYLAND_DISPLAY ou DISPLAY, ou le moniteur d'inactivité de GNOME) ; si `activity.backend` impose un backend, essayez "auto"
 doctor-idle-not-a-backend = pas un backend
 doctor-idle-timeout = pas de réponse en { $duration }
@@ -470,7 +470,7 @@ doctor-x11-no-display = DISPLAY n'est pas défini : pas de session X11
 doctor-x11-display-not-utf8 = DISPLAY n'est pas de l'UTF-8 valide
 doctor-x11-thread = impossible de lancer la sonde X11 : { $error }
 doctor-x11-probe-died = la sonde X11 de l'affichage { $display } a échoué
-doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
+doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
 doctor-x11-connect = connexion impossible à l'affichage X { $display } : { $error }
 doctor-x11-no-screen = l'affichage X { $display } n'a pas d'écran { $screen }
 doctor-x11-no-screensaver = il manque l'extension { $extension } à l'affichage X { $display }
