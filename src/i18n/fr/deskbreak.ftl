@@ -85,6 +85,7 @@ list-and = { $first } et { $second }
 reminder-snoozes-used-up = plus de report possible
 reminder-answer-in-terminal = Répondez dans un terminal : deskbreak done, snooze, skip ou guide
 reminder-answer-in-terminal-no-snooze = Répondez dans un terminal : deskbreak done, skip ou guide
+reminder-terminal-summary = C'est l'heure d'une pause : { $summary }
 
 reminder-button-start-guide = Lancer le guide
 reminder-button-done = C'est fait
@@ -182,6 +183,9 @@ cli-error-bus = la connexion au bus de session a échoué ({ $error })
 cli-error-garbled = impossible de lire l'état du démon : { $error }
 cli-error-unknown-phase = phase inconnue { $phase }
 cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
+bus-error-unreachable = pas de bus de session ({ $error })
+bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (son socket accepte les connexions, mais rien ne répond)
+cli-error-no-home = impossible de trouver un dossier personnel (définissez HOME, ou XDG_CONFIG_HOME et XDG_STATE_HOME)
 
 ## Messages de la ligne de commande elle-même
 
@@ -202,6 +206,14 @@ cli-check-empty = { $path } : ok (vide : les réglages par défaut s'appliquen
 cli-check-ok = { $path } : ok
 cli-exclusions-not-shown = { $error } (exclusions non affichées)
 cli-no-such-exercise = aucun exercice { $id } ; `deskbreak exercises` les liste tous
+cli-cannot-write-stdout = impossible d'écrire sur la sortie standard
+cli-cannot-write-completions = impossible d'écrire le script de complétion
+cli-cannot-write-man-pages = impossible d'écrire les pages de manuel dans { $path }
+cli-cannot-create = impossible de créer { $path }
+cli-cannot-write = impossible d'écrire { $path }
+cli-cannot-start-runtime = impossible de démarrer l'environnement d'exécution asynchrone
+cli-cannot-handle-signal = impossible de gérer { $signal }
+cli-cannot-create-folder = impossible de créer le dossier { $path } : { $error }
 
 ## deskbreak exercises et deskbreak exercises show ID
 
@@ -236,6 +248,47 @@ guide-cli-stopped = Arrêté.
 guide-cli-done-practice = Terminé. Entraînement : rien d'enregistré.
 guide-cli-done-recorded = Terminé. La pause est enregistrée.
 guide-cli-done-unconfirmed = Terminé ici ; le démon ne l'a pas encore confirmé (`deskbreak status`).
+
+## deskbreak service install et uninstall : une ligne par étape, puis les erreurs. Les
+## chemins, noms d'unité, commandes et ce que dit systemctl restent tels quels.
+
+service-removed-hiding = { $path } supprimé : il masquerait l'unité installée { $unit }
+service-using-installed = utilisation de l'unité installée { $unit }
+service-up-to-date = { $path } est à jour
+service-wrote-unit = { $path } écrit (ExecStart={ $binary } run)
+service-removed-autostart-replaced = entrée de démarrage automatique { $path } supprimée : le service la remplace
+service-reloaded = gestionnaire utilisateur de systemd rechargé
+service-enabled = { $unit } activé et démarré : deskbreak démarre désormais avec votre session graphique (`systemctl --user status deskbreak` montre ce qu'il fait)
+service-no-graphical-session = remarque : graphical-session.target n'est pas actif, votre bureau ne signale donc pas son démarrage à systemd et deskbreak ne démarrera pas tout seul à la prochaine ouverture de session ; `deskbreak service install --autostart` le lance plutôt depuis le bureau
+service-wrote-autostart = { $path } écrit : deskbreak démarre quand vous ouvrez une session sur votre bureau
+service-disabled-replaced = { $unit } arrêté et désactivé : l'entrée de démarrage automatique le remplace
+service-removed = { $path } supprimé
+service-not-started-now = deskbreak n'est pas lancé maintenant : fermez puis rouvrez votre session, ou lancez `deskbreak run &`
+service-disabled = { $unit } arrêté et désactivé
+service-no-manager-nothing-stopped = le gestionnaire utilisateur de systemd est injoignable ({ $reason }) ; rien n'a été arrêté
+service-removed-autostart = entrée de démarrage automatique { $path } supprimée (un deskbreak qu'elle a lancé continue de tourner jusqu'à la fin de votre session)
+service-nothing-to-remove = rien à supprimer : il n'y a ni { $unit } ni { $autostart }
+service-system-unit-stays = { $path } reste : il a été installé pour tout le système (par un paquet ou par l'administrateur)
+service-error-no-home = impossible de trouver un dossier personnel (définissez HOME ou XDG_CONFIG_HOME)
+service-error-binary = impossible de savoir où se trouve ce programme deskbreak : { $error }
+service-error-unusable-path = le chemin { $path } ne peut pas figurer dans un fichier d'unité : { $why } ; déplacez deskbreak ailleurs
+service-path-not-utf8 = il n'est pas en UTF-8
+service-path-control = il contient un caractère de contrôle
+service-path-relative = il n'est pas absolu
+service-error-write = impossible d'écrire { $path } : { $error }
+service-error-remove = impossible de supprimer { $path } : { $error }
+service-error-create-folder = impossible de créer le dossier { $path } : { $error }
+service-error-no-user-manager =
+    le gestionnaire utilisateur de systemd est injoignable ({ $reason }), deskbreak ne peut donc pas tourner ici comme service utilisateur ; rien n'a été modifié.
+    Pour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG :
+        deskbreak service install --autostart
+    ou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.
+service-error-systemctl =
+    `systemctl --user { $command }` a échoué : { $message }
+    `deskbreak doctor` et `journalctl --user -u deskbreak` en disent plus
+service-manager-not-installed = { $program } n'est pas installé
+service-manager-cannot-run = impossible de lancer { $program } : { $reason }
+service-no-output = aucune sortie
 
 ## doctor
 
@@ -607,6 +660,9 @@ config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jou
 config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-hours-expected = attendu : une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } n'est pas une plage : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-invalid = { $value } n'est pas une plage valide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-empty = { $value } est une plage vide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
 config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
@@ -618,6 +674,8 @@ config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
 
 stats-title-day = Dernier jour · { $date }
 stats-title-days = { $days } derniers jours · { $from } – { $to }
+stats-error-future = { $date } est dans le futur ; indiquez une date jusqu'à aujourd'hui
+stats-error-too-long = { $date } remonte à { $days } jours ; les statistiques couvrent au plus { $most } jours
 stats-nothing-recorded =
     Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
     ou le service) les enregistre pendant que vous travaillez.
@@ -681,6 +739,19 @@ stats-weekly-streak = { $days ->
    *[other] Série : { $days } jours d'affilée à votre objectif.
 }
 stats-weekly-longest = Plus longue période sans pause : { $duration } ({ $weekday }).
+
+## deskbreak history en mots : une ligne par pause
+
+history-outcome = { $outcome ->
+    [done] faite
+    [snoozed] reportée
+    [skipped] passée
+    [dismissed] fermée
+    [natural] naturelle
+   *[micro] micro-pause
+}
+history-after = après { $duration } assis
+history-error-write = impossible d'écrire la sortie
 
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
 
