@@ -573,6 +573,22 @@ doctor-daemon-start-fix = starten Sie ihn: `deskbreak service install` (dann sta
 doctor-daemon-running = läuft (PID { $pid }): { $status }; Leerlauferkennung: { $backend }
 doctor-daemon-silent = läuft (PID { $pid }), antwortet aber nicht: { $error }
 doctor-daemon-restart-fix = starten Sie ihn neu: `systemctl --user restart deskbreak`, oder beenden und starten Sie `deskbreak run`
+doctor-signal-dnd = „Nicht stören“
+doctor-signal-dnd-of = „Nicht stören“ von { $server }
+doctor-signal-inhibitors = Leerlaufsperren
+doctor-signal-inhibitors-of = Leerlaufsperren von { $desktop }
+doctor-signal-fullscreen = Vollbildfenster
+doctor-signal-fullscreen-on = Vollbildfenster unter { $display }
+doctor-signal-camera = Kamera (/dev/video*)
+doctor-signal-microphone-server = Mikrofon (Aufnahme-Streams von PulseAudio oder PipeWire)
+doctor-signal-microphone-alsa = Mikrofon (ALSA-Aufnahme-Substreams)
+doctor-signal-meeting = Kamera und Mikrofon
+doctor-fullscreen-no-display = weder WAYLAND_DISPLAY noch DISPLAY ist gesetzt: kein Display zum Lesen
+doctor-fullscreen-no-toplevels = der Compositor bietet kein zwlr_foreign_toplevel_manager_v1, daher sind seine Vollbildfenster nicht zu sehen (GNOME und KDE unter Wayland geben keinen Vollbildzustand preis): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-old-toplevels = das zwlr_foreign_toplevel_manager_v1 des Compositors hat Version 1, die keinen Vollbildzustand kennt (erst Version 2 hat ihn): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-toplevels-finished = der Compositor listet seine Fenster nicht mehr auf (zwlr_foreign_toplevel_manager_v1 beendet)
+doctor-fullscreen-no-ewmh = der Fenstermanager von X-Display { $display } setzt kein _NET_ACTIVE_WINDOW (kein EWMH-Fenstermanager), daher ist das fokussierte Fenster unbekannt
+doctor-x11-bad-display = DISPLAY={ $display } ist kein Display-Name
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild

@@ -574,6 +574,22 @@ doctor-daemon-start-fix = démarrez-le : `deskbreak service install` (il démar
 doctor-daemon-running = tourne (PID { $pid }) : { $status } ; détection d'inactivité : { $backend }
 doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
 doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
+doctor-signal-dnd = ne pas déranger
+doctor-signal-dnd-of = ne pas déranger de { $server }
+doctor-signal-inhibitors = blocages de l'inactivité
+doctor-signal-inhibitors-of = blocages de l'inactivité de { $desktop }
+doctor-signal-fullscreen = fenêtre en plein écran
+doctor-signal-fullscreen-on = fenêtre en plein écran sous { $display }
+doctor-signal-camera = caméra (/dev/video*)
+doctor-signal-microphone-server = microphone (flux d'enregistrement de PulseAudio ou PipeWire)
+doctor-signal-microphone-alsa = microphone (sous-flux d'enregistrement ALSA)
+doctor-signal-meeting = caméra et microphone
+doctor-fullscreen-no-display = ni WAYLAND_DISPLAY ni DISPLAY n'est défini : aucun affichage à lire
+doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
+doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
+doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
