@@ -185,7 +185,7 @@ cli-error-unknown-phase = unbekannte Phase { $phase }
 cli-error-unknown-backend = unbekannte Leerlauferkennung { $backend }
 bus-error-unreachable = kein Sitzungsbus ({ $error })
 bus-error-no-answer = der Sitzungsbus hat nicht innerhalb von { $seconds } s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)
-cli-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
+cli-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
 
 ## Meldungen der Kommandozeile selbst
 
@@ -269,7 +269,7 @@ service-no-manager-nothing-stopped = die systemd-Benutzerinstanz ist nicht errei
 service-removed-autostart = Autostart-Eintrag { $path } entfernt (ein von ihm gestartetes deskbreak läuft weiter, bis Sie sich abmelden)
 service-nothing-to-remove = nichts zu entfernen: es gibt weder { $unit } noch { $autostart }
 service-system-unit-stays = { $path } bleibt: die Datei ist systemweit installiert (von einem Paket oder vom Administrator)
-service-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME setzen)
+service-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME setzen)
 service-error-binary = unklar, wo diese deskbreak-Programmdatei liegt: { $error }
 service-error-unusable-path = der Pfad { $path } kann nicht in einer Unit-Datei stehen: { $why }; verschieben Sie deskbreak an einen anderen Ort
 service-path-not-utf8 = er ist kein UTF-8

@@ -184,7 +184,7 @@ cli-error-garbled = impossible de lire l'état du démon : { $error }
 cli-error-unknown-phase = phase inconnue { $phase }
 cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
 bus-error-unreachable = pas de bus de session ({ $error })
-bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (son socket accepte les connexions, mais rien ne répond)
+bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (sa socket accepte les connexions, mais rien ne répond)
 cli-error-no-home = impossible de trouver un dossier personnel (définissez HOME, ou XDG_CONFIG_HOME et XDG_STATE_HOME)
 
 ## Messages de la ligne de commande elle-même
@@ -749,7 +749,7 @@ history-outcome = { $outcome ->
     [natural] naturelle
    *[micro] micro-pause
 }
-history-after = après { $duration } assis
+history-after = après { $duration } en position assise
 history-error-write = impossible d'écrire la sortie
 
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
