@@ -185,7 +185,7 @@ cli-error-unknown-phase = unbekannte Phase { $phase }
 cli-error-unknown-backend = unbekannte Leerlauferkennung { $backend }
 bus-error-unreachable = kein Sitzungsbus ({ $error })
 bus-error-no-answer = der Sitzungsbus hat nicht innerhalb von { $seconds } s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)
-cli-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
+cli-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
 
 ## Meldungen der Kommandozeile selbst
 
@@ -269,7 +269,7 @@ service-no-manager-nothing-stopped = die systemd-Benutzerinstanz ist nicht errei
 service-removed-autostart = Autostart-Eintrag { $path } entfernt (ein von ihm gestartetes deskbreak läuft weiter, bis Sie sich abmelden)
 service-nothing-to-remove = nichts zu entfernen: es gibt weder { $unit } noch { $autostart }
 service-system-unit-stays = { $path } bleibt: die Datei ist systemweit installiert (von einem Paket oder vom Administrator)
-service-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME setzen)
+service-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME setzen)
 service-error-binary = unklar, wo diese deskbreak-Programmdatei liegt: { $error }
 service-error-unusable-path = der Pfad { $path } kann nicht in einer Unit-Datei stehen: { $why }; verschieben Sie deskbreak an einen anderen Ort
 service-path-not-utf8 = er ist kein UTF-8
@@ -428,6 +428,7 @@ doctor-problems =
        *[other] { $warnings } Warnungen
     }: zuerst die Probleme beheben.
 doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): alle Meldungen und eingebauten Übungen sind übersetzt
 # $missing ist doctor-language-lacks-messages, doctor-language-lacks-fields oder beides,
 # verbunden durch doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): noch nicht übersetzt, daher auf Englisch: { $missing }
@@ -445,15 +446,13 @@ doctor-language-own-complete = { $total ->
    *[other] Ihre { $total } eigenen Übungen sind ebenfalls übersetzt
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] Ihre eigene Übung hat
+    [one] Ihre eigene Übung ist
    *[other] { $untranslated ->
-        [one] 1 Ihrer { $total } eigenen Übungen hat
-       *[other] { $untranslated } Ihrer { $total } eigenen Übungen haben
+        [one] 1 Ihrer { $total } eigenen Übungen ist
+       *[other] { $untranslated } Ihrer { $total } eigenen Übungen sind
     }
-} keinen Text in dieser Sprache (oder nicht jeden), daher { $untranslated ->
-    [one] erscheint sie
-   *[other] erscheinen sie
-} auf Englisch
+} nicht vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
+doctor-language-own-none = keine Ihrer { $total } eigenen Übungen ist vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
 doctor-language-own-fix = { $file } neben Ihrer exercises.json übersetzt Ihre eigenen Übungen, wie es „Translating deskbreak“ im README zeigt
 doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
 doctor-language-from-config = ui.language in der Konfiguration
@@ -574,6 +573,22 @@ doctor-daemon-start-fix = starten Sie ihn: `deskbreak service install` (dann sta
 doctor-daemon-running = läuft (PID { $pid }): { $status }; Leerlauferkennung: { $backend }
 doctor-daemon-silent = läuft (PID { $pid }), antwortet aber nicht: { $error }
 doctor-daemon-restart-fix = starten Sie ihn neu: `systemctl --user restart deskbreak`, oder beenden und starten Sie `deskbreak run`
+doctor-signal-dnd = „Nicht stören“
+doctor-signal-dnd-of = „Nicht stören“ von { $server }
+doctor-signal-inhibitors = Leerlaufsperren
+doctor-signal-inhibitors-of = Leerlaufsperren von { $desktop }
+doctor-signal-fullscreen = Vollbildfenster
+doctor-signal-fullscreen-on = Vollbildfenster unter { $display }
+doctor-signal-camera = Kamera (/dev/video*)
+doctor-signal-microphone-server = Mikrofon (Aufnahme-Streams von PulseAudio oder PipeWire)
+doctor-signal-microphone-alsa = Mikrofon (ALSA-Aufnahme-Substreams)
+doctor-signal-meeting = Kamera und Mikrofon
+doctor-fullscreen-no-display = weder WAYLAND_DISPLAY noch DISPLAY ist gesetzt: kein Display zum Lesen
+doctor-fullscreen-no-toplevels = der Compositor bietet kein zwlr_foreign_toplevel_manager_v1, daher sind seine Vollbildfenster nicht zu sehen (GNOME und KDE unter Wayland geben keinen Vollbildzustand preis): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-old-toplevels = das zwlr_foreign_toplevel_manager_v1 des Compositors hat Version 1, die keinen Vollbildzustand kennt (erst Version 2 hat ihn): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-toplevels-finished = der Compositor listet seine Fenster nicht mehr auf (zwlr_foreign_toplevel_manager_v1 beendet)
+doctor-fullscreen-no-ewmh = der Fenstermanager von X-Display { $display } setzt kein _NET_ACTIVE_WINDOW (kein EWMH-Fenstermanager), daher ist das fokussierte Fenster unbekannt
+doctor-x11-bad-display = DISPLAY={ $display } ist kein Display-Name
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild

@@ -389,6 +389,7 @@ doctor-problems = { $problems ->
 # The language check. $language is the language's own name ("Deutsch"), $code its
 # code ("de"), $from one of the doctor-language-from-… texts.
 doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): every message and built-in exercise is translated
 # $missing is doctor-language-lacks-messages, doctor-language-lacks-fields, or both
 # joined by doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): not translated yet, so read in English: { $missing }
@@ -408,15 +409,14 @@ doctor-language-own-complete = { $total ->
    *[other] your { $total } own exercises are translated too
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] your own exercise has
+    [one] your own exercise is
    *[other] { $untranslated ->
-        [one] 1 of your { $total } own exercises has
-       *[other] { $untranslated } of your { $total } own exercises have
+        [one] 1 of your { $total } own exercises is
+       *[other] { $untranslated } of your { $total } own exercises are
     }
-} no text in this language (or not every text), so { $untranslated ->
-    [one] it reads
-   *[other] they read
-} in English
+} not fully translated into this language: what is missing reads in English
+# When none is ($total is 2 or more).
+doctor-language-own-none = none of your { $total } own exercises is fully translated into this language: what is missing reads in English
 doctor-language-own-fix = { $file } beside your exercises.json translates your own exercises, as "Translating deskbreak" in the README shows
 doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
 doctor-language-from-config = ui.language in the config
@@ -549,6 +549,25 @@ doctor-daemon-start-fix = start it: `deskbreak service install` (then it starts 
 doctor-daemon-running = running (pid { $pid }): { $status }; idle backend: { $backend }
 doctor-daemon-silent = running (pid { $pid }), but it does not answer: { $error }
 doctor-daemon-restart-fix = restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`
+# The signals of the "holds" check (src/doctor/holds.rs): what is read. $server,
+# $desktop and $display are names as the system gives them (dunst, GNOME, XWayland).
+doctor-signal-dnd = do-not-disturb
+doctor-signal-dnd-of = { $server } do-not-disturb
+doctor-signal-inhibitors = idle inhibitors
+doctor-signal-inhibitors-of = { $desktop } idle inhibitors
+doctor-signal-fullscreen = fullscreen window
+doctor-signal-fullscreen-on = { $display } fullscreen window
+doctor-signal-camera = camera (/dev/video*)
+doctor-signal-microphone-server = microphone (PulseAudio or PipeWire capture streams)
+doctor-signal-microphone-alsa = microphone (ALSA capture substreams)
+doctor-signal-meeting = camera and microphone
+# Why the fullscreen signal cannot be read (src/sources/holds/fullscreen/).
+doctor-fullscreen-no-display = neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read
+doctor-fullscreen-no-toplevels = the compositor offers no zwlr_foreign_toplevel_manager_v1, so its fullscreen windows cannot be seen (GNOME and KDE on Wayland expose no fullscreen state): idle inhibitors are the signal here
+doctor-fullscreen-old-toplevels = the compositor's zwlr_foreign_toplevel_manager_v1 is version 1, which has no fullscreen state (version 2 added it): idle inhibitors are the signal here
+doctor-fullscreen-toplevels-finished = the compositor stopped listing its windows (zwlr_foreign_toplevel_manager_v1 finished)
+doctor-fullscreen-no-ewmh = the window manager of X display { $display } does not set _NET_ACTIVE_WINDOW (not an EWMH window manager), so the focused window is unknown
+doctor-x11-bad-display = DISPLAY={ $display } is not a display name
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -609,8 +628,8 @@ wait-unknown = for a reason this version of deskbreak cannot name
 status-bar-off-hours = off
 
 ## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
-## due break back, one line each. $name is the signal's name from its detector, in English
-## for now; $reason likewise.
+## due break back, one line each. $name is one of the doctor-signal-… messages, $reason one
+## of the doctor-… reasons a signal cannot be read.
 
 doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
 doctor-holds-signal = { $name }: { $reading }

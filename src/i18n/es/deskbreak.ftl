@@ -427,6 +427,7 @@ doctor-problems =
        *[other] { $warnings } avisos
     }: resuelve primero los problemas.
 doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios incorporados están traducidos
 # $missing es doctor-language-lacks-messages, doctor-language-lacks-fields o ambos
 # unidos por doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): aún sin traducir, así que en inglés: { $missing }
@@ -444,15 +445,13 @@ doctor-language-own-complete = { $total ->
    *[other] tus { $total } ejercicios propios también están traducidos
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] tu ejercicio propio no tiene
+    [one] tu ejercicio propio no está traducido del todo
    *[other] { $untranslated ->
-        [one] 1 de tus { $total } ejercicios propios no tiene
-       *[other] { $untranslated } de tus { $total } ejercicios propios no tienen
+        [one] 1 de tus { $total } ejercicios propios no está traducido del todo
+       *[other] { $untranslated } de tus { $total } ejercicios propios no están traducidos del todo
     }
-} texto en este idioma (o no todos), así que { $untranslated ->
-    [one] se muestra
-   *[other] se muestran
-} en inglés
+} a este idioma: lo que falta se muestra en inglés
+doctor-language-own-none = ninguno de tus { $total } ejercicios propios está traducido del todo a este idioma: lo que falta se muestra en inglés
 doctor-language-own-fix = { $file }, junto a tu exercises.json, traduce tus ejercicios propios, como muestra «Translating deskbreak» en el README
 doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
 doctor-language-from-config = ui.language en la configuración
@@ -573,6 +572,22 @@ doctor-daemon-start-fix = arráncalo: `deskbreak service install` (así arranca 
 doctor-daemon-running = en marcha (PID { $pid }): { $status }; detector de inactividad: { $backend }
 doctor-daemon-silent = en marcha (PID { $pid }), pero no responde: { $error }
 doctor-daemon-restart-fix = reinícialo: `systemctl --user restart deskbreak`, o detén y vuelve a ejecutar `deskbreak run`
+doctor-signal-dnd = no molestar
+doctor-signal-dnd-of = no molestar de { $server }
+doctor-signal-inhibitors = bloqueos de inactividad
+doctor-signal-inhibitors-of = bloqueos de inactividad de { $desktop }
+doctor-signal-fullscreen = ventana a pantalla completa
+doctor-signal-fullscreen-on = ventana a pantalla completa en { $display }
+doctor-signal-camera = cámara (/dev/video*)
+doctor-signal-microphone-server = micrófono (flujos de grabación de PulseAudio o PipeWire)
+doctor-signal-microphone-alsa = micrófono (subflujos de grabación de ALSA)
+doctor-signal-meeting = cámara y micrófono
+doctor-fullscreen-no-display = no está definido ni WAYLAND_DISPLAY ni DISPLAY: no hay pantalla que leer
+doctor-fullscreen-no-toplevels = el compositor no ofrece zwlr_foreign_toplevel_manager_v1, así que sus ventanas a pantalla completa no se ven (GNOME y KDE en Wayland no exponen el estado de pantalla completa): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-old-toplevels = el zwlr_foreign_toplevel_manager_v1 del compositor es la versión 1, que no tiene estado de pantalla completa (la versión 2 lo añadió): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-toplevels-finished = el compositor dejó de listar sus ventanas (zwlr_foreign_toplevel_manager_v1 terminado)
+doctor-fullscreen-no-ewmh = el gestor de ventanas de la pantalla X { $display } no define _NET_ACTIVE_WINDOW (no es un gestor EWMH), así que la ventana activa es desconocida
+doctor-x11-bad-display = DISPLAY={ $display } no es un nombre de pantalla
 
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa
