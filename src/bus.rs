@@ -18,14 +18,10 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, thiserror::Error)]
 pub enum BusError {
     /// No address, no socket, or the bus refused us.
-    #[error("no session bus ({0})")]
+    #[error("{}", crate::t!("bus-error-unreachable", error = .0.to_string()))]
     Unreachable(zbus::Error),
     /// Something accepted the connection but never finished the handshake.
-    #[error(
-        "the session bus did not answer within {} s (its socket accepts connections but \
-         nothing replies)",
-        CALL_TIMEOUT.as_secs()
-    )]
+    #[error("{}", crate::t!("bus-error-no-answer", seconds = CALL_TIMEOUT.as_secs()))]
     NoAnswer,
 }
 

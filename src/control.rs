@@ -915,7 +915,7 @@ pub enum ClientError {
     #[error("{}", t!("cli-error-not-running", name = NAME))]
     NotRunning,
     /// No session bus.
-    #[error("{}", t!("cli-error-no-bus", error = .0.to_string()))]
+    #[error("{}", no_bus(.0))]
     NoBus(crate::bus::BusError),
     /// The bus or the daemon took longer than [`crate::bus::CALL_TIMEOUT`] to answer.
     #[error("{}", t!("cli-error-no-answer", seconds = crate::bus::CALL_TIMEOUT.as_secs()))]
@@ -934,6 +934,16 @@ pub enum ClientError {
     /// The daemon's status could not be read (a daemon of another version?).
     #[error("{}", t!("cli-error-garbled", error = .0.to_string()))]
     Garbled(Garbled),
+}
+
+/// "cannot reach the session bus: …", without saying "no session bus" twice.
+fn no_bus(err: &crate::bus::BusError) -> String {
+    match err {
+        crate::bus::BusError::Unreachable(cause) => {
+            t!("cli-error-no-bus", error = cause.to_string())
+        }
+        crate::bus::BusError::NoAnswer => err.to_string(),
+    }
 }
 
 fn client_error(err: zbus::Error) -> ClientError {

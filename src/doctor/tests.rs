@@ -88,7 +88,7 @@ fn doctor_speaks_german_french_and_spanish_down_to_each_reason_and_fix() {
         (
             Lang::De,
             "ok       Sitzungsbus: erreichbar\n\
-             Warnung  Leerlauferkennung: hier funktioniert keine, daher zählt alle wache Zeit als Sitzen\n\
+             Warnung  Leerlauferkennung: hier funktioniert keine, daher zählt die ganze Wachzeit als Sitzen\n\
              \x20        wayland nicht verwendet: WAYLAND_DISPLAY ist nicht gesetzt (keine Wayland-Sitzung)\n\
              \x20        x11 nicht verwendet: DISPLAY ist nicht gesetzt: keine X11-Sitzung\n\
              \x20        Lösung: starten Sie deskbreak in Ihrer Desktop-Sitzung (es braucht WAYLAND_DISPLAY \
@@ -106,7 +106,7 @@ fn doctor_speaks_german_french_and_spanish_down_to_each_reason_and_fix() {
             Lang::Fr,
             "ok        bus de session\u{a0}: joignable\n\
              alerte    détection d'inactivité\u{a0}: aucune ne fonctionne ici, donc tout le temps \
-             éveillé compte comme assis\n\
+             éveillé compte comme temps assis\n\
              \x20         wayland non utilisé\u{a0}: WAYLAND_DISPLAY n'est pas défini (pas une session Wayland)\n\
              \x20         x11 non utilisé\u{a0}: DISPLAY n'est pas défini\u{a0}: pas de session X11\n\
              \x20         solution\u{a0}: lancez deskbreak dans votre session de bureau (il lui faut \
@@ -123,8 +123,8 @@ fn doctor_speaks_german_french_and_spanish_down_to_each_reason_and_fix() {
         (
             Lang::Es,
             "ok        bus de sesión: accesible\n\
-             aviso     detección de inactividad: aquí no funciona ninguna, así que todo el tiempo \
-             despierto cuenta como sentado\n\
+             aviso     detector de inactividad: aquí no funciona ninguno, así que todo el tiempo \
+             despierto cuenta como tiempo en la silla\n\
              \x20         wayland sin usar: WAYLAND_DISPLAY no está definido (no es una sesión Wayland)\n\
              \x20         x11 sin usar: DISPLAY no está definido: no hay sesión X11\n\
              \x20         solución: ejecuta deskbreak dentro de tu sesión de escritorio (necesita \

@@ -426,6 +426,84 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     );
 }
 
+/// The command line's own errors and `deskbreak service`'s lines, through the code that
+/// words them.
+fn cli_samples(lang: Lang) -> Vec<String> {
+    use crate::service::{FileAction, ManagerError, ServiceError};
+    scoped(lang, || {
+        let future = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let no_manager = ServiceError::NoUserManager {
+            reason: ManagerError::NotInstalled {
+                program: "systemctl".into(),
+            },
+        };
+        let unwritable = ServiceError::File {
+            action: FileAction::CreateFolder,
+            path: "/h/.config/systemd/user".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        vec![
+            crate::stats::PeriodError::Future(future).to_string(),
+            crate::engine::schedule::Range::parse("9-5")
+                .unwrap_err()
+                .to_string(),
+            crate::bus::BusError::NoAnswer.to_string(),
+            no_manager.to_string(),
+            unwritable.to_string(),
+            crate::t!("service-not-started-now"),
+        ]
+    })
+}
+
+/// Golden strings for the command line's errors and the service lines.
+#[test]
+fn each_language_words_the_cli_errors_and_the_service_lines() {
+    assert_eq!(
+        cli_samples(Lang::En),
+        [
+            "2030-01-01 is in the future; give a date up to today",
+            "\"9-5\" is not a valid range: expected a range of 24-hour times such as \"09:00-17:30\"",
+            "the session bus did not answer within 5 s (its socket accepts connections but nothing replies)",
+            "the systemd user manager cannot be reached (systemctl is not installed), so deskbreak cannot run as a user service here; nothing was changed.\nTo start deskbreak when you log in to your desktop without systemd, write an XDG autostart entry instead:\n    deskbreak service install --autostart\nor start `deskbreak run` from your window manager's startup file.",
+            "cannot create the folder /h/.config/systemd/user: permission denied",
+            "it is not started now: log out and back in, or run `deskbreak run &`",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::De),
+        [
+            "2030-01-01 liegt in der Zukunft; geben Sie ein Datum bis heute an",
+            "\"9-5\" ist kein gültiger Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie \"09:00-17:30\"",
+            "der Sitzungsbus hat nicht innerhalb von 5\u{a0}s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)",
+            "die systemd-Benutzerinstanz ist nicht erreichbar (systemctl ist nicht installiert), deshalb kann deskbreak hier nicht als Benutzerdienst laufen; nichts wurde geändert.\nUm deskbreak ohne systemd bei der Anmeldung am Desktop zu starten, schreiben Sie stattdessen einen XDG-Autostart-Eintrag:\n    deskbreak service install --autostart\noder starten Sie `deskbreak run` aus der Startdatei Ihres Fenstermanagers.",
+            "der Ordner /h/.config/systemd/user kann nicht angelegt werden: permission denied",
+            "deskbreak wird jetzt nicht gestartet: melden Sie sich ab und wieder an, oder führen Sie `deskbreak run &` aus",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::Fr),
+        [
+            "2030-01-01 est dans le futur\u{a0}; indiquez une date jusqu'à aujourd'hui",
+            "\"9-5\" n'est pas une plage valide\u{a0}: attendu une plage d'heures sur 24\u{a0}h comme \"09:00-17:30\"",
+            "le bus de session n'a pas répondu en 5\u{a0}s (son socket accepte les connexions, mais rien ne répond)",
+            "le gestionnaire utilisateur de systemd est injoignable (systemctl n'est pas installé), deskbreak ne peut donc pas tourner ici comme service utilisateur\u{a0}; rien n'a été modifié.\nPour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG\u{a0}:\n    deskbreak service install --autostart\nou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.",
+            "impossible de créer le dossier /h/.config/systemd/user\u{a0}: permission denied",
+            "deskbreak n'est pas lancé maintenant\u{a0}: fermez puis rouvrez votre session, ou lancez `deskbreak run &`",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::Es),
+        [
+            "2030-01-01 está en el futuro; indica una fecha hasta hoy",
+            "\"9-5\" no es un intervalo válido: se esperaba un intervalo de horas en formato de 24 horas como \"09:00-17:30\"",
+            "el bus de sesión no respondió en 5\u{a0}s (su socket acepta conexiones, pero nada responde)",
+            "no se puede acceder al gestor de usuario de systemd (systemctl no está instalado), así que deskbreak no puede funcionar aquí como servicio de usuario; no se cambió nada.\nPara iniciar deskbreak al entrar en tu escritorio sin systemd, escribe en su lugar una entrada de inicio automático XDG:\n    deskbreak service install --autostart\no inicia `deskbreak run` desde el archivo de arranque de tu gestor de ventanas.",
+            "no se puede crear la carpeta /h/.config/systemd/user: permission denied",
+            "deskbreak no se inicia ahora: cierra la sesión y vuelve a entrar, o ejecuta `deskbreak run &`",
+        ]
+    );
+}
+
 /// The numbers a text shows, in order of size (digits only: "1 h 30 min" → [1, 30]).
 fn numbers_in(text: &str) -> Vec<String> {
     let mut found: Vec<String> = text

@@ -194,3 +194,91 @@ async fn ui_language_overrides_the_locale_and_doctor_says_so() {
     })
     .await;
 }
+
+/// What the command line says when it cannot do what it was asked, in German for a German
+/// session: no daemon on the bus, no bus at all, a date in the future, no systemd user
+/// manager. Each message is the German catalog's, whole, with nothing English left in it
+/// but the system's own cause.
+#[tokio::test]
+async fn a_german_terminal_gets_german_errors_when_nothing_runs() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let bus = PrivateBus::start();
+        let de = Some("de_DE.UTF-8");
+        let german = |f: &dyn Fn() -> String| i18n::scoped(Lang::De, f);
+
+        // No daemon on the bus: the command fails with the German sentence, and so does
+        // every command that needs the daemon.
+        let not_running =
+            german(&|| deskbreak::t!("cli-error-not-running", name = "org.deskbreak.Deskbreak1"));
+        assert!(
+            not_running.starts_with("deskbreak läuft nicht"),
+            "{not_running}"
+        );
+        for args in [&["snooze"][..], &["status"], &["pause", "30m"]] {
+            let (ok, out, err) = cli(&env, bus.address(), de, args).await;
+            assert!(!ok, "{args:?} fails: {out}");
+            assert_eq!(err, format!("deskbreak: {not_running}\n"), "{args:?}");
+        }
+        // A bar gets its `stopped` line, the tooltip in German, the class as always.
+        let (ok, bar, _) = cli(&env, bus.address(), de, &["status", "--format", "waybar"]).await;
+        assert!(ok);
+        assert!(bar.contains("\"class\":\"stopped\""), "{bar}");
+        assert!(
+            bar.contains("\"tooltip\":\"deskbreak läuft nicht\""),
+            "{bar}"
+        );
+
+        // No bus at all: German words around the bus library's own cause, which is said
+        // once (not "no session bus" inside "cannot reach the session bus").
+        let (ok, _, err) = cli(&env, "unix:path=/nonexistent/bus", de, &["now"]).await;
+        assert!(!ok);
+        assert!(
+            err.starts_with("deskbreak: der Sitzungsbus ist nicht erreichbar: "),
+            "{err}"
+        );
+        assert!(err.contains("ist das eine Desktop-Sitzung?"), "{err}");
+        assert!(!err.contains("no session bus"), "{err}");
+
+        // A command line that reads files: a date in the future.
+        let (ok, _, err) = cli(&env, bus.address(), de, &["stats", "--since", "2999-01-01"]).await;
+        assert!(!ok);
+        assert_eq!(
+            err,
+            "deskbreak: 2999-01-01 liegt in der Zukunft; geben Sie ein Datum bis heute an\n"
+        );
+
+        // `service install` where no systemd user manager can be reached: nothing written,
+        // the way out said in German.
+        let mut install = localized(&env, bus.address(), de);
+        install
+            .args(["service", "install"])
+            .env("DESKBREAK_SYSTEMCTL", env.home().join("no-such-systemctl"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let out = tokio::time::timeout(TIMEOUT, install.output())
+            .await
+            .expect("the CLI finishes")
+            .expect("the CLI runs");
+        let err = text(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            err.starts_with("deskbreak: die systemd-Benutzerinstanz ist nicht erreichbar ("),
+            "{err}"
+        );
+        assert!(
+            err.contains("no-such-systemctl ist nicht installiert), deshalb"),
+            "{err}"
+        );
+        assert!(
+            err.contains("\n    deskbreak service install --autostart\n"),
+            "{err}"
+        );
+        assert!(!err.contains("cannot"), "{err}");
+        assert!(
+            !env.config_home().join("systemd").exists(),
+            "nothing written"
+        );
+    })
+    .await;
+}

@@ -85,6 +85,7 @@ list-and = { $first } und { $second }
 reminder-snoozes-used-up = kein Aufschieben mehr möglich
 reminder-answer-in-terminal = Im Terminal antworten: deskbreak done, snooze, skip oder guide
 reminder-answer-in-terminal-no-snooze = Im Terminal antworten: deskbreak done, skip oder guide
+reminder-terminal-summary = Zeit für eine Pause: { $summary }
 
 reminder-button-start-guide = Anleitung starten
 reminder-button-done = Erledigt
@@ -182,6 +183,9 @@ cli-error-bus = die Verbindung zum Sitzungsbus ist abgebrochen ({ $error })
 cli-error-garbled = der Status des Dienstes ist nicht lesbar: { $error }
 cli-error-unknown-phase = unbekannte Phase { $phase }
 cli-error-unknown-backend = unbekannte Leerlauferkennung { $backend }
+bus-error-unreachable = kein Sitzungsbus ({ $error })
+bus-error-no-answer = der Sitzungsbus hat nicht innerhalb von { $seconds } s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)
+cli-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
 
 ## Meldungen der Kommandozeile selbst
 
@@ -202,6 +206,14 @@ cli-check-empty = { $path }: OK (leer: beim Start gelten die eingebauten Standar
 cli-check-ok = { $path }: OK
 cli-exclusions-not-shown = { $error } (Ausschlüsse nicht angezeigt)
 cli-no-such-exercise = keine Übung { $id }; `deskbreak exercises` listet alle auf
+cli-cannot-write-stdout = in die Standardausgabe kann nicht geschrieben werden
+cli-cannot-write-completions = das Vervollständigungsskript kann nicht geschrieben werden
+cli-cannot-write-man-pages = die Handbuchseiten können nicht nach { $path } geschrieben werden
+cli-cannot-create = { $path } kann nicht angelegt werden
+cli-cannot-write = { $path } kann nicht geschrieben werden
+cli-cannot-start-runtime = die asynchrone Laufzeitumgebung kann nicht gestartet werden
+cli-cannot-handle-signal = { $signal } kann nicht behandelt werden
+cli-cannot-create-folder = der Ordner { $path } kann nicht angelegt werden: { $error }
 
 ## deskbreak exercises und deskbreak exercises show ID
 
@@ -236,6 +248,47 @@ guide-cli-stopped = Beendet.
 guide-cli-done-practice = Fertig. Zum Üben: nichts eingetragen.
 guide-cli-done-recorded = Fertig. Die Pause ist eingetragen.
 guide-cli-done-unconfirmed = Hier fertig; der Dienst hat es noch nicht bestätigt (`deskbreak status`).
+
+## deskbreak service install und uninstall: eine Zeile je Schritt, dann die Fehler.
+## Pfade, Unit-Namen, Befehle und was systemctl sagt, bleiben, wie sie sind.
+
+service-removed-hiding = { $path } entfernt: die Datei würde die installierte Unit { $unit } verdecken
+service-using-installed = die installierte Unit { $unit } wird verwendet
+service-up-to-date = { $path } ist aktuell
+service-wrote-unit = { $path } geschrieben (ExecStart={ $binary } run)
+service-removed-autostart-replaced = Autostart-Eintrag { $path } entfernt: der systemd-Dienst ersetzt ihn
+service-reloaded = die systemd-Benutzerinstanz neu geladen
+service-enabled = { $unit } aktiviert und gestartet: deskbreak startet ab jetzt mit Ihrer grafischen Sitzung (`systemctl --user status deskbreak` zeigt, was es tut)
+service-no-graphical-session = Hinweis: graphical-session.target ist nicht aktiv, Ihr Desktop meldet systemd also nicht, wann er startet, und deskbreak startet bei der nächsten Anmeldung nicht von selbst; `deskbreak service install --autostart` startet es stattdessen über den Desktop
+service-wrote-autostart = { $path } geschrieben: deskbreak startet, wenn Sie sich an Ihrem Desktop anmelden
+service-disabled-replaced = { $unit } gestoppt und deaktiviert: der Autostart-Eintrag ersetzt ihn
+service-removed = { $path } entfernt
+service-not-started-now = deskbreak wird jetzt nicht gestartet: melden Sie sich ab und wieder an, oder führen Sie `deskbreak run &` aus
+service-disabled = { $unit } gestoppt und deaktiviert
+service-no-manager-nothing-stopped = die systemd-Benutzerinstanz ist nicht erreichbar ({ $reason }); nichts wurde gestoppt
+service-removed-autostart = Autostart-Eintrag { $path } entfernt (ein von ihm gestartetes deskbreak läuft weiter, bis Sie sich abmelden)
+service-nothing-to-remove = nichts zu entfernen: es gibt weder { $unit } noch { $autostart }
+service-system-unit-stays = { $path } bleibt: die Datei ist systemweit installiert (von einem Paket oder vom Administrator)
+service-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME setzen)
+service-error-binary = unklar, wo diese deskbreak-Programmdatei liegt: { $error }
+service-error-unusable-path = der Pfad { $path } kann nicht in einer Unit-Datei stehen: { $why }; verschieben Sie deskbreak an einen anderen Ort
+service-path-not-utf8 = er ist kein UTF-8
+service-path-control = er enthält ein Steuerzeichen
+service-path-relative = er ist nicht absolut
+service-error-write = { $path } kann nicht geschrieben werden: { $error }
+service-error-remove = { $path } kann nicht entfernt werden: { $error }
+service-error-create-folder = der Ordner { $path } kann nicht angelegt werden: { $error }
+service-error-no-user-manager =
+    die systemd-Benutzerinstanz ist nicht erreichbar ({ $reason }), deshalb kann deskbreak hier nicht als Benutzerdienst laufen; nichts wurde geändert.
+    Um deskbreak ohne systemd bei der Anmeldung am Desktop zu starten, schreiben Sie stattdessen einen XDG-Autostart-Eintrag:
+        deskbreak service install --autostart
+    oder starten Sie `deskbreak run` aus der Startdatei Ihres Fenstermanagers.
+service-error-systemctl =
+    `systemctl --user { $command }` ist fehlgeschlagen: { $message }
+    `deskbreak doctor` und `journalctl --user -u deskbreak` sagen mehr
+service-manager-not-installed = { $program } ist nicht installiert
+service-manager-cannot-run = { $program } kann nicht ausgeführt werden: { $reason }
+service-no-output = keine Ausgabe
 
 ## doctor
 
@@ -443,8 +496,8 @@ doctor-check-service = Autostart
 doctor-check-daemon = Dienst
 doctor-check-line = { $name }: { $detail }
 doctor-name-unowned = niemand belegt { $name }
-doctor-config-missing = keine Datei unter { $path }; es gelten die eingebauten Voreinstellungen
-doctor-config-empty = { $path } ist leer; es gelten die eingebauten Voreinstellungen
+doctor-config-missing = keine Datei unter { $path }; es gelten die eingebauten Standardwerte
+doctor-config-empty = { $path } ist leer; es gelten die eingebauten Standardwerte
 doctor-config-valid = { $path } ist gültig (eine Pause nach je { $interval } Sitzen)
 doctor-config-fix = korrigieren Sie die Datei (`deskbreak config check` prüft sie erneut); bis dahin startet `deskbreak run` nicht, und ein laufender Dienst behält seine letzte gültige Konfiguration
 doctor-config-own-broken = Ihre eigenen Übungen werden nicht verwendet, bis das behoben ist: { $error }
@@ -465,9 +518,9 @@ doctor-notifications-mako = bei mako stehen die Knöpfe in `makoctl menu` (legen
 doctor-notifications-no-buttons = { $server } zeigt in Benachrichtigungen keine Knöpfe
 doctor-notifications-no-buttons-fix = beantworten Sie eine Pause im Terminal mit `deskbreak done`, `deskbreak snooze` oder `deskbreak skip` (die Erinnerung sagt es), oder nutzen Sie einen Benachrichtigungsdienst mit Aktionen, etwa dunst, mako oder den Ihres Desktops
 doctor-idle-not-used = { $backend } nicht verwendet: { $reason }
-doctor-idle-forced-none = keine, wie `activity.backend = "none"` in der Konfiguration festlegt: alle wache Zeit zählt als Sitzen
+doctor-idle-forced-none = keine, wie `activity.backend = "none"` in der Konfiguration festlegt: die ganze Wachzeit zählt als Sitzen
 doctor-idle-forced-none-fix = setzen Sie `activity.backend = "auto"`, damit Zeit fern der Tastatur als Pause zählt
-doctor-idle-none = hier funktioniert keine, daher zählt alle wache Zeit als Sitzen
+doctor-idle-none = hier funktioniert keine, daher zählt die ganze Wachzeit als Sitzen
 doctor-idle-none-fix = starten Sie deskbreak in Ihrer Desktop-Sitzung (es braucht WAYLAND_DISPLAY oder DISPLAY oder den Leerlaufmonitor von GNOME); wenn `activity.backend` ein Backend erzwingt, versuchen Sie "auto"
 doctor-idle-not-a-backend = kein Backend
 doctor-idle-timeout = hat nicht innerhalb von { $duration } geantwortet
@@ -541,6 +594,22 @@ doctor-daemon-start-fix = starten Sie ihn: `deskbreak service install` (dann sta
 doctor-daemon-running = läuft (PID { $pid }): { $status }; Leerlauferkennung: { $backend }
 doctor-daemon-silent = läuft (PID { $pid }), antwortet aber nicht: { $error }
 doctor-daemon-restart-fix = starten Sie ihn neu: `systemctl --user restart deskbreak`, oder beenden und starten Sie `deskbreak run`
+doctor-signal-dnd = „Nicht stören“
+doctor-signal-dnd-of = „Nicht stören“ von { $server }
+doctor-signal-inhibitors = Leerlaufsperren
+doctor-signal-inhibitors-of = Leerlaufsperren von { $desktop }
+doctor-signal-fullscreen = Vollbildfenster
+doctor-signal-fullscreen-on = Vollbildfenster unter { $display }
+doctor-signal-camera = Kamera (/dev/video*)
+doctor-signal-microphone-server = Mikrofon (Aufnahme-Streams von PulseAudio oder PipeWire)
+doctor-signal-microphone-alsa = Mikrofon (ALSA-Aufnahme-Substreams)
+doctor-signal-meeting = Kamera und Mikrofon
+doctor-fullscreen-no-display = weder WAYLAND_DISPLAY noch DISPLAY ist gesetzt: kein Display zum Lesen
+doctor-fullscreen-no-toplevels = der Compositor bietet kein zwlr_foreign_toplevel_manager_v1, daher sind seine Vollbildfenster nicht zu sehen (GNOME und KDE unter Wayland geben keinen Vollbildzustand preis): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-old-toplevels = das zwlr_foreign_toplevel_manager_v1 des Compositors hat Version 1, die keinen Vollbildzustand kennt (erst Version 2 hat ihn): hier sind Leerlaufsperren das Signal
+doctor-fullscreen-toplevels-finished = der Compositor listet seine Fenster nicht mehr auf (zwlr_foreign_toplevel_manager_v1 beendet)
+doctor-fullscreen-no-ewmh = der Fenstermanager von X-Display { $display } setzt kein _NET_ACTIVE_WINDOW (kein EWMH-Fenstermanager), daher ist das fokussierte Fenster unbekannt
+doctor-x11-bad-display = DISPLAY={ $display } ist kein Display-Name
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild
@@ -607,6 +676,9 @@ config-day-unknown = unbekannter Tag { $value }: erwartet wird eine Liste von Ta
 config-days-empty = darf nicht leer sein: erwartet wird eine Liste von Tagesnamen von "mon" bis "sun", z. B. ["mon", "tue"]
 config-hours-expected = erwartet wird ein Zeitraum wie "09:00-17:30" oder eine Liste wie ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = darf nicht leer sein: erwartet wird ein Zeitraum wie "09:00-17:30" oder eine Liste wie ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } ist kein Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
+config-range-invalid = { $value } ist kein gültiger Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
+config-range-empty = { $value } ist ein leerer Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
 config-unreadable = die Datei ist nicht lesbar: { $error }
 config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
 config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)
@@ -618,6 +690,8 @@ config-missing-symlink = ein symbolischer Link auf { $target }, ein Ziel, das es
 
 stats-title-day = Letzter Tag · { $date }
 stats-title-days = Letzte { $days } Tage · { $from } – { $to }
+stats-error-future = { $date } liegt in der Zukunft; geben Sie ein Datum bis heute an
+stats-error-too-long = { $date } liegt { $days } Tage zurück; die Statistik umfasst höchstens { $most } Tage
 stats-nothing-recorded =
     In diesen Tagen sind weder Pausen noch Sitzzeit aufgezeichnet. Der Dienst (`deskbreak run`
     oder der systemd-Dienst) zeichnet sie auf, während Sie arbeiten.
@@ -681,6 +755,19 @@ stats-weekly-streak = { $days ->
    *[other] Serie: { $days } Tage in Folge mit erreichtem Ziel.
 }
 stats-weekly-longest = Am längsten ohne Pause: { $duration } ({ $weekday }).
+
+## deskbreak history in Worten: eine Zeile je Pause
+
+history-outcome = { $outcome ->
+    [done] erledigt
+    [snoozed] aufgeschoben
+    [skipped] übersprungen
+    [dismissed] geschlossen
+    [natural] natürlich
+   *[micro] Mikropause
+}
+history-after = nach { $duration } im Sitzen
+history-error-write = die Ausgabe kann nicht geschrieben werden
 
 ## Außerhalb der Arbeitszeit, was doctor über zurückgehaltene Pausen sagt, Mikropausen
 

@@ -94,6 +94,9 @@ reminder-snoozes-used-up = snoozes used up
 # The one line said instead of buttons, where the server shows none.
 reminder-answer-in-terminal = Answer in a terminal: deskbreak done, snooze, skip or guide
 reminder-answer-in-terminal-no-snooze = Answer in a terminal: deskbreak done, skip or guide
+# With no desktop to show it on, the reminder goes to the terminal (stderr) under this
+# heading; $summary is reminder-summary.
+reminder-terminal-summary = Time for a break: { $summary }
 
 # Buttons.
 reminder-button-start-guide = Start guide
@@ -181,6 +184,10 @@ config-day-unknown = unknown day { $value }: expected a list of day names from "
 config-days-empty = must not be empty: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
 config-hours-expected = expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = must not be empty: expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
+# A range in schedule.hours that is not one; $value as the file writes it.
+config-range-not-a-range = { $value } is not a range: expected a range of 24-hour times such as "09:00-17:30"
+config-range-invalid = { $value } is not a valid range: expected a range of 24-hour times such as "09:00-17:30"
+config-range-empty = { $value } is an empty range: expected a range of 24-hour times such as "09:00-17:30"
 # $error: why the system could not read it ("permission denied", "a folder, not a file").
 config-unreadable = cannot read the file: { $error }
 config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
@@ -270,6 +277,11 @@ cli-error-bus = the session bus connection failed ({ $error })
 cli-error-garbled = cannot read the daemon's status: { $error }
 cli-error-unknown-phase = unknown phase { $phase }
 cli-error-unknown-backend = unknown idle backend { $backend }
+# The session bus itself (src/bus.rs); $error is the bus library's own words.
+bus-error-unreachable = no session bus ({ $error })
+bus-error-no-answer = the session bus did not answer within { $seconds } s (its socket accepts connections but nothing replies)
+# No home folder to find the files in (src/paths.rs).
+cli-error-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME and XDG_STATE_HOME)
 
 ## The command line's own messages (src/main.rs).
 
@@ -286,6 +298,17 @@ cli-check-empty = { $path }: ok (empty: the built-in defaults apply at start-up;
 cli-check-ok = { $path }: ok
 cli-exclusions-not-shown = { $error } (exclusions not shown)
 cli-no-such-exercise = no exercise { $id }; `deskbreak exercises` lists them
+# A write or a start-up step failed; the system's reason follows after ": ".
+cli-cannot-write-stdout = cannot write to standard output
+cli-cannot-write-completions = cannot write the completion script
+cli-cannot-write-man-pages = cannot write the man pages into { $path }
+cli-cannot-create = cannot create { $path }
+cli-cannot-write = cannot write { $path }
+cli-cannot-start-runtime = cannot start the async runtime
+# $signal is SIGTERM, SIGINT, …
+cli-cannot-handle-signal = cannot handle { $signal }
+# $error is the system's reason.
+cli-cannot-create-folder = cannot create the folder { $path }: { $error }
 
 ## `deskbreak exercises` and `deskbreak exercises show ID`.
 
@@ -322,6 +345,51 @@ guide-cli-stopped = Stopped.
 guide-cli-done-practice = Done. Practice: nothing recorded.
 guide-cli-done-recorded = Done. The break is recorded.
 guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`deskbreak status`).
+
+## `deskbreak service install` and `uninstall` (src/service.rs): one line per thing
+## done, then the errors. Paths, unit names, commands and what systemctl says stay as
+## they are.
+
+service-removed-hiding = removed { $path }: it would hide the installed unit { $unit }
+service-using-installed = using the installed unit { $unit }
+service-up-to-date = { $path } is up to date
+service-wrote-unit = wrote { $path } (ExecStart={ $binary } run)
+service-removed-autostart-replaced = removed the autostart entry { $path }: the service replaces it
+service-reloaded = reloaded the systemd user manager
+service-enabled = enabled and started { $unit }: it starts with your graphical session from now on (`systemctl --user status deskbreak` shows what it is doing)
+service-no-graphical-session = note: graphical-session.target is not active, so your desktop does not tell systemd when it starts and deskbreak will not start by itself at the next login; `deskbreak service install --autostart` starts it from the desktop instead
+service-wrote-autostart = wrote { $path }: deskbreak starts when you log in to your desktop
+service-disabled-replaced = stopped and disabled { $unit }: the autostart entry replaces it
+service-removed = removed { $path }
+service-not-started-now = it is not started now: log out and back in, or run `deskbreak run &`
+service-disabled = stopped and disabled { $unit }
+# $reason is one of service-manager-… or what systemctl said.
+service-no-manager-nothing-stopped = the systemd user manager cannot be reached ({ $reason }); nothing was stopped
+service-removed-autostart = removed the autostart entry { $path } (a deskbreak it started keeps running until you log out)
+service-nothing-to-remove = nothing to remove: there is no { $unit } and no { $autostart }
+service-system-unit-stays = { $path } stays: it was installed system-wide (by a package or the administrator)
+service-error-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME)
+service-error-binary = cannot tell where this deskbreak binary is: { $error }
+# $why is one of service-path-….
+service-error-unusable-path = the path { $path } cannot be used in a unit file: { $why }; move deskbreak elsewhere
+service-path-not-utf8 = it is not UTF-8
+service-path-control = it contains a control character
+service-path-relative = it is not absolute
+service-error-write = cannot write { $path }: { $error }
+service-error-remove = cannot remove { $path }: { $error }
+service-error-create-folder = cannot create the folder { $path }: { $error }
+service-error-no-user-manager =
+    the systemd user manager cannot be reached ({ $reason }), so deskbreak cannot run as a user service here; nothing was changed.
+    To start deskbreak when you log in to your desktop without systemd, write an XDG autostart entry instead:
+        deskbreak service install --autostart
+    or start `deskbreak run` from your window manager's startup file.
+# $command: the arguments after --user; $message: the first line systemctl printed.
+service-error-systemctl =
+    `systemctl --user { $command }` failed: { $message }
+    `deskbreak doctor` and `journalctl --user -u deskbreak` tell more
+service-manager-not-installed = { $program } is not installed
+service-manager-cannot-run = cannot run { $program }: { $reason }
+service-no-output = no output
 
 ## doctor (src/doctor.rs).
 
@@ -506,6 +574,25 @@ doctor-daemon-start-fix = start it: `deskbreak service install` (then it starts 
 doctor-daemon-running = running (pid { $pid }): { $status }; idle backend: { $backend }
 doctor-daemon-silent = running (pid { $pid }), but it does not answer: { $error }
 doctor-daemon-restart-fix = restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`
+# The signals of the "holds" check (src/doctor/holds.rs): what is read. $server,
+# $desktop and $display are names as the system gives them (dunst, GNOME, XWayland).
+doctor-signal-dnd = do-not-disturb
+doctor-signal-dnd-of = { $server } do-not-disturb
+doctor-signal-inhibitors = idle inhibitors
+doctor-signal-inhibitors-of = { $desktop } idle inhibitors
+doctor-signal-fullscreen = fullscreen window
+doctor-signal-fullscreen-on = { $display } fullscreen window
+doctor-signal-camera = camera (/dev/video*)
+doctor-signal-microphone-server = microphone (PulseAudio or PipeWire capture streams)
+doctor-signal-microphone-alsa = microphone (ALSA capture substreams)
+doctor-signal-meeting = camera and microphone
+# Why the fullscreen signal cannot be read (src/sources/holds/fullscreen/).
+doctor-fullscreen-no-display = neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read
+doctor-fullscreen-no-toplevels = the compositor offers no zwlr_foreign_toplevel_manager_v1, so its fullscreen windows cannot be seen (GNOME and KDE on Wayland expose no fullscreen state): idle inhibitors are the signal here
+doctor-fullscreen-old-toplevels = the compositor's zwlr_foreign_toplevel_manager_v1 is version 1, which has no fullscreen state (version 2 added it): idle inhibitors are the signal here
+doctor-fullscreen-toplevels-finished = the compositor stopped listing its windows (zwlr_foreign_toplevel_manager_v1 finished)
+doctor-fullscreen-no-ewmh = the window manager of X display { $display } does not set _NET_ACTIVE_WINDOW (not an EWMH window manager), so the focused window is unknown
+doctor-x11-bad-display = DISPLAY={ $display } is not a display name
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -566,8 +653,8 @@ wait-unknown = for a reason this version of deskbreak cannot name
 status-bar-off-hours = off
 
 ## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
-## due break back, one line each. $name is the signal's name from its detector, in English
-## for now; $reason likewise.
+## due break back, one line each. $name is one of the doctor-signal-… messages, $reason one
+## of the doctor-… reasons a signal cannot be read.
 
 doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
 doctor-holds-signal = { $name }: { $reading }
@@ -731,6 +818,9 @@ doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions
 
 stats-title-day = Last day · { $date }
 stats-title-days = Last { $days } days · { $from } – { $to }
+# `--since` out of range; $date as given (2026-11-30), $most the most days covered.
+stats-error-future = { $date } is in the future; give a date up to today
+stats-error-too-long = { $date } is { $days } days ago; stats cover at most { $most } days
 stats-nothing-recorded =
     No breaks and no sitting time recorded in these days. The daemon (`deskbreak run`, or
     the service) records them as you work.
@@ -802,6 +892,21 @@ stats-weekly-streak = { $days ->
    *[other] Streak: { $days } days in a row at your goal.
 }
 stats-weekly-longest = Longest stretch without a break: { $duration } ({ $weekday }).
+
+## `deskbreak history` in words (src/stats/export.rs): one line per break, the outcome in
+## a padded column. --csv and --json stay as the file has them, in any language.
+
+history-outcome = { $outcome ->
+    [done] done
+    [snoozed] snoozed
+    [skipped] skipped
+    [dismissed] dismissed
+    [natural] natural
+   *[micro] micro
+}
+# $duration is how long the user had been sitting.
+history-after = after { $duration }
+history-error-write = cannot write the output
 
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.

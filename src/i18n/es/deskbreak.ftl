@@ -84,6 +84,7 @@ list-and = { $first } y { $second }
 reminder-snoozes-used-up = ya no se puede aplazar más
 reminder-answer-in-terminal = Responde en una terminal: deskbreak done, snooze, skip o guide
 reminder-answer-in-terminal-no-snooze = Responde en una terminal: deskbreak done, skip o guide
+reminder-terminal-summary = Hora de una pausa: { $summary }
 
 reminder-button-start-guide = Iniciar guía
 reminder-button-done = Hecho
@@ -181,6 +182,9 @@ cli-error-bus = falló la conexión con el bus de sesión ({ $error })
 cli-error-garbled = no se puede leer el estado del servicio: { $error }
 cli-error-unknown-phase = fase desconocida { $phase }
 cli-error-unknown-backend = detector de inactividad desconocido { $backend }
+bus-error-unreachable = no hay bus de sesión ({ $error })
+bus-error-no-answer = el bus de sesión no respondió en { $seconds } s (su socket acepta conexiones, pero nada responde)
+cli-error-no-home = no se encuentra una carpeta personal (define HOME, o XDG_CONFIG_HOME y XDG_STATE_HOME)
 
 ## Mensajes de la propia línea de comandos
 
@@ -201,6 +205,14 @@ cli-check-empty = { $path }: correcto (vacío: al iniciar se aplican los valores
 cli-check-ok = { $path }: correcto
 cli-exclusions-not-shown = { $error } (exclusiones no mostradas)
 cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los lista todos
+cli-cannot-write-stdout = no se puede escribir en la salida estándar
+cli-cannot-write-completions = no se puede escribir el script de autocompletado
+cli-cannot-write-man-pages = no se pueden escribir las páginas de manual en { $path }
+cli-cannot-create = no se puede crear { $path }
+cli-cannot-write = no se puede escribir { $path }
+cli-cannot-start-runtime = no se puede iniciar el entorno de ejecución asíncrono
+cli-cannot-handle-signal = no se puede gestionar { $signal }
+cli-cannot-create-folder = no se puede crear la carpeta { $path }: { $error }
 
 ## deskbreak exercises y deskbreak exercises show ID
 
@@ -235,6 +247,47 @@ guide-cli-stopped = Detenida.
 guide-cli-done-practice = Hecho. Práctica: nada registrado.
 guide-cli-done-recorded = Hecho. La pausa está registrada.
 guide-cli-done-unconfirmed = Hecho aquí; el servicio aún no lo ha confirmado (`deskbreak status`).
+
+## deskbreak service install y uninstall: una línea por paso, luego los errores. Las
+## rutas, los nombres de unidad, las órdenes y lo que dice systemctl quedan tal cual.
+
+service-removed-hiding = se eliminó { $path }: ocultaría la unidad instalada { $unit }
+service-using-installed = se usa la unidad instalada { $unit }
+service-up-to-date = { $path } está al día
+service-wrote-unit = se escribió { $path } (ExecStart={ $binary } run)
+service-removed-autostart-replaced = se eliminó la entrada de inicio automático { $path }: la unidad de systemd la sustituye
+service-reloaded = se recargó el gestor de usuario de systemd
+service-enabled = { $unit } habilitado e iniciado: a partir de ahora deskbreak arranca con tu sesión gráfica (`systemctl --user status deskbreak` muestra lo que hace)
+service-no-graphical-session = nota: graphical-session.target no está activo, así que tu escritorio no avisa a systemd cuando arranca y deskbreak no se iniciará solo en el próximo inicio de sesión; `deskbreak service install --autostart` lo inicia desde el escritorio en su lugar
+service-wrote-autostart = se escribió { $path }: deskbreak arranca cuando inicias sesión en tu escritorio
+service-disabled-replaced = { $unit } detenido y deshabilitado: la entrada de inicio automático lo sustituye
+service-removed = se eliminó { $path }
+service-not-started-now = deskbreak no se inicia ahora: cierra la sesión y vuelve a entrar, o ejecuta `deskbreak run &`
+service-disabled = { $unit } detenido y deshabilitado
+service-no-manager-nothing-stopped = no se puede acceder al gestor de usuario de systemd ({ $reason }); no se detuvo nada
+service-removed-autostart = se eliminó la entrada de inicio automático { $path } (un deskbreak que haya iniciado sigue en marcha hasta que cierres la sesión)
+service-nothing-to-remove = nada que eliminar: no existe { $unit } ni { $autostart }
+service-system-unit-stays = { $path } se queda: está instalado para todo el sistema (por un paquete o por el administrador)
+service-error-no-home = no se encuentra una carpeta personal (define HOME o XDG_CONFIG_HOME)
+service-error-binary = no se sabe dónde está este ejecutable de deskbreak: { $error }
+service-error-unusable-path = la ruta { $path } no puede ir en un archivo de unidad: { $why }; mueve deskbreak a otro sitio
+service-path-not-utf8 = no está en UTF-8
+service-path-control = contiene un carácter de control
+service-path-relative = no es absoluta
+service-error-write = no se puede escribir { $path }: { $error }
+service-error-remove = no se puede eliminar { $path }: { $error }
+service-error-create-folder = no se puede crear la carpeta { $path }: { $error }
+service-error-no-user-manager =
+    no se puede acceder al gestor de usuario de systemd ({ $reason }), así que deskbreak no puede funcionar aquí como servicio de usuario; no se cambió nada.
+    Para iniciar deskbreak al entrar en tu escritorio sin systemd, escribe en su lugar una entrada de inicio automático XDG:
+        deskbreak service install --autostart
+    o inicia `deskbreak run` desde el archivo de arranque de tu gestor de ventanas.
+service-error-systemctl =
+    `systemctl --user { $command }` falló: { $message }
+    `deskbreak doctor` y `journalctl --user -u deskbreak` dan más detalles
+service-manager-not-installed = { $program } no está instalado
+service-manager-cannot-run = no se puede ejecutar { $program }: { $reason }
+service-no-output = sin salida
 
 ## doctor
 
@@ -435,7 +488,7 @@ doctor-check-config = configuración
 doctor-check-language = idioma
 doctor-check-session-bus = bus de sesión
 doctor-check-notifications = notificaciones
-doctor-check-idle-backend = detección de inactividad
+doctor-check-idle-backend = detector de inactividad
 doctor-check-logind = logind
 doctor-check-holds = esperas
 doctor-check-service = arranque
@@ -444,7 +497,7 @@ doctor-check-line = { $name }: { $detail }
 doctor-name-unowned = nadie tiene { $name }
 doctor-config-missing = no hay archivo en { $path }; se aplican los valores predeterminados
 doctor-config-empty = { $path } está vacío; se aplican los valores predeterminados
-doctor-config-valid = { $path } es válido (una pausa cada { $interval } sentado)
+doctor-config-valid = { $path } es válido (una pausa cada { $interval } en la silla)
 doctor-config-fix = corrige el archivo (`deskbreak config check` lo vuelve a comprobar); hasta entonces `deskbreak run` no arranca y un servicio en marcha conserva su última configuración válida
 doctor-config-own-broken = tus ejercicios propios no se usan hasta que esto se corrija: { $error }
 doctor-config-fix-own = corrige tu archivo de ejercicios (`deskbreak config check` lo vuelve a comprobar); hasta entonces los recordatorios solo proponen los ejercicios incorporados
@@ -464,9 +517,9 @@ doctor-notifications-mako = en mako los botones están en `makoctl menu` (asígn
 doctor-notifications-no-buttons = { $server } no muestra botones en las notificaciones
 doctor-notifications-no-buttons-fix = responde a una pausa desde una terminal con `deskbreak done`, `deskbreak snooze` o `deskbreak skip` (el recordatorio lo dice), o usa un servidor de notificaciones con acciones, como dunst, mako o el de tu escritorio
 doctor-idle-not-used = { $backend } sin usar: { $reason }
-doctor-idle-forced-none = ninguna, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como sentado
+doctor-idle-forced-none = ninguno, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como tiempo en la silla
 doctor-idle-forced-none-fix = pon `activity.backend = "auto"` para que el tiempo lejos del teclado cuente como pausa
-doctor-idle-none = aquí no funciona ninguna, así que todo el tiempo despierto cuenta como sentado
+doctor-idle-none = aquí no funciona ninguno, así que todo el tiempo despierto cuenta como tiempo en la silla
 doctor-idle-none-fix = ejecuta deskbreak dentro de tu sesión de escritorio (necesita WAYLAND_DISPLAY o DISPLAY, o el monitor de inactividad de GNOME); si `activity.backend` impone un backend, prueba "auto"
 doctor-idle-not-a-backend = no es un backend
 doctor-idle-timeout = no respondió en { $duration }
@@ -537,9 +590,25 @@ doctor-systemctl-cannot-run = no se puede ejecutar { $program }: { $error }
 doctor-daemon-no-bus = sin comprobar: un servicio en marcha se encuentra a través del bus de sesión
 doctor-daemon-not-running = no hay ningún deskbreak en marcha en este bus de sesión ({ $why })
 doctor-daemon-start-fix = arráncalo: `deskbreak service install` (así arranca con tu escritorio), o `deskbreak run` en una terminal
-doctor-daemon-running = en marcha (PID { $pid }): { $status }; detección de inactividad: { $backend }
+doctor-daemon-running = en marcha (PID { $pid }): { $status }; detector de inactividad: { $backend }
 doctor-daemon-silent = en marcha (PID { $pid }), pero no responde: { $error }
 doctor-daemon-restart-fix = reinícialo: `systemctl --user restart deskbreak`, o detén y vuelve a ejecutar `deskbreak run`
+doctor-signal-dnd = no molestar
+doctor-signal-dnd-of = no molestar de { $server }
+doctor-signal-inhibitors = bloqueos de inactividad
+doctor-signal-inhibitors-of = bloqueos de inactividad de { $desktop }
+doctor-signal-fullscreen = ventana a pantalla completa
+doctor-signal-fullscreen-on = ventana a pantalla completa en { $display }
+doctor-signal-camera = cámara (/dev/video*)
+doctor-signal-microphone-server = micrófono (flujos de grabación de PulseAudio o PipeWire)
+doctor-signal-microphone-alsa = micrófono (subflujos de grabación de ALSA)
+doctor-signal-meeting = cámara y micrófono
+doctor-fullscreen-no-display = no está definido ni WAYLAND_DISPLAY ni DISPLAY: no hay pantalla que leer
+doctor-fullscreen-no-toplevels = el compositor no ofrece zwlr_foreign_toplevel_manager_v1, así que sus ventanas a pantalla completa no se ven (GNOME y KDE en Wayland no exponen el estado de pantalla completa): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-old-toplevels = el zwlr_foreign_toplevel_manager_v1 del compositor es la versión 1, que no tiene estado de pantalla completa (la versión 2 lo añadió): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-toplevels-finished = el compositor dejó de listar sus ventanas (zwlr_foreign_toplevel_manager_v1 terminado)
+doctor-fullscreen-no-ewmh = el gestor de ventanas de la pantalla X { $display } no define _NET_ACTIVE_WINDOW (no es un gestor EWMH), así que la ventana activa es desconocida
+doctor-x11-bad-display = DISPLAY={ $display } no es un nombre de pantalla
 
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa
@@ -606,6 +675,9 @@ config-day-unknown = día desconocido { $value }: se esperaba una lista de nombr
 config-days-empty = no puede estar vacío: se esperaba una lista de nombres de días de "mon" a "sun", p. ej. ["mon", "tue"]
 config-hours-expected = se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = no puede estar vacío: se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } no es un intervalo: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-range-invalid = { $value } no es un intervalo válido: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-range-empty = { $value } es un intervalo vacío: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
 config-unreadable = no se puede leer el archivo: { $error }
 config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
 config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
@@ -617,6 +689,8 @@ config-missing-symlink = un enlace simbólico a { $target }, que no existe
 
 stats-title-day = Último día · { $date }
 stats-title-days = Últimos { $days } días · { $from } – { $to }
+stats-error-future = { $date } está en el futuro; indica una fecha hasta hoy
+stats-error-too-long = { $date } fue hace { $days } días; las estadísticas abarcan como mucho { $most } días
 stats-nothing-recorded =
     No hay pausas ni tiempo en la silla registrados en estos días. El servicio (`deskbreak run`,
     o la unidad de systemd) los registra mientras trabajas.
@@ -680,6 +754,19 @@ stats-weekly-streak = { $days ->
    *[other] Racha: { $days } días seguidos en tu objetivo.
 }
 stats-weekly-longest = Tramo más largo sin pausa: { $duration } ({ $weekday }).
+
+## deskbreak history en palabras: una línea por pausa
+
+history-outcome = { $outcome ->
+    [done] hecha
+    [snoozed] aplazada
+    [skipped] omitida
+    [dismissed] cerrada
+    [natural] natural
+   *[micro] micropausa
+}
+history-after = tras { $duration } en la silla
+history-error-write = no se puede escribir la salida
 
 ## Fuera del horario de trabajo, lo que dice doctor de las pausas retenidas, micropausas
 

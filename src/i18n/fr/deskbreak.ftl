@@ -85,6 +85,7 @@ list-and = { $first } et { $second }
 reminder-snoozes-used-up = plus de report possible
 reminder-answer-in-terminal = Répondez dans un terminal : deskbreak done, snooze, skip ou guide
 reminder-answer-in-terminal-no-snooze = Répondez dans un terminal : deskbreak done, skip ou guide
+reminder-terminal-summary = C'est l'heure d'une pause : { $summary }
 
 reminder-button-start-guide = Lancer le guide
 reminder-button-done = C'est fait
@@ -182,6 +183,9 @@ cli-error-bus = la connexion au bus de session a échoué ({ $error })
 cli-error-garbled = impossible de lire l'état du démon : { $error }
 cli-error-unknown-phase = phase inconnue { $phase }
 cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
+bus-error-unreachable = pas de bus de session ({ $error })
+bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (son socket accepte les connexions, mais rien ne répond)
+cli-error-no-home = impossible de trouver un dossier personnel (définissez HOME, ou XDG_CONFIG_HOME et XDG_STATE_HOME)
 
 ## Messages de la ligne de commande elle-même
 
@@ -202,6 +206,14 @@ cli-check-empty = { $path } : ok (vide : les réglages par défaut s'appliquen
 cli-check-ok = { $path } : ok
 cli-exclusions-not-shown = { $error } (exclusions non affichées)
 cli-no-such-exercise = aucun exercice { $id } ; `deskbreak exercises` les liste tous
+cli-cannot-write-stdout = impossible d'écrire sur la sortie standard
+cli-cannot-write-completions = impossible d'écrire le script de complétion
+cli-cannot-write-man-pages = impossible d'écrire les pages de manuel dans { $path }
+cli-cannot-create = impossible de créer { $path }
+cli-cannot-write = impossible d'écrire { $path }
+cli-cannot-start-runtime = impossible de démarrer l'environnement d'exécution asynchrone
+cli-cannot-handle-signal = impossible de gérer { $signal }
+cli-cannot-create-folder = impossible de créer le dossier { $path } : { $error }
 
 ## deskbreak exercises et deskbreak exercises show ID
 
@@ -236,6 +248,47 @@ guide-cli-stopped = Arrêté.
 guide-cli-done-practice = Terminé. Entraînement : rien d'enregistré.
 guide-cli-done-recorded = Terminé. La pause est enregistrée.
 guide-cli-done-unconfirmed = Terminé ici ; le démon ne l'a pas encore confirmé (`deskbreak status`).
+
+## deskbreak service install et uninstall : une ligne par étape, puis les erreurs. Les
+## chemins, noms d'unité, commandes et ce que dit systemctl restent tels quels.
+
+service-removed-hiding = { $path } supprimé : il masquerait l'unité installée { $unit }
+service-using-installed = utilisation de l'unité installée { $unit }
+service-up-to-date = { $path } est à jour
+service-wrote-unit = { $path } écrit (ExecStart={ $binary } run)
+service-removed-autostart-replaced = entrée de démarrage automatique { $path } supprimée : le service la remplace
+service-reloaded = gestionnaire utilisateur de systemd rechargé
+service-enabled = { $unit } activé et démarré : deskbreak démarre désormais avec votre session graphique (`systemctl --user status deskbreak` montre ce qu'il fait)
+service-no-graphical-session = remarque : graphical-session.target n'est pas actif, votre bureau ne signale donc pas son démarrage à systemd et deskbreak ne démarrera pas tout seul à la prochaine ouverture de session ; `deskbreak service install --autostart` le lance plutôt depuis le bureau
+service-wrote-autostart = { $path } écrit : deskbreak démarre quand vous ouvrez une session sur votre bureau
+service-disabled-replaced = { $unit } arrêté et désactivé : l'entrée de démarrage automatique le remplace
+service-removed = { $path } supprimé
+service-not-started-now = deskbreak n'est pas lancé maintenant : fermez puis rouvrez votre session, ou lancez `deskbreak run &`
+service-disabled = { $unit } arrêté et désactivé
+service-no-manager-nothing-stopped = le gestionnaire utilisateur de systemd est injoignable ({ $reason }) ; rien n'a été arrêté
+service-removed-autostart = entrée de démarrage automatique { $path } supprimée (un deskbreak qu'elle a lancé continue de tourner jusqu'à la fin de votre session)
+service-nothing-to-remove = rien à supprimer : il n'y a ni { $unit } ni { $autostart }
+service-system-unit-stays = { $path } reste : il a été installé pour tout le système (par un paquet ou par l'administrateur)
+service-error-no-home = impossible de trouver un dossier personnel (définissez HOME ou XDG_CONFIG_HOME)
+service-error-binary = impossible de savoir où se trouve ce programme deskbreak : { $error }
+service-error-unusable-path = le chemin { $path } ne peut pas figurer dans un fichier d'unité : { $why } ; déplacez deskbreak ailleurs
+service-path-not-utf8 = il n'est pas en UTF-8
+service-path-control = il contient un caractère de contrôle
+service-path-relative = il n'est pas absolu
+service-error-write = impossible d'écrire { $path } : { $error }
+service-error-remove = impossible de supprimer { $path } : { $error }
+service-error-create-folder = impossible de créer le dossier { $path } : { $error }
+service-error-no-user-manager =
+    le gestionnaire utilisateur de systemd est injoignable ({ $reason }), deskbreak ne peut donc pas tourner ici comme service utilisateur ; rien n'a été modifié.
+    Pour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG :
+        deskbreak service install --autostart
+    ou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.
+service-error-systemctl =
+    `systemctl --user { $command }` a échoué : { $message }
+    `deskbreak doctor` et `journalctl --user -u deskbreak` en disent plus
+service-manager-not-installed = { $program } n'est pas installé
+service-manager-cannot-run = impossible de lancer { $program } : { $reason }
+service-no-output = aucune sortie
 
 ## doctor
 
@@ -446,7 +499,7 @@ doctor-check-line = { $name } : { $detail }
 doctor-name-unowned = personne ne détient { $name }
 doctor-config-missing = pas de fichier { $path } ; les réglages par défaut intégrés s'appliquent
 doctor-config-empty = { $path } est vide ; les réglages par défaut intégrés s'appliquent
-doctor-config-valid = { $path } est valide (une pause toutes les { $interval } passées assis)
+doctor-config-valid = { $path } est valide (une pause après { $interval } en position assise)
 doctor-config-fix = corrigez le fichier (`deskbreak config check` le vérifie à nouveau) ; d'ici là, `deskbreak run` refuse de démarrer et un démon en cours garde sa dernière configuration valide
 doctor-config-own-broken = vos exercices personnels ne sont pas utilisés tant que ceci n'est pas corrigé : { $error }
 doctor-config-fix-own = corrigez votre fichier d'exercices (`deskbreak config check` le vérifie à nouveau) ; d'ici là, les rappels ne proposent que les exercices intégrés
@@ -466,9 +519,9 @@ doctor-notifications-mako = avec mako, les boutons sont dans `makoctl menu` (ass
 doctor-notifications-no-buttons = { $server } n'affiche pas de boutons sur les notifications
 doctor-notifications-no-buttons-fix = répondez à une pause depuis un terminal avec `deskbreak done`, `deskbreak snooze` ou `deskbreak skip` (le rappel le dit), ou utilisez un serveur de notifications avec actions, comme dunst, mako ou celui de votre bureau
 doctor-idle-not-used = { $backend } non utilisé : { $reason }
-doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme assis
+doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme temps assis
 doctor-idle-forced-none-fix = mettez `activity.backend = "auto"` pour que le temps loin du clavier compte comme une pause
-doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme assis
+doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme temps assis
 doctor-idle-none-fix = lancez deskbreak dans votre session de bureau (il lui faut WAYLAND_DISPLAY ou DISPLAY, ou le moniteur d'inactivité de GNOME) ; si `activity.backend` impose un backend, essayez "auto"
 doctor-idle-not-a-backend = pas un backend
 doctor-idle-timeout = pas de réponse en { $duration }
@@ -491,7 +544,7 @@ doctor-x11-no-display = DISPLAY n'est pas défini : pas de session X11
 doctor-x11-display-not-utf8 = DISPLAY n'est pas de l'UTF-8 valide
 doctor-x11-thread = impossible de lancer la sonde X11 : { $error }
 doctor-x11-probe-died = la sonde X11 de l'affichage { $display } a échoué
-doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
+doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
 doctor-x11-connect = connexion impossible à l'affichage X { $display } : { $error }
 doctor-x11-no-screen = l'affichage X { $display } n'a pas d'écran { $screen }
 doctor-x11-no-screensaver = il manque l'extension { $extension } à l'affichage X { $display }
@@ -542,6 +595,22 @@ doctor-daemon-start-fix = démarrez-le : `deskbreak service install` (il démar
 doctor-daemon-running = tourne (PID { $pid }) : { $status } ; détection d'inactivité : { $backend }
 doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
 doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
+doctor-signal-dnd = ne pas déranger
+doctor-signal-dnd-of = ne pas déranger de { $server }
+doctor-signal-inhibitors = blocages de l'inactivité
+doctor-signal-inhibitors-of = blocages de l'inactivité de { $desktop }
+doctor-signal-fullscreen = fenêtre en plein écran
+doctor-signal-fullscreen-on = fenêtre en plein écran sous { $display }
+doctor-signal-camera = caméra (/dev/video*)
+doctor-signal-microphone-server = microphone (flux d'enregistrement de PulseAudio ou PipeWire)
+doctor-signal-microphone-alsa = microphone (sous-flux d'enregistrement ALSA)
+doctor-signal-meeting = caméra et microphone
+doctor-fullscreen-no-display = ni WAYLAND_DISPLAY ni DISPLAY n'est défini : aucun affichage à lire
+doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
+doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
+doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
@@ -612,6 +681,9 @@ config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jou
 config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-hours-expected = attendu : une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } n'est pas une plage : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-invalid = { $value } n'est pas une plage valide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-empty = { $value } est une plage vide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
 config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
@@ -623,6 +695,8 @@ config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
 
 stats-title-day = Dernier jour · { $date }
 stats-title-days = { $days } derniers jours · { $from } – { $to }
+stats-error-future = { $date } est dans le futur ; indiquez une date jusqu'à aujourd'hui
+stats-error-too-long = { $date } remonte à { $days } jours ; les statistiques couvrent au plus { $most } jours
 stats-nothing-recorded =
     Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
     ou le service) les enregistre pendant que vous travaillez.
@@ -686,6 +760,19 @@ stats-weekly-streak = { $days ->
    *[other] Série : { $days } jours d'affilée à votre objectif.
 }
 stats-weekly-longest = Plus longue période sans pause : { $duration } ({ $weekday }).
+
+## deskbreak history en mots : une ligne par pause
+
+history-outcome = { $outcome ->
+    [done] faite
+    [snoozed] reportée
+    [skipped] passée
+    [dismissed] fermée
+    [natural] naturelle
+   *[micro] micro-pause
+}
+history-after = après { $duration } assis
+history-error-write = impossible d'écrire la sortie
 
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
 

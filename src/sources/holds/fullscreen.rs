@@ -95,7 +95,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         match wlr::read(display).await {
             // The compositor's list has the XWayland windows too.
             Ok(focus) => return vec![signal(WAYLAND, focus.reading())],
-            Err(e) => signals.push(signal(WAYLAND, Reading::Unreadable(e.to_string()))),
+            Err(e) => signals.push(signal(WAYLAND, Reading::Unreadable(e.words()))),
         }
         xwayland = true;
     }
@@ -113,9 +113,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         None if xwayland => {}
         None => signals.push(signal(
             NO_DISPLAY,
-            Reading::Unreadable(
-                "neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read".into(),
-            ),
+            Reading::Unreadable(crate::t!("doctor-fullscreen-no-display")),
         )),
     }
     signals
@@ -125,7 +123,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
 async fn x11_reading(display: &str) -> Reading {
     match x11::read(display).await {
         Ok(focus) => focus.reading(),
-        Err(e) => Reading::Unreadable(e.to_string()),
+        Err(e) => Reading::Unreadable(e.words()),
     }
 }
 
