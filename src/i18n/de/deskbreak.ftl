@@ -427,6 +427,7 @@ doctor-problems =
        *[other] { $warnings } Warnungen
     }: zuerst die Probleme beheben.
 doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): alle Meldungen und eingebauten Übungen sind übersetzt
 # $missing ist doctor-language-lacks-messages, doctor-language-lacks-fields oder beides,
 # verbunden durch doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): noch nicht übersetzt, daher auf Englisch: { $missing }
@@ -444,15 +445,13 @@ doctor-language-own-complete = { $total ->
    *[other] Ihre { $total } eigenen Übungen sind ebenfalls übersetzt
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] Ihre eigene Übung hat
+    [one] Ihre eigene Übung ist
    *[other] { $untranslated ->
-        [one] 1 Ihrer { $total } eigenen Übungen hat
-       *[other] { $untranslated } Ihrer { $total } eigenen Übungen haben
+        [one] 1 Ihrer { $total } eigenen Übungen ist
+       *[other] { $untranslated } Ihrer { $total } eigenen Übungen sind
     }
-} keinen Text in dieser Sprache (oder nicht jeden), daher { $untranslated ->
-    [one] erscheint sie
-   *[other] erscheinen sie
-} auf Englisch
+} nicht vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
+doctor-language-own-none = keine Ihrer { $total } eigenen Übungen ist vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
 doctor-language-own-fix = { $file } neben Ihrer exercises.json übersetzt Ihre eigenen Übungen, wie es „Translating deskbreak“ im README zeigt
 doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
 doctor-language-from-config = ui.language in der Konfiguration

@@ -427,6 +427,7 @@ doctor-problems =
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }) : tous les messages et exercices intégrés sont traduits
 # $missing est doctor-language-lacks-messages, doctor-language-lacks-fields, ou les deux
 # reliés par doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }) : pas encore traduit, donc en anglais : { $missing }
@@ -444,15 +445,13 @@ doctor-language-own-complete = { $total ->
    *[other] vos { $total } exercices personnels sont traduits aussi
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] votre exercice personnel n'a
+    [one] votre exercice personnel n'est pas entièrement traduit
    *[other] { $untranslated ->
-        [one] { $untranslated } de vos { $total } exercices personnels n'a
-       *[other] { $untranslated } de vos { $total } exercices personnels n'ont
+        [one] { $untranslated } de vos { $total } exercices personnels n'est pas entièrement traduit
+       *[other] { $untranslated } de vos { $total } exercices personnels ne sont pas entièrement traduits
     }
-} pas de texte dans cette langue (ou pas tous), { $untranslated ->
-    [one] il s'affiche donc
-   *[other] ils s'affichent donc
-} en anglais
+} dans cette langue : ce qui manque s'affiche en anglais
+doctor-language-own-none = aucun de vos { $total } exercices personnels n'est entièrement traduit dans cette langue : ce qui manque s'affiche en anglais
 doctor-language-own-fix = { $file } à côté de votre exercises.json traduit vos exercices personnels, comme le montre « Translating deskbreak » dans le README
 doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
 doctor-language-from-config = ui.language dans la configuration
