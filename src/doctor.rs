@@ -329,6 +329,13 @@ fn judge_language(found: &LanguageFindings) -> Check {
         lacks.push(t!("doctor-language-lacks-fields", count = found.fields));
     }
     let mut detail = match lacks.as_slice() {
+        // The own exercises are judged on a line of their own.
+        [] if found.own.is_some() => t!(
+            "doctor-language-complete-builtin",
+            language = language,
+            code = code,
+            from = from
+        ),
         [] => t!(
             "doctor-language-complete",
             language = language,
@@ -367,12 +374,14 @@ fn judge_language(found: &LanguageFindings) -> Check {
                 total = own.total,
                 file = file.as_str()
             ));
+        } else if own.untranslated == own.total && own.total > 1 {
+            detail.push_str(&t!("doctor-language-own-none", total = own.total));
+            fixes.push(t!("doctor-language-own-fix", file = file.as_str()));
         } else {
             detail.push_str(&t!(
                 "doctor-language-own-lacks",
                 total = own.total,
-                untranslated = own.untranslated,
-                file = file.as_str()
+                untranslated = own.untranslated
             ));
             fixes.push(t!("doctor-language-own-fix", file = file.as_str()));
         }

@@ -246,8 +246,9 @@ fn the_language_line_says_complete_only_when_nothing_is_missing_and_counts_what_
         complete,
         Check::ok(
             "language",
-            "Deutsch (de, aus dem Gebietsschema de_DE.UTF-8): alle Meldungen und Übungen sind \
-             übersetzt\nIhre 2 eigenen Übungen sind ebenfalls übersetzt (/cfg/exercises.de.ftl)"
+            "Deutsch (de, aus dem Gebietsschema de_DE.UTF-8): alle Meldungen und eingebauten \
+             Übungen sind übersetzt\nIhre 2 eigenen Übungen sind ebenfalls übersetzt \
+             (/cfg/exercises.de.ftl)"
         )
     );
     let lacking = scoped(Lang::De, || judge_language(&found(3, 1, own(5, 3))));
@@ -255,8 +256,8 @@ fn the_language_line_says_complete_only_when_nothing_is_missing_and_counts_what_
     assert_eq!(
         lacking.detail,
         "Deutsch (de, aus dem Gebietsschema de_DE.UTF-8): noch nicht übersetzt, daher auf \
-         Englisch: 3 Meldungen und 1 Übungstext\n3 Ihrer 5 eigenen Übungen haben keinen Text in \
-         dieser Sprache (oder nicht jeden), daher erscheinen sie auf Englisch"
+         Englisch: 3 Meldungen und 1 Übungstext\n3 Ihrer 5 eigenen Übungen sind nicht vollständig \
+         in diese Sprache übersetzt: was fehlt, erscheint auf Englisch"
     );
     let fix = lacking.fix.unwrap();
     assert!(fix.contains("Translating deskbreak"), "{fix}");
@@ -265,9 +266,17 @@ fn the_language_line_says_complete_only_when_nothing_is_missing_and_counts_what_
     let own_only = judge_language(&found(0, 0, own(1, 1)));
     assert_eq!(own_only.level, Level::Warning);
     assert_eq!(
-        own_only.detail.lines().nth(1),
+        own_only.detail,
+        "Deutsch (de, aus dem Gebietsschema de_DE.UTF-8): every message and built-in exercise is \
+         translated\nyour own exercise is not fully translated into this language: what is \
+         missing reads in English"
+    );
+    let none = judge_language(&found(0, 0, own(3, 3)));
+    assert_eq!(
+        none.detail.lines().nth(1),
         Some(
-            "your own exercise has no text in this language (or not every text), so it reads in English"
+            "none of your 3 own exercises is fully translated into this language: what is \
+             missing reads in English"
         )
     );
     assert!(
@@ -322,8 +331,8 @@ fn the_language_check_counts_the_users_own_exercises_and_their_translation() {
     assert_eq!(
         said.detail.lines().nth(1),
         Some(
-            "1 of your 2 own exercises has no text in this language (or not every text), so it \
-             reads in English"
+            "1 of your 2 own exercises is not fully translated into this language: what is \
+             missing reads in English"
         ),
         "{said:?}"
     );

@@ -485,7 +485,7 @@ fn each_language_words_the_cli_errors_and_the_service_lines() {
         [
             "2030-01-01 est dans le futur\u{a0}; indiquez une date jusqu'à aujourd'hui",
             "\"9-5\" n'est pas une plage valide\u{a0}: attendu une plage d'heures sur 24\u{a0}h comme \"09:00-17:30\"",
-            "le bus de session n'a pas répondu en 5\u{a0}s (son socket accepte les connexions, mais rien ne répond)",
+            "le bus de session n'a pas répondu en 5\u{a0}s (sa socket accepte les connexions, mais rien ne répond)",
             "le gestionnaire utilisateur de systemd est injoignable (systemctl n'est pas installé), deskbreak ne peut donc pas tourner ici comme service utilisateur\u{a0}; rien n'a été modifié.\nPour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG\u{a0}:\n    deskbreak service install --autostart\nou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.",
             "impossible de créer le dossier /h/.config/systemd/user\u{a0}: permission denied",
             "deskbreak n'est pas lancé maintenant\u{a0}: fermez puis rouvrez votre session, ou lancez `deskbreak run &`",

@@ -223,8 +223,8 @@ mod tests {
         );
         assert_eq!(
             scoped(Lang::Fr, || run(&path, Format::Text).0),
-            "2026-11-21 10:15  faite        Rentrer le menton                 après 45\u{a0}min assis\n\
-             2026-11-21 12:00  naturelle                                      après 50\u{a0}min assis\n"
+            "2026-11-21 10:15  faite        Rentrer le menton                 après 45\u{a0}min en position assise\n\
+             2026-11-21 12:00  naturelle                                      après 50\u{a0}min en position assise\n"
         );
         assert_eq!(
             scoped(Lang::Es, || run(&path, Format::Text).0),

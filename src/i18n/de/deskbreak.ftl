@@ -185,7 +185,7 @@ cli-error-unknown-phase = unbekannte Phase { $phase }
 cli-error-unknown-backend = unbekannte Leerlauferkennung { $backend }
 bus-error-unreachable = kein Sitzungsbus ({ $error })
 bus-error-no-answer = der Sitzungsbus hat nicht innerhalb von { $seconds } s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)
-cli-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
+cli-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME und XDG_STATE_HOME setzen)
 
 ## Meldungen der Kommandozeile selbst
 
@@ -269,7 +269,7 @@ service-no-manager-nothing-stopped = die systemd-Benutzerinstanz ist nicht errei
 service-removed-autostart = Autostart-Eintrag { $path } entfernt (ein von ihm gestartetes deskbreak läuft weiter, bis Sie sich abmelden)
 service-nothing-to-remove = nichts zu entfernen: es gibt weder { $unit } noch { $autostart }
 service-system-unit-stays = { $path } bleibt: die Datei ist systemweit installiert (von einem Paket oder vom Administrator)
-service-error-no-home = kein Home-Verzeichnis zu finden (HOME oder XDG_CONFIG_HOME setzen)
+service-error-no-home = kein Benutzerordner zu finden (HOME oder XDG_CONFIG_HOME setzen)
 service-error-binary = unklar, wo diese deskbreak-Programmdatei liegt: { $error }
 service-error-unusable-path = der Pfad { $path } kann nicht in einer Unit-Datei stehen: { $why }; verschieben Sie deskbreak an einen anderen Ort
 service-path-not-utf8 = er ist kein UTF-8
@@ -448,6 +448,7 @@ doctor-problems =
        *[other] { $warnings } Warnungen
     }: zuerst die Probleme beheben.
 doctor-language-complete = { $language } ({ $code }, { $from }): alle Meldungen und Übungen sind übersetzt
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): alle Meldungen und eingebauten Übungen sind übersetzt
 # $missing ist doctor-language-lacks-messages, doctor-language-lacks-fields oder beides,
 # verbunden durch doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): noch nicht übersetzt, daher auf Englisch: { $missing }
@@ -465,15 +466,13 @@ doctor-language-own-complete = { $total ->
    *[other] Ihre { $total } eigenen Übungen sind ebenfalls übersetzt
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] Ihre eigene Übung hat
+    [one] Ihre eigene Übung ist
    *[other] { $untranslated ->
-        [one] 1 Ihrer { $total } eigenen Übungen hat
-       *[other] { $untranslated } Ihrer { $total } eigenen Übungen haben
+        [one] 1 Ihrer { $total } eigenen Übungen ist
+       *[other] { $untranslated } Ihrer { $total } eigenen Übungen sind
     }
-} keinen Text in dieser Sprache (oder nicht jeden), daher { $untranslated ->
-    [one] erscheint sie
-   *[other] erscheinen sie
-} auf Englisch
+} nicht vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
+doctor-language-own-none = keine Ihrer { $total } eigenen Übungen ist vollständig in diese Sprache übersetzt: was fehlt, erscheint auf Englisch
 doctor-language-own-fix = { $file } neben Ihrer exercises.json übersetzt Ihre eigenen Übungen, wie es „Translating deskbreak“ im README zeigt
 doctor-language-fix = eine Übersetzung lässt sich vervollständigen, wie es „Translating deskbreak“ im README beschreibt
 doctor-language-from-config = ui.language in der Konfiguration

@@ -414,6 +414,7 @@ doctor-problems = { $problems ->
 # The language check. $language is the language's own name ("Deutsch"), $code its
 # code ("de"), $from one of the doctor-language-from-… texts.
 doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): every message and built-in exercise is translated
 # $missing is doctor-language-lacks-messages, doctor-language-lacks-fields, or both
 # joined by doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): not translated yet, so read in English: { $missing }
@@ -433,15 +434,14 @@ doctor-language-own-complete = { $total ->
    *[other] your { $total } own exercises are translated too
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] your own exercise has
+    [one] your own exercise is
    *[other] { $untranslated ->
-        [one] 1 of your { $total } own exercises has
-       *[other] { $untranslated } of your { $total } own exercises have
+        [one] 1 of your { $total } own exercises is
+       *[other] { $untranslated } of your { $total } own exercises are
     }
-} no text in this language (or not every text), so { $untranslated ->
-    [one] it reads
-   *[other] they read
-} in English
+} not fully translated into this language: what is missing reads in English
+# When none is ($total is 2 or more).
+doctor-language-own-none = none of your { $total } own exercises is fully translated into this language: what is missing reads in English
 doctor-language-own-fix = { $file } beside your exercises.json translates your own exercises, as "Translating deskbreak" in the README shows
 doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
 doctor-language-from-config = ui.language in the config

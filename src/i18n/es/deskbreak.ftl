@@ -447,6 +447,7 @@ doctor-problems =
        *[other] { $warnings } avisos
     }: resuelve primero los problemas.
 doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios incorporados están traducidos
 # $missing es doctor-language-lacks-messages, doctor-language-lacks-fields o ambos
 # unidos por doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }): aún sin traducir, así que en inglés: { $missing }
@@ -464,15 +465,13 @@ doctor-language-own-complete = { $total ->
    *[other] tus { $total } ejercicios propios también están traducidos
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] tu ejercicio propio no tiene
+    [one] tu ejercicio propio no está traducido del todo
    *[other] { $untranslated ->
-        [one] 1 de tus { $total } ejercicios propios no tiene
-       *[other] { $untranslated } de tus { $total } ejercicios propios no tienen
+        [one] 1 de tus { $total } ejercicios propios no está traducido del todo
+       *[other] { $untranslated } de tus { $total } ejercicios propios no están traducidos del todo
     }
-} texto en este idioma (o no todos), así que { $untranslated ->
-    [one] se muestra
-   *[other] se muestran
-} en inglés
+} a este idioma: lo que falta se muestra en inglés
+doctor-language-own-none = ninguno de tus { $total } ejercicios propios está traducido del todo a este idioma: lo que falta se muestra en inglés
 doctor-language-own-fix = { $file }, junto a tu exercises.json, traduce tus ejercicios propios, como muestra «Translating deskbreak» en el README
 doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
 doctor-language-from-config = ui.language en la configuración

@@ -184,7 +184,7 @@ cli-error-garbled = impossible de lire l'état du démon : { $error }
 cli-error-unknown-phase = phase inconnue { $phase }
 cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
 bus-error-unreachable = pas de bus de session ({ $error })
-bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (son socket accepte les connexions, mais rien ne répond)
+bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (sa socket accepte les connexions, mais rien ne répond)
 cli-error-no-home = impossible de trouver un dossier personnel (définissez HOME, ou XDG_CONFIG_HOME et XDG_STATE_HOME)
 
 ## Messages de la ligne de commande elle-même
@@ -448,6 +448,7 @@ doctor-problems =
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }) : tous les messages et exercices intégrés sont traduits
 # $missing est doctor-language-lacks-messages, doctor-language-lacks-fields, ou les deux
 # reliés par doctor-language-and.
 doctor-language-lacks = { $language } ({ $code }, { $from }) : pas encore traduit, donc en anglais : { $missing }
@@ -465,15 +466,13 @@ doctor-language-own-complete = { $total ->
    *[other] vos { $total } exercices personnels sont traduits aussi
 } ({ $file })
 doctor-language-own-lacks = { $total ->
-    [one] votre exercice personnel n'a
+    [one] votre exercice personnel n'est pas entièrement traduit
    *[other] { $untranslated ->
-        [one] { $untranslated } de vos { $total } exercices personnels n'a
-       *[other] { $untranslated } de vos { $total } exercices personnels n'ont
+        [one] { $untranslated } de vos { $total } exercices personnels n'est pas entièrement traduit
+       *[other] { $untranslated } de vos { $total } exercices personnels ne sont pas entièrement traduits
     }
-} pas de texte dans cette langue (ou pas tous), { $untranslated ->
-    [one] il s'affiche donc
-   *[other] ils s'affichent donc
-} en anglais
+} dans cette langue : ce qui manque s'affiche en anglais
+doctor-language-own-none = aucun de vos { $total } exercices personnels n'est entièrement traduit dans cette langue : ce qui manque s'affiche en anglais
 doctor-language-own-fix = { $file } à côté de votre exercises.json traduit vos exercices personnels, comme le montre « Translating deskbreak » dans le README
 doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
 doctor-language-from-config = ui.language dans la configuration
@@ -597,8 +596,8 @@ doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
 doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
 doctor-signal-dnd = ne pas déranger
 doctor-signal-dnd-of = ne pas déranger de { $server }
-doctor-signal-inhibitors = blocages de l'inactivité
-doctor-signal-inhibitors-of = blocages de l'inactivité de { $desktop }
+doctor-signal-inhibitors = blocages de mise en veille
+doctor-signal-inhibitors-of = blocages de mise en veille de { $desktop }
 doctor-signal-fullscreen = fenêtre en plein écran
 doctor-signal-fullscreen-on = fenêtre en plein écran sous { $display }
 doctor-signal-camera = caméra (/dev/video*)
@@ -606,8 +605,8 @@ doctor-signal-microphone-server = microphone (flux d'enregistrement de PulseAudi
 doctor-signal-microphone-alsa = microphone (sous-flux d'enregistrement ALSA)
 doctor-signal-meeting = caméra et microphone
 doctor-fullscreen-no-display = ni WAYLAND_DISPLAY ni DISPLAY n'est défini : aucun affichage à lire
-doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de l'inactivité qui comptent
-doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de mise en veille qui comptent
+doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de mise en veille qui comptent
 doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
 doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
 doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
@@ -771,7 +770,7 @@ history-outcome = { $outcome ->
     [natural] naturelle
    *[micro] micro-pause
 }
-history-after = après { $duration } assis
+history-after = après { $duration } en position assise
 history-error-write = impossible d'écrire la sortie
 
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
