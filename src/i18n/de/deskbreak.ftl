@@ -566,12 +566,12 @@ doctor-service-autostart = startet bei der Anmeldung über den Autostart-Eintrag
 doctor-service-no-graphical-session = { $unit } ist aktiviert und läuft, aber graphical-session.target ist nicht aktiv, daher startet er bei der nächsten Anmeldung nicht von selbst
 doctor-service-no-graphical-session-fix = Ihr Desktop startet graphical-session.target nicht: verwenden Sie stattdessen `deskbreak service install --autostart`
 doctor-service-running = { $unit } ist aktiviert und läuft
-doctor-service-enabled-not-running = { $unit } ist aktiviert, aber { $state ->
-    [failed] fehlgeschlagen
-    [activating] startet noch
-    [deactivating] wird gerade beendet
-    [inactive] läuft nicht
-   *[other] läuft nicht ({ $state })
+doctor-service-enabled-not-running = { $unit } ist aktiviert, { $state ->
+    [failed] aber fehlgeschlagen
+    [activating] startet aber noch
+    [deactivating] wird aber gerade beendet
+    [inactive] läuft aber nicht
+   *[other] läuft aber nicht ({ $state })
 }
 doctor-service-journal-fix = `journalctl --user -u deskbreak` sagt, warum; `systemctl --user restart deskbreak` startet ihn wieder
 doctor-service-not-enabled = { $unit } läuft, ist aber nicht aktiviert: bei der nächsten Anmeldung startet er nicht
@@ -609,6 +609,7 @@ doctor-fullscreen-old-toplevels = das zwlr_foreign_toplevel_manager_v1 des Compo
 doctor-fullscreen-toplevels-finished = der Compositor listet seine Fenster nicht mehr auf (zwlr_foreign_toplevel_manager_v1 beendet)
 doctor-fullscreen-no-ewmh = der Fenstermanager von X-Display { $display } setzt kein _NET_ACTIVE_WINDOW (kein EWMH-Fenstermanager), daher ist das fokussierte Fenster unbekannt
 doctor-x11-bad-display = DISPLAY={ $display } ist kein Display-Name
+doctor-fullscreen-thread-ended = der Thread, der das Display liest, endete ohne Antwort
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild

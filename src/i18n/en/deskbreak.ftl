@@ -593,6 +593,7 @@ doctor-fullscreen-old-toplevels = the compositor's zwlr_foreign_toplevel_manager
 doctor-fullscreen-toplevels-finished = the compositor stopped listing its windows (zwlr_foreign_toplevel_manager_v1 finished)
 doctor-fullscreen-no-ewmh = the window manager of X display { $display } does not set _NET_ACTIVE_WINDOW (not an EWMH window manager), so the focused window is unknown
 doctor-x11-bad-display = DISPLAY={ $display } is not a display name
+doctor-fullscreen-thread-ended = the thread reading the display ended without an answer
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 

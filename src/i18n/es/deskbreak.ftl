@@ -608,6 +608,7 @@ doctor-fullscreen-old-toplevels = el zwlr_foreign_toplevel_manager_v1 del compos
 doctor-fullscreen-toplevels-finished = el compositor dejó de listar sus ventanas (zwlr_foreign_toplevel_manager_v1 terminado)
 doctor-fullscreen-no-ewmh = el gestor de ventanas de la pantalla X { $display } no define _NET_ACTIVE_WINDOW (no es un gestor EWMH), así que la ventana activa es desconocida
 doctor-x11-bad-display = DISPLAY={ $display } no es un nombre de pantalla
+doctor-fullscreen-thread-ended = el hilo que lee la pantalla terminó sin respuesta
 
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa

@@ -610,6 +610,7 @@ doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du composi
 doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
 doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
 doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
+doctor-fullscreen-thread-ended = le fil d'exécution qui lit l'affichage s'est terminé sans réponse
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
