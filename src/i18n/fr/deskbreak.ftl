@@ -325,6 +325,27 @@ config-cannot-read-file = { $path } : impossible de lire le fichier ({ $error }
 config-cannot-read = impossible de lire le fichier ({ $error })
 config-file-empty = le fichier est vide
 
+## Fichiers que deskbreak lit et tient (src/store/).
+
+store-kind-folder = un dossier
+store-kind-fifo = un FIFO (tube nommé)
+store-kind-char-device = un périphérique en mode caractère
+store-kind-block-device = un périphérique en mode bloc
+store-kind-socket = une socket
+store-kind-symlink = un lien symbolique
+store-kind-other = autre chose qu'un fichier
+store-not-regular = c'est { $kind }, pas un fichier ordinaire (deskbreak ne lit qu'un fichier ordinaire ou un lien symbolique vers un tel fichier)
+store-too-large-mib = le fichier dépasse { $size } Mio ; deskbreak ne le lit pas
+store-too-large-kib = le fichier dépasse { $size } Kio ; deskbreak ne le lit pas
+store-lock-held = un autre deskbreak est déjà en cours ({ $holder }) et occupe { $dir } ; celui-ci ne change rien et s'arrête (parlez à celui qui tourne avec `deskbreak status`, ou arrêtez-le d'abord, par exemple `systemctl --user stop deskbreak`)
+store-lock-is = c'est { $kind }
+store-lock-not-a-file = { $path } : { $reason } ; supprimez-le pour que deskbreak puisse verrouiller son dossier d'état
+store-lock-unavailable = impossible de verrouiller le dossier d'état : { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } sur l'hôte { $host }
+store-holder-host = sur l'hôte { $host }
+store-holder-unknown = PID inconnu
+
 ## deskbreak status et l'infobulle du module waybar
 
 status-not-running = deskbreak ne tourne pas
@@ -576,8 +597,8 @@ doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
 doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
 doctor-signal-dnd = ne pas déranger
 doctor-signal-dnd-of = ne pas déranger de { $server }
-doctor-signal-inhibitors = blocages de l'inactivité
-doctor-signal-inhibitors-of = blocages de l'inactivité de { $desktop }
+doctor-signal-inhibitors = blocages de mise en veille
+doctor-signal-inhibitors-of = blocages de mise en veille de { $desktop }
 doctor-signal-fullscreen = fenêtre en plein écran
 doctor-signal-fullscreen-on = fenêtre en plein écran sous { $display }
 doctor-signal-camera = caméra (/dev/video*)
@@ -585,11 +606,12 @@ doctor-signal-microphone-server = microphone (flux d'enregistrement de PulseAudi
 doctor-signal-microphone-alsa = microphone (sous-flux d'enregistrement ALSA)
 doctor-signal-meeting = caméra et microphone
 doctor-fullscreen-no-display = ni WAYLAND_DISPLAY ni DISPLAY n'est défini : aucun affichage à lire
-doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de l'inactivité qui comptent
-doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de l'inactivité qui comptent
+doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de mise en veille qui comptent
+doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de mise en veille qui comptent
 doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
 doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
 doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
+doctor-fullscreen-thread-ended = le fil d'exécution qui lit l'affichage s'est terminé sans réponse
 
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
