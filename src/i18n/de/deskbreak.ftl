@@ -324,6 +324,27 @@ config-cannot-read-file = { $path }: die Datei ist nicht lesbar ({ $error })
 config-cannot-read = die Datei ist nicht lesbar ({ $error })
 config-file-empty = die Datei ist leer
 
+## Dateien, die deskbreak liest und führt (src/store/).
+
+store-kind-folder = ein Ordner
+store-kind-fifo = eine FIFO (benannte Pipe)
+store-kind-char-device = ein zeichenorientiertes Gerät
+store-kind-block-device = ein blockorientiertes Gerät
+store-kind-socket = ein Socket
+store-kind-symlink = ein symbolischer Link
+store-kind-other = etwas anderes als eine Datei
+store-not-regular = es ist { $kind }, keine normale Datei (deskbreak liest nur eine normale Datei oder einen symbolischen Link darauf)
+store-too-large-mib = die Datei ist größer als { $size } MiB; deskbreak liest sie nicht
+store-too-large-kib = die Datei ist größer als { $size } KiB; deskbreak liest sie nicht
+store-lock-held = ein anderes deskbreak läuft bereits ({ $holder }) und belegt { $dir }; dieses ändert nichts und beendet sich (sprechen Sie über `deskbreak status` mit dem laufenden, oder beenden Sie es zuerst, z. B. mit `systemctl --user stop deskbreak`)
+store-lock-is = es ist { $kind }
+store-lock-not-a-file = { $path }: { $reason }; entfernen Sie es, damit deskbreak seinen Zustandsordner sperren kann
+store-lock-unavailable = der Zustandsordner lässt sich nicht sperren: { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } auf Rechner { $host }
+store-holder-host = auf Rechner { $host }
+store-holder-unknown = PID unbekannt
+
 ## deskbreak status und der Tooltip des Waybar-Moduls
 
 status-not-running = deskbreak läuft nicht
@@ -545,12 +566,12 @@ doctor-service-autostart = startet bei der Anmeldung über den Autostart-Eintrag
 doctor-service-no-graphical-session = { $unit } ist aktiviert und läuft, aber graphical-session.target ist nicht aktiv, daher startet er bei der nächsten Anmeldung nicht von selbst
 doctor-service-no-graphical-session-fix = Ihr Desktop startet graphical-session.target nicht: verwenden Sie stattdessen `deskbreak service install --autostart`
 doctor-service-running = { $unit } ist aktiviert und läuft
-doctor-service-enabled-not-running = { $unit } ist aktiviert, aber { $state ->
-    [failed] fehlgeschlagen
-    [activating] startet noch
-    [deactivating] wird gerade beendet
-    [inactive] läuft nicht
-   *[other] läuft nicht ({ $state })
+doctor-service-enabled-not-running = { $unit } ist aktiviert, { $state ->
+    [failed] aber fehlgeschlagen
+    [activating] startet aber noch
+    [deactivating] wird aber gerade beendet
+    [inactive] läuft aber nicht
+   *[other] läuft aber nicht ({ $state })
 }
 doctor-service-journal-fix = `journalctl --user -u deskbreak` sagt, warum; `systemctl --user restart deskbreak` startet ihn wieder
 doctor-service-not-enabled = { $unit } läuft, ist aber nicht aktiviert: bei der nächsten Anmeldung startet er nicht
@@ -588,6 +609,7 @@ doctor-fullscreen-old-toplevels = das zwlr_foreign_toplevel_manager_v1 des Compo
 doctor-fullscreen-toplevels-finished = der Compositor listet seine Fenster nicht mehr auf (zwlr_foreign_toplevel_manager_v1 beendet)
 doctor-fullscreen-no-ewmh = der Fenstermanager von X-Display { $display } setzt kein _NET_ACTIVE_WINDOW (kein EWMH-Fenstermanager), daher ist das fokussierte Fenster unbekannt
 doctor-x11-bad-display = DISPLAY={ $display } ist kein Display-Name
+doctor-fullscreen-thread-ended = der Thread, der das Display liest, endete ohne Antwort
 
 wait-fullscreen-app = { $app } ist im Vollbild
 wait-fullscreen-window = ein Fenster ist im Vollbild

@@ -173,9 +173,8 @@ pub(super) async fn read(display: &str) -> Result<Focus, Error> {
     // deadline cannot (resolving a remote display's host name).
     match tokio::time::timeout(TIMEOUT + Duration::from_millis(500), read).await {
         Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(thread_error(
-            "the reading thread ended without an answer".into(),
-        )),
+        // Read by doctor (a reading's reason is in the language in use).
+        Ok(Err(_)) => Err(thread_error(crate::t!("doctor-fullscreen-thread-ended"))),
         Err(_) => Err(Error::Timeout {
             display: display.to_owned(),
         }),
