@@ -519,7 +519,7 @@ fn read_small_file(path: &Path, kind: &str) -> Result<Option<String>, String> {
         Err(ReadError::NotRegular { kind: found, .. }) => {
             return Err(crate::t!(
                 "exercises-error-not-regular",
-                found = found,
+                found = found.words(),
                 expected = kind
             ));
         }

@@ -324,6 +324,27 @@ config-cannot-read-file = { $path }: die Datei ist nicht lesbar ({ $error })
 config-cannot-read = die Datei ist nicht lesbar ({ $error })
 config-file-empty = die Datei ist leer
 
+## Dateien, die deskbreak liest und führt (src/store/).
+
+store-kind-folder = ein Ordner
+store-kind-fifo = eine FIFO (benannte Pipe)
+store-kind-char-device = ein zeichenorientiertes Gerät
+store-kind-block-device = ein blockorientiertes Gerät
+store-kind-socket = ein Socket
+store-kind-symlink = ein symbolischer Link
+store-kind-other = etwas anderes als eine Datei
+store-not-regular = es ist { $kind }, keine normale Datei (deskbreak liest nur eine normale Datei oder einen symbolischen Link darauf)
+store-too-large-mib = die Datei ist größer als { $size } MiB; deskbreak liest sie nicht
+store-too-large-kib = die Datei ist größer als { $size } KiB; deskbreak liest sie nicht
+store-lock-held = ein anderes deskbreak läuft bereits ({ $holder }) und belegt { $dir }; dieses ändert nichts und beendet sich (sprechen Sie über `deskbreak status` mit dem laufenden, oder beenden Sie es zuerst, z. B. mit `systemctl --user stop deskbreak`)
+store-lock-is = es ist { $kind }
+store-lock-not-a-file = { $path }: { $reason }; entfernen Sie es, damit deskbreak seinen Zustandsordner sperren kann
+store-lock-unavailable = der Zustandsordner lässt sich nicht sperren: { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } auf Rechner { $host }
+store-holder-host = auf Rechner { $host }
+store-holder-unknown = PID unbekannt
+
 ## deskbreak status und der Tooltip des Waybar-Moduls
 
 status-not-running = deskbreak läuft nicht

@@ -209,6 +209,33 @@ config-cannot-read-file = { $path }: cannot read the file ({ $error })
 config-cannot-read = cannot read the file ({ $error })
 config-file-empty = the file is empty
 
+## Files deskbreak reads and keeps (src/store/): what is wrong with one. Paths stay as
+## they are; $error is the system's own words ("Permission denied (os error 13)").
+
+# What is at a path where a regular file belongs, with its article.
+store-kind-folder = a folder
+store-kind-fifo = a FIFO (named pipe)
+store-kind-char-device = a character device
+store-kind-block-device = a block device
+store-kind-socket = a socket
+store-kind-symlink = a symlink
+store-kind-other = something other than a file
+# $kind is one of the store-kind-… words above.
+store-not-regular = it is { $kind }, not a regular file (deskbreak reads only a regular file or a symlink to one)
+# $size is a whole number of MiB or KiB.
+store-too-large-mib = the file is larger than { $size } MiB; deskbreak does not read it
+store-too-large-kib = the file is larger than { $size } KiB; deskbreak does not read it
+# The state folder's lock (one daemon per user): $holder is one of store-holder-… below,
+# $dir the state folder.
+store-lock-held = another deskbreak is already running ({ $holder }) and owns { $dir }; this one changes nothing and exits (talk to the running one with `deskbreak status`, or stop it first, e.g. `systemctl --user stop deskbreak`)
+store-lock-is = it is { $kind }
+store-lock-not-a-file = { $path }: { $reason }; remove it so that deskbreak can lock its state folder
+store-lock-unavailable = cannot lock the state folder: { $error }
+store-holder-pid = pid { $pid }
+store-holder-pid-host = pid { $pid } on host { $host }
+store-holder-host = on host { $host }
+store-holder-unknown = pid unknown
+
 ## Replies to the CLI's commands (src/control.rs): worded by the CLI in its language
 ## from what the daemon answers, and by the daemon for other D-Bus callers.
 

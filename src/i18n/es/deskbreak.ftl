@@ -323,6 +323,27 @@ config-cannot-read-file = { $path }: no se puede leer el archivo ({ $error })
 config-cannot-read = no se puede leer el archivo ({ $error })
 config-file-empty = el archivo está vacío
 
+## Archivos que deskbreak lee y guarda (src/store/).
+
+store-kind-folder = una carpeta
+store-kind-fifo = un FIFO (tubería con nombre)
+store-kind-char-device = un dispositivo de caracteres
+store-kind-block-device = un dispositivo de bloques
+store-kind-socket = un socket
+store-kind-symlink = un enlace simbólico
+store-kind-other = algo que no es un archivo
+store-not-regular = es { $kind }, no un archivo normal (deskbreak solo lee un archivo normal o un enlace simbólico a uno)
+store-too-large-mib = el archivo supera { $size } MiB; deskbreak no lo lee
+store-too-large-kib = el archivo supera { $size } KiB; deskbreak no lo lee
+store-lock-held = ya hay otro deskbreak en marcha ({ $holder }) que ocupa { $dir }; este no cambia nada y termina (habla con el que está en marcha con `deskbreak status`, o detenlo antes, p. ej. `systemctl --user stop deskbreak`)
+store-lock-is = es { $kind }
+store-lock-not-a-file = { $path }: { $reason }; bórralo para que deskbreak pueda bloquear su carpeta de estado
+store-lock-unavailable = no se puede bloquear la carpeta de estado: { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } en el equipo { $host }
+store-holder-host = en el equipo { $host }
+store-holder-unknown = PID desconocido
+
 ## deskbreak status y la información emergente del módulo de waybar
 
 status-not-running = deskbreak no se está ejecutando

@@ -324,6 +324,27 @@ config-cannot-read-file = { $path } : impossible de lire le fichier ({ $error }
 config-cannot-read = impossible de lire le fichier ({ $error })
 config-file-empty = le fichier est vide
 
+## Fichiers que deskbreak lit et tient (src/store/).
+
+store-kind-folder = un dossier
+store-kind-fifo = un FIFO (tube nommé)
+store-kind-char-device = un périphérique en mode caractère
+store-kind-block-device = un périphérique en mode bloc
+store-kind-socket = une socket
+store-kind-symlink = un lien symbolique
+store-kind-other = autre chose qu'un fichier
+store-not-regular = c'est { $kind }, pas un fichier ordinaire (deskbreak ne lit qu'un fichier ordinaire ou un lien symbolique vers un tel fichier)
+store-too-large-mib = le fichier dépasse { $size } Mio ; deskbreak ne le lit pas
+store-too-large-kib = le fichier dépasse { $size } Kio ; deskbreak ne le lit pas
+store-lock-held = un autre deskbreak est déjà en cours ({ $holder }) et occupe { $dir } ; celui-ci ne change rien et s'arrête (parlez à celui qui tourne avec `deskbreak status`, ou arrêtez-le d'abord, par exemple `systemctl --user stop deskbreak`)
+store-lock-is = c'est { $kind }
+store-lock-not-a-file = { $path } : { $reason } ; supprimez-le pour que deskbreak puisse verrouiller son dossier d'état
+store-lock-unavailable = impossible de verrouiller le dossier d'état : { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } sur l'hôte { $host }
+store-holder-host = sur l'hôte { $host }
+store-holder-unknown = PID inconnu
+
 ## deskbreak status et l'infobulle du module waybar
 
 status-not-running = deskbreak ne tourne pas
