@@ -962,7 +962,12 @@ fn client_error(err: zbus::Error) -> ClientError {
             } else if let Some(declined) = Declined::from_error_name(name, &message) {
                 ClientError::Declined(declined, message)
             } else {
-                ClientError::Refused(message)
+                // Worded here, in this process's language, where the name says it all.
+                ClientError::Refused(match name.strip_prefix("org.deskbreak.Deskbreak1.Error.") {
+                    Some("Unavailable") => t!("cli-error-shutting-down"),
+                    Some("Busy") => t!("cli-error-busy", count = IN_FLIGHT),
+                    _ => message,
+                })
             }
         }
         // NoReply: the daemon left the bus while the call was on its way.
@@ -1131,6 +1136,49 @@ mod tests {
 
     use super::*;
     use crate::sources::holds::{Apps, Switch};
+
+    /// What a daemon refused with, as the bus delivers it: its error name and its words.
+    fn refusal(name: &str, words: &str) -> zbus::Error {
+        let call = zbus::Message::method_call(PATH, "Snooze")
+            .build(&())
+            .unwrap();
+        zbus::Error::MethodError(
+            zbus::names::OwnedErrorName::try_from(name).unwrap(),
+            Some(words.to_owned()),
+            call,
+        )
+    }
+
+    #[test]
+    fn a_busy_or_leaving_daemon_is_worded_in_the_cli_s_language_and_others_in_its_own() {
+        use crate::i18n::{Lang, scoped};
+        let said = |name: &str| {
+            scoped(Lang::De, || {
+                match client_error(refusal(name, "daemon words")) {
+                    ClientError::Refused(said) => said,
+                    other => panic!("{name}: {other:?}"),
+                }
+            })
+        };
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.Unavailable"),
+            scoped(Lang::De, || t!("cli-error-shutting-down"))
+        );
+        let busy = said("org.deskbreak.Deskbreak1.Error.Busy");
+        assert_eq!(
+            busy,
+            scoped(Lang::De, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        assert_ne!(
+            busy,
+            scoped(Lang::En, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        // What only the daemon can say (an argument out of range) stays in its words.
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.InvalidArgument"),
+            "daemon words"
+        );
+    }
 
     /// A waiting status as the engine publishes it, with a hold of every reason.
     fn waiting() -> Status {
