@@ -214,6 +214,7 @@ cli-cannot-write = { $path } kann nicht geschrieben werden
 cli-cannot-start-runtime = die asynchrone Laufzeitumgebung kann nicht gestartet werden
 cli-cannot-handle-signal = { $signal } kann nicht behandelt werden
 cli-cannot-create-folder = der Ordner { $path } kann nicht angelegt werden: { $error }
+cli-error-cause = { $error }: { $cause }
 
 ## deskbreak exercises und deskbreak exercises show ID
 

@@ -309,6 +309,8 @@ cli-cannot-start-runtime = cannot start the async runtime
 cli-cannot-handle-signal = cannot handle { $signal }
 # $error is the system's reason.
 cli-cannot-create-folder = cannot create the folder { $path }: { $error }
+# An error and what caused it (the system's words, usually).
+cli-error-cause = { $error }: { $cause }
 
 ## `deskbreak exercises` and `deskbreak exercises show ID`.
 

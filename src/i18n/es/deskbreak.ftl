@@ -213,6 +213,7 @@ cli-cannot-write = no se puede escribir { $path }
 cli-cannot-start-runtime = no se puede iniciar el entorno de ejecución asíncrono
 cli-cannot-handle-signal = no se puede gestionar { $signal }
 cli-cannot-create-folder = no se puede crear la carpeta { $path }: { $error }
+cli-error-cause = { $error }: { $cause }
 
 ## deskbreak exercises y deskbreak exercises show ID
 

@@ -214,6 +214,7 @@ cli-cannot-write = impossible d'écrire { $path }
 cli-cannot-start-runtime = impossible de démarrer l'environnement d'exécution asynchrone
 cli-cannot-handle-signal = impossible de gérer { $signal }
 cli-cannot-create-folder = impossible de créer le dossier { $path } : { $error }
+cli-error-cause = { $error } : { $cause }
 
 ## deskbreak exercises et deskbreak exercises show ID
 
