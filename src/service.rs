@@ -346,15 +346,27 @@ pub fn unit_for(binary: &Path) -> Result<String, ServiceError> {
     Ok(unit)
 }
 
-/// The XDG autostart entry that runs `binary`.
+/// The XDG autostart entry that runs `binary`. Its comment (what a desktop's list of
+/// startup programs shows) is in every shipped language, as desktop entries do it.
 pub fn autostart_entry_for(binary: &Path) -> Result<String, ServiceError> {
+    use crate::i18n::{Lang, scoped};
+    let comments: String = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let comment = scoped(lang, || t!("service-autostart-comment"));
+            match lang {
+                Lang::En => format!("Comment={comment}\n"),
+                other => format!("Comment[{}]={comment}\n", other.code()),
+            }
+        })
+        .collect();
     Ok(format!(
         "# Written by `deskbreak service install --autostart`; \
          `deskbreak service uninstall` removes it.\n\
          [Desktop Entry]\n\
          Type=Application\n\
          Name=deskbreak\n\
-         Comment=Desk-break reminder\n\
+         {comments}\
          Exec={} run\n\
          Icon=preferences-desktop-accessibility\n\
          Terminal=false\n\
@@ -727,6 +739,10 @@ mod tests {
             "Exec=/opt/db/deskbreak run",
             "NoDisplay=true",
             "X-GNOME-Autostart-enabled=true",
+            "Comment=Desk-break reminder",
+            "Comment[de]=Erinnerung an Pausen am Schreibtisch",
+            "Comment[fr]=Rappel de pauses au bureau",
+            "Comment[es]=Recordatorio de pausas en el escritorio",
         ] {
             assert!(
                 entry.lines().any(|l| l == line),

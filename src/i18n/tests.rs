@@ -561,3 +561,49 @@ fn every_count_reads_as_the_number_given_in_every_language() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// French puts a no-break space before `;`, `:`, `!` and `?` and inside « » (as the
+/// catalog's header says), so a line never starts with a lone colon. Code in `backticks`
+/// and the placeables are left out; a colon inside a word ("09:00", "unix:path") is not
+/// punctuation (French punctuation ends a word: a space, a bracket or the line follows).
+#[test]
+fn french_puts_a_no_break_space_before_double_punctuation_in_every_message() {
+    let nbsp = |c: Option<char>| matches!(c, Some('\u{a0}' | '\u{202f}'));
+    let mut wrong = Vec::new();
+    for (n, line) in Lang::Fr.messages_source().lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        // The text a person reads: no code spans, each placeable one letter.
+        let mut text = Vec::new();
+        let (mut code, mut depth) = (false, 0u32);
+        for c in line.chars() {
+            match c {
+                '`' if depth == 0 => code = !code,
+                '{' if !code => depth += 1,
+                '}' if !code && depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        text.push('X');
+                    }
+                }
+                _ if code || depth > 0 => {}
+                _ => text.push(c),
+            }
+        }
+        for (i, &c) in text.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| text[j]);
+            let after = text.get(i + 1).copied();
+            let punctuation = matches!(c, ';' | ':' | '!' | '?')
+                && after.is_none_or(|a| a.is_whitespace() || ")]».,\"'".contains(a));
+            if (punctuation && !nbsp(before))
+                || (c == '«' && !nbsp(after))
+                || (c == '»' && !nbsp(before))
+            {
+                wrong.push(format!("src/i18n/fr/deskbreak.ftl:{}: {line}", n + 1));
+                break;
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

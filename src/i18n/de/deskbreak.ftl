@@ -289,6 +289,7 @@ service-error-systemctl =
 service-manager-not-installed = { $program } ist nicht installiert
 service-manager-cannot-run = { $program } kann nicht ausgeführt werden: { $reason }
 service-no-output = keine Ausgabe
+service-autostart-comment = Erinnerung an Pausen am Schreibtisch
 
 ## doctor
 

@@ -397,6 +397,8 @@ service-error-systemctl =
 service-manager-not-installed = { $program } is not installed
 service-manager-cannot-run = cannot run { $program }: { $reason }
 service-no-output = no output
+# The autostart entry's Comment (a desktop's list of startup programs shows it).
+service-autostart-comment = Desk-break reminder
 
 ## doctor (src/doctor.rs).
 

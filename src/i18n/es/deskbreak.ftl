@@ -288,6 +288,7 @@ service-error-systemctl =
 service-manager-not-installed = { $program } no está instalado
 service-manager-cannot-run = no se puede ejecutar { $program }: { $reason }
 service-no-output = sin salida
+service-autostart-comment = Recordatorio de pausas en el escritorio
 
 ## doctor
 

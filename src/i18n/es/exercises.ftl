@@ -50,7 +50,7 @@ neck-side-tilts =
     .safety = Deja caer la cabeza solo por su propio peso y nunca tires de ella; detente si sientes un dolor que baja por un brazo.
     .glance-dose = mantener 15 s cada lado
     .glance-how = Hombros relajados, deja caer una oreja hacia su hombro y luego la otra.
-    .glance-safety = Sin tirar de la cabeza; detente si el dolor baja por un brazo.
+    .glance-safety = Sin tirar de la cabeza; detente si un dolor baja por un brazo.
 
 scapula-squeeze =
     .name = Juntar los omóplatos

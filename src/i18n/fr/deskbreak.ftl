@@ -289,6 +289,7 @@ service-error-systemctl =
 service-manager-not-installed = { $program } n'est pas installé
 service-manager-cannot-run = impossible de lancer { $program } : { $reason }
 service-no-output = aucune sortie
+service-autostart-comment = Rappel de pauses au bureau
 
 ## doctor
 
