@@ -164,6 +164,29 @@ impl From<&Status> for Wire {
     }
 }
 
+/// The status of a daemon of an earlier version (still running after an upgrade), whose
+/// `WaitingFor` was `a(ss)`, reason and words in its language: read with the reasons alone
+/// (a detail of no kind), the rest as it is. `None`: not that either.
+fn earlier_wire(mut properties: HashMap<String, OwnedVariant>) -> Option<Wire> {
+    use zbus::wire::{LE, serialized::Context, to_bytes};
+    let earlier: Vec<(String, String)> = properties
+        .get("WaitingFor")?
+        .try_clone()
+        .ok()?
+        .try_into()
+        .ok()?;
+    let reasons: Vec<WaitingFor> = earlier
+        .into_iter()
+        .map(|(reason, _words)| (reason, String::new(), BTreeMap::new()))
+        .collect();
+    properties.insert(
+        "WaitingFor".into(),
+        OwnedVariant::try_from(Variant::from(reasons)).ok()?,
+    );
+    let bytes = to_bytes(Context::new(LE, 0), &properties).ok()?;
+    bytes.deserialize().ok().map(|(wire, _)| wire)
+}
+
 /// Why the daemon's status could not be read: a value this version does not know.
 #[derive(Debug, thiserror::Error)]
 pub enum Garbled {
@@ -1071,10 +1094,15 @@ impl Client {
             )
             .await
             .map_err(client_error)?;
-        let wire: Wire = reply
-            .body()
-            .deserialize()
-            .map_err(|e| ClientError::Garbled(Garbled::Unreadable(e)))?;
+        let body = reply.body();
+        let wire: Wire = match body.deserialize() {
+            Ok(wire) => wire,
+            Err(e) => body
+                .deserialize()
+                .ok()
+                .and_then(earlier_wire)
+                .ok_or(ClientError::Garbled(Garbled::Unreadable(e)))?,
+        };
         Status::try_from(wire).map_err(ClientError::Garbled)
     }
 
@@ -1239,6 +1267,32 @@ mod tests {
                 .into()
             )
         );
+    }
+
+    #[test]
+    fn the_status_of_a_daemon_of_the_earlier_version_is_read_with_its_reasons() {
+        // What an earlier daemon sends: `WaitingFor` as (reason, words in its language).
+        let wire = Wire::from(&waiting());
+        let encoded = to_bytes(Context::new(LE, 0), &wire).unwrap();
+        let (mut properties, _): (HashMap<String, OwnedVariant>, usize) =
+            encoded.deserialize().unwrap();
+        let earlier = vec![("do_not_disturb".to_owned(), "dunst ist pausiert".to_owned())];
+        properties.insert(
+            "WaitingFor".into(),
+            OwnedVariant::try_from(Variant::from(earlier)).unwrap(),
+        );
+        let encoded = to_bytes(Context::new(LE, 0), &properties).unwrap();
+        assert!(
+            encoded.deserialize::<Wire>().is_err(),
+            "not this version's shape"
+        );
+        let (properties, _) = encoded.deserialize().unwrap();
+        let status = Status::try_from(earlier_wire(properties).expect("read")).unwrap();
+        assert_eq!(status.phase, PhaseKind::Waiting);
+        assert_eq!(status.sitting, waiting().sitting);
+        assert_eq!(status.waiting_for.len(), 1);
+        assert_eq!(status.waiting_for[0].reason, Reason::DoNotDisturb);
+        assert_eq!(status.waiting_for[0].words(), "do not disturb");
     }
 
     #[test]
