@@ -164,6 +164,29 @@ impl From<&Status> for Wire {
     }
 }
 
+/// The status of a daemon of an earlier version (still running after an upgrade), whose
+/// `WaitingFor` was `a(ss)`, reason and words in its language: read with the reasons alone
+/// (a detail of no kind), the rest as it is. `None`: not that either.
+fn earlier_wire(mut properties: HashMap<String, OwnedVariant>) -> Option<Wire> {
+    use zbus::wire::{LE, serialized::Context, to_bytes};
+    let earlier: Vec<(String, String)> = properties
+        .get("WaitingFor")?
+        .try_clone()
+        .ok()?
+        .try_into()
+        .ok()?;
+    let reasons: Vec<WaitingFor> = earlier
+        .into_iter()
+        .map(|(reason, _words)| (reason, String::new(), BTreeMap::new()))
+        .collect();
+    properties.insert(
+        "WaitingFor".into(),
+        OwnedVariant::try_from(Variant::from(reasons)).ok()?,
+    );
+    let bytes = to_bytes(Context::new(LE, 0), &properties).ok()?;
+    bytes.deserialize().ok().map(|(wire, _)| wire)
+}
+
 /// Why the daemon's status could not be read: a value this version does not know.
 #[derive(Debug, thiserror::Error)]
 pub enum Garbled {
@@ -962,7 +985,12 @@ fn client_error(err: zbus::Error) -> ClientError {
             } else if let Some(declined) = Declined::from_error_name(name, &message) {
                 ClientError::Declined(declined, message)
             } else {
-                ClientError::Refused(message)
+                // Worded here, in this process's language, where the name says it all.
+                ClientError::Refused(match name.strip_prefix("org.deskbreak.Deskbreak1.Error.") {
+                    Some("Unavailable") => t!("cli-error-shutting-down"),
+                    Some("Busy") => t!("cli-error-busy", count = IN_FLIGHT),
+                    _ => message,
+                })
             }
         }
         // NoReply: the daemon left the bus while the call was on its way.
@@ -1066,10 +1094,15 @@ impl Client {
             )
             .await
             .map_err(client_error)?;
-        let wire: Wire = reply
-            .body()
-            .deserialize()
-            .map_err(|e| ClientError::Garbled(Garbled::Unreadable(e)))?;
+        let body = reply.body();
+        let wire: Wire = match body.deserialize() {
+            Ok(wire) => wire,
+            Err(e) => body
+                .deserialize()
+                .ok()
+                .and_then(earlier_wire)
+                .ok_or(ClientError::Garbled(Garbled::Unreadable(e)))?,
+        };
         Status::try_from(wire).map_err(ClientError::Garbled)
     }
 
@@ -1132,6 +1165,49 @@ mod tests {
     use super::*;
     use crate::sources::holds::{Apps, Switch};
 
+    /// What a daemon refused with, as the bus delivers it: its error name and its words.
+    fn refusal(name: &str, words: &str) -> zbus::Error {
+        let call = zbus::Message::method_call(PATH, "Snooze")
+            .build(&())
+            .unwrap();
+        zbus::Error::MethodError(
+            zbus::names::OwnedErrorName::try_from(name).unwrap(),
+            Some(words.to_owned()),
+            call,
+        )
+    }
+
+    #[test]
+    fn a_busy_or_leaving_daemon_is_worded_in_the_cli_s_language_and_others_in_its_own() {
+        use crate::i18n::{Lang, scoped};
+        let said = |name: &str| {
+            scoped(Lang::De, || {
+                match client_error(refusal(name, "daemon words")) {
+                    ClientError::Refused(said) => said,
+                    other => panic!("{name}: {other:?}"),
+                }
+            })
+        };
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.Unavailable"),
+            scoped(Lang::De, || t!("cli-error-shutting-down"))
+        );
+        let busy = said("org.deskbreak.Deskbreak1.Error.Busy");
+        assert_eq!(
+            busy,
+            scoped(Lang::De, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        assert_ne!(
+            busy,
+            scoped(Lang::En, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        // What only the daemon can say (an argument out of range) stays in its words.
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.InvalidArgument"),
+            "daemon words"
+        );
+    }
+
     /// A waiting status as the engine publishes it, with a hold of every reason.
     fn waiting() -> Status {
         let at = Local.timestamp_opt(1_800_000_000, 0).single();
@@ -1191,6 +1267,32 @@ mod tests {
                 .into()
             )
         );
+    }
+
+    #[test]
+    fn the_status_of_a_daemon_of_the_earlier_version_is_read_with_its_reasons() {
+        // What an earlier daemon sends: `WaitingFor` as (reason, words in its language).
+        let wire = Wire::from(&waiting());
+        let encoded = to_bytes(Context::new(LE, 0), &wire).unwrap();
+        let (mut properties, _): (HashMap<String, OwnedVariant>, usize) =
+            encoded.deserialize().unwrap();
+        let earlier = vec![("do_not_disturb".to_owned(), "dunst ist pausiert".to_owned())];
+        properties.insert(
+            "WaitingFor".into(),
+            OwnedVariant::try_from(Variant::from(earlier)).unwrap(),
+        );
+        let encoded = to_bytes(Context::new(LE, 0), &properties).unwrap();
+        assert!(
+            encoded.deserialize::<Wire>().is_err(),
+            "not this version's shape"
+        );
+        let (properties, _) = encoded.deserialize().unwrap();
+        let status = Status::try_from(earlier_wire(properties).expect("read")).unwrap();
+        assert_eq!(status.phase, PhaseKind::Waiting);
+        assert_eq!(status.sitting, waiting().sitting);
+        assert_eq!(status.waiting_for.len(), 1);
+        assert_eq!(status.waiting_for[0].reason, Reason::DoNotDisturb);
+        assert_eq!(status.waiting_for[0].words(), "do not disturb");
     }
 
     #[test]

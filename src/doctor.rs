@@ -7,6 +7,11 @@
 //! (it connects to the display or the bus and is stopped again at once), and asking for
 //! the notification server starts one the bus can activate, as the daemon's first
 //! reminder would.
+//!
+//! Everything is worded in the language in use (`doctor-…` messages): the checks' names,
+//! what was found and the fixes; `doctor/words.rs` words what the sources report (why a backend
+//! or logind cannot be used), whose `Display` stays English for the log. What the system
+//! says (an OS error, the bus library's, systemctl's) is quoted as it says it.
 
 mod holds;
 mod words;

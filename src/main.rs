@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Even stderr may be closed; there is nowhere else to say it then.
-            let _ = writeln!(std::io::stderr(), "deskbreak: {err:#}");
+            let _ = writeln!(std::io::stderr(), "deskbreak: {}", with_causes(&err));
             ExitCode::FAILURE
         }
     }
@@ -34,6 +34,16 @@ fn main() -> ExitCode {
 /// The context of a failed write to stdout.
 fn stdout_error() -> String {
     t!("cli-cannot-write-stdout")
+}
+
+/// The error and its causes, as `{:#}` gives them, joined the way the language joins a
+/// sentence and its reason ("cannot write X: No space left on device"; French puts a
+/// space before the colon).
+fn with_causes(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(ToString::to_string)
+        .reduce(|error, cause| t!("cli-error-cause", error = error, cause = cause))
+        .unwrap_or_default()
 }
 
 /// Whether `err` is a write to a closed pipe.

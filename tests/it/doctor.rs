@@ -191,7 +191,7 @@ async fn a_broken_config_is_a_problem_naming_file_line_and_key() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         line(&said, "config").starts_with(&format!(
-            "problem  config: {}:3:1: breaks.intervall: unknown field",
+            "problem  config: {}:3:1: breaks.intervall: unknown key: expected one of interval,",
             env.config_path().display()
         )),
         "{said}"

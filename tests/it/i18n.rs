@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv, command, text};
+use crate::common::daemon::{Daemon, NO_SESSION_BUS, TestEnv, command, text};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::{TIMEOUT, with_timeout};
 use deskbreak::exercises::Library;
@@ -279,6 +279,37 @@ async fn a_german_terminal_gets_german_errors_when_nothing_runs() {
             !env.config_home().join("systemd").exists(),
             "nothing written"
         );
+    })
+    .await;
+}
+
+/// A failed write says what failed in the terminal's language and then the system's
+/// cause, joined as the language joins them (French: a no-break space before the colon).
+#[tokio::test]
+async fn a_french_error_joins_its_cause_the_french_way() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let mut cmd = localized(&env, NO_SESSION_BUS, Some("fr_FR.UTF-8"));
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        cmd.args(["completions", "bash"])
+            .stdout(full)
+            .stderr(std::process::Stdio::piped());
+        // Spawned, not `output()`, which would capture stdout instead of /dev/full.
+        let child = cmd.spawn().expect("the CLI runs");
+        let out = tokio::time::timeout(TIMEOUT, child.wait_with_output())
+            .await
+            .expect("the CLI finishes")
+            .expect("the CLI is waited for");
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("deskbreak: impossible d'écrire le script de complétion\u{a0}: "),
+            "{err}"
+        );
+        assert!(err.contains("(os error 28)"), "the system's cause: {err}");
     })
     .await;
 }

@@ -214,6 +214,7 @@ cli-cannot-write = { $path } kann nicht geschrieben werden
 cli-cannot-start-runtime = die asynchrone Laufzeitumgebung kann nicht gestartet werden
 cli-cannot-handle-signal = { $signal } kann nicht behandelt werden
 cli-cannot-create-folder = der Ordner { $path } kann nicht angelegt werden: { $error }
+cli-error-cause = { $error }: { $cause }
 
 ## deskbreak exercises und deskbreak exercises show ID
 
@@ -680,6 +681,10 @@ config-hours-empty = darf nicht leer sein: erwartet wird ein Zeitraum wie "09:00
 config-range-not-a-range = { $value } ist kein Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
 config-range-invalid = { $value } ist kein gültiger Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
 config-range-empty = { $value } ist ein leerer Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie "09:00-17:30"
+config-key-unknown = unbekannter Schlüssel: erwartet wird einer von { $choices }
+config-key-unknown-none = unbekannter Schlüssel: diese Tabelle hat keine Schlüssel
+config-table-expected = erwartet wird eine Tabelle (eine Kopfzeile [abschnitt] und ihre Schlüssel)
+config-toml-syntax = kein gültiges TOML: { $error }
 config-unreadable = die Datei ist nicht lesbar: { $error }
 config-not-utf8 = die Datei ist kein gültiger UTF-8-Text; bitte als UTF-8 speichern
 config-exercise-unknown = unbekannte Übungs-id { $value }: erwartet wird eine Liste von Übungs-ids (siehe `deskbreak exercises`)

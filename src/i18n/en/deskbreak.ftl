@@ -188,6 +188,13 @@ config-hours-empty = must not be empty: expected a range such as "09:00-17:30" o
 config-range-not-a-range = { $value } is not a range: expected a range of 24-hour times such as "09:00-17:30"
 config-range-invalid = { $value } is not a valid range: expected a range of 24-hour times such as "09:00-17:30"
 config-range-empty = { $value } is an empty range: expected a range of 24-hour times such as "09:00-17:30"
+# What serde and the TOML parser refuse. $key is the key as the file writes it, $choices
+# the keys its table has, joined with ", ".
+config-key-unknown = unknown key: expected one of { $choices }
+config-key-unknown-none = unknown key: this table has no keys
+config-table-expected = expected a table (a [section] header and its keys)
+# $error is the TOML parser's own words (English).
+config-toml-syntax = not valid TOML: { $error }
 # $error: why the system could not read it ("permission denied", "a folder, not a file").
 config-unreadable = cannot read the file: { $error }
 config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
@@ -309,6 +316,8 @@ cli-cannot-start-runtime = cannot start the async runtime
 cli-cannot-handle-signal = cannot handle { $signal }
 # $error is the system's reason.
 cli-cannot-create-folder = cannot create the folder { $path }: { $error }
+# An error and what caused it (the system's words, usually).
+cli-error-cause = { $error }: { $cause }
 
 ## `deskbreak exercises` and `deskbreak exercises show ID`.
 

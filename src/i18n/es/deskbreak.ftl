@@ -213,6 +213,7 @@ cli-cannot-write = no se puede escribir { $path }
 cli-cannot-start-runtime = no se puede iniciar el entorno de ejecución asíncrono
 cli-cannot-handle-signal = no se puede gestionar { $signal }
 cli-cannot-create-folder = no se puede crear la carpeta { $path }: { $error }
+cli-error-cause = { $error }: { $cause }
 
 ## deskbreak exercises y deskbreak exercises show ID
 
@@ -679,6 +680,10 @@ config-hours-empty = no puede estar vacío: se esperaba un intervalo como "09:00
 config-range-not-a-range = { $value } no es un intervalo: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
 config-range-invalid = { $value } no es un intervalo válido: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
 config-range-empty = { $value } es un intervalo vacío: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-key-unknown = clave desconocida: se esperaba una de { $choices }
+config-key-unknown-none = clave desconocida: esta tabla no tiene claves
+config-table-expected = se esperaba una tabla (una cabecera [sección] y sus claves)
+config-toml-syntax = TOML no válido: { $error }
 config-unreadable = no se puede leer el archivo: { $error }
 config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
 config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)

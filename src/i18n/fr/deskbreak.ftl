@@ -214,6 +214,7 @@ cli-cannot-write = impossible d'écrire { $path }
 cli-cannot-start-runtime = impossible de démarrer l'environnement d'exécution asynchrone
 cli-cannot-handle-signal = impossible de gérer { $signal }
 cli-cannot-create-folder = impossible de créer le dossier { $path } : { $error }
+cli-error-cause = { $error } : { $cause }
 
 ## deskbreak exercises et deskbreak exercises show ID
 
@@ -685,6 +686,10 @@ config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17
 config-range-not-a-range = { $value } n'est pas une plage : attendu une plage d'heures sur 24 h comme "09:00-17:30"
 config-range-invalid = { $value } n'est pas une plage valide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
 config-range-empty = { $value } est une plage vide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-key-unknown = clé inconnue : clé attendue parmi { $choices }
+config-key-unknown-none = clé inconnue : cette table n'a pas de clés
+config-table-expected = attendu une table (un en-tête [section] et ses clés)
+config-toml-syntax = TOML non valide : { $error }
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
 config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
