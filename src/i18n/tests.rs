@@ -382,7 +382,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::De),
         [
-            "Kinn einziehen · 10\u{a0}× 5\u{a0}s halten",
+            "Kinn einziehen · 10\u{a0}×\u{a0}5\u{a0}s halten",
             "Blick geradeaus, das Kinn sanft nach hinten einziehen, dann lösen.\nSanft bleiben; bei Schwindel oder Kribbeln aufhören.\nSeit 47\u{a0}Min. im Sitzen",
             "Anleitung starten",
             "Erledigt",
@@ -397,7 +397,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::Fr),
         [
-            "Rentrer le menton · 10\u{a0}× tenir 5\u{a0}s",
+            "Rentrer le menton · 10\u{a0}×\u{a0}tenir 5\u{a0}s",
             "Regard droit devant, rentrez doucement le menton vers l'arrière, puis relâchez.\nEn douceur\u{a0}; arrêtez en cas de vertige ou de fourmillements.\n47\u{a0}min en position assise",
             "Lancer le guide",
             "C'est fait",
@@ -412,7 +412,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::Es),
         [
-            "Retracción de barbilla · 10\u{a0}× mantener 5\u{a0}s",
+            "Retracción de barbilla · 10\u{a0}×\u{a0}mantener 5\u{a0}s",
             "Mirada al frente, mete la barbilla suavemente hacia atrás y relaja.\nCon suavidad; detente si notas mareo u hormigueo.\nLlevas 47\u{a0}min en la silla",
             "Iniciar guía",
             "Hecho",

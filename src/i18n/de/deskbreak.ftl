@@ -112,8 +112,8 @@ dose-sets =
        *[other] { $sets } Sätze à { $dose }
     }
 dose-each-side = { $dose }, je Seite
-dose-short-reps-hold = { $reps } × { $seconds } s halten
-dose-short-sets = { $sets } × { $dose }
+dose-short-reps-hold = { $reps } × { $seconds } s halten
+dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } je Seite
 
 ## Die angeleitete Pause

@@ -111,8 +111,8 @@ dose-sets =
        *[other] { $sets } series de { $dose }
     }
 dose-each-side = { $dose }, cada lado
-dose-short-reps-hold = { $reps } × mantener { $seconds } s
-dose-short-sets = { $sets } × { $dose }
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } cada lado
 
 ## La pausa guiada

@@ -78,7 +78,7 @@ date-day-month-time = { $date } { $time }
 reminder-summary = { $exercise } · { $dose }
 reminder-sitting = { $duration } en position assise
 reminder-asked = Vous avez demandé cette pause
-reminder-needs = il faut { $things }
+reminder-needs = il faut { $things }
 need-wall = un mur
 need-doorway = un encadrement de porte
 list-and = { $first } et { $second }
@@ -112,8 +112,8 @@ dose-sets =
        *[other] { $sets } séries de { $dose }
     }
 dose-each-side = { $dose }, de chaque côté
-dose-short-reps-hold = { $reps } × tenir { $seconds } s
-dose-short-sets = { $sets } × { $dose }
+dose-short-reps-hold = { $reps } × tenir { $seconds } s
+dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } de chaque côté
 
 ## La pause guidée
@@ -223,7 +223,7 @@ exercises-mark-excluded = exclu
 exercises-mark-yours-excluded = à vous, exclu
 exercises-details = { $position }, { $area }, { $dose }, environ { $duration }
 exercises-details-full = { $position }, { $area }, environ { $duration }
-exercises-details-needs = { $details }, il faut { $things }
+exercises-details-needs = { $details }, il faut { $things }
 exercises-show-yours = À vous, depuis { $path }
 exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exercises.exclude
 exercises-show-dose = Dose : { $dose }.
