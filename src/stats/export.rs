@@ -212,27 +212,32 @@ mod tests {
         );
     }
 
-    #[test]
-    fn text_is_worded_in_the_language_and_csv_is_not() {
-        use crate::i18n::{Lang, scoped};
-        let (_dir, path) = history(&[DONE, NATURAL]);
-        assert_eq!(
-            scoped(Lang::De, || run(&path, Format::Text).0),
-            "2026-11-21 10:15  erledigt      Kinn einziehen                    nach 45\u{a0}Min. im Sitzen\n\
-             2026-11-21 12:00  natürlich                                       nach 50\u{a0}Min. im Sitzen\n"
-        );
-        assert_eq!(
-            scoped(Lang::Fr, || run(&path, Format::Text).0),
-            "2026-11-21 10:15  faite        Rentrer le menton                 après 45\u{a0}min en position assise\n\
-             2026-11-21 12:00  naturelle                                      après 50\u{a0}min en position assise\n"
-        );
-        assert_eq!(
-            scoped(Lang::Es, || run(&path, Format::Text).0),
-            "2026-11-21 10:15  hecha       Retracción de barbilla            tras 45\u{a0}min en la silla\n\
-             2026-11-21 12:00  natural                                       tras 50\u{a0}min en la silla\n"
-        );
-        let csv = |lang| scoped(lang, || run(&path, Format::Csv).0);
-        assert_eq!(csv(Lang::De), csv(Lang::En));
+    /// Goldens per language, named so that `cargo test --lib i18n::` runs them.
+    mod i18n {
+        use super::*;
+
+        #[test]
+        fn text_is_worded_in_the_language_and_csv_is_not() {
+            use crate::i18n::{Lang, scoped};
+            let (_dir, path) = history(&[DONE, NATURAL]);
+            assert_eq!(
+                scoped(Lang::De, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  erledigt      Kinn einziehen                    nach 45\u{a0}Min. im Sitzen\n\
+                 2026-11-21 12:00  natürlich                                       nach 50\u{a0}Min. im Sitzen\n"
+            );
+            assert_eq!(
+                scoped(Lang::Fr, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  faite        Rentrer le menton                 après 45\u{a0}min en position assise\n\
+                 2026-11-21 12:00  naturelle                                      après 50\u{a0}min en position assise\n"
+            );
+            assert_eq!(
+                scoped(Lang::Es, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  hecha       Retracción de barbilla            tras 45\u{a0}min en la silla\n\
+                 2026-11-21 12:00  natural                                       tras 50\u{a0}min en la silla\n"
+            );
+            let csv = |lang| scoped(lang, || run(&path, Format::Csv).0);
+            assert_eq!(csv(Lang::De), csv(Lang::En));
+        }
     }
 
     #[test]
