@@ -473,7 +473,7 @@ fn each_language_words_the_cli_errors_and_the_service_lines() {
         cli_samples(Lang::De),
         [
             "2030-01-01 liegt in der Zukunft; geben Sie ein Datum bis heute an",
-            "\"9-5\" ist kein gültiger Zeitraum: erwartet wird ein Zeitraum in 24-Stunden-Zeit wie \"09:00-17:30\"",
+            "\"9-5\" ist kein gültiger Zeitraum: erwartet wird ein Zeitraum im 24-Stunden-Format wie \"09:00-17:30\"",
             "der Sitzungsbus hat nicht innerhalb von 5\u{a0}s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)",
             "die systemd-Benutzerinstanz ist nicht erreichbar (systemctl ist nicht installiert), deshalb kann deskbreak hier nicht als Benutzerdienst laufen; nichts wurde geändert.\nUm deskbreak ohne systemd bei der Anmeldung am Desktop zu starten, schreiben Sie stattdessen einen XDG-Autostart-Eintrag:\n    deskbreak service install --autostart\noder starten Sie `deskbreak run` aus der Startdatei Ihres Fenstermanagers.",
             "der Ordner /h/.config/systemd/user kann nicht angelegt werden: permission denied",
