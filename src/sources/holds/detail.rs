@@ -317,7 +317,9 @@ impl Detail {
 
     /// The detail's fields in `status --json`, after `reason`: `kind` and its arguments.
     pub fn json(&self, fields: &mut serde_json::Map<String, Value>) {
-        fields.insert("kind".into(), json!(self.kind()));
+        // No kind at all: a daemon from before kinds (see `control`).
+        let kind = Some(self.kind()).filter(|k| !k.is_empty());
+        fields.insert("kind".into(), json!(kind));
         match self {
             Detail::DoNotDisturb { server, .. } => {
                 fields.insert("server".into(), json!(server));
@@ -514,6 +516,9 @@ mod tests {
         );
         assert_eq!(unknown.words(), None);
         assert_eq!(unknown.to_wire(), ("screen_share".into(), args));
+        let mut fields = serde_json::Map::new();
+        Detail::from_wire(Reason::Meeting, "", BTreeMap::new()).json(&mut fields);
+        assert_eq!(Value::Object(fields), json!({"kind": null}));
         // A kind of another reason, a server without its name, a count that is no number.
         assert!(matches!(
             Detail::from_wire(Reason::Fullscreen, "paused", BTreeMap::new()),
