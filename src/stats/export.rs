@@ -48,15 +48,24 @@ pub struct Exported {
 pub fn export(path: &Path, format: Format, out: &mut impl Write) -> Result<Exported, ExportError> {
     let library = Library::embedded();
     let mut done = Exported::default();
-    // The text's outcome column is as wide as this language's longest outcome word.
-    let width = if format == Format::Text {
-        Outcome::ALL
+    // The text's columns are as wide as this language's longest outcome word and
+    // exercise name (at least 32), so that the rows line up in every language.
+    let widths = if format == Format::Text {
+        let outcome = Outcome::ALL
             .iter()
             .map(|outcome| outcome_word(*outcome).chars().count())
             .max()
+            .unwrap_or(0);
+        let name = library
+            .all()
+            .iter()
+            .map(|e| e.name().chars().count())
+            .max()
             .unwrap_or(0)
+            .max(32);
+        (outcome, name)
     } else {
-        0
+        (0, 0)
     };
     match format {
         Format::Csv => writeln!(out, "{CSV_HEADER}")?,
@@ -78,7 +87,7 @@ pub fn export(path: &Path, format: Format, out: &mut impl Write) -> Result<Expor
                 write!(out, "{sep}")?;
                 serde_json::to_writer(&mut *out, &entry).map_err(io::Error::other)?;
             }
-            Format::Text => text_row(out, &entry, &library, width)?,
+            Format::Text => text_row(out, &entry, &library, widths)?,
         }
         done.lines += 1;
     }
@@ -126,7 +135,7 @@ fn text_row(
     out: &mut impl Write,
     entry: &Entry,
     library: &Library,
-    width: usize,
+    (width, name_width): (usize, usize),
 ) -> io::Result<()> {
     let what = match entry.exercise.as_deref() {
         Some(id) => library.get(id).map_or(id, |e| e.name()),
@@ -135,7 +144,7 @@ fn text_row(
     let sat = human::duration(std::time::Duration::from_secs(entry.sat_for_secs));
     writeln!(
         out,
-        "{}  {:<width$}  {:<32}  {}",
+        "{}  {:<width$}  {:<name_width$}  {}",
         entry.at.format("%Y-%m-%d %H:%M"),
         outcome_word(entry.outcome),
         what,
@@ -222,18 +231,18 @@ mod tests {
             let (_dir, path) = history(&[DONE, NATURAL]);
             assert_eq!(
                 scoped(Lang::De, || run(&path, Format::Text).0),
-                "2026-11-21 10:15  erledigt      Kinn einziehen                    nach 45\u{a0}Min. im Sitzen\n\
-                 2026-11-21 12:00  natürlich                                       nach 50\u{a0}Min. im Sitzen\n"
+                "2026-11-21 10:15  erledigt      Kinn einziehen                       nach 45\u{a0}Min. im Sitzen\n\
+                 2026-11-21 12:00  natürlich                                          nach 50\u{a0}Min. im Sitzen\n"
             );
             assert_eq!(
                 scoped(Lang::Fr, || run(&path, Format::Text).0),
-                "2026-11-21 10:15  faite        Rentrer le menton                 après 45\u{a0}min en position assise\n\
-                 2026-11-21 12:00  naturelle                                      après 50\u{a0}min en position assise\n"
+                "2026-11-21 10:15  faite        Rentrer le menton                     après 45\u{a0}min en position assise\n\
+                 2026-11-21 12:00  naturelle                                          après 50\u{a0}min en position assise\n"
             );
             assert_eq!(
                 scoped(Lang::Es, || run(&path, Format::Text).0),
-                "2026-11-21 10:15  hecha       Retracción de barbilla            tras 45\u{a0}min en la silla\n\
-                 2026-11-21 12:00  natural                                       tras 50\u{a0}min en la silla\n"
+                "2026-11-21 10:15  hecha       Retracción de barbilla              tras 45\u{a0}min en la silla\n\
+                 2026-11-21 12:00  natural                                         tras 50\u{a0}min en la silla\n"
             );
             let csv = |lang| scoped(lang, || run(&path, Format::Csv).0);
             assert_eq!(csv(Lang::De), csv(Lang::En));

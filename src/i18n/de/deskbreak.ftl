@@ -258,7 +258,7 @@ service-using-installed = die installierte Unit { $unit } wird verwendet
 service-up-to-date = { $path } ist aktuell
 service-wrote-unit = { $path } geschrieben (ExecStart={ $binary } run)
 service-removed-autostart-replaced = Autostart-Eintrag { $path } entfernt: der systemd-Dienst ersetzt ihn
-service-reloaded = die systemd-Benutzerinstanz neu geladen
+service-reloaded = systemd-Benutzerinstanz neu geladen
 service-enabled = { $unit } aktiviert und gestartet: deskbreak startet ab jetzt mit Ihrer grafischen Sitzung (`systemctl --user status deskbreak` zeigt, was es tut)
 service-no-graphical-session = Hinweis: graphical-session.target ist nicht aktiv, Ihr Desktop meldet systemd also nicht, wann er startet, und deskbreak startet bei der nächsten Anmeldung nicht von selbst; `deskbreak service install --autostart` startet es stattdessen über den Desktop
 service-wrote-autostart = { $path } geschrieben: deskbreak startet, wenn Sie sich an Ihrem Desktop anmelden
