@@ -313,3 +313,39 @@ async fn a_french_error_joins_its_cause_the_french_way() {
     })
     .await;
 }
+
+/// With no notification server, a German daemon writes its reminder to the terminal in
+/// German, under a German heading, while its log line about it stays English.
+#[tokio::test]
+async fn a_german_reminder_without_a_desktop_goes_to_the_terminal_in_german() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let mut daemon_cmd = localized(&env, bus.address(), Some("de_DE.UTF-8"));
+        daemon_cmd.arg("run");
+        let daemon = Daemon::spawn_command(daemon_cmd);
+        daemon.wait_for_stderr("language=de", TIMEOUT).await;
+        let heading = daemon
+            .wait_for_stderr("*** Zeit für eine Pause: ", TIMEOUT)
+            .await;
+        assert!(heading.ends_with(" ***"), "{heading}");
+        daemon
+            .wait_for_stderr("Im Terminal antworten: deskbreak done", TIMEOUT)
+            .await;
+        let log = daemon
+            .wait_for_stderr(
+                "reminder written to stderr because the desktop is unavailable",
+                TIMEOUT,
+            )
+            .await;
+        assert!(!log.contains("Zeit für"), "the log line is English: {log}");
+        assert!(
+            !daemon.stderr().contains("Time for a break"),
+            "{}",
+            daemon.stderr()
+        );
+        assert!(daemon.terminate().await.success());
+    })
+    .await;
+}
