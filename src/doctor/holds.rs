@@ -159,7 +159,7 @@ mod tests {
         );
         assert_eq!(
             lines[3],
-            "GNOME idle inhibitors: readable, holds a break now: inhibited (Firefox inhibits idle)"
+            "GNOME idle inhibitors: readable, holds a break now: Firefox inhibits idle"
         );
         assert_eq!(
             lines[4],

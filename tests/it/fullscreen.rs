@@ -588,7 +588,7 @@ async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it()
         let words = run_cli(&env, Some(bus.address()), &["status"]).await;
         let words = text(&words.stdout);
         assert!(
-            words.contains("waiting: fullscreen (mpv is fullscreen)"),
+            words.contains("waiting: mpv is fullscreen; sitting "),
             "status says what the break waits for: {words}"
         );
         // Held a while longer, still nothing shown.

@@ -653,7 +653,8 @@ status-bar-waiting = wait
 ## What holds a due break back, in the status line: "meeting (camera in use by zoom)".
 ## $reason is one of wait-reason-… below, $detail one of the wait-… messages that follow
 ## (src/sources/holds/detail.rs words them from what the detector found, in the language
-## of whoever reads the status).
+## of whoever reads the status). A fullscreen window's and an inhibitor's detail are
+## shown alone ("waiting: mpv is fullscreen"): they name their reason already.
 
 wait-hold = { $reason } ({ $detail })
 wait-reason-do-not-disturb = do not disturb

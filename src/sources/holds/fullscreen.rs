@@ -179,17 +179,14 @@ mod tests {
             }
             other => panic!("expected a hold, got {other:?}"),
         };
-        assert_eq!(held(Some("mpv")), "fullscreen (mpv is fullscreen)");
-        assert_eq!(held(None), "fullscreen (a window is fullscreen)");
-        assert_eq!(held(Some(" \t")), "fullscreen (a window is fullscreen)");
-        assert_eq!(
-            held(Some("evil\nname")),
-            "fullscreen (evil name is fullscreen)"
-        );
+        assert_eq!(held(Some("mpv")), "mpv is fullscreen");
+        assert_eq!(held(None), "a window is fullscreen");
+        assert_eq!(held(Some(" \t")), "a window is fullscreen");
+        assert_eq!(held(Some("evil\nname")), "evil name is fullscreen");
         let long = held(Some(&"Ä".repeat(100)));
         assert_eq!(
             long,
-            format!("fullscreen ({}… is fullscreen)", "Ä".repeat(NAME_CHARS - 1))
+            format!("{}… is fullscreen", "Ä".repeat(NAME_CHARS - 1))
         );
         assert_eq!(Focus::Other.reading(), Reading::Clear);
     }

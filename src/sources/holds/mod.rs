@@ -126,13 +126,18 @@ impl Hold {
         }
     }
 
-    /// The hold in words, in the current language: "meeting (camera in use by zoom)";
+    /// The hold in words, in the current language: "meeting (camera in use by zoom)",
+    /// "do not disturb (dunst is paused)"; a fullscreen window's or an inhibitor's detail
+    /// alone ("mpv is fullscreen", "zoom inhibits idle"), which says its reason already;
     /// the reason alone when the detail is of a kind this version does not know.
     #[must_use]
     pub fn words(&self) -> String {
-        match self.detail.words() {
-            Some(detail) => crate::t!("wait-hold", reason = self.reason.words(), detail = detail),
-            None => self.reason.words(),
+        match (self.detail.words(), self.reason) {
+            (Some(detail), Reason::Fullscreen | Reason::Inhibitor) => detail,
+            (Some(detail), _) => {
+                crate::t!("wait-hold", reason = self.reason.words(), detail = detail)
+            }
+            (None, _) => self.reason.words(),
         }
     }
 }
@@ -388,5 +393,12 @@ mod tests {
             detail: Detail::from_wire(Reason::Meeting, "screen_share", Default::default()),
         };
         assert_eq!(unknown.words(), "meeting");
+        // A detail that names its reason is not preceded by it again.
+        let film = Hold::new(Detail::Fullscreen {
+            app: Some("mpv".into()),
+        });
+        assert_eq!(film.words(), "mpv is fullscreen");
+        let german = crate::i18n::scoped(crate::i18n::Lang::De, || film.words());
+        assert_eq!(german, "mpv ist im Vollbild");
     }
 }
