@@ -350,8 +350,8 @@ mod tests {
         let german = crate::i18n::scoped(crate::i18n::Lang::De, || summary(&s, now));
         assert!(
             german.starts_with(
-                "wartet: Besprechung (Kamera in Gebrauch durch zoom und 1 weitere), nicht \
-                 stören (dunst ist pausiert); "
+                "wartet: Besprechung (Kamera in Gebrauch durch zoom und 1 weitere), \
+                 „Nicht stören“ (dunst ist pausiert); "
             ),
             "{german}"
         );

@@ -423,9 +423,9 @@ status-waiting = wartet: { $holds }; seit { $sitting } im Sitzen
 status-waiting-at-most = wartet: { $holds }; Pause spätestens um { $time }, seit { $sitting } im Sitzen
 status-bar-waiting = wartet
 wait-hold = { $reason } ({ $detail })
-wait-reason-do-not-disturb = nicht stören
+wait-reason-do-not-disturb = „Nicht stören“
 wait-reason-fullscreen = Vollbild
-wait-reason-inhibitor = unterdrückt
+wait-reason-inhibitor = Leerlaufsperre
 wait-reason-meeting = Besprechung
 wait-unknown = aus einem Grund, den diese Version von deskbreak nicht benennen kann
 
