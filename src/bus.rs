@@ -18,14 +18,10 @@ pub const CALL_TIMEOUT: Duration = Duration::from_secs(5);
 #[derive(Debug, thiserror::Error)]
 pub enum BusError {
     /// No address, no socket, or the bus refused us.
-    #[error("no session bus ({0})")]
+    #[error("{}", crate::t!("bus-error-unreachable", error = .0.to_string()))]
     Unreachable(zbus::Error),
     /// Something accepted the connection but never finished the handshake.
-    #[error(
-        "the session bus did not answer within {} s (its socket accepts connections but \
-         nothing replies)",
-        CALL_TIMEOUT.as_secs()
-    )]
+    #[error("{}", crate::t!("bus-error-no-answer", seconds = CALL_TIMEOUT.as_secs()))]
     NoAnswer,
 }
 
@@ -63,6 +59,20 @@ pub fn absent(err: &zbus::Error) -> bool {
             fdo::Error::ServiceUnknown(_) | fdo::Error::NameHasNoOwner(_)
         ),
         _ => false,
+    }
+}
+
+/// A call's failure in words for a person (`doctor`): a timeout in the language in use,
+/// saying how long was waited; anything else as zbus words it.
+#[must_use]
+pub fn cause(err: &zbus::Error) -> String {
+    if timed_out(err) {
+        crate::t!(
+            "doctor-holds-no-answer",
+            duration = crate::human::duration(CALL_TIMEOUT)
+        )
+    } else {
+        err.to_string()
     }
 }
 

@@ -7,7 +7,7 @@
 //! `PropertiesChanged`. Owning the well-known name also makes the daemon single-instance.
 //! `src/org.deskbreak.Deskbreak1.xml` is the interface's introspection, for integrators.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
@@ -28,7 +28,7 @@ use zbus::{
 use crate::config::ConfigError;
 use crate::engine::{self, PhaseKind, Refusal};
 use crate::sources::activity::Kind;
-use crate::sources::holds::{Hold, Reason};
+use crate::sources::holds::{Detail, Hold, Reason};
 use crate::status::{PauseEnd, Status};
 use crate::{human, t};
 
@@ -103,6 +103,10 @@ pub enum ControlError {
     NotGuiding(String),
 }
 
+/// One hold in `WaitingFor` (`(ssa{ss})`): the reason's word, the detail's kind, the
+/// kind's arguments ([`Detail::to_wire`]).
+type WaitingFor = (String, String, BTreeMap<String, String>);
+
 /// The status on the wire: the interface's properties by name, with the sentinels the
 /// D-Bus API has always used (`0` = none, `-1` = until resumed, the phase as a word). Only
 /// this file knows them; everything else uses the typed [`Status`].
@@ -126,8 +130,8 @@ struct Wire {
     idle_backend: String,
     /// Snoozes in a row.
     snoozes: u32,
-    /// What a waiting break waits for: (reason word, detail) pairs.
-    waiting_for: Vec<(String, String)>,
+    /// What a waiting break waits for: (reason word, detail kind, its arguments).
+    waiting_for: Vec<WaitingFor>,
     /// Unix seconds when working hours begin again; 0 = within working hours.
     off_hours_until: i64,
 }
@@ -150,11 +154,37 @@ impl From<&Status> for Wire {
             waiting_for: status
                 .waiting_for
                 .iter()
-                .map(|h| (h.reason.as_str().to_owned(), h.detail.clone()))
+                .map(|h| {
+                    let (kind, args) = h.detail.to_wire();
+                    (h.reason.as_str().to_owned(), kind, args)
+                })
                 .collect(),
             off_hours_until: status.off_hours_until.map_or(0, |at| at.timestamp()),
         }
     }
+}
+
+/// The status of a daemon of an earlier version (still running after an upgrade), whose
+/// `WaitingFor` was `a(ss)`, reason and words in its language: read with the reasons alone
+/// (a detail of no kind), the rest as it is. `None`: not that either.
+fn earlier_wire(mut properties: HashMap<String, OwnedVariant>) -> Option<Wire> {
+    use zbus::wire::{LE, serialized::Context, to_bytes};
+    let earlier: Vec<(String, String)> = properties
+        .get("WaitingFor")?
+        .try_clone()
+        .ok()?
+        .try_into()
+        .ok()?;
+    let reasons: Vec<WaitingFor> = earlier
+        .into_iter()
+        .map(|(reason, _words)| (reason, String::new(), BTreeMap::new()))
+        .collect();
+    properties.insert(
+        "WaitingFor".into(),
+        OwnedVariant::try_from(Variant::from(reasons)).ok()?,
+    );
+    let bytes = to_bytes(Context::new(LE, 0), &properties).ok()?;
+    bytes.deserialize().ok().map(|(wire, _)| wire)
 }
 
 /// Why the daemon's status could not be read: a value this version does not know.
@@ -198,8 +228,10 @@ impl TryFrom<Wire> for Status {
             waiting_for: wire
                 .waiting_for
                 .into_iter()
-                .filter_map(|(reason, detail)| {
-                    Reason::from_name(&reason).map(|reason| Hold { reason, detail })
+                .filter_map(|(reason, kind, args)| {
+                    let reason = Reason::from_name(&reason)?;
+                    let detail = Detail::from_wire(reason, &kind, args);
+                    Some(Hold { reason, detail })
                 })
                 .collect(),
             off_hours_until: (wire.off_hours_until > 0)
@@ -614,11 +646,13 @@ impl Service {
         self.status().snoozes
     }
 
-    /// What a waiting break waits for, as (reason, detail) pairs: reason
-    /// `do_not_disturb`, `fullscreen`, `inhibitor` or `meeting`, detail in words
-    /// ("camera in use"). Empty unless the phase is `waiting`.
+    /// What a waiting break waits for, one (reason, kind, arguments) each: reason
+    /// `do_not_disturb`, `fullscreen`, `inhibitor` or `meeting`; the kind of detail
+    /// (`paused`, `window`, `idle`, `camera`, …) and its arguments (`server`, `app`,
+    /// `apps`, …), never words, so that each reader words it in its own language (the
+    /// README's "D-Bus interface" lists them). Empty unless the phase is `waiting`.
     #[zbus(property)]
-    async fn waiting_for(&self) -> Vec<(String, String)> {
+    async fn waiting_for(&self) -> Vec<WaitingFor> {
         self.status().waiting_for
     }
 
@@ -893,7 +927,7 @@ trait Deskbreak1 {
     #[zbus(property)]
     fn snoozes(&self) -> zbus::Result<u32>;
     #[zbus(property)]
-    fn waiting_for(&self) -> zbus::Result<Vec<(String, String)>>;
+    fn waiting_for(&self) -> zbus::Result<Vec<WaitingFor>>;
     fn off_hours_until(&self) -> zbus::Result<i64>;
 }
 
@@ -904,7 +938,7 @@ pub enum ClientError {
     #[error("{}", t!("cli-error-not-running", name = NAME))]
     NotRunning,
     /// No session bus.
-    #[error("{}", t!("cli-error-no-bus", error = .0.to_string()))]
+    #[error("{}", no_bus(.0))]
     NoBus(crate::bus::BusError),
     /// The bus or the daemon took longer than [`crate::bus::CALL_TIMEOUT`] to answer.
     #[error("{}", t!("cli-error-no-answer", seconds = crate::bus::CALL_TIMEOUT.as_secs()))]
@@ -925,6 +959,16 @@ pub enum ClientError {
     Garbled(Garbled),
 }
 
+/// "cannot reach the session bus: …", without saying "no session bus" twice.
+fn no_bus(err: &crate::bus::BusError) -> String {
+    match err {
+        crate::bus::BusError::Unreachable(cause) => {
+            t!("cli-error-no-bus", error = cause.to_string())
+        }
+        crate::bus::BusError::NoAnswer => err.to_string(),
+    }
+}
+
 fn client_error(err: zbus::Error) -> ClientError {
     if crate::bus::timed_out(&err) {
         return ClientError::NoAnswer;
@@ -941,7 +985,12 @@ fn client_error(err: zbus::Error) -> ClientError {
             } else if let Some(declined) = Declined::from_error_name(name, &message) {
                 ClientError::Declined(declined, message)
             } else {
-                ClientError::Refused(message)
+                // Worded here, in this process's language, where the name says it all.
+                ClientError::Refused(match name.strip_prefix("org.deskbreak.Deskbreak1.Error.") {
+                    Some("Unavailable") => t!("cli-error-shutting-down"),
+                    Some("Busy") => t!("cli-error-busy", count = IN_FLIGHT),
+                    _ => message,
+                })
             }
         }
         // NoReply: the daemon left the bus while the call was on its way.
@@ -1045,10 +1094,15 @@ impl Client {
             )
             .await
             .map_err(client_error)?;
-        let wire: Wire = reply
-            .body()
-            .deserialize()
-            .map_err(|e| ClientError::Garbled(Garbled::Unreadable(e)))?;
+        let body = reply.body();
+        let wire: Wire = match body.deserialize() {
+            Ok(wire) => wire,
+            Err(e) => body
+                .deserialize()
+                .ok()
+                .and_then(earlier_wire)
+                .ok_or(ClientError::Garbled(Garbled::Unreadable(e)))?,
+        };
         Status::try_from(wire).map_err(ClientError::Garbled)
     }
 
@@ -1101,5 +1155,156 @@ impl Client {
                 () = tokio::time::sleep(refresh_every) => false,
             };
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use zbus::wire::{LE, serialized::Context, to_bytes};
+
+    use super::*;
+    use crate::sources::holds::{Apps, Switch};
+
+    /// What a daemon refused with, as the bus delivers it: its error name and its words.
+    fn refusal(name: &str, words: &str) -> zbus::Error {
+        let call = zbus::Message::method_call(PATH, "Snooze")
+            .build(&())
+            .unwrap();
+        zbus::Error::MethodError(
+            zbus::names::OwnedErrorName::try_from(name).unwrap(),
+            Some(words.to_owned()),
+            call,
+        )
+    }
+
+    #[test]
+    fn a_busy_or_leaving_daemon_is_worded_in_the_cli_s_language_and_others_in_its_own() {
+        use crate::i18n::{Lang, scoped};
+        let said = |name: &str| {
+            scoped(Lang::De, || {
+                match client_error(refusal(name, "daemon words")) {
+                    ClientError::Refused(said) => said,
+                    other => panic!("{name}: {other:?}"),
+                }
+            })
+        };
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.Unavailable"),
+            scoped(Lang::De, || t!("cli-error-shutting-down"))
+        );
+        let busy = said("org.deskbreak.Deskbreak1.Error.Busy");
+        assert_eq!(
+            busy,
+            scoped(Lang::De, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        assert_ne!(
+            busy,
+            scoped(Lang::En, || t!("cli-error-busy", count = IN_FLIGHT))
+        );
+        // What only the daemon can say (an argument out of range) stays in its words.
+        assert_eq!(
+            said("org.deskbreak.Deskbreak1.Error.InvalidArgument"),
+            "daemon words"
+        );
+    }
+
+    /// A waiting status as the engine publishes it, with a hold of every reason.
+    fn waiting() -> Status {
+        let at = Local.timestamp_opt(1_800_000_000, 0).single();
+        Status {
+            phase: PhaseKind::Waiting,
+            sitting: Duration::from_secs(3000),
+            sitting_since: at,
+            interval: Duration::from_secs(2700),
+            next_break: None,
+            paused: None,
+            idle_backend: Kind::None,
+            snoozes: 0,
+            waiting_for: vec![
+                Hold::new(Detail::DoNotDisturb {
+                    server: "dunst".into(),
+                    switch: Switch::Paused,
+                }),
+                Hold::new(Detail::Fullscreen { app: None }),
+                Hold::new(Detail::Inhibitors {
+                    apps: Apps::collect([Some("zoom".into())]),
+                    why: Some("In a meeting".into()),
+                }),
+                Hold::new(Detail::Camera(Apps::collect([
+                    Some("cheese".into()),
+                    Some("zoom".into()),
+                    None,
+                ]))),
+            ],
+            off_hours_until: None,
+        }
+    }
+
+    #[test]
+    fn the_status_comes_back_from_its_dbus_encoding_as_it_went() {
+        let status = waiting();
+        let encoded = to_bytes(Context::new(LE, 0), &Wire::from(&status)).unwrap();
+        let (wire, _): (Wire, usize) = encoded.deserialize().unwrap();
+        assert_eq!(Status::try_from(wire).unwrap(), status);
+    }
+
+    #[test]
+    fn waiting_for_is_an_array_of_reason_kind_and_string_arguments() {
+        assert_eq!(
+            <Vec<WaitingFor> as Type>::SIGNATURE.to_string(),
+            "a(ssa{ss})"
+        );
+        let wire = Wire::from(&waiting());
+        assert_eq!(
+            wire.waiting_for[3],
+            (
+                "meeting".to_owned(),
+                "camera".to_owned(),
+                [
+                    ("apps".to_owned(), "cheese\nzoom".to_owned()),
+                    ("others".to_owned(), "1".to_owned()),
+                ]
+                .into()
+            )
+        );
+    }
+
+    #[test]
+    fn the_status_of_a_daemon_of_the_earlier_version_is_read_with_its_reasons() {
+        // What an earlier daemon sends: `WaitingFor` as (reason, words in its language).
+        let wire = Wire::from(&waiting());
+        let encoded = to_bytes(Context::new(LE, 0), &wire).unwrap();
+        let (mut properties, _): (HashMap<String, OwnedVariant>, usize) =
+            encoded.deserialize().unwrap();
+        let earlier = vec![("do_not_disturb".to_owned(), "dunst ist pausiert".to_owned())];
+        properties.insert(
+            "WaitingFor".into(),
+            OwnedVariant::try_from(Variant::from(earlier)).unwrap(),
+        );
+        let encoded = to_bytes(Context::new(LE, 0), &properties).unwrap();
+        assert!(
+            encoded.deserialize::<Wire>().is_err(),
+            "not this version's shape"
+        );
+        let (properties, _) = encoded.deserialize().unwrap();
+        let status = Status::try_from(earlier_wire(properties).expect("read")).unwrap();
+        assert_eq!(status.phase, PhaseKind::Waiting);
+        assert_eq!(status.sitting, waiting().sitting);
+        assert_eq!(status.waiting_for.len(), 1);
+        assert_eq!(status.waiting_for[0].reason, Reason::DoNotDisturb);
+        assert_eq!(status.waiting_for[0].words(), "do not disturb");
+    }
+
+    #[test]
+    fn a_reason_or_kind_this_version_does_not_know_is_no_error() {
+        let mut wire = Wire::from(&waiting());
+        wire.waiting_for = vec![
+            ("screen_share".into(), "output".into(), BTreeMap::new()),
+            ("meeting".into(), "hologram".into(), BTreeMap::new()),
+        ];
+        let status = Status::try_from(wire).unwrap();
+        assert_eq!(status.waiting_for.len(), 1, "{:?}", status.waiting_for);
+        assert_eq!(status.waiting_for[0].reason, Reason::Meeting);
+        assert_eq!(status.waiting_for[0].words(), "meeting");
     }
 }

@@ -184,8 +184,8 @@ impl Daemon {
         let mut effects = Effects::new(paths, library, served, bus, tray, now, daily);
         effects.notifier.set_sound(config.guide_sound);
         tracing::info!(
-            interval = %human::duration(config.rules.interval),
-            sitting = %human::duration(engine.status().sitting),
+            interval = %human::log_duration(config.rules.interval),
+            sitting = %human::log_duration(engine.status().sitting),
             language = %crate::i18n::current(),
             "deskbreak is running"
         );
@@ -238,7 +238,7 @@ impl Daemon {
         let now = self.sources.clock.now();
         if let Some(duration) = self.sources.clock.slept() {
             // logind may report the same sleep: the engine counts it once.
-            tracing::info!(asleep = %human::duration(duration), "the machine slept");
+            tracing::info!(asleep = %human::log_duration(duration), "the machine slept");
             self.engine.handle(now, Input::Slept { duration });
         }
         let mut reply = None;
@@ -502,7 +502,7 @@ impl Daemon {
         self.sources.holds.set_respect(config.respect);
         self.engine.set_respect(now, config.respect);
         tracing::info!(
-            interval = %human::duration(config.rules.interval),
+            interval = %human::log_duration(config.rules.interval),
             "config reloaded"
         );
         let restart = config.backend != self.config.backend
@@ -543,7 +543,7 @@ impl Daemon {
 fn presence_activity(now: Moment, presence: Presence) -> Activity {
     match presence {
         Presence::Idle { idle_for } => {
-            tracing::debug!(idle_for = %human::duration(idle_for), "user idle");
+            tracing::debug!(idle_for = %human::log_duration(idle_for), "user idle");
             Activity::Idle {
                 since: now - idle_for,
             }

@@ -7,24 +7,32 @@
 //! (it connects to the display or the bus and is stopped again at once), and asking for
 //! the notification server starts one the bus can activate, as the daemon's first
 //! reminder would.
+//!
+//! Everything is worded in the language in use (`doctor-…` messages): the checks' names,
+//! what was found and the fixes; `doctor/words.rs` words what the sources report (why a backend
+//! or logind cannot be used), whose `Display` stays English for the log. What the system
+//! says (an OS error, the bus library's, systemctl's) is quoted as it says it.
 
 mod holds;
+mod words;
 
 use std::fmt::{self, Write as _};
 use std::time::Duration;
 
 use zbus::{Connection, fdo};
 
-use crate::bus::{self, BusError};
+use crate::bus;
 use crate::effects::notifier::NotificationsProxy;
 
 use crate::config::Config;
 use crate::control;
+use crate::exercises::Library;
 use crate::human;
 use crate::paths::Paths;
 use crate::service;
 use crate::sources::activity::{self, Choice, Kind, Report};
 use crate::sources::logind;
+use crate::t;
 
 /// The idle threshold to probe the backends with. The daemon probes with
 /// `activity.natural_break`, capped at a minute; probing only asks whether a backend
@@ -86,6 +94,24 @@ pub struct Check {
 }
 
 impl Check {
+    /// The check's name as printed, in the language in use (`name` stays the same in
+    /// every language).
+    #[must_use]
+    pub fn label(&self) -> String {
+        match self.name {
+            "config" => crate::t!("doctor-check-config"),
+            "language" => crate::t!("doctor-check-language"),
+            "session bus" => crate::t!("doctor-check-session-bus"),
+            "notifications" => crate::t!("doctor-check-notifications"),
+            "idle backend" => crate::t!("doctor-check-idle-backend"),
+            "logind" => crate::t!("doctor-check-logind"),
+            "holds" => crate::t!("doctor-check-holds"),
+            "service" => crate::t!("doctor-check-service"),
+            "daemon" => crate::t!("doctor-check-daemon"),
+            other => other.to_owned(),
+        }
+    }
+
     fn ok(name: &'static str, detail: impl Into<String>) -> Self {
         Self {
             name,
@@ -125,23 +151,29 @@ pub fn has_problem(checks: &[Check]) -> bool {
 #[must_use]
 pub fn render(checks: &[Check]) -> String {
     let mut out = String::new();
+    // The level words make a column as wide as the language's widest, and two spaces.
+    let width = [Level::Ok, Level::Warning, Level::Problem]
+        .iter()
+        .map(|level| level.word().chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
     for check in checks {
         let mut lines = check.detail.lines();
-        // Writing to a String cannot fail.
-        let _ = writeln!(
-            out,
-            "{:<8} {}: {}",
-            check.level.word(),
-            check.name,
-            lines.next().unwrap_or_default()
+        let first = crate::t!(
+            "doctor-check-line",
+            name = check.label(),
+            detail = lines.next().unwrap_or_default()
         );
+        // Writing to a String cannot fail.
+        let _ = writeln!(out, "{:<width$}{first}", check.level.word());
         for line in lines {
-            let _ = writeln!(out, "{:<8} {line}", "");
+            let _ = writeln!(out, "{:<width$}{line}", "");
         }
         if let Some(fix) = &check.fix {
             let _ = writeln!(
                 out,
-                "{:<8} {}",
+                "{:<width$}{}",
                 "",
                 crate::t!("doctor-fix", fix = fix.as_str())
             );
@@ -161,25 +193,33 @@ pub fn render(checks: &[Check]) -> String {
 /// Run every check, in the order a user would fix things.
 pub async fn diagnose(paths: &Paths) -> Vec<Check> {
     let mut checks = Vec::new();
-    let (config_check, config) = check_config(paths);
+    let own = paths.own_exercises();
+    // As the daemon reads them: a broken own file leaves the built-in exercises.
+    let (library, own_error) = match Library::load(&own) {
+        Ok(library) => (library, None),
+        Err(err) => (Library::embedded(), Some(err)),
+    };
+    let (config_check, config) = check_config(paths, &library, own_error.as_ref());
     checks.push(config_check);
     checks.push(check_language(
         config
             .as_ref()
             .map_or_else(Default::default, |c| c.language),
         crate::i18n::process_env,
+        &library,
+        &own,
     ));
     let bus = match bus::session().await {
         Ok(connection) => {
-            checks.push(Check::ok("session bus", "reachable"));
+            checks.push(Check::ok("session bus", t!("doctor-bus-reachable")));
             Some(connection)
         }
-        Err(BusError::Unreachable(err)) => {
-            checks.push(no_bus(err.to_string()));
-            None
-        }
-        Err(err @ BusError::NoAnswer) => {
-            checks.push(no_bus(err.to_string()));
+        Err(err) => {
+            checks.push(Check::problem(
+                "session bus",
+                words::bus_error(&err),
+                t!("doctor-bus-fix"),
+            ));
             None
         }
     };
@@ -187,8 +227,8 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
         Some(connection) => check_notifications(connection).await,
         None => Check::problem(
             "notifications",
-            "not checked: without a session bus reminders only go to stderr",
-            "fix the session bus first",
+            t!("doctor-notifications-no-bus"),
+            t!("doctor-fix-bus-first"),
         ),
     });
     checks.push(check_idle_backend(config.as_ref(), bus.clone()).await);
@@ -199,99 +239,211 @@ pub async fn diagnose(paths: &Paths) -> Vec<Check> {
         Some(connection) => check_daemon(connection).await,
         None => Check::problem(
             "daemon",
-            "not checked: a running daemon is found through the session bus",
-            "fix the session bus first",
+            t!("doctor-daemon-no-bus"),
+            t!("doctor-fix-bus-first"),
         ),
     });
     checks
 }
 
-/// The language messages are worded in, where it comes from, and whether its
-/// translation is complete (what it lacks reads in English).
-fn check_language(choice: crate::i18n::Choice, env: impl Fn(&str) -> Option<String>) -> Check {
-    use crate::i18n::{self, Choice, Lang};
-    const NAME: &str = "language";
-    let lang = choice.resolve(&env);
-    let name = lang.autonym();
-    let from = match (choice, i18n::locale_name(&env)) {
-        (Choice::Fixed(_), _) => crate::t!("doctor-language-from-config"),
-        (Choice::Auto, Some(locale)) if i18n::from_locale(&env).is_some() => {
-            crate::t!("doctor-language-from-locale", locale = locale)
-        }
-        (Choice::Auto, Some(locale)) => crate::t!("doctor-language-untranslated", locale = locale),
-        (Choice::Auto, None) => crate::t!("doctor-language-no-locale"),
-    };
-    let messages = i18n::gaps(lang);
-    let exercises =
-        crate::exercises::translation::gaps(lang, crate::exercises::Library::embedded().all());
-    let missing = messages.missing.len() + messages.placeholders.len() + messages.broken.len();
-    if lang == Lang::En || (missing == 0 && exercises.is_empty()) {
-        return Check::ok(
-            NAME,
-            crate::t!(
-                "doctor-language-complete",
-                language = name,
-                code = lang.code(),
-                from = from
-            ),
-        );
-    }
-    Check::warning(
-        NAME,
-        crate::t!(
-            "doctor-language-incomplete",
-            language = name,
-            code = lang.code(),
-            from = from,
-            messages = missing,
-            exercises = exercises.len()
-        ),
-        crate::t!("doctor-language-fix"),
-    )
+/// What the language check found: the language, where it comes from, and what of it is
+/// not translated (and so reads in English).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct LanguageFindings {
+    lang: crate::i18n::Lang,
+    /// One of the `doctor-language-from-…` texts.
+    from: String,
+    /// Messages of `deskbreak.ftl` the language lacks (or has with other variables, or
+    /// cannot read).
+    messages: usize,
+    /// Text fields of the built-in exercises it does not translate.
+    fields: usize,
+    /// The user's own exercises, when they have some and the language is not English.
+    own: Option<OwnFindings>,
 }
 
-fn no_bus(reason: String) -> Check {
-    Check::problem(
-        "session bus",
-        format!("cannot connect: {reason}"),
-        "run deskbreak inside your desktop session, where DBUS_SESSION_BUS_ADDRESS (or \
-         $XDG_RUNTIME_DIR/bus) leads to the session bus",
-    )
+/// The user's own exercises in the language in use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct OwnFindings {
+    /// How many there are (new ones and replaced built-ins).
+    total: usize,
+    /// How many of them lack a text in the language.
+    untranslated: usize,
+    /// Their translation file for the language (`exercises.LANG.ftl`).
+    file: std::path::PathBuf,
+}
+
+/// The language messages are worded in, where it comes from, and whether its
+/// translation is complete: every message, every field of every built-in exercise, and
+/// the user's own exercises (what it lacks reads in English).
+fn check_language(
+    choice: crate::i18n::Choice,
+    env: impl Fn(&str) -> Option<String>,
+    library: &Library,
+    own_file: &std::path::Path,
+) -> Check {
+    use crate::i18n::{self, Choice, Lang};
+    let lang = choice.resolve(&env);
+    let from = match (choice, i18n::locale_name(&env)) {
+        (Choice::Fixed(_), _) => t!("doctor-language-from-config"),
+        (Choice::Auto, Some(locale)) if i18n::from_locale(&env).is_some() => {
+            t!("doctor-language-from-locale", locale = locale)
+        }
+        (Choice::Auto, Some(locale)) => t!("doctor-language-untranslated", locale = locale),
+        (Choice::Auto, None) => t!("doctor-language-no-locale"),
+    };
+    let gaps = i18n::gaps(lang);
+    let messages = gaps.missing.len() + gaps.placeholders.len() + gaps.broken.len();
+    let builtin = Library::embedded();
+    let fields = builtin
+        .all()
+        .iter()
+        .map(|e| crate::exercises::translation::missing_fields(lang, e))
+        .sum();
+    let own: Vec<_> = library
+        .all()
+        .iter()
+        .filter(|e| library.is_own(&e.id))
+        .collect();
+    let own = (lang != Lang::En && !own.is_empty()).then(|| OwnFindings {
+        total: own.len(),
+        untranslated: own
+            .iter()
+            .filter(|e| crate::exercises::translation::missing_fields(lang, e) > 0)
+            .count(),
+        file: crate::exercises::translation::own_path(own_file, lang),
+    });
+    judge_language(&LanguageFindings {
+        lang,
+        from,
+        messages,
+        fields,
+        own,
+    })
+}
+
+/// The language check for what was found.
+fn judge_language(found: &LanguageFindings) -> Check {
+    const NAME: &str = "language";
+    let (language, code, from) = (found.lang.autonym(), found.lang.code(), found.from.as_str());
+    let mut lacks = Vec::new();
+    if found.messages > 0 {
+        lacks.push(t!("doctor-language-lacks-messages", count = found.messages));
+    }
+    if found.fields > 0 {
+        lacks.push(t!("doctor-language-lacks-fields", count = found.fields));
+    }
+    let mut detail = match lacks.as_slice() {
+        // The own exercises are judged on a line of their own.
+        [] if found.own.is_some() => t!(
+            "doctor-language-complete-builtin",
+            language = language,
+            code = code,
+            from = from
+        ),
+        [] => t!(
+            "doctor-language-complete",
+            language = language,
+            code = code,
+            from = from
+        ),
+        [one] => t!(
+            "doctor-language-lacks",
+            language = language,
+            code = code,
+            from = from,
+            missing = one.as_str()
+        ),
+        [first, second, ..] => t!(
+            "doctor-language-lacks",
+            language = language,
+            code = code,
+            from = from,
+            missing = t!(
+                "doctor-language-and",
+                first = first.as_str(),
+                second = second.as_str()
+            )
+        ),
+    };
+    let mut fixes = Vec::new();
+    if !lacks.is_empty() {
+        fixes.push(t!("doctor-language-fix"));
+    }
+    if let Some(own) = &found.own {
+        let file = own.file.display().to_string();
+        detail.push('\n');
+        if own.untranslated == 0 {
+            detail.push_str(&t!(
+                "doctor-language-own-complete",
+                total = own.total,
+                file = file.as_str()
+            ));
+        } else if own.untranslated == own.total && own.total > 1 {
+            detail.push_str(&t!("doctor-language-own-none", total = own.total));
+            fixes.push(t!("doctor-language-own-fix", file = file.as_str()));
+        } else {
+            detail.push_str(&t!(
+                "doctor-language-own-lacks",
+                total = own.total,
+                untranslated = own.untranslated
+            ));
+            fixes.push(t!("doctor-language-own-fix", file = file.as_str()));
+        }
+    }
+    if fixes.is_empty() {
+        Check::ok(NAME, detail)
+    } else {
+        Check::warning(NAME, detail, fixes.join("; "))
+    }
 }
 
 /// The config check, and the config to probe the idle backend with (`None`: the file is
-/// broken, so the backend is probed as the defaults choose it).
-fn check_config(paths: &Paths) -> (Check, Option<Config>) {
+/// broken, so the backend is probed as the defaults choose it). `library` has the
+/// user's own exercises (the config may name them), unless `own_error` says why not.
+fn check_config(
+    paths: &Paths,
+    library: &Library,
+    own_error: Option<&crate::exercises::OwnError>,
+) -> (Check, Option<Config>) {
+    const NAME: &str = "config";
     let path = &paths.config;
+    let shown = path.display().to_string();
     // As `run` reads it: a symlink loop or a FIFO is a problem, not "no file".
-    if matches!(Config::read(path), Ok(crate::config::Found::Missing)) {
-        return (
-            Check::ok(
-                "config",
-                format!("no file at {}; the built-in defaults apply", path.display()),
+    let found = match Config::read_with(path, library) {
+        Ok(crate::config::Found::Missing) => Ok((
+            t!("doctor-config-missing", path = shown.as_str()),
+            Config::default(),
+        )),
+        Ok(crate::config::Found::Empty) => Ok((
+            t!("doctor-config-empty", path = shown.as_str()),
+            Config::default(),
+        )),
+        Ok(crate::config::Found::Config(config)) => Ok((
+            t!(
+                "doctor-config-valid",
+                path = shown.as_str(),
+                interval = human::duration(config.rules.interval)
             ),
-            Some(Config::default()),
-        );
-    }
-    match Config::load(path) {
-        Ok(config) => (
-            Check::ok(
-                "config",
+            config,
+        )),
+        Err(err) => Err(err),
+    };
+    match (found, own_error) {
+        (Ok((detail, config)), None) => (Check::ok(NAME, detail), Some(config)),
+        (Ok((detail, config)), Some(own)) => (
+            Check::warning(
+                NAME,
                 format!(
-                    "{} is valid (a break every {} of sitting)",
-                    path.display(),
-                    human::duration(config.rules.interval)
+                    "{detail}\n{}",
+                    t!("doctor-config-own-broken", error = own.to_string())
                 ),
+                t!("doctor-config-fix-own"),
             ),
             Some(config),
         ),
-        Err(err) => (
-            Check::problem(
-                "config",
-                err.to_string(),
-                "correct the file (`deskbreak config check` checks it again); until then \
-                 `deskbreak run` refuses to start and a running daemon keeps its last good config",
-            ),
+        (Err(err), _) => (
+            Check::problem(NAME, err.to_string(), t!("doctor-config-fix")),
             None,
         ),
     }
@@ -309,49 +461,49 @@ async fn check_notifications(connection: &Connection) -> Check {
     let no_server = |why: String| {
         Check::problem(
             NAME,
-            format!("no notification server ({why}); reminders only go to stderr"),
-            "install a notification daemon such as dunst or mako, or use a desktop that has \
-             one (GNOME, KDE Plasma, Xfce, …)",
+            t!("doctor-notifications-none", why = why),
+            t!("doctor-notifications-none-fix"),
         )
     };
     let ((name, vendor, version, spec), capabilities) = match asked {
         Ok(found) => found,
-        Err(err) if bus::absent(&err) => return no_server(format!("nothing owns {NOTIFICATIONS}")),
-        Err(err) => return no_server(bus::describe(&err)),
+        Err(err) if bus::absent(&err) => {
+            return no_server(t!("doctor-name-unowned", name = NOTIFICATIONS));
+        }
+        Err(err) => return no_server(bus::cause(&err)),
     };
-    let server = format!("{name} {version} by {vendor} (specification {spec})");
+    let server = t!(
+        "doctor-notifications-server",
+        name = name.as_str(),
+        version = version.as_str(),
+        vendor = vendor.as_str(),
+        spec = spec.as_str()
+    );
     if capabilities.iter().any(|c| c == "actions") {
-        Check::ok(
-            NAME,
-            format!(
-                "{server}, shows Done/Snooze/Skip buttons{}",
-                where_buttons_are(&name)
+        let detail = match where_buttons_are(&name) {
+            Some(place) => t!(
+                "doctor-notifications-buttons-where",
+                server = server,
+                place = place
             ),
-        )
+            None => t!("doctor-notifications-buttons", server = server),
+        };
+        Check::ok(NAME, detail)
     } else {
         Check::warning(
             NAME,
-            format!("{server} does not show buttons on notifications"),
-            "answer a break from a terminal with `deskbreak done`, `deskbreak snooze` or \
-             `deskbreak skip` (the reminder says so), or use a notification server with \
-             actions, such as dunst, mako or your desktop's own",
+            t!("doctor-notifications-no-buttons", server = server),
+            t!("doctor-notifications-no-buttons-fix"),
         )
     }
 }
 
 /// Where servers that hide actions keep them, and what a plain click does there.
-fn where_buttons_are(server: &str) -> &'static str {
+fn where_buttons_are(server: &str) -> Option<String> {
     match server.to_lowercase().as_str() {
-        "dunst" => {
-            "; on dunst the buttons are in its context menu (`dunstctl context`, which needs \
-             dmenu or rofi; bind it to a key), a middle click starts the guide, and a left \
-             click closes the reminder, which counts like Snooze"
-        }
-        "mako" => {
-            "; on mako the buttons are in `makoctl menu` (bind it to a key), and a click \
-             on the bubble starts the guide"
-        }
-        _ => "",
+        "dunst" => Some(t!("doctor-notifications-dunst")),
+        "mako" => Some(t!("doctor-notifications-mako")),
+        _ => None,
     }
 }
 
@@ -369,20 +521,28 @@ async fn check_idle_backend(config: Option<&Config>, bus: Option<Connection>) ->
     // One line per backend passed over, in probing order, under the verdict.
     let because: String = rejected
         .iter()
-        .map(|(kind, reason)| format!("\n{} not used: {reason}", kind.name()))
+        .map(|(kind, reason)| {
+            let reason = words::probe_error(reason);
+            format!(
+                "\n{}",
+                t!(
+                    "doctor-idle-not-used",
+                    backend = kind.name(),
+                    reason = reason
+                )
+            )
+        })
         .collect();
     match (kind, choice) {
         (Kind::None, Choice::Only(Kind::None)) => Check::warning(
             NAME,
-            "none, as `activity.backend = \"none\"` in the config says: all waking time \
-             counts as sitting",
-            "set `activity.backend = \"auto\"` so time away from the keyboard counts as a break",
+            t!("doctor-idle-forced-none"),
+            t!("doctor-idle-forced-none-fix"),
         ),
         (Kind::None, _) => Check::warning(
             NAME,
-            format!("none works here, so all waking time counts as sitting{because}"),
-            "run deskbreak inside your desktop session (it needs WAYLAND_DISPLAY or DISPLAY, \
-             or GNOME's idle monitor); if `activity.backend` forces a backend, try \"auto\"",
+            format!("{}{because}", t!("doctor-idle-none")),
+            t!("doctor-idle-none-fix"),
         ),
         (kind, _) => Check::ok(NAME, format!("{}{because}", kind.name())),
     }
@@ -393,18 +553,18 @@ async fn check_logind() -> Check {
     match logind::connect().await {
         Ok(logind) => Check::ok(
             NAME,
-            format!(
-                "reachable, watching session {}: screen lock and suspend count as time away",
-                logind.session_path
+            t!(
+                "doctor-logind-reachable",
+                session = logind.session_path.to_string()
             ),
         ),
         Err(reason) => Check::warning(
             NAME,
-            format!(
-                "not reachable ({reason}): screen lock is not tracked, and a suspend is noticed only by the clock"
+            t!(
+                "doctor-logind-unreachable",
+                reason = words::logind_error(&reason)
             ),
-            "deskbreak needs systemd-logind (or elogind) on the system bus to see screen \
-             locks; without it, breaks still come",
+            t!("doctor-logind-fix"),
         ),
     }
 }
@@ -416,76 +576,70 @@ fn check_service() -> Check {
         Err(err) => {
             return Check::warning(
                 NAME,
-                format!("cannot tell: {err}"),
-                "start deskbreak with your desktop: `deskbreak service install`",
+                t!("doctor-service-unknown", error = words::service_error(&err)),
+                t!("doctor-service-unknown-fix"),
             );
         }
     };
     let unit = service::UNIT_NAME;
-    let journal = "`journalctl --user -u deskbreak` says why; `systemctl --user restart \
-                   deskbreak` starts it again";
     match (&state.manager, &state.autostart) {
         (Ok(()), Some(entry)) if state.is_enabled() => Check::warning(
             NAME,
-            format!(
-                "{unit} is enabled and the autostart entry {} exists: two daemons race for the \
-                 bus at every login",
-                entry.display()
+            t!(
+                "doctor-service-twice",
+                unit = unit,
+                entry = entry.display().to_string()
             ),
-            "keep one: `deskbreak service install` (systemd) or `deskbreak service install \
-             --autostart` removes the other",
+            t!("doctor-service-twice-fix"),
         ),
         (_, Some(entry)) => Check::ok(
             NAME,
-            format!(
-                "starts at login from the autostart entry {}",
-                entry.display()
+            t!(
+                "doctor-service-autostart",
+                entry = entry.display().to_string()
             ),
         ),
         (Ok(()), None) if state.is_enabled() && state.is_active() => {
             if state.graphical_session == Some(false) {
                 Check::warning(
                     NAME,
-                    format!(
-                        "{unit} is enabled and running, but graphical-session.target is not \
-                         active, so it will not start by itself at the next login"
-                    ),
-                    "your desktop does not start graphical-session.target: use `deskbreak \
-                     service install --autostart` instead",
+                    t!("doctor-service-no-graphical-session", unit = unit),
+                    t!("doctor-service-no-graphical-session-fix"),
                 )
             } else {
-                Check::ok(NAME, format!("{unit} is enabled and running"))
+                Check::ok(NAME, t!("doctor-service-running", unit = unit))
             }
         }
         (Ok(()), None) if state.is_enabled() => Check::warning(
             NAME,
-            format!(
-                "{unit} is enabled but {}",
-                state.active.as_deref().unwrap_or("not running")
+            t!(
+                "doctor-service-enabled-not-running",
+                unit = unit,
+                state = state.active.as_deref().unwrap_or("unknown")
             ),
-            journal,
+            t!("doctor-service-journal-fix"),
         ),
         (Ok(()), None) if state.is_active() => Check::warning(
             NAME,
-            format!("{unit} is running but not enabled: it will not start at the next login"),
-            "`deskbreak service install` enables it",
+            t!("doctor-service-not-enabled", unit = unit),
+            t!("doctor-service-enable-fix"),
         ),
         (Ok(()), None) => Check::warning(
             NAME,
-            format!(
-                "deskbreak does not start with your desktop ({unit} is {})",
-                state.enabled.as_deref().unwrap_or("not installed")
+            t!(
+                "doctor-service-not-started",
+                unit = unit,
+                state = state.enabled.as_deref().unwrap_or("not-found")
             ),
-            "`deskbreak service install` installs, enables and starts the user service",
+            t!("doctor-service-install-fix"),
         ),
         (Err(reason), None) => Check::warning(
             NAME,
-            format!(
-                "deskbreak does not start with your desktop: no systemd user manager \
-                 ({reason}) and no autostart entry"
+            t!(
+                "doctor-service-no-manager",
+                reason = words::manager_error(reason)
             ),
-            "`deskbreak service install --autostart` starts it when you log in; or start \
-             `deskbreak run` from your window manager's startup file",
+            t!("doctor-service-no-manager-fix"),
         ),
     }
 }
@@ -495,9 +649,8 @@ async fn check_daemon(connection: &Connection) -> Check {
     let not_running = |why: String| {
         Check::problem(
             NAME,
-            format!("no deskbreak is running on this session bus ({why})"),
-            "start it: `deskbreak service install` (then it starts with your desktop), or \
-             `deskbreak run` in a terminal",
+            t!("doctor-daemon-not-running", why = why),
+            t!("doctor-daemon-start-fix"),
         )
     };
     let asked = async {
@@ -512,109 +665,31 @@ async fn check_daemon(connection: &Connection) -> Check {
     .await;
     let pid = match asked {
         Ok(Some(pid)) => pid,
-        Ok(None) => return not_running(format!("nothing owns {}", control::NAME)),
-        Err(err) => return not_running(bus::describe(&err)),
+        Ok(None) => return not_running(t!("doctor-name-unowned", name = control::NAME)),
+        Err(err) => return not_running(bus::cause(&err)),
     };
     let status = async { control::Client::connect().await?.status().await }.await;
     match status {
         Ok(status) => Check::ok(
             NAME,
-            format!(
-                "running (pid {pid}): {}, idle backend {}",
-                status.phase.as_str(),
-                status.idle_backend.name()
+            t!(
+                "doctor-daemon-running",
+                pid = pid.to_string(),
+                status = crate::status_view::summary(&status, chrono::Local::now()),
+                backend = status.idle_backend.name()
             ),
         ),
         Err(err) => Check::warning(
             NAME,
-            format!("running (pid {pid}), but it does not answer: {err}"),
-            "restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`",
+            t!(
+                "doctor-daemon-silent",
+                pid = pid.to_string(),
+                error = err.to_string()
+            ),
+            t!("doctor-daemon-restart-fix"),
         ),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_checklist_reads_as_words_with_fixes_under_their_line() {
-        let checks = vec![
-            Check::ok("session bus", "reachable"),
-            Check::warning("logind", "not reachable", "install logind"),
-            Check::ok("idle backend", "x11\nwayland not used: no"),
-            Check::problem("config", "/c.toml:3:1: oops", "correct it"),
-        ];
-        assert!(has_problem(&checks));
-        assert_eq!(
-            render(&checks),
-            "ok       session bus: reachable\n\
-             warning  logind: not reachable\n         fix: install logind\n\
-             ok       idle backend: x11\n         wayland not used: no\n\
-             problem  config: /c.toml:3:1: oops\n         fix: correct it\n\
-             \n1 problem and 1 warning: fix the problems first.\n"
-        );
-    }
-
-    #[test]
-    fn warnings_alone_are_not_a_problem() {
-        let checks = vec![
-            Check::ok("session bus", "reachable"),
-            Check::warning("logind", "not reachable", "install logind"),
-            Check::warning("service", "not enabled", "enable it"),
-        ];
-        assert!(!has_problem(&checks));
-        assert!(render(&checks).ends_with("\n2 warnings; breaks should still come.\n"));
-        assert!(render(&checks[..1]).ends_with("\nAll good: breaks should come.\n"));
-    }
-
-    #[test]
-    fn the_language_check_names_the_language_where_it_comes_from_and_what_it_lacks() {
-        use crate::i18n::{Choice, Lang};
-        let env = |vars: &'static [(&'static str, &'static str)]| {
-            move |name: &str| {
-                vars.iter()
-                    .find(|(k, _)| *k == name)
-                    .map(|(_, v)| (*v).to_owned())
-            }
-        };
-        let german = check_language(Choice::Auto, env(&[("LANG", "de_DE.UTF-8")]));
-        assert_eq!(german.name, "language");
-        assert!(
-            german
-                .detail
-                .starts_with("Deutsch (de, from the locale de_DE.UTF-8): "),
-            "{german:?}"
-        );
-        // Complete or not, as the completeness check says; never a problem.
-        let complete = crate::i18n::gaps(Lang::De).is_empty()
-            && crate::exercises::translation::gaps(
-                Lang::De,
-                crate::exercises::Library::embedded().all(),
-            )
-            .is_empty();
-        assert_eq!(german.level == Level::Ok, complete, "{german:?}");
-        assert_ne!(german.level, Level::Problem);
-        let chosen = check_language(Choice::Fixed(Lang::Fr), env(&[("LANG", "de_DE.UTF-8")]));
-        assert!(
-            chosen
-                .detail
-                .starts_with("Français (fr, ui.language in the config): "),
-            "{chosen:?}"
-        );
-        let untranslated = check_language(Choice::Auto, env(&[("LANG", "pt_BR.UTF-8")]));
-        assert_eq!(
-            untranslated,
-            Check::ok(
-                "language",
-                "English (en, no translation for the locale pt_BR.UTF-8): \
-                 every message and exercise is translated"
-            )
-        );
-        let none = check_language(Choice::Auto, env(&[("LANGUAGE", "de")]));
-        assert!(
-            none.detail.starts_with("English (en, no locale set)"),
-            "{none:?}"
-        );
-    }
-}
+mod tests;

@@ -519,7 +519,7 @@ fn read_small_file(path: &Path, kind: &str) -> Result<Option<String>, String> {
         Err(ReadError::NotRegular { kind: found, .. }) => {
             return Err(crate::t!(
                 "exercises-error-not-regular",
-                found = found,
+                found = found.words(),
                 expected = kind
             ));
         }
@@ -562,8 +562,8 @@ fn parse_own(text: &str, path: &Path) -> Result<Vec<Exercise>, OwnError> {
             // serde_json appends " at line L column C"; the location says it already.
             let message = message
                 .rsplit_once(" at line ")
-                .map_or(message.as_str(), |(m, _)| m)
-                .to_owned();
+                .map_or(message.as_str(), |(m, _)| m);
+            let message = crate::config::serde_words(message);
             return Err(error(location, exercise, field, message));
         }
     };
@@ -987,7 +987,7 @@ mod tests {
         );
         let e = own(&text).unwrap_err().to_string();
         assert!(
-            e.contains("exercise \"desk-push-ups\": colour: unknown field `colour`"),
+            e.contains("exercise \"desk-push-ups\": colour: unknown key: expected one of id, "),
             "{e}"
         );
         let text = OWN_OK.replace("\"id\": \"chin-tucks\"", "\"id\": \"desk-push-ups\"");

@@ -17,6 +17,21 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// [`duration`] for the log, which stays English in every language (and parses no
+/// catalog): "40 s", "12 min", "1 h 5 min".
+#[must_use]
+pub fn log_duration(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs < 60 {
+        return format!("{secs} s");
+    }
+    match (secs / 3600, (secs % 3600) / 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
 /// A time left, rounded up to the whole minute ("1 min" for 15 s), the way every
 /// countdown reads: `status`, the bars and the CLI's replies agree.
 #[must_use]
@@ -121,6 +136,20 @@ fn weekday_key(date: chrono::NaiveDate) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_reads_english_durations_in_any_language() {
+        use crate::i18n::{Lang, scoped};
+        for secs in [0, 40, 60, 59 * 60 + 59, 3600, 3600 + 5 * 60, 26 * 3600] {
+            let d = Duration::from_secs(secs);
+            let english = scoped(Lang::En, || duration(d));
+            assert_eq!(scoped(Lang::De, || log_duration(d)), english, "{secs} s");
+        }
+        assert_ne!(
+            scoped(Lang::De, || duration(Duration::from_secs(600))),
+            log_duration(Duration::from_secs(600))
+        );
+    }
 
     #[test]
     fn reads_naturally() {

@@ -19,19 +19,32 @@ use deskbreak::{control, daemon, doctor, service, stats, status_view, t};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli).and_then(|()| std::io::stdout().flush().context(STDOUT)) {
+    match run(cli).and_then(|()| std::io::stdout().flush().with_context(stdout_error)) {
         Ok(()) => ExitCode::SUCCESS,
         // The reader went away (`deskbreak exercises | head -1`): nothing left to say.
         Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             // Even stderr may be closed; there is nowhere else to say it then.
-            let _ = writeln!(std::io::stderr(), "deskbreak: {err:#}");
+            let _ = writeln!(std::io::stderr(), "deskbreak: {}", with_causes(&err));
             ExitCode::FAILURE
         }
     }
 }
 
-const STDOUT: &str = "cannot write to standard output";
+/// The context of a failed write to stdout.
+fn stdout_error() -> String {
+    t!("cli-cannot-write-stdout")
+}
+
+/// The error and its causes, as `{:#}` gives them, joined the way the language joins a
+/// sentence and its reason ("cannot write X: No space left on device"; French puts a
+/// space before the colon).
+fn with_causes(err: &anyhow::Error) -> String {
+    err.chain()
+        .map(ToString::to_string)
+        .reduce(|error, cause| t!("cli-error-cause", error = error, cause = cause))
+        .unwrap_or_default()
+}
 
 /// Whether `err` is a write to a closed pipe.
 fn broken_pipe(err: &anyhow::Error) -> bool {
@@ -49,7 +62,7 @@ fn say(text: impl std::fmt::Display) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     writeln!(stdout, "{text}")
         .and_then(|()| stdout.flush())
-        .context(STDOUT)
+        .with_context(stdout_error)
 }
 
 /// Print `text` as it is (it ends with its own newline).
@@ -143,7 +156,7 @@ fn run(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut Cli::command(), "deskbreak", &mut script);
             std::io::stdout()
                 .write_all(&script)
-                .context("cannot write the completions")?;
+                .with_context(|| t!("cli-cannot-write-completions"))?;
             Ok(())
         }
         Command::Manpages { dir } => write_man_pages(&dir),
@@ -240,7 +253,7 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(bytes)
         .and_then(|()| out.flush())
-        .context(STDOUT)
+        .with_context(stdout_error)
 }
 
 fn run_daemon(paths: Paths) -> Result<()> {
@@ -265,7 +278,7 @@ fn run_daemon(paths: Paths) -> Result<()> {
         .max_blocking_threads(1)
         .thread_keep_alive(deskbreak::trim::BLOCKING_THREAD_KEEP_ALIVE)
         .build()
-        .context("cannot start the async runtime")?;
+        .with_context(|| t!("cli-cannot-start-runtime"))?;
     runtime.block_on(async {
         let shutdown = shutdown_signal()?;
         let config = match Config::read_with(&paths.config, &library)? {
@@ -292,7 +305,7 @@ fn client_runtime() -> Result<tokio::runtime::Runtime> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
-        .context("cannot start the async runtime")
+        .with_context(|| t!("cli-cannot-start-runtime"))
 }
 
 /// A command for the daemon; its answer worded here, in this terminal's language.
@@ -392,12 +405,14 @@ fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>> {
     use futures_util::StreamExt;
     use futures_util::stream::SelectAll;
     use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).context("cannot listen for SIGTERM")?;
-    let mut int = signal(SignalKind::interrupt()).context("cannot listen for SIGINT")?;
+    let mut term = signal(SignalKind::terminate())
+        .with_context(|| t!("cli-cannot-handle-signal", signal = "SIGTERM"))?;
+    let mut int = signal(SignalKind::interrupt())
+        .with_context(|| t!("cli-cannot-handle-signal", signal = "SIGINT"))?;
     let mut ignored = SelectAll::new();
     for (raw, name) in IGNORED_SIGNALS {
-        let mut stream =
-            signal(SignalKind::from_raw(raw)).with_context(|| format!("cannot handle {name}"))?;
+        let mut stream = signal(SignalKind::from_raw(raw))
+            .with_context(|| t!("cli-cannot-handle-signal", signal = name))?;
         ignored.push(
             futures_util::stream::poll_fn(move |cx| stream.poll_recv(cx)).map(move |()| name),
         );
@@ -486,8 +501,14 @@ Log filter for \fBdeskbreak run\fR, e.g. \fIdeskbreak=debug\fR (default \fIDEFAU
 .SH SEE ALSO
 \fBsystemctl\fR(1), \fBjournalctl\fR(1)
 ";
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let written = || format!("cannot write the man pages into {}", dir.display());
+    std::fs::create_dir_all(dir)
+        .with_context(|| t!("cli-cannot-create", path = dir.display().to_string()))?;
+    let written = || {
+        t!(
+            "cli-cannot-write-man-pages",
+            path = dir.display().to_string()
+        )
+    };
     clap_mangen::generate_to(Cli::command(), dir).with_context(written)?;
     // The main page again, with FILES, ENVIRONMENT and SEE ALSO before the version; like
     // generate_to, without the `help` subcommand, which has no page.
@@ -504,7 +525,8 @@ Log filter for \fBdeskbreak run\fR, e.g. \fIdeskbreak=debug\fR (default \fIDEFAU
         .and_then(|()| man.render_version_section(&mut page))
         .with_context(written)?;
     let path = dir.join(man.get_filename());
-    std::fs::write(&path, page).with_context(|| format!("cannot write {}", path.display()))?;
+    std::fs::write(&path, page)
+        .with_context(|| t!("cli-cannot-write", path = path.display().to_string()))?;
     Ok(())
 }
 
@@ -517,15 +539,24 @@ fn config_init(paths: &Paths) -> Result<()> {
         );
     }
     if let Some(dir) = path.parent() {
-        ensure_dir(dir)?;
+        ensure_dir(dir).map_err(|err| {
+            anyhow::anyhow!(
+                "{}",
+                t!(
+                    "cli-cannot-create-folder",
+                    path = err.path.display().to_string(),
+                    error = err.source.to_string()
+                )
+            )
+        })?;
     }
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
+        .with_context(|| t!("cli-cannot-create", path = path.display().to_string()))?;
     file.write_all(DEFAULT_TOML.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .with_context(|| t!("cli-cannot-write", path = path.display().to_string()))?;
     say(t!("cli-config-written", path = path.display().to_string()))
 }
 

@@ -23,7 +23,7 @@ pub struct Paths {
 
 /// No home directory could be found to put files in.
 #[derive(Debug, thiserror::Error)]
-#[error("cannot find a home directory (set HOME or XDG_CONFIG_HOME and XDG_STATE_HOME)")]
+#[error("{}", crate::t!("cli-error-no-home"))]
 pub struct NoHome;
 
 impl Paths {

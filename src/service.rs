@@ -17,6 +17,8 @@ use std::process::{Command, Stdio};
 
 use directories::BaseDirs;
 
+use crate::t;
+
 /// The unit's name.
 pub const UNIT_NAME: &str = "deskbreak.service";
 
@@ -38,51 +40,89 @@ const SYSTEM_UNIT_DIRS: [&str; 3] = [
 #[derive(Debug, thiserror::Error)]
 pub enum ServiceError {
     /// No home directory to find `~/.config` in.
-    #[error("cannot find a home directory (set HOME or XDG_CONFIG_HOME)")]
+    #[error("{}", t!("service-error-no-home"))]
     NoHome,
     /// The running binary's path could not be found.
-    #[error("cannot tell where this deskbreak binary is: {0}")]
+    #[error("{}", t!("service-error-binary", error = .0.to_string()))]
     Binary(io::Error),
     /// The binary's path cannot be written into a unit or desktop file.
-    #[error("the path {path:?} cannot be used in a unit file: {why}; move deskbreak elsewhere")]
+    #[error("{}", t!(
+        "service-error-unusable-path",
+        path = format!("{:?}", .path),
+        why = .why.to_string()
+    ))]
     UnusablePath {
         /// The binary's path.
         path: PathBuf,
         /// What is wrong with it.
-        why: &'static str,
+        why: PathProblem,
     },
     /// A file could not be written or removed.
-    #[error("cannot {action} {path}: {source}")]
+    #[error("{}", .action.describe(.path, .source))]
     File {
-        /// "write", "remove", "create the folder".
-        action: &'static str,
+        /// What was being done.
+        action: FileAction,
         /// The file.
         path: PathBuf,
         /// Why.
         source: io::Error,
     },
     /// There is no systemd user manager to talk to.
-    #[error(
-        "the systemd user manager cannot be reached ({reason}), so deskbreak cannot run as a \
-         user service here; nothing was changed.\nTo start deskbreak when you log in to your \
-         desktop without systemd, write an XDG autostart entry instead:\n    deskbreak service \
-         install --autostart\nor start `deskbreak run` from your window manager's startup file."
-    )]
+    #[error("{}", t!("service-error-no-user-manager", reason = .reason.to_string()))]
     NoUserManager {
         /// Why not.
         reason: ManagerError,
     },
     /// A systemctl call failed.
-    #[error(
-        "`systemctl --user {command}` failed: {message}\n`deskbreak doctor` and \
-         `journalctl --user -u deskbreak` tell more"
-    )]
+    #[error("{}", t!(
+        "service-error-systemctl",
+        command = .command.as_str(),
+        message = .message.as_str()
+    ))]
     Systemctl {
         /// The arguments after `--user`.
         command: String,
         /// What it said.
         message: String,
     },
+}
+
+/// Why the binary's path cannot go into a unit or desktop file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PathProblem {
+    /// Not UTF-8.
+    #[error("{}", t!("service-path-not-utf8"))]
+    NotUtf8,
+    /// A control character (a line break would end the line).
+    #[error("{}", t!("service-path-control"))]
+    Control,
+    /// Not absolute.
+    #[error("{}", t!("service-path-relative"))]
+    Relative,
+}
+
+/// What was being done to a file when it failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileAction {
+    /// Writing it.
+    Write,
+    /// Removing it.
+    Remove,
+    /// Creating the folder it goes in.
+    CreateFolder,
+}
+
+impl FileAction {
+    fn describe(self, path: &Path, source: &io::Error) -> String {
+        let (path, error) = (path.display().to_string(), source.to_string());
+        match self {
+            FileAction::Write => t!("service-error-write", path = path, error = error),
+            FileAction::Remove => t!("service-error-remove", path = path, error = error),
+            FileAction::CreateFolder => {
+                t!("service-error-create-folder", path = path, error = error)
+            }
+        }
+    }
 }
 
 /// Where the user's unit and autostart entry go.
@@ -124,9 +164,7 @@ impl Ran {
         };
         text.lines()
             .find(|l| !l.trim().is_empty())
-            .unwrap_or("no output")
-            .trim()
-            .to_owned()
+            .map_or_else(|| t!("service-no-output"), |line| line.trim().to_owned())
     }
 }
 
@@ -134,13 +172,17 @@ impl Ran {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ManagerError {
     /// The program is not there.
-    #[error("{program} is not installed")]
+    #[error("{}", t!("service-manager-not-installed", program = .program.as_str()))]
     NotInstalled {
         /// The program tried.
         program: String,
     },
     /// The program is there but could not be started.
-    #[error("cannot run {program}: {reason}")]
+    #[error("{}", t!(
+        "service-manager-cannot-run",
+        program = .program.as_str(),
+        reason = .reason.as_str()
+    ))]
     CannotRun {
         /// The program tried.
         program: String,
@@ -304,15 +346,27 @@ pub fn unit_for(binary: &Path) -> Result<String, ServiceError> {
     Ok(unit)
 }
 
-/// The XDG autostart entry that runs `binary`.
+/// The XDG autostart entry that runs `binary`. Its comment (what a desktop's list of
+/// startup programs shows) is in every shipped language, as desktop entries do it.
 pub fn autostart_entry_for(binary: &Path) -> Result<String, ServiceError> {
+    use crate::i18n::{Lang, scoped};
+    let comments: String = Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let comment = scoped(lang, || t!("service-autostart-comment"));
+            match lang {
+                Lang::En => format!("Comment={comment}\n"),
+                other => format!("Comment[{}]={comment}\n", other.code()),
+            }
+        })
+        .collect();
     Ok(format!(
         "# Written by `deskbreak service install --autostart`; \
          `deskbreak service uninstall` removes it.\n\
          [Desktop Entry]\n\
          Type=Application\n\
          Name=deskbreak\n\
-         Comment=Desk-break reminder\n\
+         {comments}\
          Exec={} run\n\
          Icon=preferences-desktop-accessibility\n\
          Terminal=false\n\
@@ -328,12 +382,14 @@ fn checked_text(path: &Path) -> Result<&str, ServiceError> {
         path: path.to_owned(),
         why,
     };
-    let text = path.to_str().ok_or_else(|| unusable("it is not UTF-8"))?;
+    let text = path
+        .to_str()
+        .ok_or_else(|| unusable(PathProblem::NotUtf8))?;
     if text.chars().any(char::is_control) {
-        return Err(unusable("it contains a control character"));
+        return Err(unusable(PathProblem::Control));
     }
     if !path.is_absolute() {
-        return Err(unusable("it is not absolute"));
+        return Err(unusable(PathProblem::Relative));
     }
     Ok(text)
 }
@@ -462,49 +518,41 @@ fn install_unit(
     let unit = unit_for(binary)?;
     if let Some(packaged) = system_unit_for(binary) {
         if remove(&locations.unit)? {
-            say(format!(
-                "removed {}: it would hide the installed unit {}",
-                locations.unit.display(),
-                packaged.display()
+            say(t!(
+                "service-removed-hiding",
+                path = shown(&locations.unit),
+                unit = shown(&packaged)
             ));
         } else {
-            say(format!("using the installed unit {}", packaged.display()));
+            say(t!("service-using-installed", unit = shown(&packaged)));
         }
     } else if std::fs::read_to_string(&locations.unit).is_ok_and(|old| old == unit) {
-        say(format!("{} is up to date", locations.unit.display()));
+        say(t!("service-up-to-date", path = shown(&locations.unit)));
     } else {
         write(&locations.unit, &unit)?;
-        say(format!(
-            "wrote {} (ExecStart={} run)",
-            locations.unit.display(),
-            binary.display()
+        say(t!(
+            "service-wrote-unit",
+            path = shown(&locations.unit),
+            binary = shown(binary)
         ));
     }
     // Two ways of starting would race for the bus name at every login.
     if remove(&locations.autostart)? {
-        say(format!(
-            "removed the autostart entry {}: the service replaces it",
-            locations.autostart.display()
+        say(t!(
+            "service-removed-autostart-replaced",
+            path = shown(&locations.autostart)
         ));
     }
     systemctl.must(&["daemon-reload"])?;
-    say("reloaded the systemd user manager".into());
+    say(t!("service-reloaded"));
     systemctl.must(&["enable", "--now", UNIT_NAME])?;
-    say(format!(
-        "enabled and started {UNIT_NAME}: it starts with your graphical session from now on \
-         (`systemctl --user status deskbreak` shows what it is doing)"
-    ));
+    say(t!("service-enabled", unit = UNIT_NAME));
     if systemctl
         .word("is-active", "graphical-session.target")
         .as_deref()
         != Some("active")
     {
-        say(
-            "note: graphical-session.target is not active, so your desktop does not tell \
-             systemd when it starts and deskbreak will not start by itself at the next login; \
-             `deskbreak service install --autostart` starts it from the desktop instead"
-                .into(),
-        );
+        say(t!("service-no-graphical-session"));
     }
     Ok(())
 }
@@ -517,26 +565,24 @@ fn install_autostart(
 ) -> Result<(), ServiceError> {
     let entry = autostart_entry_for(binary)?;
     write(&locations.autostart, &entry)?;
-    say(format!(
-        "wrote {}: deskbreak starts when you log in to your desktop",
-        locations.autostart.display()
+    say(t!(
+        "service-wrote-autostart",
+        path = shown(&locations.autostart)
     ));
     // Two ways of starting would race for the bus name at every login.
     let manager = systemctl.user_manager();
     if manager.is_ok() && systemctl.word("is-enabled", UNIT_NAME).as_deref() == Some("enabled") {
         systemctl.must(&["disable", "--now", UNIT_NAME])?;
-        say(format!(
-            "stopped and disabled {UNIT_NAME}: the autostart entry replaces it"
-        ));
+        say(t!("service-disabled-replaced", unit = UNIT_NAME));
     }
     if remove(&locations.unit)? {
-        say(format!("removed {}", locations.unit.display()));
+        say(t!("service-removed", path = shown(&locations.unit)));
         if manager.is_ok() {
             systemctl.must(&["daemon-reload"])?;
-            say("reloaded the systemd user manager".into());
+            say(t!("service-reloaded"));
         }
     }
-    say("it is not started now: log out and back in, or run `deskbreak run &`".into());
+    say(t!("service-not-started-now"));
     Ok(())
 }
 
@@ -561,59 +607,61 @@ pub fn uninstall(say: &mut dyn FnMut(String)) -> Result<(), ServiceError> {
             );
             if was_enabled || was_active {
                 systemctl.must(&["disable", "--now", UNIT_NAME])?;
-                say(format!("stopped and disabled {UNIT_NAME}"));
+                say(t!("service-disabled", unit = UNIT_NAME));
                 did_something = true;
             }
         }
         Ok(()) => {}
-        Err(reason) if own_unit => say(format!(
-            "the systemd user manager cannot be reached ({reason}); nothing was stopped"
+        Err(reason) if own_unit => say(t!(
+            "service-no-manager-nothing-stopped",
+            reason = reason.to_string()
         )),
         Err(_) => {}
     }
     if remove(&locations.unit)? {
-        say(format!("removed {}", locations.unit.display()));
+        say(t!("service-removed", path = shown(&locations.unit)));
         did_something = true;
         if manager.is_ok() {
             systemctl.must(&["daemon-reload"])?;
-            say("reloaded the systemd user manager".into());
+            say(t!("service-reloaded"));
         }
     }
     if remove(&locations.autostart)? {
-        say(format!(
-            "removed the autostart entry {} (a deskbreak it started keeps running until you \
-             log out)",
-            locations.autostart.display()
+        say(t!(
+            "service-removed-autostart",
+            path = shown(&locations.autostart)
         ));
         did_something = true;
     }
     if !did_something {
-        say(format!(
-            "nothing to remove: there is no {} and no {}",
-            locations.unit.display(),
-            locations.autostart.display()
+        say(t!(
+            "service-nothing-to-remove",
+            unit = shown(&locations.unit),
+            autostart = shown(&locations.autostart)
         ));
     }
     if let Some(path) = system_unit {
-        say(format!(
-            "{} stays: it was installed system-wide (by a package or the administrator)",
-            path.display()
-        ));
+        say(t!("service-system-unit-stays", path = shown(&path)));
     }
     Ok(())
+}
+
+/// A path as the messages show it.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
 }
 
 /// Write `text` to `path`, creating its folder.
 fn write(path: &Path, text: &str) -> Result<(), ServiceError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| ServiceError::File {
-            action: "create the folder",
+            action: FileAction::CreateFolder,
             path: dir.to_owned(),
             source,
         })?;
     }
     std::fs::write(path, text).map_err(|source| ServiceError::File {
-        action: "write",
+        action: FileAction::Write,
         path: path.to_owned(),
         source,
     })
@@ -625,7 +673,7 @@ fn remove(path: &Path) -> Result<bool, ServiceError> {
         Ok(()) => Ok(true),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
         Err(source) => Err(ServiceError::File {
-            action: "remove",
+            action: FileAction::Remove,
             path: path.to_owned(),
             source,
         }),
@@ -691,6 +739,10 @@ mod tests {
             "Exec=/opt/db/deskbreak run",
             "NoDisplay=true",
             "X-GNOME-Autostart-enabled=true",
+            "Comment=Desk-break reminder",
+            "Comment[de]=Erinnerung an Pausen am Schreibtisch",
+            "Comment[fr]=Rappel de pauses au bureau",
+            "Comment[es]=Recordatorio de pausas en el escritorio",
         ] {
             assert!(
                 entry.lines().any(|l| l == line),

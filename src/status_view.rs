@@ -10,7 +10,7 @@ use chrono::{DateTime, Local};
 use serde_json::json;
 
 use crate::engine::PhaseKind;
-use crate::sources::holds::{Hold, Reason};
+use crate::sources::holds::Hold;
 use crate::status::{PauseEnd, Status};
 use crate::{human, t};
 
@@ -48,15 +48,12 @@ fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
     s.sitting
 }
 
-/// One hold in words: "meeting (camera in use)".
-fn hold_words(hold: &Hold) -> String {
-    let reason = match hold.reason {
-        Reason::DoNotDisturb => t!("wait-reason-do-not-disturb"),
-        Reason::Fullscreen => t!("wait-reason-fullscreen"),
-        Reason::Inhibitor => t!("wait-reason-inhibitor"),
-        Reason::Meeting => t!("wait-reason-meeting"),
-    };
-    t!("wait-hold", reason = reason, detail = hold.detail.as_str())
+/// One hold in `--json`: its reason, its detail's kind and arguments, never words.
+fn hold_json(hold: &Hold) -> serde_json::Value {
+    let mut fields = serde_json::Map::new();
+    fields.insert("reason".into(), json!(hold.reason.as_str()));
+    hold.detail.json(&mut fields);
+    serde_json::Value::Object(fields)
 }
 
 /// One glance: phase, time sitting, time to the next break, pause end, backend.
@@ -100,8 +97,13 @@ pub fn summary(s: &Status, now: DateTime<Local>) -> String {
         ),
         (PhaseKind::Paused, _) => t!("status-paused", sitting = sitting),
         (PhaseKind::Waiting, _) => {
-            let holds: Vec<String> = s.waiting_for.iter().map(hold_words).collect();
-            let holds = holds.join(", ");
+            let holds: Vec<String> = s.waiting_for.iter().map(Hold::words).collect();
+            // Only reasons this version does not know (a newer daemon): still waiting.
+            let holds = if holds.is_empty() {
+                t!("wait-unknown")
+            } else {
+                holds.join(", ")
+            };
             match s.next_break {
                 // `respect.max_delay`: shown then at the latest.
                 Some(at) => t!(
@@ -165,7 +167,7 @@ pub fn json(status: Option<&Status>, now: DateTime<Local>) -> String {
         "waiting_for": s
             .waiting_for
             .iter()
-            .map(|h| json!({ "reason": h.reason.as_str(), "detail": h.detail }))
+            .map(hold_json)
             .collect::<Vec<_>>(),
         "off_hours_until": s.off_hours_until.map(|t| t.to_rfc3339()),
     })
@@ -213,6 +215,7 @@ pub fn waybar(status: Option<&Status>, now: DateTime<Local>) -> String {
 mod tests {
     use super::*;
     use crate::sources::activity::Kind;
+    use crate::sources::holds::{Apps, Detail, Switch};
 
     fn status(phase: PhaseKind, next_in: i64, now: DateTime<Local>) -> Status {
         Status {
@@ -330,21 +333,27 @@ mod tests {
         let mut s = status(PhaseKind::Waiting, 0, now);
         s.next_break = None;
         s.waiting_for = vec![
-            Hold {
-                reason: Reason::Meeting,
-                detail: "camera in use".into(),
-            },
-            Hold {
-                reason: Reason::DoNotDisturb,
-                detail: "dunst is paused".into(),
-            },
+            Hold::new(Detail::Camera(Apps::collect([Some("zoom".into()), None]))),
+            Hold::new(Detail::DoNotDisturb {
+                server: "dunst".into(),
+                switch: Switch::Paused,
+            }),
         ];
         let words = summary(&s, now);
         assert!(
             words.starts_with(
-                "waiting: meeting (camera in use), do not disturb (dunst is paused); sitting "
+                "waiting: meeting (camera in use by zoom and 1 more), do not disturb (dunst is \
+                 paused); sitting "
             ),
             "{words}"
+        );
+        let german = crate::i18n::scoped(crate::i18n::Lang::De, || summary(&s, now));
+        assert!(
+            german.starts_with(
+                "wartet: Besprechung (Kamera in Gebrauch durch zoom und 1 weitere), \
+                 „Nicht stören“ (dunst ist pausiert); "
+            ),
+            "{german}"
         );
         s.next_break = Some(now + chrono::Duration::minutes(20));
         let words = summary(&s, now);
@@ -358,11 +367,43 @@ mod tests {
                 .unwrap()
                 .starts_with("waiting: meeting")
         );
-        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        let machine = json(Some(&s), now);
+        let v: serde_json::Value = serde_json::from_str(&machine).unwrap();
         assert_eq!(v["phase"], "waiting");
-        assert_eq!(v["waiting_for"][0]["reason"], "meeting");
-        assert_eq!(v["waiting_for"][0]["detail"], "camera in use");
-        assert_eq!(v["waiting_for"][1]["reason"], "do_not_disturb");
+        assert_eq!(
+            v["waiting_for"],
+            json!([
+                {"reason": "meeting", "kind": "camera", "apps": ["zoom"], "others": 1},
+                {"reason": "do_not_disturb", "kind": "paused", "server": "dunst"},
+            ])
+        );
+        for lang in crate::i18n::Lang::ALL {
+            assert_eq!(
+                crate::i18n::scoped(lang, || json(Some(&s), now)),
+                machine,
+                "--json in {lang}"
+            );
+        }
+        // A newer daemon's reason or kind: still a sensible line, never a key.
+        s.waiting_for = vec![Hold {
+            reason: crate::sources::holds::Reason::Meeting,
+            detail: Detail::from_wire(
+                crate::sources::holds::Reason::Meeting,
+                "screen_share",
+                [("output".to_owned(), "HDMI-1".to_owned())].into(),
+            ),
+        }];
+        s.next_break = None;
+        assert!(summary(&s, now).starts_with("waiting: meeting; sitting "));
+        let v: serde_json::Value = serde_json::from_str(&json(Some(&s), now)).unwrap();
+        assert_eq!(
+            v["waiting_for"],
+            json!([{"reason": "meeting", "kind": "screen_share", "output": "HDMI-1"}])
+        );
+        s.waiting_for.clear();
+        let words = summary(&s, now);
+        assert!(!words.contains("wait-"), "{words}");
+        assert!(words.starts_with("waiting: "), "{words}");
     }
 
     #[test]

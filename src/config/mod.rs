@@ -294,8 +294,10 @@ pub fn missing(path: &Path) -> String {
 type RawError = (Option<usize>, Option<String>, String);
 
 fn parse_raw(text: &str) -> Result<RawConfig, RawError> {
-    let deserializer = toml::Deserializer::parse(text)
-        .map_err(|err| (err.span().map(|s| s.start), None, err.message().to_owned()))?;
+    let deserializer = toml::Deserializer::parse(text).map_err(|err| {
+        let message = crate::t!("config-toml-syntax", error = err.message());
+        (err.span().map(|s| s.start), None, message)
+    })?;
     serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
@@ -303,9 +305,31 @@ fn parse_raw(text: &str) -> Result<RawConfig, RawError> {
         (
             inner.span().map(|s| s.start),
             key,
-            inner.message().to_owned(),
+            serde_words(inner.message()),
         )
     })
+}
+
+/// serde's own words for what the raw layer refuses, in the current language: an unknown
+/// key with the keys its table has, a table given a value. Anything else is already the
+/// catalog's (the fields' own checks word theirs) and stays as it is.
+pub(crate) fn serde_words(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((_field, expected)) = rest.split_once('`')
+    {
+        let choices = expected
+            .strip_prefix(", expected one of ")
+            .or_else(|| expected.strip_prefix(", expected "));
+        return match choices {
+            Some(choices) => crate::t!("config-key-unknown", choices = choices.replace('`', "")),
+            None => crate::t!("config-key-unknown-none"),
+        };
+    }
+    // A section (its raw type is a struct) written as a value: `breaks = 5`.
+    if message.starts_with("invalid type: ") && message.contains(", expected struct Raw") {
+        return crate::t!("config-table-expected");
+    }
+    message.to_owned()
 }
 
 /// 1-based line and column of byte offset `at`.
@@ -408,7 +432,13 @@ mod tests {
             "{err}"
         );
         let err = error("[respect]\ncamera = true\n");
-        assert!(err.contains("unknown field `camera`"), "{err}");
+        assert!(
+            err.ends_with(
+                "respect.camera: unknown key: expected one of do_not_disturb, fullscreen, \
+                 meetings, max_delay"
+            ),
+            "{err}"
+        );
     }
 
     #[test]
@@ -425,6 +455,51 @@ mod tests {
             "{e}"
         );
         assert!(e.contains("expected \"auto\""), "{e}");
+    }
+
+    #[test]
+    fn serdes_and_tomls_own_words_are_framed_in_the_language_in_use() {
+        use crate::i18n::{Lang, scoped};
+        let e = error("[breaks]\nintervall = \"5m\"\n");
+        assert!(
+            e.ends_with(
+                ":2:1: breaks.intervall: unknown key: expected one of interval, snooze, \
+                 max_snoozes, renotify"
+            ),
+            "{e}"
+        );
+        let e = error("breaks = 5\n");
+        assert!(
+            e.ends_with(":1:10: breaks: expected a table (a [section] header and its keys)"),
+            "{e}"
+        );
+        let e = error("[breaks\n");
+        assert!(
+            e.ends_with(":1:8: not valid TOML: unclosed table, expected `]`"),
+            "{e}"
+        );
+        let german = |text: &str| scoped(Lang::De, || error(text));
+        assert!(
+            german("[breaks]\nintervall = \"5m\"\n").ends_with(
+                "breaks.intervall: unbekannter Schlüssel: erwartet wird einer von interval, \
+                 snooze, max_snoozes, renotify"
+            ),
+            "{}",
+            german("[breaks]\nintervall = \"5m\"\n")
+        );
+        assert!(
+            german("[breaks\n").ends_with(": kein gültiges TOML: unclosed table, expected `]`")
+        );
+        // The fields' own words are not framed again.
+        let e = german("[respect]\nfullscreen = \"yes\"\n");
+        assert!(
+            e.ends_with("respect.fullscreen: erwartet wird true oder false"),
+            "{e}"
+        );
+        assert_eq!(
+            serde_words("unknown field `x`, there are no fields"),
+            "unknown key: this table has no keys"
+        );
     }
 
     #[test]
@@ -461,17 +536,14 @@ mod tests {
             e.starts_with("/cfg/config.toml:3:1: breaks.intervall: "),
             "{e}"
         );
-        assert!(
-            e.contains("unknown field `intervall`, expected one of"),
-            "{e}"
-        );
+        assert!(e.contains("unknown key: expected one of interval,"), "{e}");
     }
 
     #[test]
     fn unknown_table_is_an_error() {
         let e = error("[brakes]\ninterval = \"45m\"\n");
         assert!(
-            e.starts_with("/cfg/config.toml:1:2: brakes: unknown field"),
+            e.starts_with("/cfg/config.toml:1:2: brakes: unknown key: expected one of breaks,"),
             "{e}"
         );
     }

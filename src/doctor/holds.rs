@@ -28,15 +28,16 @@ fn judge(signals: &[Signal], respect: &Respect) -> Check {
     for signal in signals {
         let reading = match &signal.reading {
             Reading::Clear => t!("doctor-holds-clear"),
-            Reading::Held(hold) => t!("doctor-holds-held", hold = hold.to_string()),
+            Reading::Held(hold) => t!("doctor-holds-held", hold = hold.words()),
             Reading::Unreadable(why) => t!("doctor-holds-unreadable", reason = why.as_str()),
         };
+        let name = label(signal.name);
         let line = if respect.respects(signal.reason) {
-            t!("doctor-holds-signal", name = signal.name, reading = reading)
+            t!("doctor-holds-signal", name = name, reading = reading)
         } else {
             t!(
                 "doctor-holds-signal-off",
-                name = signal.name,
+                name = name,
                 reading = reading,
                 key = signal.reason.key()
             )
@@ -70,10 +71,44 @@ fn judge(signals: &[Signal], respect: &Respect) -> Check {
     }
 }
 
+/// A signal's name as printed, in the language in use. The detectors name their signals
+/// in stable English ("dunst do-not-disturb", "X11 fullscreen window", as the log shows
+/// them); the part before the kind is a program, desktop or display name and stays.
+fn label(name: &str) -> String {
+    let of = |kind: &str| {
+        name.strip_suffix(kind)
+            .and_then(|by| by.strip_suffix(' '))
+            .filter(|by| !by.is_empty())
+    };
+    match name {
+        "do-not-disturb" => t!("doctor-signal-dnd"),
+        "idle inhibitors" => t!("doctor-signal-inhibitors"),
+        "fullscreen window" => t!("doctor-signal-fullscreen"),
+        "camera (/dev/video*)" => t!("doctor-signal-camera"),
+        "microphone (PulseAudio or PipeWire capture streams)" => {
+            t!("doctor-signal-microphone-server")
+        }
+        "microphone (ALSA capture substreams)" => t!("doctor-signal-microphone-alsa"),
+        "camera and microphone" => t!("doctor-signal-meeting"),
+        _ => {
+            if let Some(server) = of("do-not-disturb") {
+                t!("doctor-signal-dnd-of", server = server)
+            } else if let Some(desktop) = of("idle inhibitors") {
+                t!("doctor-signal-inhibitors-of", desktop = desktop)
+            } else if let Some(display) = of("fullscreen window") {
+                t!("doctor-signal-fullscreen-on", display = display)
+            } else {
+                name.to_owned()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::holds::Hold;
+    use crate::i18n::{Lang, scoped};
+    use crate::sources::holds::{Apps, Detail, Hold};
 
     fn signal(name: &'static str, reason: Reason, reading: Reading) -> Signal {
         Signal {
@@ -95,10 +130,10 @@ mod tests {
             signal(
                 "GNOME idle inhibitors",
                 Reason::Inhibitor,
-                Reading::Held(Hold {
-                    reason: Reason::Inhibitor,
-                    detail: "Firefox inhibits idle".into(),
-                }),
+                Reading::Held(Hold::new(Detail::Inhibitors {
+                    apps: Apps::collect([Some("Firefox".into())]),
+                    why: None,
+                })),
             ),
             signal(
                 "camera (/dev/video*)",
@@ -124,12 +159,62 @@ mod tests {
         );
         assert_eq!(
             lines[3],
-            "GNOME idle inhibitors: readable, holds a break now: inhibited (Firefox inhibits idle)"
+            "GNOME idle inhibitors: readable, holds a break now: Firefox inhibits idle"
         );
         assert_eq!(
             lines[4],
             "camera (/dev/video*): not readable: /dev is not readable (not respected: respect.meetings = false)"
         );
+    }
+
+    #[tokio::test]
+    async fn every_signal_a_desktop_without_anything_gives_is_named_in_each_language() {
+        // No bus, no display, empty /proc, /dev and /sys: each detector says what it
+        // looked for and could not read, under the names the real ones use.
+        let root = tempfile::tempdir().unwrap();
+        let ctx = Context {
+            bus: None,
+            x11_display: None,
+            wayland_display: None,
+            proc_root: root.path().join("proc"),
+            dev_root: root.path().join("dev"),
+            sys_root: root.path().join("sys"),
+            dconf_user: None,
+        };
+        let everything = Respect::default();
+        let signals = holds::read_all(&ctx, &everything).await;
+        assert!(signals.len() >= 4, "{signals:?}");
+        for signal in &signals {
+            for lang in [Lang::De, Lang::Fr, Lang::Es] {
+                let named = scoped(lang, || label(signal.name));
+                assert_ne!(named, signal.name, "{lang}: {signal:?}");
+                assert_ne!(
+                    named,
+                    label(signal.name),
+                    "{lang} names {} as English does",
+                    signal.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_signal_of_a_program_keeps_the_programs_name() {
+        let german = |name| scoped(Lang::De, || label(name));
+        assert_eq!(german("dunst do-not-disturb"), "„Nicht stören“ von dunst");
+        assert_eq!(german("GNOME idle inhibitors"), "Leerlaufsperren von GNOME");
+        assert_eq!(
+            german("XWayland fullscreen window"),
+            "Vollbildfenster unter XWayland"
+        );
+        assert_eq!(label("KDE do-not-disturb"), "KDE do-not-disturb");
+        assert_eq!(
+            label("Wayland fullscreen window"),
+            "Wayland fullscreen window"
+        );
+        // A name this version does not know is printed as it is.
+        assert_eq!(german("something new"), "something new");
+        assert_eq!(german(" do-not-disturb"), " do-not-disturb");
     }
 
     #[test]

@@ -180,7 +180,7 @@ impl Effects {
                 tracing::info!(
                     outcome = entry.outcome.as_str(),
                     exercise = entry.exercise.as_deref().unwrap_or("-"),
-                    sat_for = %human::duration(record.sat_for),
+                    sat_for = %human::log_duration(record.sat_for),
                     "break recorded"
                 );
                 let path = self.paths.history();
@@ -193,13 +193,13 @@ impl Effects {
                 }
             }
             Action::GuideDone { exercise, guided } => {
-                tracing::info!(exercise = %exercise, guided = %human::duration(guided), "guide complete");
+                tracing::info!(exercise = %exercise, guided = %human::log_duration(guided), "guide complete");
                 if let Some(exercise) = self.library.get(&exercise).cloned() {
                     self.notifier.guide_done(&exercise, guided).await;
                 }
             }
             Action::StillPaused { paused_for } => {
-                tracing::info!(paused_for = %human::duration(paused_for), "still paused");
+                tracing::info!(paused_for = %human::log_duration(paused_for), "still paused");
                 let body = crate::t!(
                     "reminder-still-paused-body",
                     duration = human::duration(paused_for)

@@ -293,8 +293,9 @@ impl Notifier {
                 };
                 let text = reminder::render(prompt, exercise, channel);
                 eprintln!(
-                    "\n*** Time for a break: {} ***\n{}\n",
-                    text.summary, text.body
+                    "\n*** {} ***\n{}\n",
+                    crate::t!("reminder-terminal-summary", summary = text.summary),
+                    text.body
                 );
                 self.undelivered = Some((prompt.clone(), exercise.clone()));
                 Delivery::Terminal {

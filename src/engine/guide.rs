@@ -54,7 +54,8 @@ pub struct Step {
 }
 
 impl Step {
-    /// The step in a few words: "Rep 3 of 10", "Hold", "Relax", "Other side".
+    /// The step in a few words: "Rep 3 of 10", "Position" (a single hold: its countdown
+    /// already says "hold…"), "Relax", "Other side".
     #[must_use]
     pub fn label(&self) -> String {
         let mut label = match (self.kind, self.rep) {
@@ -270,9 +271,9 @@ mod tests {
             labels,
             [
                 "Get ready",
-                "Hold, first side",
+                "Position, first side",
                 "Switch sides",
-                "Hold, other side"
+                "Position, other side"
             ]
         );
         let plan = self::plan("wall-angels"); // 2 sets of 8

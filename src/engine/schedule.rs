@@ -53,10 +53,23 @@ pub struct Range {
     pub end: TimeOfDay,
 }
 
+/// Why a text is not a [`Range`]; its message says what is expected.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum RangeError {
+    /// No `-` between two times.
+    #[error("{}", crate::t!("config-range-not-a-range", value = format!("{:?}", .0)))]
+    NotARange(String),
+    /// A side is not a 24-hour time.
+    #[error("{}", crate::t!("config-range-invalid", value = format!("{:?}", .0)))]
+    Invalid(String),
+    /// It starts where it ends.
+    #[error("{}", crate::t!("config-range-empty", value = format!("{:?}", .0)))]
+    Empty(String),
+}
+
 impl Range {
     /// Parse `"HH:MM-HH:MM"`. The error says what is expected.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let hint = "expected a range of 24-hour times such as \"09:00-17:30\"";
+    pub fn parse(text: &str) -> Result<Self, RangeError> {
         let time = |part: &str| -> Option<TimeOfDay> {
             let (h, m) = part.trim().split_once(':')?;
             if h.is_empty() || h.len() > 2 || m.len() != 2 {
@@ -66,12 +79,12 @@ impl Range {
         };
         let (start, end) = text
             .split_once('-')
-            .ok_or_else(|| format!("{text:?} is not a range: {hint}"))?;
+            .ok_or_else(|| RangeError::NotARange(text.to_owned()))?;
         let (Some(start), Some(end)) = (time(start), time(end)) else {
-            return Err(format!("{text:?} is not a valid range: {hint}"));
+            return Err(RangeError::Invalid(text.to_owned()));
         };
         if start == end || (start.minutes() == 1440) {
-            return Err(format!("{text:?} is an empty range: {hint}"));
+            return Err(RangeError::Empty(text.to_owned()));
         }
         Ok(Self { start, end })
     }

@@ -247,13 +247,13 @@ fn a_cue_on_screen_is_closed_even_if_a_pause_starts() {
 // Holds (`[respect]`): a cue due is checked first, shown when nothing holds, else skipped.
 
 use super::wait::{CHECK_GRACE, CheckId};
-use crate::sources::holds::{Hold, Reason, Respect};
+use crate::sources::holds::{Detail, Hold, Respect, Switch};
 
 fn dnd() -> Hold {
-    Hold {
-        reason: Reason::DoNotDisturb,
-        detail: "dunst is paused".into(),
-    }
+    Hold::new(Detail::DoNotDisturb {
+        server: "dunst".into(),
+        switch: Switch::Paused,
+    })
 }
 
 impl Run {

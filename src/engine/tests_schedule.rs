@@ -188,7 +188,7 @@ fn ranges_are_parsed_strictly_with_a_hint() {
         "09:0-10:00",
     ] {
         let err = Range::parse(bad).unwrap_err();
-        assert!(err.contains("09:00-17:30"), "{bad}: {err}");
+        assert!(err.to_string().contains("09:00-17:30"), "{bad}: {err}");
     }
 }
 

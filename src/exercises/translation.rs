@@ -485,7 +485,8 @@ impl Exercise {
             .as_ref()
     }
 
-    fn resolve(&self, lang: Lang) -> Option<Texts> {
+    /// Its translations into `lang`, the user's own first, then the shipped one.
+    fn layers(&self, lang: Lang) -> Vec<&Partial> {
         let own = self
             .local
             .0
@@ -499,8 +500,12 @@ impl Exercise {
             .shipped
             .then(|| shipped(lang).get(&self.id))
             .flatten();
+        own.into_iter().chain(shipped).collect()
+    }
+
+    fn resolve(&self, lang: Lang) -> Option<Texts> {
         // The user's own translation first, field by field.
-        let layers: Vec<&Partial> = own.into_iter().chain(shipped).collect();
+        let layers = self.layers(lang);
         if layers.is_empty() {
             return None;
         }
@@ -536,6 +541,25 @@ impl Exercise {
             glance,
         })
     }
+}
+
+/// How many of `exercise`'s text fields (as English has them) no translation into `lang`
+/// gives, the user's own or the shipped one: all of them when neither translates it;
+/// none in English.
+#[must_use]
+pub fn missing_fields(lang: Lang, exercise: &Exercise) -> usize {
+    if lang == Lang::En {
+        return 0;
+    }
+    let given: Vec<String> = exercise
+        .layers(lang)
+        .iter()
+        .flat_map(|p| p.fields())
+        .collect();
+    english_fields(exercise)
+        .iter()
+        .filter(|field| !given.contains(field))
+        .count()
 }
 
 /// What the shipped translation into `lang` lacks or has too many of against

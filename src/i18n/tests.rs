@@ -382,11 +382,11 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::De),
         [
-            "Kinn einziehen · 10\u{a0}× 5\u{a0}s halten",
+            "Kinn einziehen · 10\u{a0}×\u{a0}5\u{a0}s halten",
             "Blick geradeaus, das Kinn sanft nach hinten einziehen, dann lösen.\nSanft bleiben; bei Schwindel oder Kribbeln aufhören.\nSeit 47\u{a0}Min. im Sitzen",
             "Anleitung starten",
             "Erledigt",
-            "10\u{a0}Min. später",
+            "10\u{a0}Min. aufschieben",
             "Überspringen",
             "Anleitung starten",
             "Kinn einziehen · Wdh.\u{a0}1\u{a0}von\u{a0}10: halten… 4\u{a0}s",
@@ -397,7 +397,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::Fr),
         [
-            "Rentrer le menton · 10\u{a0}× tenir 5\u{a0}s",
+            "Rentrer le menton · 10\u{a0}×\u{a0}tenir 5\u{a0}s",
             "Regard droit devant, rentrez doucement le menton vers l'arrière, puis relâchez.\nEn douceur\u{a0}; arrêtez en cas de vertige ou de fourmillements.\n47\u{a0}min en position assise",
             "Lancer le guide",
             "C'est fait",
@@ -412,7 +412,7 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
     assert_eq!(
         samples(Lang::Es),
         [
-            "Retracción de barbilla · 10\u{a0}× mantener 5\u{a0}s",
+            "Retracción de barbilla · 10\u{a0}×\u{a0}mantener 5\u{a0}s",
             "Mirada al frente, mete la barbilla suavemente hacia atrás y relaja.\nCon suavidad; detente si notas mareo u hormigueo.\nLlevas 47\u{a0}min en la silla",
             "Iniciar guía",
             "Hecho",
@@ -424,4 +424,186 @@ fn each_language_renders_a_reminder_a_guide_step_a_reply_and_a_config_error() {
             "/c.toml:2:12: breaks.interval: duración no válida \"45\" (time unit needed, for example 45sec or 45ms): se esperaba una duración como \"45m\", \"1h 30m\" o \"20s\"",
         ]
     );
+}
+
+/// The command line's own errors and `deskbreak service`'s lines, through the code that
+/// words them.
+fn cli_samples(lang: Lang) -> Vec<String> {
+    use crate::service::{FileAction, ManagerError, ServiceError};
+    scoped(lang, || {
+        let future = chrono::NaiveDate::from_ymd_opt(2030, 1, 1).unwrap();
+        let no_manager = ServiceError::NoUserManager {
+            reason: ManagerError::NotInstalled {
+                program: "systemctl".into(),
+            },
+        };
+        let unwritable = ServiceError::File {
+            action: FileAction::CreateFolder,
+            path: "/h/.config/systemd/user".into(),
+            source: std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        };
+        vec![
+            crate::stats::PeriodError::Future(future).to_string(),
+            crate::engine::schedule::Range::parse("9-5")
+                .unwrap_err()
+                .to_string(),
+            crate::bus::BusError::NoAnswer.to_string(),
+            no_manager.to_string(),
+            unwritable.to_string(),
+            crate::t!("service-not-started-now"),
+        ]
+    })
+}
+
+/// Golden strings for the command line's errors and the service lines.
+#[test]
+fn each_language_words_the_cli_errors_and_the_service_lines() {
+    assert_eq!(
+        cli_samples(Lang::En),
+        [
+            "2030-01-01 is in the future; give a date up to today",
+            "\"9-5\" is not a valid range: expected a range of 24-hour times such as \"09:00-17:30\"",
+            "the session bus did not answer within 5 s (its socket accepts connections but nothing replies)",
+            "the systemd user manager cannot be reached (systemctl is not installed), so deskbreak cannot run as a user service here; nothing was changed.\nTo start deskbreak when you log in to your desktop without systemd, write an XDG autostart entry instead:\n    deskbreak service install --autostart\nor start `deskbreak run` from your window manager's startup file.",
+            "cannot create the folder /h/.config/systemd/user: permission denied",
+            "it is not started now: log out and back in, or run `deskbreak run &`",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::De),
+        [
+            "2030-01-01 liegt in der Zukunft; geben Sie ein Datum bis heute an",
+            "\"9-5\" ist kein gültiger Zeitraum: erwartet wird ein Zeitraum im 24-Stunden-Format wie \"09:00-17:30\"",
+            "der Sitzungsbus hat nicht innerhalb von 5\u{a0}s geantwortet (sein Socket nimmt Verbindungen an, aber nichts antwortet)",
+            "die systemd-Benutzerinstanz ist nicht erreichbar (systemctl ist nicht installiert), deshalb kann deskbreak hier nicht als Benutzerdienst laufen; nichts wurde geändert.\nUm deskbreak ohne systemd bei der Anmeldung am Desktop zu starten, schreiben Sie stattdessen einen XDG-Autostart-Eintrag:\n    deskbreak service install --autostart\noder starten Sie `deskbreak run` aus der Startdatei Ihres Fenstermanagers.",
+            "der Ordner /h/.config/systemd/user kann nicht angelegt werden: permission denied",
+            "deskbreak wird jetzt nicht gestartet: melden Sie sich ab und wieder an, oder führen Sie `deskbreak run &` aus",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::Fr),
+        [
+            "2030-01-01 est dans le futur\u{a0}; indiquez une date jusqu'à aujourd'hui",
+            "\"9-5\" n'est pas une plage valide\u{a0}: attendu une plage d'heures sur 24\u{a0}h comme \"09:00-17:30\"",
+            "le bus de session n'a pas répondu en 5\u{a0}s (sa socket accepte les connexions, mais rien ne répond)",
+            "le gestionnaire utilisateur de systemd est injoignable (systemctl n'est pas installé), deskbreak ne peut donc pas tourner ici comme service utilisateur\u{a0}; rien n'a été modifié.\nPour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG\u{a0}:\n    deskbreak service install --autostart\nou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.",
+            "impossible de créer le dossier /h/.config/systemd/user\u{a0}: permission denied",
+            "deskbreak n'est pas lancé maintenant\u{a0}: fermez puis rouvrez votre session, ou lancez `deskbreak run &`",
+        ]
+    );
+    assert_eq!(
+        cli_samples(Lang::Es),
+        [
+            "2030-01-01 está en el futuro; indica una fecha hasta hoy",
+            "\"9-5\" no es un intervalo válido: se esperaba un intervalo de horas en formato de 24 horas como \"09:00-17:30\"",
+            "el bus de sesión no respondió en 5\u{a0}s (su socket acepta conexiones, pero nada responde)",
+            "no se puede acceder al gestor de usuario de systemd (systemctl no está instalado), así que deskbreak no puede funcionar aquí como servicio de usuario; no se cambió nada.\nPara iniciar deskbreak al entrar en tu escritorio sin systemd, escribe en su lugar una entrada de inicio automático XDG:\n    deskbreak service install --autostart\no inicia `deskbreak run` desde el archivo de arranque de tu gestor de ventanas.",
+            "no se puede crear la carpeta /h/.config/systemd/user: permission denied",
+            "deskbreak no se inicia ahora: cierra la sesión y vuelve a entrar, o ejecuta `deskbreak run &`",
+        ]
+    );
+}
+
+/// The numbers a text shows, in order of size (digits only: "1 h 30 min" → [1, 30]).
+fn numbers_in(text: &str) -> Vec<String> {
+    let mut found: Vec<String> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    found.sort();
+    found
+}
+
+/// A count worded by a plural variant shows the count it was given, in every language: a
+/// French `[one]` variant is also chosen for 0 (French counts 0 as singular), so one that
+/// writes "1 jour" instead of "{ $days } jour" reads "1" for a count of 0. Every message
+/// is worded with each of its variables set to 0, 2 and 21 (1 is left out: there either
+/// language may word the number, "once", "einmal"); a translation may word a number, but
+/// every number it shows must be one English shows.
+#[test]
+fn every_count_reads_as_the_number_given_in_every_language() {
+    let english = bundle(Lang::En);
+    let messages = inventory(Lang::En.messages_source());
+    let mut wrong = Vec::new();
+    for lang in Lang::ALL.into_iter().filter(|&l| l != Lang::En) {
+        let translated = bundle(lang);
+        for (id, vars) in messages.iter().filter(|(_, vars)| !vars.is_empty()) {
+            for n in [0.0, 2.0, 21.0] {
+                let mut args = FluentArgs::new();
+                for var in vars {
+                    args.set(var.as_str(), n);
+                }
+                let (Some(en), Some(text)) = (
+                    format_in(english, id, Some(&args)),
+                    format_in(translated, id, Some(&args)),
+                ) else {
+                    continue;
+                };
+                let mut left = numbers_in(&en);
+                let extra: Vec<String> = numbers_in(&text)
+                    .into_iter()
+                    .filter(|number| match left.iter().position(|e| e == number) {
+                        Some(i) => {
+                            left.remove(i);
+                            false
+                        }
+                        None => true,
+                    })
+                    .collect();
+                if !extra.is_empty() {
+                    wrong.push(format!(
+                        "src/i18n/{lang}/deskbreak.ftl: {id} with {vars:?} = {n} reads {text:?}; English reads {en:?}"
+                    ));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// French puts a no-break space before `;`, `:`, `!` and `?` and inside « » (as the
+/// catalog's header says), so a line never starts with a lone colon. Code in `backticks`
+/// and the placeables are left out; a colon inside a word ("09:00", "unix:path") is not
+/// punctuation (French punctuation ends a word: a space, a bracket or the line follows).
+#[test]
+fn french_puts_a_no_break_space_before_double_punctuation_in_every_message() {
+    let nbsp = |c: Option<char>| matches!(c, Some('\u{a0}' | '\u{202f}'));
+    let mut wrong = Vec::new();
+    for (n, line) in Lang::Fr.messages_source().lines().enumerate() {
+        if line.trim_start().starts_with('#') {
+            continue;
+        }
+        // The text a person reads: no code spans, each placeable one letter.
+        let mut text = Vec::new();
+        let (mut code, mut depth) = (false, 0u32);
+        for c in line.chars() {
+            match c {
+                '`' if depth == 0 => code = !code,
+                '{' if !code => depth += 1,
+                '}' if !code && depth > 0 => {
+                    depth -= 1;
+                    if depth == 0 {
+                        text.push('X');
+                    }
+                }
+                _ if code || depth > 0 => {}
+                _ => text.push(c),
+            }
+        }
+        for (i, &c) in text.iter().enumerate() {
+            let before = i.checked_sub(1).map(|j| text[j]);
+            let after = text.get(i + 1).copied();
+            let punctuation = matches!(c, ';' | ':' | '!' | '?')
+                && after.is_none_or(|a| a.is_whitespace() || ")]».,\"'".contains(a));
+            if (punctuation && !nbsp(before))
+                || (c == '«' && !nbsp(after))
+                || (c == '»' && !nbsp(before))
+            {
+                wrong.push(format!("src/i18n/fr/deskbreak.ftl:{}: {line}", n + 1));
+                break;
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -4,6 +4,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::engine::Outcome;
 use crate::exercises::Library;
 use crate::human;
 use crate::store::StoreError;
@@ -30,7 +31,7 @@ pub enum ExportError {
     #[error(transparent)]
     Read(#[from] StoreError),
     /// The output could not be written (e.g. a closed pipe).
-    #[error("cannot write the output: {0}")]
+    #[error("{}", crate::t!("history-error-write"))]
     Write(#[from] io::Error),
 }
 
@@ -47,6 +48,25 @@ pub struct Exported {
 pub fn export(path: &Path, format: Format, out: &mut impl Write) -> Result<Exported, ExportError> {
     let library = Library::embedded();
     let mut done = Exported::default();
+    // The text's columns are as wide as this language's longest outcome word and
+    // exercise name (at least 32), so that the rows line up in every language.
+    let widths = if format == Format::Text {
+        let outcome = Outcome::ALL
+            .iter()
+            .map(|outcome| outcome_word(*outcome).chars().count())
+            .max()
+            .unwrap_or(0);
+        let name = library
+            .all()
+            .iter()
+            .map(|e| e.name().chars().count())
+            .max()
+            .unwrap_or(0)
+            .max(32);
+        (outcome, name)
+    } else {
+        (0, 0)
+    };
     match format {
         Format::Csv => writeln!(out, "{CSV_HEADER}")?,
         Format::Json => write!(out, "[")?,
@@ -67,7 +87,7 @@ pub fn export(path: &Path, format: Format, out: &mut impl Write) -> Result<Expor
                 write!(out, "{sep}")?;
                 serde_json::to_writer(&mut *out, &entry).map_err(io::Error::other)?;
             }
-            Format::Text => text_row(out, &entry, &library)?,
+            Format::Text => text_row(out, &entry, &library, widths)?,
         }
         done.lines += 1;
     }
@@ -106,18 +126,29 @@ fn csv_field(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn text_row(out: &mut impl Write, entry: &Entry, library: &Library) -> io::Result<()> {
+/// The outcome in words, in the text form ("done" in English, "erledigt" in German).
+fn outcome_word(outcome: Outcome) -> String {
+    crate::t!("history-outcome", outcome = outcome.as_str())
+}
+
+fn text_row(
+    out: &mut impl Write,
+    entry: &Entry,
+    library: &Library,
+    (width, name_width): (usize, usize),
+) -> io::Result<()> {
     let what = match entry.exercise.as_deref() {
         Some(id) => library.get(id).map_or(id, |e| e.name()),
         None => "",
     };
+    let sat = human::duration(std::time::Duration::from_secs(entry.sat_for_secs));
     writeln!(
         out,
-        "{}  {:<9}  {:<32}  after {}",
+        "{}  {:<width$}  {:<name_width$}  {}",
         entry.at.format("%Y-%m-%d %H:%M"),
-        entry.outcome.as_str(),
+        outcome_word(entry.outcome),
         what,
-        human::duration(std::time::Duration::from_secs(entry.sat_for_secs))
+        crate::t!("history-after", duration = sat)
     )
 }
 
@@ -188,6 +219,34 @@ mod tests {
             run(&path, Format::Text).0,
             "2026-11-21 10:15  done       Chin tucks                        after 45 min\n"
         );
+    }
+
+    /// Goldens per language, named so that `cargo test --lib i18n::` runs them.
+    mod i18n {
+        use super::*;
+
+        #[test]
+        fn text_is_worded_in_the_language_and_csv_is_not() {
+            use crate::i18n::{Lang, scoped};
+            let (_dir, path) = history(&[DONE, NATURAL]);
+            assert_eq!(
+                scoped(Lang::De, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  erledigt      Kinn einziehen                       nach 45\u{a0}Min. im Sitzen\n\
+                 2026-11-21 12:00  natürlich                                          nach 50\u{a0}Min. im Sitzen\n"
+            );
+            assert_eq!(
+                scoped(Lang::Fr, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  faite        Rentrer le menton                     après 45\u{a0}min en position assise\n\
+                 2026-11-21 12:00  naturelle                                          après 50\u{a0}min en position assise\n"
+            );
+            assert_eq!(
+                scoped(Lang::Es, || run(&path, Format::Text).0),
+                "2026-11-21 10:15  hecha       Retracción de barbilla              tras 45\u{a0}min en la silla\n\
+                 2026-11-21 12:00  natural                                         tras 50\u{a0}min en la silla\n"
+            );
+            let csv = |lang| scoped(lang, || run(&path, Format::Csv).0);
+            assert_eq!(csv(Lang::De), csv(Lang::En));
+        }
     }
 
     #[test]

@@ -72,10 +72,15 @@ pub struct Period {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PeriodError {
     /// `--since` lies after today.
-    #[error("{0} is in the future; give a date up to today")]
+    #[error("{}", crate::t!("stats-error-future", date = .0.to_string()))]
     Future(NaiveDate),
     /// `--since` lies too far back.
-    #[error("{since} is {days} days ago; stats cover at most {MAX_DAYS} days")]
+    #[error("{}", crate::t!(
+        "stats-error-too-long",
+        date = .since.to_string(),
+        days = *.days,
+        most = MAX_DAYS
+    ))]
     TooLong {
         /// The date asked for.
         since: NaiveDate,

@@ -728,7 +728,7 @@ fn stats_and_the_weekly_summary_read_in_each_language() {
                 "            Pausen        gemacht  Anteil          Sitzen     am längsten",
                 "Donnerstag  █▓▒           3 von 3   100\u{a0}%          5\u{a0}Std.         50\u{a0}Min.",
                 "Freitag     ██░···        2 von 3    67\u{a0}%  5\u{a0}Std. 30\u{a0}Min.  1\u{a0}Std. 15\u{a0}Min.",
-                "            █ erledigt  ▓ geführt  ▒ natürlich  ░ übersprungen  · aufgeschoben",
+                "            █ erledigt  ▓ angeleitet  ▒ natürlich  ░ übersprungen  · aufgeschoben",
                 "Gemachte Pausen  heute 100\u{a0}% (1 von 1) · letzte 7 Tage 82\u{a0}% (9 von 11)",
                 "Serie            2 Tage in Folge mit 80\u{a0}% oder mehr (stats.goal)",
                 "Sitzen           17\u{a0}Std. 5\u{a0}Min. an 5 Tagen, im Schnitt 3\u{a0}Std. 25\u{a0}Min. pro Tag",

@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 use rustix::fs::{FlockOperation, Mode, OFlags};
 use rustix::io::Errno;
 
-use super::read::{check_regular, read_capped};
+use super::read::{FileKind, ReadError, check_regular, read_capped};
+use crate::i18n::text;
+use crate::t;
+
 use super::{StoreError, ensure_dir};
 
 /// The lock file's name in the state folder.
@@ -48,10 +51,14 @@ pub struct Holder {
 impl std::fmt::Display for Holder {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match (&self.pid, &self.other_host) {
-            (Some(pid), None) => write!(f, "pid {pid}"),
-            (Some(pid), Some(host)) => write!(f, "pid {pid} on host {host}"),
-            (None, Some(host)) => write!(f, "on host {host}"),
-            (None, None) => write!(f, "pid unknown"),
+            (Some(pid), None) => f.write_str(&t!("store-holder-pid", pid = *pid)),
+            (Some(pid), Some(host)) => f.write_str(&t!(
+                "store-holder-pid-host",
+                pid = *pid,
+                host = host.as_str()
+            )),
+            (None, Some(host)) => f.write_str(&t!("store-holder-host", host = host.as_str())),
+            (None, None) => f.write_str(&t!("store-holder-unknown")),
         }
     }
 }
@@ -60,12 +67,7 @@ impl std::fmt::Display for Holder {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     /// Another process holds it.
-    #[error(
-        "another deskbreak is already running ({holder}) and owns {}; this one changes \
-         nothing and exits (talk to the running one with `deskbreak status`, or stop it \
-         first, e.g. `systemctl --user stop deskbreak`)",
-        dir.display()
-    )]
+    #[error("{}", t!("store-lock-held", holder = text(holder), dir = text(dir.display())))]
     Held {
         /// The state folder.
         dir: PathBuf,
@@ -75,19 +77,24 @@ pub enum LockError {
     /// Something other than a regular file is at the lock file's name (a symlink, a FIFO,
     /// a folder): refused rather than followed or waited on.
     #[error(
-        "{}: {reason}; remove it so that deskbreak can lock its state folder",
-        path.display()
+        "{}",
+        t!("store-lock-not-a-file", path = text(path.display()), reason = is(*kind))
     )]
     NotALockFile {
         /// The lock file's path.
         path: PathBuf,
         /// What is there.
-        reason: String,
+        kind: FileKind,
     },
     /// The folder cannot hold a lock file (read-only, full, missing rights). Nothing can be
     /// written there then, so a daemon may run without the lock.
-    #[error("cannot lock the state folder: {0}")]
+    #[error("{}", t!("store-lock-unavailable", error = text(.0)))]
     Unavailable(StoreError),
+}
+
+/// "it is a folder".
+fn is(kind: FileKind) -> String {
+    t!("store-lock-is", kind = kind.words())
 }
 
 /// Take the lock on the state folder `dir`, creating the folder (0700) and the lock file
@@ -105,9 +112,9 @@ pub fn acquire(dir: &Path) -> Result<StateLock, LockError> {
     // else is at the name is refused, never followed or waited on.
     let base = OFlags::CREATE | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
     let mode = Mode::from_raw_mode(0o600);
-    let not_a_lock_file = |reason: String| LockError::NotALockFile {
+    let not_a_lock_file = |kind: FileKind| LockError::NotALockFile {
         path: path.clone(),
-        reason,
+        kind,
     };
     let opened = match rustix::fs::open(&path, base | OFlags::RDWR, mode) {
         // An existing lock file in a folder that became read-only still locks: flock
@@ -121,13 +128,16 @@ pub fn acquire(dir: &Path) -> Result<StateLock, LockError> {
     };
     let fd = match opened {
         Ok(fd) => fd,
-        Err(Errno::LOOP) => return Err(not_a_lock_file("it is a symlink".into())),
-        Err(Errno::ISDIR) => return Err(not_a_lock_file("it is a folder".into())),
+        Err(Errno::LOOP) => return Err(not_a_lock_file(FileKind::Symlink)),
+        Err(Errno::ISDIR) => return Err(not_a_lock_file(FileKind::Folder)),
         Err(err) => return Err(unavailable(err.into())),
     };
     let mut file = File::from(fd);
     let metadata = file.metadata().map_err(unavailable)?;
-    check_regular(&path, &metadata).map_err(|err| not_a_lock_file(err.reason()))?;
+    check_regular(&path, &metadata).map_err(|err| match err {
+        ReadError::NotRegular { kind, .. } => not_a_lock_file(kind),
+        other => unavailable(io::Error::other(other.reason())),
+    })?;
     match rustix::fs::flock(&file, FlockOperation::NonBlockingLockExclusive) {
         Ok(()) => {}
         Err(Errno::WOULDBLOCK) => {
@@ -236,5 +246,28 @@ mod tests {
         let err = acquire(dir.path()).unwrap_err();
         assert!(err.to_string().contains("symlink"), "{err}");
         assert!(!dir.path().join("elsewhere").exists());
+        let german = crate::i18n::scoped(crate::i18n::Lang::De, || err.to_string());
+        assert_eq!(
+            german,
+            format!(
+                "{}: es ist ein symbolischer Link; entfernen Sie es, damit deskbreak seinen \
+                 Zustandsordner sperren kann",
+                path.display()
+            )
+        );
+    }
+
+    #[test]
+    fn the_holder_is_worded_in_the_language_in_use() {
+        let holder = Holder {
+            pid: Some(4242),
+            other_host: Some("desk".into()),
+        };
+        assert_eq!(holder.to_string(), "pid 4242 on host desk");
+        let said = |lang| crate::i18n::scoped(lang, || holder.to_string());
+        assert_eq!(said(crate::i18n::Lang::De), "PID 4242 auf Rechner desk");
+        assert_eq!(said(crate::i18n::Lang::Fr), "PID 4242 sur l'hôte desk");
+        assert_eq!(said(crate::i18n::Lang::Es), "PID 4242 en el equipo desk");
+        assert_eq!(Holder::default().to_string(), "pid unknown");
     }
 }

@@ -12,7 +12,7 @@ pub mod lock;
 pub mod read;
 pub mod state;
 
-pub use read::{MAX_CONFIG_BYTES, ReadError, open_regular, read_regular};
+pub use read::{FileKind, MAX_CONFIG_BYTES, ReadError, open_regular, read_regular};
 
 use std::fs::{self, DirBuilder, OpenOptions};
 use std::io::{self, Write};

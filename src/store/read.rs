@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use rustix::fs::{Mode, OFlags};
 
+use crate::t;
+
 /// The most a config or an exercises file may hold: far more than any hand-written one.
 pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
@@ -23,8 +25,8 @@ pub enum ReadError {
     NotRegular {
         /// The path asked for.
         path: PathBuf,
-        /// What is there, with its article: "a FIFO (named pipe)", "a folder", ….
-        kind: &'static str,
+        /// What is there.
+        kind: FileKind,
     },
     /// The file is larger than the cap.
     TooLarge {
@@ -66,18 +68,11 @@ impl ReadError {
     #[must_use]
     pub fn reason(&self) -> String {
         match self {
-            Self::NotRegular { kind, .. } => format!(
-                "it is {kind}, not a regular file (deskbreak reads only a regular file or a \
-                 symlink to one)"
-            ),
-            Self::TooLarge { limit, .. } if limit % (1024 * 1024) == 0 => format!(
-                "the file is larger than {} MiB; deskbreak does not read it",
-                limit / (1024 * 1024)
-            ),
-            Self::TooLarge { limit, .. } => format!(
-                "the file is larger than {} KiB; deskbreak does not read it",
-                limit / 1024
-            ),
+            Self::NotRegular { kind, .. } => t!("store-not-regular", kind = kind.words()),
+            Self::TooLarge { limit, .. } if limit % (1024 * 1024) == 0 => {
+                t!("store-too-large-mib", size = limit / (1024 * 1024))
+            }
+            Self::TooLarge { limit, .. } => t!("store-too-large-kib", size = limit / 1024),
             Self::Io { source, .. } => source.to_string(),
         }
     }
@@ -90,20 +85,58 @@ impl ReadError {
     }
 }
 
-/// What kind of non-regular file `file_type` is, in words.
-pub(crate) fn kind_of(file_type: fs::FileType) -> &'static str {
-    if file_type.is_dir() {
-        "a folder"
-    } else if file_type.is_fifo() {
-        "a FIFO (named pipe)"
-    } else if file_type.is_char_device() {
-        "a character device"
-    } else if file_type.is_block_device() {
-        "a block device"
-    } else if file_type.is_socket() {
-        "a socket"
-    } else {
-        "not a regular file"
+/// What is at a path where deskbreak expects a regular file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A folder.
+    Folder,
+    /// A FIFO (named pipe).
+    Fifo,
+    /// A character device (`/dev/urandom`).
+    CharDevice,
+    /// A block device.
+    BlockDevice,
+    /// A Unix socket.
+    Socket,
+    /// A symlink (where none is followed: the lock file).
+    Symlink,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl FileKind {
+    /// The kind of `file_type`, which is not a regular file.
+    #[must_use]
+    pub fn of(file_type: fs::FileType) -> Self {
+        if file_type.is_dir() {
+            FileKind::Folder
+        } else if file_type.is_fifo() {
+            FileKind::Fifo
+        } else if file_type.is_char_device() {
+            FileKind::CharDevice
+        } else if file_type.is_block_device() {
+            FileKind::BlockDevice
+        } else if file_type.is_socket() {
+            FileKind::Socket
+        } else if file_type.is_symlink() {
+            FileKind::Symlink
+        } else {
+            FileKind::Other
+        }
+    }
+
+    /// In words, with its article: "a FIFO (named pipe)", "a folder", ….
+    #[must_use]
+    pub fn words(self) -> String {
+        match self {
+            FileKind::Folder => t!("store-kind-folder"),
+            FileKind::Fifo => t!("store-kind-fifo"),
+            FileKind::CharDevice => t!("store-kind-char-device"),
+            FileKind::BlockDevice => t!("store-kind-block-device"),
+            FileKind::Socket => t!("store-kind-socket"),
+            FileKind::Symlink => t!("store-kind-symlink"),
+            FileKind::Other => t!("store-kind-other"),
+        }
     }
 }
 
@@ -114,7 +147,7 @@ pub(crate) fn check_regular(path: &Path, metadata: &fs::Metadata) -> Result<(), 
     } else {
         Err(ReadError::NotRegular {
             path: path.to_owned(),
-            kind: kind_of(metadata.file_type()),
+            kind: FileKind::of(metadata.file_type()),
         })
     }
 }
@@ -238,7 +271,51 @@ mod tests {
         assert!(err.to_string().contains("a character device"), "{err}");
         let dir = tempfile::tempdir().unwrap();
         let err = read_regular(dir.path(), 100).unwrap_err();
-        assert!(err.to_string().contains("a folder"), "{err}");
+        assert_eq!(
+            err.reason(),
+            "it is a folder, not a regular file (deskbreak reads only a regular file or a \
+             symlink to one)"
+        );
+    }
+
+    #[test]
+    fn what_is_there_instead_is_said_in_the_language_in_use() {
+        use crate::i18n::{Lang, scoped};
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        fifo(&path);
+        let fifo_err = read_regular(&path, 100).unwrap_err();
+        let big = dir.path().join("big");
+        fs::write(&big, vec![b'#'; 3 * 1024 * 1024]).unwrap();
+        let big_err = read_regular(&big, MAX_CONFIG_BYTES).unwrap_err();
+        let said = |lang| scoped(lang, || (fifo_err.reason(), big_err.reason()));
+        assert_eq!(
+            said(Lang::De),
+            (
+                "es ist eine FIFO (benannte Pipe), keine normale Datei (deskbreak liest nur eine \
+                 normale Datei oder einen symbolischen Link darauf)"
+                    .to_owned(),
+                "die Datei ist größer als 1 MiB; deskbreak liest sie nicht".to_owned()
+            )
+        );
+        assert_eq!(
+            said(Lang::Fr),
+            (
+                "c'est un FIFO (tube nommé), pas un fichier ordinaire (deskbreak ne lit qu'un \
+                 fichier ordinaire ou un lien symbolique vers un tel fichier)"
+                    .to_owned(),
+                "le fichier dépasse 1 Mio\u{a0}; deskbreak ne le lit pas".to_owned()
+            )
+        );
+        assert_eq!(
+            said(Lang::Es),
+            (
+                "es un FIFO (tubería con nombre), no un archivo normal (deskbreak solo lee un \
+                 archivo normal o un enlace simbólico a uno)"
+                    .to_owned(),
+                "el archivo supera 1 MiB; deskbreak no lo lee".to_owned()
+            )
+        );
     }
 
     #[test]

@@ -191,7 +191,7 @@ async fn a_broken_config_is_a_problem_naming_file_line_and_key() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         line(&said, "config").starts_with(&format!(
-            "problem  config: {}:3:1: breaks.intervall: unknown field",
+            "problem  config: {}:3:1: breaks.intervall: unknown key: expected one of interval,",
             env.config_path().display()
         )),
         "{said}"
@@ -353,5 +353,116 @@ async fn the_installed_binary_runs_and_diagnoses_itself() {
     assert_eq!(level(&said, "notifications"), "ok");
     assert_eq!(level(&said, "daemon"), "ok");
     assert_eq!(level(&said, "service"), "ok");
+    daemon.terminate().await;
+}
+
+/// The sentences of English's doctor messages (the text between their placeables, three
+/// words or more) that `lang`'s catalog does not also use: in a `lang` doctor output,
+/// any of them is English that fell through.
+fn english_doctor_sentences(lang: deskbreak::i18n::Lang) -> Vec<String> {
+    let theirs = lang.messages_source();
+    let english = deskbreak::i18n::Lang::En.messages_source();
+    let mut sentences = Vec::new();
+    let mut in_doctor = false;
+    for line in english.lines() {
+        if line.starts_with("doctor-") {
+            in_doctor = true;
+        } else if !line.starts_with([' ', '\t']) {
+            in_doctor = false;
+        }
+        if !in_doctor || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let value = line.split_once(" = ").map_or(line, |(_, v)| v);
+        // The text outside `{ … }`, and outside selector variant keys.
+        let mut depth = 0;
+        let mut plain = String::new();
+        for c in value.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    plain.push('\n');
+                }
+                '}' => depth -= 1,
+                c if depth == 0 => plain.push(c),
+                _ => {}
+            }
+        }
+        for part in plain.split('\n') {
+            // A selector's variant: "*[other] 2 warnings" is "2 warnings".
+            let part = part.trim();
+            let part = part.split_once("] ").map_or(part, |(_, rest)| rest).trim();
+            if part.split_whitespace().count() >= 3 && !theirs.contains(part) {
+                sentences.push(part.to_owned());
+            }
+        }
+    }
+    assert!(
+        sentences.len() > 50,
+        "too few sentences found: {sentences:?}"
+    );
+    sentences
+}
+
+/// With the locale German, French or Spanish, nothing doctor prints is English but what
+/// the system says (quoted causes), in a healthy session and in a broken one.
+#[tokio::test]
+async fn doctor_speaks_the_locales_language_in_every_line() {
+    use deskbreak::i18n::Lang;
+    let env = TestEnv::new();
+    let bus = PrivateBus::start();
+    let _server = NotifyServer::start(bus.address(), ServerOptions::default()).await;
+    let daemon = Daemon::spawn(&env, Some(bus.address()), &[]);
+    daemon
+        .wait_for_stderr("deskbreak is running", TIMEOUT)
+        .await;
+    let lonely = PrivateBus::start();
+    for (lang, locale, ok) in [
+        (Lang::De, "de_DE.UTF-8", "ok"),
+        (Lang::Fr, "fr_FR.UTF-8", "ok"),
+        (Lang::Es, "es_ES.UTF-8", "ok"),
+    ] {
+        let english = english_doctor_sentences(lang);
+        for (bus, manager) in [
+            (Some(bus.address()), Manager::RUNNING),
+            (Some(lonely.address()), Manager::FRESH),
+            (None, Manager::Missing),
+        ] {
+            let mut cmd = command(&env, bus);
+            FakeSystemctl::new(env.home(), manager).apply(&mut cmd);
+            cmd.env("LANG", locale).arg("doctor");
+            let out = finish(cmd).await;
+            let said = text(&out.stdout);
+            for sentence in &english {
+                assert!(
+                    !said.contains(sentence.as_str()),
+                    "{lang}: {sentence:?} in\n{said}"
+                );
+            }
+            // Every check's line starts with the language's level word.
+            let levels = deskbreak::i18n::scoped(lang, || {
+                [
+                    deskbreak::t!("doctor-level-ok"),
+                    deskbreak::t!("doctor-level-warning"),
+                    deskbreak::t!("doctor-level-problem"),
+                ]
+            });
+            assert_eq!(levels[0], ok);
+            let checks = said
+                .lines()
+                .take_while(|l| !l.is_empty())
+                .filter(|l| !l.starts_with(' '))
+                .count();
+            assert_eq!(checks, 9, "{lang}: nine checks in\n{said}");
+            for line in said.lines().take_while(|l| !l.is_empty()) {
+                if !line.starts_with(' ') {
+                    assert!(
+                        levels.iter().any(|w| line.starts_with(&format!("{w} "))),
+                        "{lang}: {line}"
+                    );
+                }
+            }
+        }
+    }
     daemon.terminate().await;
 }

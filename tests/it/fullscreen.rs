@@ -17,7 +17,7 @@ use crate::common::wayland_compositor::{Toplevel, WaylandCompositor};
 use crate::common::with_timeout;
 use crate::common::xvfb::{Xvfb, unused_display};
 use deskbreak::sources::holds::{
-    self, CHECK_TIMEOUT, Context, Hold, Reading, Reason, Respect, Signal, fullscreen,
+    self, CHECK_TIMEOUT, Context, Detail, Hold, Reading, Reason, Respect, Signal, fullscreen,
 };
 
 /// How long a hint may take after the property changed.
@@ -53,11 +53,11 @@ async fn read_x11(display: &str) -> Reading {
     }
 }
 
-fn held(detail: &str) -> Reading {
-    Reading::Held(Hold {
-        reason: Reason::Fullscreen,
-        detail: detail.to_owned(),
-    })
+/// Held by a fullscreen window of `app` (`None`: one that gives no name).
+fn held(app: Option<&str>) -> Reading {
+    Reading::Held(Hold::new(Detail::Fullscreen {
+        app: app.map(str::to_owned),
+    }))
 }
 
 #[tokio::test]
@@ -71,7 +71,7 @@ async fn a_focused_fullscreen_x_window_is_held_and_unfullscreening_releases_it()
         assert_eq!(read_x11(xvfb.display()).await, Reading::Clear);
 
         wm.set_fullscreen(player, true);
-        assert_eq!(read_x11(xvfb.display()).await, held("mpv is fullscreen"));
+        assert_eq!(read_x11(xvfb.display()).await, held(Some("mpv")));
 
         // Fullscreen but not focused (the user switched away from the film): clear.
         wm.activate(Some(editor));
@@ -80,7 +80,7 @@ async fn a_focused_fullscreen_x_window_is_held_and_unfullscreening_releases_it()
         assert_eq!(read_x11(xvfb.display()).await, Reading::Clear);
 
         wm.activate(Some(player));
-        assert_eq!(read_x11(xvfb.display()).await, held("mpv is fullscreen"));
+        assert_eq!(read_x11(xvfb.display()).await, held(Some("mpv")));
         wm.set_fullscreen(player, false);
         assert_eq!(read_x11(xvfb.display()).await, Reading::Clear);
 
@@ -88,14 +88,11 @@ async fn a_focused_fullscreen_x_window_is_held_and_unfullscreening_releases_it()
         let untitled = wm.window("");
         wm.set_fullscreen(untitled, true);
         wm.activate(Some(untitled));
-        assert_eq!(
-            read_x11(xvfb.display()).await,
-            held("a window is fullscreen")
-        );
+        assert_eq!(read_x11(xvfb.display()).await, held(None));
         wm.set_title(untitled, "Slides – Quarterly review");
         assert_eq!(
             read_x11(xvfb.display()).await,
-            held("Slides – Quarterly review is fullscreen")
+            held(Some("Slides – Quarterly review"))
         );
 
         // A focused window that is gone (the window manager has not caught up yet).
@@ -123,10 +120,9 @@ async fn read_all_reads_the_fullscreen_state_only_when_respected() {
         let signals = holds::read_all(&ctx, &respect).await;
         assert_eq!(
             holds::holds(&signals, &respect),
-            vec![Hold {
-                reason: Reason::Fullscreen,
-                detail: "mpv is fullscreen".into(),
-            }]
+            vec![Hold::new(Detail::Fullscreen {
+                app: Some("mpv".into())
+            })]
         );
 
         let ignore = Respect {
@@ -185,7 +181,7 @@ async fn a_frozen_or_vanished_x_server_costs_an_unreadable_reading_in_bounded_ti
         );
         eprintln!("a frozen X server was given up on after {took:?}");
         // Thawed, it answers again.
-        assert_eq!(read_x11(xvfb.display()).await, held("mpv is fullscreen"));
+        assert_eq!(read_x11(xvfb.display()).await, held(Some("mpv")));
 
         let display = xvfb.display().to_owned();
         xvfb.stop();
@@ -361,19 +357,13 @@ async fn a_focused_fullscreen_wayland_toplevel_is_held_and_unfullscreening_relea
         // The film gets the focus.
         compositor.set_toplevel(toplevel(1, "foot", false, false));
         compositor.set_toplevel(toplevel(2, "mpv", true, true));
-        assert_eq!(
-            read_named(&ctx).await,
-            vec![(WAYLAND, held("mpv is fullscreen"))]
-        );
+        assert_eq!(read_named(&ctx).await, vec![(WAYLAND, held(Some("mpv")))]);
 
         compositor.set_toplevel(toplevel(2, "mpv", true, false));
         assert_eq!(read_named(&ctx).await, vec![(WAYLAND, Reading::Clear)]);
 
         compositor.set_toplevel(toplevel(2, "mpv", true, true));
-        assert_eq!(
-            read_named(&ctx).await,
-            vec![(WAYLAND, held("mpv is fullscreen"))]
-        );
+        assert_eq!(read_named(&ctx).await, vec![(WAYLAND, held(Some("mpv")))]);
         compositor.close_toplevel(2);
         assert_eq!(read_named(&ctx).await, vec![(WAYLAND, Reading::Clear)]);
 
@@ -421,7 +411,7 @@ async fn without_a_toplevel_manager_inhibitors_are_the_signal_and_xwayland_is_as
             ),
             "{signals:?}"
         );
-        assert_eq!(signals[1].1, held("supertuxkart is fullscreen"));
+        assert_eq!(signals[1].1, held(Some("supertuxkart")));
 
         // A version 1 manager has no fullscreen state.
         let old_dir = temp_dir("deskbreak-wayland-");
@@ -591,13 +581,14 @@ async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it()
             "{waiting}"
         );
         assert_eq!(
-            waiting["waiting_for"][0]["detail"], "mpv is fullscreen",
+            waiting["waiting_for"][0],
+            serde_json::json!({"reason": "fullscreen", "kind": "window", "app": "mpv"}),
             "{waiting}"
         );
         let words = run_cli(&env, Some(bus.address()), &["status"]).await;
         let words = text(&words.stdout);
         assert!(
-            words.contains("waiting: fullscreen (mpv is fullscreen)"),
+            words.contains("waiting: mpv is fullscreen; sitting "),
             "status says what the break waits for: {words}"
         );
         // Held a while longer, still nothing shown.

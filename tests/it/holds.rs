@@ -8,7 +8,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use deskbreak::sources::holds::{Context, Hold, Reading, Reason, Signal, dnd, inhibit};
+use deskbreak::sources::holds::{
+    Apps, Context, Detail, Hold, Reading, Reason, Signal, Switch, dnd, inhibit,
+};
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
@@ -37,11 +39,20 @@ async fn context(bus: &PrivateBus, dconf_user: Option<PathBuf>) -> Context {
     }
 }
 
-fn held(detail: &str, reason: Reason) -> Reading {
-    Reading::Held(Hold {
-        reason,
-        detail: detail.to_owned(),
-    })
+/// Held by `server` (the name it gives itself) with its do-not-disturb `switch`.
+fn dnd_on(server: &str, switch: Switch) -> Reading {
+    Reading::Held(Hold::new(Detail::DoNotDisturb {
+        server: server.to_owned(),
+        switch,
+    }))
+}
+
+/// Held by one application inhibiting idle, for `why`.
+fn inhibited(app: &str, why: &str) -> Reading {
+    Reading::Held(Hold::new(Detail::Inhibitors {
+        apps: Apps::collect([Some(app.to_owned())]),
+        why: Some(why.to_owned()),
+    }))
 }
 
 fn one(signals: Vec<Signal>) -> Signal {
@@ -112,7 +123,7 @@ async fn dunst_paused_holds_and_resumed_clears() {
         watch.hint("dunstctl set-paused true").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("dunst is paused", Reason::DoNotDisturb)
+            dnd_on("dunst", Switch::Paused)
         );
         dunst.set_paused(false).await;
         watch.hint("dunstctl set-paused false").await;
@@ -144,7 +155,7 @@ async fn a_dunst_restarted_paused_is_followed() {
         dunst.set_paused(true).await;
         loop {
             watch.hint("the new dunst paused").await;
-            if one(dnd::read(&ctx).await).reading == held("dunst is paused", Reason::DoNotDisturb) {
+            if one(dnd::read(&ctx).await).reading == dnd_on("dunst", Switch::Paused) {
                 break;
             }
         }
@@ -169,7 +180,7 @@ async fn plasma_inhibited_holds_and_cleared_clears() {
         watch.hint("Plasma's do-not-disturb on").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("KDE Plasma do-not-disturb is on", Reason::DoNotDisturb)
+            dnd_on("Plasma", Switch::On)
         );
         plasma.set_inhibited(false).await;
         watch.hint("Plasma's do-not-disturb off").await;
@@ -198,7 +209,7 @@ async fn a_mako_do_not_disturb_mode_holds_and_is_followed_from_1_10() {
         watch.hint("makoctl mode -a do-not-disturb").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("mako is in do-not-disturb mode", Reason::DoNotDisturb)
+            dnd_on("mako", Switch::Mode)
         );
         mako.set_mako_modes(&["default"]).await;
         watch.hint("makoctl mode -r do-not-disturb").await;
@@ -218,7 +229,7 @@ async fn a_mako_before_1_10_is_read_through_list_modes() {
         mako.set_mako_modes(&["do-not-disturb"]).await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("mako is in do-not-disturb mode", Reason::DoNotDisturb)
+            dnd_on("mako", Switch::Mode)
         );
     })
     .await;
@@ -240,7 +251,7 @@ async fn swaync_do_not_disturb_holds_and_is_followed() {
         watch.hint("swaync-client --dnd-on").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("swaync do-not-disturb is on", Reason::DoNotDisturb)
+            dnd_on("SwayNotificationCenter", Switch::On)
         );
         swaync.set_swaync_dnd(false).await;
         watch.hint("swaync-client --dnd-off").await;
@@ -285,7 +296,7 @@ async fn xfce_do_not_disturb_through_xfconf_holds_and_is_followed() {
         watch.hint("do-not-disturb on").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("Xfce do-not-disturb is on", Reason::DoNotDisturb)
+            dnd_on("Xfce Notify Daemon", Switch::On)
         );
         xfconf
             .set_bool("xfce4-notifyd", "/do-not-disturb", false)
@@ -379,7 +390,7 @@ async fn gnome_show_banners_off_through_dconf_holds_and_on_clears() {
         watch.hint("show-banners set to false").await;
         assert_eq!(
             one(dnd::read(&ctx).await).reading,
-            held("GNOME do-not-disturb is on", Reason::DoNotDisturb)
+            dnd_on("gnome-shell", Switch::On)
         );
         dconf.write(show_banners, "true").await;
         watch.hint("show-banners set to true").await;
@@ -432,7 +443,7 @@ async fn a_gnome_idle_inhibitor_holds_with_its_name_and_its_removal_clears() {
         watch.hint("an idle inhibitor").await;
         assert_eq!(
             one(inhibit::read(&ctx).await).reading,
-            held("zoom inhibits idle (In a meeting)", Reason::Inhibitor)
+            inhibited("zoom", "In a meeting")
         );
         session.uninhibit(call).await;
         watch.hint("the idle inhibitor removed").await;
@@ -470,7 +481,7 @@ async fn a_kde_idle_inhibition_holds_with_its_name_and_its_release_clears() {
         watch.hint("an idle inhibition").await;
         assert_eq!(
             one(inhibit::read(&ctx).await).reading,
-            held("vlc inhibits idle (Playing a film)", Reason::Inhibitor)
+            inhibited("vlc", "Playing a film")
         );
         agent.release(film).await;
         watch.hint("the idle inhibition released").await;
@@ -528,14 +539,15 @@ async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
 }
 
 /// Start the daemon on `bus` with [`FAST`], wait until its due break waits, check that it
-/// waits for `reason` because of `detail` and shows nothing; then `release` and expect
+/// waits for `reason` because of `detail` (`waiting_for[0]` of `status --json`) and shows
+/// nothing; then `release` and expect
 /// the reminder soon (through the watch's hint, not the minute's re-check), and the
 /// record to say what it waited for.
 async fn defers_until_released<F: Future<Output = ()>>(
     bus: &PrivateBus,
     server: &NotifyServer,
     reason: &str,
-    detail: &str,
+    detail: serde_json::Value,
     release: impl FnOnce() -> F,
 ) {
     let env = TestEnv::new();
@@ -561,7 +573,7 @@ async fn defers_until_released<F: Future<Output = ()>>(
         tokio::time::sleep(Duration::from_millis(200)).await;
     };
     assert_eq!(waiting["waiting_for"][0]["reason"], reason, "{waiting}");
-    assert_eq!(waiting["waiting_for"][0]["detail"], detail, "{waiting}");
+    assert_eq!(waiting["waiting_for"][0], detail, "{waiting}");
     tokio::time::sleep(Duration::from_secs(1)).await;
     assert!(
         server.notifications().is_empty(),
@@ -597,7 +609,7 @@ async fn plasma_do_not_disturb_defers_a_due_break_until_it_is_turned_off() {
             &bus,
             &plasma,
             "do_not_disturb",
-            "KDE Plasma do-not-disturb is on",
+            serde_json::json!({"reason": "do_not_disturb", "kind": "on", "server": "Plasma"}),
             || plasma.set_inhibited(false),
         )
         .await;
@@ -616,7 +628,10 @@ async fn a_gnome_idle_inhibitor_defers_a_due_break_until_it_is_removed() {
             &bus,
             &server,
             "inhibitor",
-            "zoom inhibits idle (In a meeting)",
+            serde_json::json!({
+                "reason": "inhibitor", "kind": "idle", "apps": ["zoom"], "others": 0,
+                "why": "In a meeting",
+            }),
             || session.uninhibit(call),
         )
         .await;

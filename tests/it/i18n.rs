@@ -5,7 +5,7 @@
 use std::time::Duration;
 
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv, command, text};
+use crate::common::daemon::{Daemon, NO_SESSION_BUS, TestEnv, command, text};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::{TIMEOUT, with_timeout};
 use deskbreak::exercises::Library;
@@ -173,16 +173,179 @@ async fn ui_language_overrides_the_locale_and_doctor_says_so() {
         env.write_config("[ui]\nlanguage = \"es\"\n");
         let bus = PrivateBus::start();
         let (_, out, _) = cli(&env, bus.address(), Some("de_DE.UTF-8"), &["doctor"]).await;
+        // Doctor speaks the chosen language, check names included.
         let line = out
             .lines()
-            .find(|l| l.contains(" language: "))
-            .unwrap_or_else(|| panic!("a language line: {out}"));
-        assert!(line.contains("Español (es, "), "{line}");
+            .find(|l| l.contains(" idioma: "))
+            .unwrap_or_else(|| panic!("a language line, in Spanish: {out}"));
+        assert!(
+            line.contains("Español (es, ui.language en la configuración): "),
+            "{line}"
+        );
+        for english in [" session bus: ", " notifications: ", " daemon: ", "fix: "] {
+            assert!(!out.contains(english), "{english:?} in {out}");
+        }
+        assert!(out.contains(" bus de sesión: accesible"), "{out}");
         // A bad value is a config error naming the key, with what is accepted.
         env.write_config("[ui]\nlanguage = \"klingon\"\n");
         let (ok, _, err) = cli(&env, bus.address(), None, &["config", "check"]).await;
         assert!(!ok);
         assert!(err.contains(":2:12: ui.language: unknown language \"klingon\": expected one of \"auto\", \"en\", \"de\", \"fr\", \"es\""), "{err}");
+    })
+    .await;
+}
+
+/// What the command line says when it cannot do what it was asked, in German for a German
+/// session: no daemon on the bus, no bus at all, a date in the future, no systemd user
+/// manager. Each message is the German catalog's, whole, with nothing English left in it
+/// but the system's own cause.
+#[tokio::test]
+async fn a_german_terminal_gets_german_errors_when_nothing_runs() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let bus = PrivateBus::start();
+        let de = Some("de_DE.UTF-8");
+        let german = |f: &dyn Fn() -> String| i18n::scoped(Lang::De, f);
+
+        // No daemon on the bus: the command fails with the German sentence, and so does
+        // every command that needs the daemon.
+        let not_running =
+            german(&|| deskbreak::t!("cli-error-not-running", name = "org.deskbreak.Deskbreak1"));
+        assert!(
+            not_running.starts_with("deskbreak läuft nicht"),
+            "{not_running}"
+        );
+        for args in [&["snooze"][..], &["status"], &["pause", "30m"]] {
+            let (ok, out, err) = cli(&env, bus.address(), de, args).await;
+            assert!(!ok, "{args:?} fails: {out}");
+            assert_eq!(err, format!("deskbreak: {not_running}\n"), "{args:?}");
+        }
+        // A bar gets its `stopped` line, the tooltip in German, the class as always.
+        let (ok, bar, _) = cli(&env, bus.address(), de, &["status", "--format", "waybar"]).await;
+        assert!(ok);
+        assert!(bar.contains("\"class\":\"stopped\""), "{bar}");
+        assert!(
+            bar.contains("\"tooltip\":\"deskbreak läuft nicht\""),
+            "{bar}"
+        );
+
+        // No bus at all: German words around the bus library's own cause, which is said
+        // once (not "no session bus" inside "cannot reach the session bus").
+        let (ok, _, err) = cli(&env, "unix:path=/nonexistent/bus", de, &["now"]).await;
+        assert!(!ok);
+        assert!(
+            err.starts_with("deskbreak: der Sitzungsbus ist nicht erreichbar: "),
+            "{err}"
+        );
+        assert!(err.contains("ist das eine Desktop-Sitzung?"), "{err}");
+        assert!(!err.contains("no session bus"), "{err}");
+
+        // A command line that reads files: a date in the future.
+        let (ok, _, err) = cli(&env, bus.address(), de, &["stats", "--since", "2999-01-01"]).await;
+        assert!(!ok);
+        assert_eq!(
+            err,
+            "deskbreak: 2999-01-01 liegt in der Zukunft; geben Sie ein Datum bis heute an\n"
+        );
+
+        // `service install` where no systemd user manager can be reached: nothing written,
+        // the way out said in German.
+        let mut install = localized(&env, bus.address(), de);
+        install
+            .args(["service", "install"])
+            .env("DESKBREAK_SYSTEMCTL", env.home().join("no-such-systemctl"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let out = tokio::time::timeout(TIMEOUT, install.output())
+            .await
+            .expect("the CLI finishes")
+            .expect("the CLI runs");
+        let err = text(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            err.starts_with("deskbreak: die systemd-Benutzerinstanz ist nicht erreichbar ("),
+            "{err}"
+        );
+        assert!(
+            err.contains("no-such-systemctl ist nicht installiert), deshalb"),
+            "{err}"
+        );
+        assert!(
+            err.contains("\n    deskbreak service install --autostart\n"),
+            "{err}"
+        );
+        assert!(!err.contains("cannot"), "{err}");
+        assert!(
+            !env.config_home().join("systemd").exists(),
+            "nothing written"
+        );
+    })
+    .await;
+}
+
+/// A failed write says what failed in the terminal's language and then the system's
+/// cause, joined as the language joins them (French: a no-break space before the colon).
+#[tokio::test]
+async fn a_french_error_joins_its_cause_the_french_way() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        let mut cmd = localized(&env, NO_SESSION_BUS, Some("fr_FR.UTF-8"));
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        cmd.args(["completions", "bash"])
+            .stdout(full)
+            .stderr(std::process::Stdio::piped());
+        // Spawned, not `output()`, which would capture stdout instead of /dev/full.
+        let child = cmd.spawn().expect("the CLI runs");
+        let out = tokio::time::timeout(TIMEOUT, child.wait_with_output())
+            .await
+            .expect("the CLI finishes")
+            .expect("the CLI is waited for");
+        assert!(!out.status.success());
+        let err = text(&out.stderr);
+        assert!(
+            err.starts_with("deskbreak: impossible d'écrire le script de complétion\u{a0}: "),
+            "{err}"
+        );
+        assert!(err.contains("(os error 28)"), "the system's cause: {err}");
+    })
+    .await;
+}
+
+/// With no notification server, a German daemon writes its reminder to the terminal in
+/// German, under a German heading, while its log line about it stays English.
+#[tokio::test]
+async fn a_german_reminder_without_a_desktop_goes_to_the_terminal_in_german() {
+    with_timeout(async {
+        let env = TestEnv::new();
+        env.write_config(FAST);
+        let bus = PrivateBus::start();
+        let mut daemon_cmd = localized(&env, bus.address(), Some("de_DE.UTF-8"));
+        daemon_cmd.arg("run");
+        let daemon = Daemon::spawn_command(daemon_cmd);
+        daemon.wait_for_stderr("language=de", TIMEOUT).await;
+        let heading = daemon
+            .wait_for_stderr("*** Zeit für eine Pause: ", TIMEOUT)
+            .await;
+        assert!(heading.ends_with(" ***"), "{heading}");
+        daemon
+            .wait_for_stderr("Im Terminal antworten: deskbreak done", TIMEOUT)
+            .await;
+        let log = daemon
+            .wait_for_stderr(
+                "reminder written to stderr because the desktop is unavailable",
+                TIMEOUT,
+            )
+            .await;
+        assert!(!log.contains("Zeit für"), "the log line is English: {log}");
+        assert!(
+            !daemon.stderr().contains("Time for a break"),
+            "{}",
+            daemon.stderr()
+        );
+        assert!(daemon.terminate().await.success());
     })
     .await;
 }

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use deskbreak::sources::holds::meeting;
-use deskbreak::sources::holds::{Context, Hold, Reading, Reason, Signal};
+use deskbreak::sources::holds::{Apps, Context, Detail, Hold, Reading, Reason, Signal};
 use tokio::sync::mpsc;
 
 use crate::common::bus::PrivateBus;
@@ -47,11 +47,12 @@ async fn microphone(ctx: &Context, pulse: &Pulse) -> Reading {
     signals[1].reading.clone()
 }
 
-fn in_use_by(app: &str) -> Reading {
-    Reading::Held(Hold {
-        reason: Reason::Meeting,
-        detail: format!("microphone in use by {app}"),
-    })
+/// The microphone held by `apps` (sorted), with no unnamed ones.
+fn in_use_by(apps: &[&str]) -> Reading {
+    Reading::Held(Hold::new(Detail::Microphone(Apps {
+        named: apps.iter().map(|a| (*a).to_owned()).collect(),
+        others: 0,
+    })))
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -102,12 +103,12 @@ async fn only_applications_recording_the_microphone_hold_a_break() {
         // app would), and another app on the raw microphone.
         let call = pulse.record(&["-d", "mic_ec", "--client-name=Jitsi Meet"]);
         pulse.wait_for_source_outputs(5);
-        assert_eq!(microphone(&ctx, &pulse).await, in_use_by("Jitsi Meet"));
+        assert_eq!(microphone(&ctx, &pulse).await, in_use_by(&["Jitsi Meet"]));
         let recorder = pulse.record(&["-d", "mic", "--client-name=Audacity"]);
         pulse.wait_for_source_outputs(6);
         assert_eq!(
             microphone(&ctx, &pulse).await,
-            in_use_by("Audacity, Jitsi Meet")
+            in_use_by(&["Audacity", "Jitsi Meet"])
         );
 
         pulse.stop_recording(call);
@@ -129,7 +130,7 @@ async fn a_client_without_the_cookie_file_is_still_let_in_by_its_credentials() {
         pulse.record(&["-d", "mic", "--client-name=recorder"]);
         pulse.wait_for_source_outputs(1);
         let signals = meeting::read_with(&ctx, Ok(server)).await;
-        assert_eq!(signals[1].reading, in_use_by("recorder"));
+        assert_eq!(signals[1].reading, in_use_by(&["recorder"]));
     })
     .await
     .expect("test timed out");
@@ -221,7 +222,10 @@ async fn a_call_on_the_microphone_defers_a_due_break_until_it_ends() {
         };
         assert_eq!(waiting["waiting_for"][0]["reason"], "meeting", "{waiting}");
         assert_eq!(
-            waiting["waiting_for"][0]["detail"], "microphone in use by Jitsi Meet",
+            waiting["waiting_for"][0],
+            serde_json::json!({
+                "reason": "meeting", "kind": "microphone", "apps": ["Jitsi Meet"], "others": 0,
+            }),
             "{waiting}"
         );
         let words = text(&run_cli(&env, Some(bus.address()), &["status"]).await.stdout);

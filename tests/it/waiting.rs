@@ -1,6 +1,7 @@
 //! The waiting phase end to end: the real daemon on a private bus with the test
 //! notification server playing dunst. A due break waits while dunst is paused (status,
-//! waybar, D-Bus, no bubble), comes as soon as dunst is resumed (through the watch, not
+//! waybar, D-Bus, no bubble; the daemon runs in German and each CLI words what it waits
+//! for in its own language, while `--json` and the bus carry no words at all), comes as soon as dunst is resumed (through the watch, not
 //! the minute's re-check), and its history line says how long it waited and why. The
 //! desktop is followed only while the break waits: the daemon's match rules on the bus
 //! show it.
@@ -36,6 +37,22 @@ async fn status(env: &TestEnv, bus: &PrivateBus, args: &[&str]) -> String {
     let mut all = vec!["status"];
     all.extend_from_slice(args);
     let out = run_cli(env, Some(bus.address()), &all).await;
+    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+/// [`status`] run with `LANG=lang`.
+async fn status_in(env: &TestEnv, bus: &PrivateBus, lang: &str, args: &[&str]) -> String {
+    let mut cmd = command(env, Some(bus.address()));
+    cmd.env("LANG", lang)
+        .arg("status")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let out = tokio::time::timeout(TIMEOUT, cmd.output())
+        .await
+        .expect("status finishes")
+        .expect("status runs");
     assert!(out.status.success(), "status failed: {}", text(&out.stderr));
     text(&out.stdout)
 }
@@ -82,7 +99,8 @@ async fn dunst_paused_holds_the_reminder_until_it_is_resumed() {
         let env = TestEnv::new();
         env.write_config(CONFIG);
         let mut cmd = command(&env, Some(bus.address()));
-        cmd.arg("run");
+        // The daemon words in German; every CLI below in its own language.
+        cmd.env("LANG", "de_DE.UTF-8").arg("run");
         let daemon = Daemon::spawn_command(cmd);
         daemon
             .wait_for_stderr("deskbreak is running", TIMEOUT)
@@ -122,25 +140,55 @@ async fn dunst_paused_holds_the_reminder_until_it_is_resumed() {
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(
             v["waiting_for"],
-            serde_json::json!([{"reason": "do_not_disturb", "detail": "dunst is paused"}]),
+            serde_json::json!([{"reason": "do_not_disturb", "kind": "paused", "server": "dunst"}]),
             "{json}"
         );
+        // The daemon is German; a CLI in the C locale words it in English, one in French
+        // in French, the waybar tooltip too, and --json says the same in each.
         let words = status(&env, &bus, &[]).await;
         assert!(
             words.starts_with("waiting: do not disturb (dunst is paused); sitting "),
             "{words}"
         );
-        let bar: serde_json::Value =
-            serde_json::from_str(&status(&env, &bus, &["--format", "waybar"]).await).unwrap();
+        let english = status_in(&env, &bus, "en_GB.UTF-8", &[]).await;
+        assert!(
+            english.starts_with("waiting: do not disturb (dunst is paused); sitting "),
+            "{english}"
+        );
+        let french = status_in(&env, &bus, "fr_FR.UTF-8", &[]).await;
+        assert!(
+            french.starts_with("en attente\u{a0}: ne pas déranger (dunst est en pause)\u{a0}; "),
+            "{french}"
+        );
+        let bar: serde_json::Value = serde_json::from_str(
+            &status_in(&env, &bus, "fr_FR.UTF-8", &["--format", "waybar"]).await,
+        )
+        .unwrap();
         assert_eq!(bar["class"], "waiting", "{bar}");
-        let on_bus: Vec<(String, String)> = property(&client, "WaitingFor")
+        let tooltip = bar["tooltip"].as_str().unwrap_or_default();
+        assert!(
+            tooltip.contains("ne pas déranger (dunst est en pause)"),
+            "{tooltip}"
+        );
+        for lang in ["de_DE.UTF-8", "fr_FR.UTF-8", "es_ES.UTF-8"] {
+            let theirs: serde_json::Value =
+                serde_json::from_str(&status_in(&env, &bus, lang, &["--json"]).await).unwrap();
+            assert_eq!(theirs["waiting_for"], v["waiting_for"], "--json in {lang}");
+            assert_eq!(theirs["phase"], v["phase"], "--json in {lang}");
+        }
+        type WaitingFor = (String, String, std::collections::BTreeMap<String, String>);
+        let on_bus: Vec<WaitingFor> = property(&client, "WaitingFor")
             .await
             .unwrap()
             .try_into()
             .unwrap();
         assert_eq!(
             on_bus,
-            vec![("do_not_disturb".to_owned(), "dunst is paused".to_owned())]
+            vec![(
+                "do_not_disturb".to_owned(),
+                "paused".to_owned(),
+                [("server".to_owned(), "dunst".to_owned())].into()
+            )]
         );
         // While it waits, dunst is followed.
         let watch = following(&client, &owners).await;

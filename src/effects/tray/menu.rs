@@ -436,6 +436,84 @@ mod tests {
         rows.iter().find(|r| r.click == Some(click)).unwrap()
     }
 
+    /// Goldens per language, named so that `cargo test --lib i18n::` runs them.
+    mod i18n {
+        use super::*;
+
+        /// The menu a due break shows, as a person reads it: every visible label, in order.
+        fn due_menu(lang: crate::i18n::Lang) -> Vec<String> {
+            crate::i18n::scoped(lang, || {
+                rows(&status(PhaseKind::Due), Local::now(), Some(1))
+                    .into_iter()
+                    .filter(|r| r.visible && !r.label.is_empty())
+                    .skip(1) // the status line, whose words `status` has goldens for
+                    .map(|r| r.label)
+                    .collect()
+            })
+        }
+
+        #[test]
+        fn the_menu_reads_in_each_language() {
+            use crate::i18n::Lang;
+            assert_eq!(
+                due_menu(Lang::En),
+                [
+                    "Show the break again",
+                    "Start guided break",
+                    "Snooze",
+                    "Pause for 30 minutes",
+                    "Pause for 1 hour",
+                    "Pause until tomorrow",
+                    "Today: 1 break",
+                    "Open config file",
+                    "Quit deskbreak",
+                ]
+            );
+            assert_eq!(
+                due_menu(Lang::De),
+                [
+                    "Pause noch einmal zeigen",
+                    "Angeleitete Pause starten",
+                    "Aufschieben",
+                    "30 Minuten pausieren",
+                    "1 Stunde pausieren",
+                    "Bis morgen pausieren",
+                    "Heute: 1 Pause",
+                    "Konfigurationsdatei öffnen",
+                    "deskbreak beenden",
+                ]
+            );
+            assert_eq!(
+                due_menu(Lang::Fr),
+                [
+                    "Afficher à nouveau la pause",
+                    "Lancer la pause guidée",
+                    "Reporter",
+                    "Suspendre 30 minutes",
+                    "Suspendre 1 heure",
+                    "Suspendre jusqu'à demain",
+                    "Aujourd'hui\u{a0}: 1 pause",
+                    "Ouvrir le fichier de configuration",
+                    "Quitter deskbreak",
+                ]
+            );
+            assert_eq!(
+                due_menu(Lang::Es),
+                [
+                    "Mostrar la pausa de nuevo",
+                    "Iniciar pausa guiada",
+                    "Aplazar",
+                    "Suspender 30 minutos",
+                    "Suspender 1 hora",
+                    "Suspender hasta mañana",
+                    "Hoy: 1 pausa",
+                    "Abrir el archivo de configuración",
+                    "Salir de deskbreak",
+                ]
+            );
+        }
+    }
+
     #[test]
     fn rows_follow_the_state() {
         let now = Local::now();

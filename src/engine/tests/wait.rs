@@ -2,23 +2,28 @@
 //! fullscreen window, an idle inhibitor or a meeting (see `engine/wait.rs`).
 
 use super::*;
-use crate::sources::holds::{Hold, Reason, Respect};
+use crate::sources::holds::{Apps, Detail, Hold, Reason, Respect, Switch};
 
 fn secs(n: u64) -> Duration {
     Duration::from_secs(n)
 }
 
 fn hold(reason: Reason) -> Hold {
-    let detail = match reason {
-        Reason::DoNotDisturb => "dunst is paused",
-        Reason::Fullscreen => "mpv is fullscreen",
-        Reason::Inhibitor => "zoom inhibits idle",
-        Reason::Meeting => "camera in use",
-    };
-    Hold {
-        reason,
-        detail: detail.into(),
-    }
+    let zoom = || Apps::collect([Some("zoom".to_owned())]);
+    Hold::new(match reason {
+        Reason::DoNotDisturb => Detail::DoNotDisturb {
+            server: "dunst".into(),
+            switch: Switch::Paused,
+        },
+        Reason::Fullscreen => Detail::Fullscreen {
+            app: Some("mpv".into()),
+        },
+        Reason::Inhibitor => Detail::Inhibitors {
+            apps: zoom(),
+            why: None,
+        },
+        Reason::Meeting => Detail::Camera(zoom()),
+    })
 }
 
 /// A simulation that respects `respect`.
@@ -720,7 +725,7 @@ fn the_status_says_what_it_waits_for() {
     assert_eq!(status.phase, PhaseKind::Waiting);
     assert!(status.sitting_counts);
     let waiting = status.waiting.unwrap();
-    assert_eq!(waiting.holds[0].to_string(), "meeting (camera in use)");
+    assert_eq!(waiting.holds, vec![hold(Reason::Meeting)]);
     assert_eq!(waiting.waited, secs(30));
     assert_eq!(waiting.shown_anyway_in, None);
 }

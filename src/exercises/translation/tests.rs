@@ -105,7 +105,7 @@ fn the_texts_follow_the_language_in_use() {
     assert_eq!(e.name(), "Chin tucks");
     scoped(Lang::De, || {
         assert_eq!(e.name(), "Kinn einziehen");
-        assert_eq!(e.glance_dose(), "10\u{a0}× 5\u{a0}s halten");
+        assert_eq!(e.glance_dose(), "10\u{a0}×\u{a0}5\u{a0}s halten");
         assert_eq!(e.steps().len(), e.steps.len());
         assert!(e.safety().contains("Schwindel"), "{}", e.safety());
         assert!(e.glance_safety().contains("Schwindel"));

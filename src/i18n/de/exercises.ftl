@@ -38,7 +38,7 @@ chin-tucks =
     .step-2 = Das Kinn sanft einziehen und leicht Richtung Brust senken.
     .step-3 = 5 Sekunden halten, dann lösen; insgesamt 10-mal.
     .safety = Das Kinn sanft einziehen, statt den Kopf nach unten zu drücken; bei Schwindel oder Kribbeln aufhören.
-    .glance-dose = 10 × 5 s halten
+    .glance-dose = 10 × 5 s halten
     .glance-how = Blick geradeaus, das Kinn sanft nach hinten einziehen, dann lösen.
     .glance-safety = Sanft bleiben; bei Schwindel oder Kribbeln aufhören.
 
@@ -58,7 +58,7 @@ scapula-squeeze =
     .step-2 = Die Schulterblätter hinten zueinander ziehen.
     .step-3 = 5 Sekunden halten, dann lösen; insgesamt 15-mal.
     .safety = Die Schultern unten lassen, weg von den Ohren, und sofort lösen, wenn es krampft.
-    .glance-dose = 15 × 5 s halten
+    .glance-dose = 15 × 5 s halten
     .glance-how = Arme seitlich, die Schulterblätter hinten zusammenziehen, dann lösen.
     .glance-safety = Schultern tief, weg von den Ohren; bei Krampf lösen.
 
@@ -68,7 +68,7 @@ shoulder-blade-retraction =
     .step-2 = Die Schulterblätter nach hinten und zusammen ziehen, so weit es angenehm ist.
     .step-3 = 8 Sekunden so halten, lösen; 10 Wiederholungen.
     .safety = Bei jedem Halten normal weiteratmen und weniger stark ziehen, wenn es zwischen den Schulterblättern unangenehm spannt.
-    .glance-dose = 10 × 8 s halten
+    .glance-dose = 10 × 8 s halten
     .glance-how = Aufrecht stehen, die Schulterblätter nach hinten und zusammen ziehen, dann lösen.
     .glance-safety = Beim Halten weiteratmen; nachlassen, wenn es spannt.
 
@@ -78,7 +78,7 @@ seated-thoracic-extension =
     .step-2 = Den oberen Rücken langsam nach hinten strecken und den Blick zur Decke heben.
     .step-3 = Zurück in den aufrechten Sitz; insgesamt 10-mal strecken.
     .safety = Nur den oberen Rücken strecken, ohne am Kopf zu ziehen; aufhören, wenn der untere Rücken schmerzt.
-    .glance-dose = 10-mal strecken
+    .glance-dose = 10‑mal strecken
     .glance-how = Finger hinter dem Kopf verschränkt, Ellbogen weit: oberen Rücken strecken, nach oben schauen.
     .glance-safety = Nicht am Kopf ziehen; aufhören bei Schmerz im unteren Rücken.
 
@@ -99,7 +99,7 @@ butterfly-elbow-squeeze =
     .step-2 = Beide Ellbogen vor der Brust zusammenführen, bis sich der obere Rücken spürbar dehnt.
     .step-3 = 5 Sekunden halten, wieder öffnen; 10 Wiederholungen.
     .safety = Die Hände nur leicht auf die Schultern legen und die Ellbogen nicht mit Gewalt zusammenbringen, wenn es spannt.
-    .glance-dose = 10 × 5 s halten
+    .glance-dose = 10 × 5 s halten
     .glance-how = Hände auf die Schultern, die Ellbogen vor der Brust zusammenführen.
     .glance-safety = Hände nur leicht auflegen; Ellbogen nicht zusammenzwingen.
 
@@ -110,7 +110,7 @@ cross-body-arm-stretch =
     .step-3 = 10 Sekunden halten, lösen; insgesamt 3-mal.
     .step-4 = Seite wechseln und dasselbe mit dem linken Arm machen.
     .safety = Sanft oberhalb des Ellbogens ziehen, nicht am Gelenk selbst, und aufhören, wenn die Schulter schmerzt.
-    .glance-dose = 3 × 10 s je Arm
+    .glance-dose = 3 × 10 s je Arm
     .glance-how = Einen Arm quer vor die Brust führen und knapp oberhalb des Ellbogens heranziehen.
     .glance-safety = Über dem Ellbogen ziehen, nicht daran; bei Schmerz aufhören.
 
@@ -121,7 +121,7 @@ chest-arm-stretch =
     .step-3 = Die Schulterblätter zueinander ziehen, die Schultern sanft nach hinten nehmen und kurz halten.
     .step-4 = Lösen; insgesamt 3-mal.
     .safety = Kein Hohlkreuz machen und den Griff lösen, wenn Handgelenke oder Schultern Beschwerden machen.
-    .glance-dose = 3-mal
+    .glance-dose = 3‑mal
     .glance-how = Hände hinter dem Rücken verschränken, Schulterblätter zusammen, Schultern sanft nach hinten.
     .glance-safety = Kein Hohlkreuz; bei Beschwerden in den Handgelenken loslassen.
 
@@ -132,7 +132,7 @@ doorway-pec-stretch =
     .step-3 = Mit einem Fuß einen kleinen Schritt nach vorn machen und sich hineinlehnen, bis sich die Schultern vorn dehnen.
     .step-4 = 15 Sekunden halten, zurücktreten, insgesamt 3-mal; in einer breiten Tür eine Seite nach der anderen dehnen.
     .safety = Anfangs nur wenig hineinlehnen und zurückgehen, wenn die Arme kribbeln oder schmerzen.
-    .glance-dose = 3 × 15 s halten
+    .glance-dose = 3 × 15 s halten
     .glance-how = Unterarme in Kopfhöhe an den Türrahmen, Schritt vor und hineinlehnen, bis sich die Brust dehnt.
     .glance-safety = Anfangs nur leicht lehnen; zurück bei Kribbeln oder Schmerz.
 
@@ -152,6 +152,6 @@ wall-arm-raises =
     .step-2 = Die Hände gerade an der Wand hochschieben, so weit es geht; die Arme bleiben an der Wand.
     .step-3 = Zurück nach unten in die Ausgangsposition gleiten; insgesamt 10-mal.
     .safety = Langsam bewegen und anhalten, bevor es oben in den Schultern zwickt.
-    .glance-dose = 10-mal gleiten
+    .glance-dose = 10‑mal gleiten
     .glance-how = Rücken, Ellbogen und Handgelenke an der Wand, die Hände gerade hoch- und wieder runterschieben.
-    .glance-safety = Langsam; anhalten, bevor es oben in der Schulter zwickt.
+    .glance-safety = Langsam; anhalten, bevor es oben in den Schultern zwickt.

@@ -94,6 +94,9 @@ reminder-snoozes-used-up = snoozes used up
 # The one line said instead of buttons, where the server shows none.
 reminder-answer-in-terminal = Answer in a terminal: deskbreak done, snooze, skip or guide
 reminder-answer-in-terminal-no-snooze = Answer in a terminal: deskbreak done, skip or guide
+# With no desktop to show it on, the reminder goes to the terminal (stderr) under this
+# heading; $summary is reminder-summary.
+reminder-terminal-summary = Time for a break: { $summary }
 
 # Buttons.
 reminder-button-start-guide = Start guide
@@ -140,7 +143,7 @@ guide-step-relax = Relax
 guide-step-rest = Rest
 guide-step-switch-sides = Switch sides
 guide-step-rep = Rep { $rep } of { $reps }
-guide-step-hold = Hold
+guide-step-hold = Position
 guide-step-move = Move
 guide-step-first-side = { $step }, first side
 guide-step-other-side = { $step }, other side
@@ -181,6 +184,17 @@ config-day-unknown = unknown day { $value }: expected a list of day names from "
 config-days-empty = must not be empty: expected a list of day names from "mon" to "sun", e.g. ["mon", "tue"]
 config-hours-expected = expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = must not be empty: expected a range such as "09:00-17:30" or a list such as ["08:30-12:00", "13:00-18:00"]
+# A range in schedule.hours that is not one; $value as the file writes it.
+config-range-not-a-range = { $value } is not a range: expected a range of 24-hour times such as "09:00-17:30"
+config-range-invalid = { $value } is not a valid range: expected a range of 24-hour times such as "09:00-17:30"
+config-range-empty = { $value } is an empty range: expected a range of 24-hour times such as "09:00-17:30"
+# What serde and the TOML parser refuse. $key is the key as the file writes it, $choices
+# the keys its table has, joined with ", ".
+config-key-unknown = unknown key: expected one of { $choices }
+config-key-unknown-none = unknown key: this table has no keys
+config-table-expected = expected a table (a [section] header and its keys)
+# $error is the TOML parser's own words (English).
+config-toml-syntax = not valid TOML: { $error }
 # $error: why the system could not read it ("permission denied", "a folder, not a file").
 config-unreadable = cannot read the file: { $error }
 config-not-utf8 = the file is not valid UTF-8 text; save it as UTF-8
@@ -201,6 +215,33 @@ config-exercises-kept = { $error }; the last good set of your exercises is kept
 config-cannot-read-file = { $path }: cannot read the file ({ $error })
 config-cannot-read = cannot read the file ({ $error })
 config-file-empty = the file is empty
+
+## Files deskbreak reads and keeps (src/store/): what is wrong with one. Paths stay as
+## they are; $error is the system's own words ("Permission denied (os error 13)").
+
+# What is at a path where a regular file belongs, with its article.
+store-kind-folder = a folder
+store-kind-fifo = a FIFO (named pipe)
+store-kind-char-device = a character device
+store-kind-block-device = a block device
+store-kind-socket = a socket
+store-kind-symlink = a symlink
+store-kind-other = something other than a file
+# $kind is one of the store-kind-… words above.
+store-not-regular = it is { $kind }, not a regular file (deskbreak reads only a regular file or a symlink to one)
+# $size is a whole number of MiB or KiB.
+store-too-large-mib = the file is larger than { $size } MiB; deskbreak does not read it
+store-too-large-kib = the file is larger than { $size } KiB; deskbreak does not read it
+# The state folder's lock (one daemon per user): $holder is one of store-holder-… below,
+# $dir the state folder.
+store-lock-held = another deskbreak is already running ({ $holder }) and owns { $dir }; this one changes nothing and exits (talk to the running one with `deskbreak status`, or stop it first, e.g. `systemctl --user stop deskbreak`)
+store-lock-is = it is { $kind }
+store-lock-not-a-file = { $path }: { $reason }; remove it so that deskbreak can lock its state folder
+store-lock-unavailable = cannot lock the state folder: { $error }
+store-holder-pid = pid { $pid }
+store-holder-pid-host = pid { $pid } on host { $host }
+store-holder-host = on host { $host }
+store-holder-unknown = pid unknown
 
 ## Replies to the CLI's commands (src/control.rs): worded by the CLI in its language
 ## from what the daemon answers, and by the daemon for other D-Bus callers.
@@ -223,7 +264,12 @@ cli-refused-config = { $error }; the running config is kept
 cli-refused-no-break = No break is waiting for an answer.
 cli-refused-no-break-snoozed = No break is waiting for an answer (the break is snoozed).
 cli-refused-no-break-next = No break is waiting for an answer; the next one is in { $duration }.
-cli-refused-snooze-limit = Already snoozed { $count } times in a row (breaks.max_snoozes); take the break or skip it.
+cli-refused-snooze-limit =
+    { $count ->
+        [0] Snoozing is turned off (breaks.max_snoozes = 0); take the break or skip it.
+        [one] Already snoozed once (breaks.max_snoozes); take the break or skip it.
+       *[other] Already snoozed { $count } times in a row (breaks.max_snoozes); take the break or skip it.
+    }
 cli-refused-paused = Reminders are paused; `deskbreak resume` first.
 cli-refused-not-paused = Reminders are not paused.
 cli-refused-guiding = A guided break is running; it records itself when it ends.
@@ -238,6 +284,11 @@ cli-error-bus = the session bus connection failed ({ $error })
 cli-error-garbled = cannot read the daemon's status: { $error }
 cli-error-unknown-phase = unknown phase { $phase }
 cli-error-unknown-backend = unknown idle backend { $backend }
+# The session bus itself (src/bus.rs); $error is the bus library's own words.
+bus-error-unreachable = no session bus ({ $error })
+bus-error-no-answer = the session bus did not answer within { $seconds } s (its socket accepts connections but nothing replies)
+# No home folder to find the files in (src/paths.rs).
+cli-error-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME and XDG_STATE_HOME)
 
 ## The command line's own messages (src/main.rs).
 
@@ -254,6 +305,19 @@ cli-check-empty = { $path }: ok (empty: the built-in defaults apply at start-up;
 cli-check-ok = { $path }: ok
 cli-exclusions-not-shown = { $error } (exclusions not shown)
 cli-no-such-exercise = no exercise { $id }; `deskbreak exercises` lists them
+# A write or a start-up step failed; the system's reason follows after ": ".
+cli-cannot-write-stdout = cannot write to standard output
+cli-cannot-write-completions = cannot write the completion script
+cli-cannot-write-man-pages = cannot write the man pages into { $path }
+cli-cannot-create = cannot create { $path }
+cli-cannot-write = cannot write { $path }
+cli-cannot-start-runtime = cannot start the async runtime
+# $signal is SIGTERM, SIGINT, …
+cli-cannot-handle-signal = cannot handle { $signal }
+# $error is the system's reason.
+cli-cannot-create-folder = cannot create the folder { $path }: { $error }
+# An error and what caused it (the system's words, usually).
+cli-error-cause = { $error }: { $cause }
 
 ## `deskbreak exercises` and `deskbreak exercises show ID`.
 
@@ -291,6 +355,53 @@ guide-cli-done-practice = Done. Practice: nothing recorded.
 guide-cli-done-recorded = Done. The break is recorded.
 guide-cli-done-unconfirmed = Done here; the daemon has not confirmed it yet (`deskbreak status`).
 
+## `deskbreak service install` and `uninstall` (src/service.rs): one line per thing
+## done, then the errors. Paths, unit names, commands and what systemctl says stay as
+## they are.
+
+service-removed-hiding = removed { $path }: it would hide the installed unit { $unit }
+service-using-installed = using the installed unit { $unit }
+service-up-to-date = { $path } is up to date
+service-wrote-unit = wrote { $path } (ExecStart={ $binary } run)
+service-removed-autostart-replaced = removed the autostart entry { $path }: the service replaces it
+service-reloaded = reloaded the systemd user manager
+service-enabled = enabled and started { $unit }: it starts with your graphical session from now on (`systemctl --user status deskbreak` shows what it is doing)
+service-no-graphical-session = note: graphical-session.target is not active, so your desktop does not tell systemd when it starts and deskbreak will not start by itself at the next login; `deskbreak service install --autostart` starts it from the desktop instead
+service-wrote-autostart = wrote { $path }: deskbreak starts when you log in to your desktop
+service-disabled-replaced = stopped and disabled { $unit }: the autostart entry replaces it
+service-removed = removed { $path }
+service-not-started-now = it is not started now: log out and back in, or run `deskbreak run &`
+service-disabled = stopped and disabled { $unit }
+# $reason is one of service-manager-… or what systemctl said.
+service-no-manager-nothing-stopped = the systemd user manager cannot be reached ({ $reason }); nothing was stopped
+service-removed-autostart = removed the autostart entry { $path } (a deskbreak it started keeps running until you log out)
+service-nothing-to-remove = nothing to remove: there is no { $unit } and no { $autostart }
+service-system-unit-stays = { $path } stays: it was installed system-wide (by a package or the administrator)
+service-error-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME)
+service-error-binary = cannot tell where this deskbreak binary is: { $error }
+# $why is one of service-path-….
+service-error-unusable-path = the path { $path } cannot be used in a unit file: { $why }; move deskbreak elsewhere
+service-path-not-utf8 = it is not UTF-8
+service-path-control = it contains a control character
+service-path-relative = it is not absolute
+service-error-write = cannot write { $path }: { $error }
+service-error-remove = cannot remove { $path }: { $error }
+service-error-create-folder = cannot create the folder { $path }: { $error }
+service-error-no-user-manager =
+    the systemd user manager cannot be reached ({ $reason }), so deskbreak cannot run as a user service here; nothing was changed.
+    To start deskbreak when you log in to your desktop without systemd, write an XDG autostart entry instead:
+        deskbreak service install --autostart
+    or start `deskbreak run` from your window manager's startup file.
+# $command: the arguments after --user; $message: the first line systemctl printed.
+service-error-systemctl =
+    `systemctl --user { $command }` failed: { $message }
+    `deskbreak doctor` and `journalctl --user -u deskbreak` tell more
+service-manager-not-installed = { $program } is not installed
+service-manager-cannot-run = cannot run { $program }: { $reason }
+service-no-output = no output
+# The autostart entry's Comment (a desktop's list of startup programs shows it).
+service-autostart-comment = Desk-break reminder
+
 ## doctor (src/doctor.rs).
 
 doctor-found-problem = found a problem; the fixes are above
@@ -314,12 +425,186 @@ doctor-problems = { $problems ->
 # The language check. $language is the language's own name ("Deutsch"), $code its
 # code ("de"), $from one of the doctor-language-from-… texts.
 doctor-language-complete = { $language } ({ $code }, { $from }): every message and exercise is translated
-doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } messages and { $exercises } exercise texts are not translated yet and read in English
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): every message and built-in exercise is translated
+# $missing is doctor-language-lacks-messages, doctor-language-lacks-fields, or both
+# joined by doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }): not translated yet, so read in English: { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] 1 message
+   *[other] { $count } messages
+}
+doctor-language-lacks-fields = { $count ->
+    [one] 1 exercise text
+   *[other] { $count } exercise texts
+}
+doctor-language-and = { $first } and { $second }
+# The user's own exercises (exercises.json beside the config); $file is their
+# translation into the language in use (exercises.LANG.ftl).
+doctor-language-own-complete = { $total ->
+    [one] your own exercise is translated too
+   *[other] your { $total } own exercises are translated too
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] your own exercise is
+   *[other] { $untranslated ->
+        [one] 1 of your { $total } own exercises is
+       *[other] { $untranslated } of your { $total } own exercises are
+    }
+} not fully translated into this language: what is missing reads in English
+# When none is ($total is 2 or more).
+doctor-language-own-none = none of your { $total } own exercises is fully translated into this language: what is missing reads in English
+doctor-language-own-fix = { $file } beside your exercises.json translates your own exercises, as "Translating deskbreak" in the README shows
 doctor-language-fix = a translation can be completed as "Translating deskbreak" in the README says
 doctor-language-from-config = ui.language in the config
 doctor-language-from-locale = from the locale { $locale }
 doctor-language-untranslated = no translation for the locale { $locale }
 doctor-language-no-locale = no locale set
+
+## doctor: the checks (src/doctor.rs, src/doctor/words.rs). Program names, paths,
+## environment variables, config keys, commands in `backticks` and unit names stay as
+## they are. A cause the system gives ($error) is quoted in its own words.
+
+# The name of each check, first on its line.
+doctor-check-config = config
+doctor-check-language = language
+doctor-check-session-bus = session bus
+doctor-check-notifications = notifications
+doctor-check-idle-backend = idle backend
+doctor-check-logind = logind
+doctor-check-holds = holds
+doctor-check-service = service
+doctor-check-daemon = daemon
+# A check's line, after its level: "session bus: reachable".
+doctor-check-line = { $name }: { $detail }
+doctor-name-unowned = nothing owns { $name }
+doctor-config-missing = no file at { $path }; the built-in defaults apply
+doctor-config-empty = { $path } is empty; the built-in defaults apply
+# $interval is a duration ("45 min").
+doctor-config-valid = { $path } is valid (a break every { $interval } of sitting)
+doctor-config-fix = correct the file (`deskbreak config check` checks it again); until then `deskbreak run` refuses to start and a running daemon keeps its last good config
+doctor-config-own-broken = your own exercises are not used until this is fixed: { $error }
+doctor-config-fix-own = correct your exercises file (`deskbreak config check` checks it again); until then reminders suggest the built-in exercises only
+doctor-bus-reachable = reachable
+doctor-bus-cannot-connect = cannot connect: { $error }
+doctor-bus-no-answer = cannot connect: the session bus did not answer within { $duration } (its socket accepts connections but nothing replies)
+doctor-bus-fix = run deskbreak inside your desktop session, where DBUS_SESSION_BUS_ADDRESS (or $XDG_RUNTIME_DIR/bus) leads to the session bus
+doctor-fix-bus-first = fix the session bus first
+doctor-notifications-no-bus = not checked: without a session bus reminders only go to stderr
+doctor-notifications-none = no notification server ({ $why }); reminders only go to stderr
+doctor-notifications-none-fix = install a notification daemon such as dunst or mako, or use a desktop that has one (GNOME, KDE Plasma, Xfce, …)
+# The server as it names itself: "dunst 1.9.0 by dunstproject (specification 1.2)".
+doctor-notifications-server = { $name } { $version } by { $vendor } (specification { $spec })
+# The buttons' names as the reminder shows them.
+doctor-notifications-buttons = { $server }, shows Done/Snooze/Skip buttons
+# $place is doctor-notifications-dunst or doctor-notifications-mako.
+doctor-notifications-buttons-where = { $server }, shows Done/Snooze/Skip buttons; { $place }
+doctor-notifications-dunst = on dunst the buttons are in its context menu (`dunstctl context`, which needs dmenu or rofi; bind it to a key), a middle click starts the guide, and a left click closes the reminder, which counts like Snooze
+doctor-notifications-mako = on mako the buttons are in `makoctl menu` (bind it to a key), and a click on the bubble starts the guide
+doctor-notifications-no-buttons = { $server } does not show buttons on notifications
+doctor-notifications-no-buttons-fix = answer a break from a terminal with `deskbreak done`, `deskbreak snooze` or `deskbreak skip` (the reminder says so), or use a notification server with actions, such as dunst, mako or your desktop's own
+# $backend is a backend's name as the config writes it (wayland, gnome, x11, screensaver).
+doctor-idle-not-used = { $backend } not used: { $reason }
+doctor-idle-forced-none = none, as `activity.backend = "none"` in the config says: all waking time counts as sitting
+doctor-idle-forced-none-fix = set `activity.backend = "auto"` so time away from the keyboard counts as a break
+doctor-idle-none = none works here, so all waking time counts as sitting
+doctor-idle-none-fix = run deskbreak inside your desktop session (it needs WAYLAND_DISPLAY or DISPLAY, or GNOME's idle monitor); if `activity.backend` forces a backend, try "auto"
+doctor-idle-not-a-backend = not a backend
+doctor-idle-timeout = did not answer within { $duration }
+doctor-wayland-inherited-socket = cannot use the socket in WAYLAND_SOCKET: { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY is not set (not a Wayland session)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR is not set to an absolute path, so WAYLAND_DISPLAY={ $display } cannot be located
+doctor-wayland-connect = cannot connect to the Wayland compositor at { $path }: { $error }
+doctor-wayland-socket = cannot use the Wayland socket at { $path }: { $error }
+doctor-wayland-watch = cannot watch the Wayland socket: { $error }
+doctor-wayland-timeout = the Wayland compositor did not answer within { $duration }
+doctor-wayland-no-idle-notify = the compositor does not implement ext-idle-notify-v1 (no ext_idle_notifier_v1 global; GNOME does not implement it, the gnome backend covers GNOME)
+doctor-wayland-no-seat = the compositor offers no wl_seat, so there is no input to watch
+doctor-wayland-protocol = Wayland protocol error: { $error }
+doctor-wayland-connection = Wayland connection error: { $error }
+doctor-wayland-dispatch = Wayland dispatch error: { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor is not available ({ $error }); not a GNOME session
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime is not available ({ $error })
+doctor-x11-empty-display = DISPLAY is empty: no X11 session
+doctor-x11-no-display = DISPLAY is not set: no X11 session
+doctor-x11-display-not-utf8 = DISPLAY is not valid UTF-8
+doctor-x11-thread = cannot start the X11 probe: { $error }
+doctor-x11-probe-died = the X11 probe of display { $display } failed
+doctor-x11-timeout = X display { $display } did not answer within { $duration } (is the X server stopped?)
+doctor-x11-connect = cannot connect to X display { $display }: { $error }
+doctor-x11-no-screen = X display { $display } has no screen { $screen }
+doctor-x11-no-screensaver = X display { $display } lacks the { $extension } extension
+doctor-x11-failed = X display { $display }: { $error }
+# $session is logind's object path for the session.
+doctor-logind-reachable = reachable, watching session { $session }: screen lock and suspend count as time away
+doctor-logind-unreachable = not reachable ({ $reason }): screen lock is not tracked, and a suspend is noticed only by the clock
+doctor-logind-fix = deskbreak needs systemd-logind (or elogind) on the system bus to see screen locks; without it, breaks still come
+doctor-logind-no-bus = no system bus ({ $error })
+doctor-logind-timeout = logind did not answer
+doctor-logind-unknown-session = logind does not know session { $id } ({ $error })
+doctor-logind-unavailable = logind is not available ({ $error })
+doctor-logind-no-display = cannot read the user's display session ({ $error })
+doctor-logind-no-graphical-session = the user has no graphical session
+doctor-logind-closed = the system bus connection closed
+# $unit is deskbreak.service; $entry the autostart entry's path.
+doctor-service-unknown = cannot tell: { $error }
+doctor-service-unknown-fix = start deskbreak with your desktop: `deskbreak service install`
+doctor-service-no-home = cannot find a home directory (set HOME or XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } is enabled and the autostart entry { $entry } exists: two daemons race for the bus at every login
+doctor-service-twice-fix = keep one: `deskbreak service install` (systemd) or `deskbreak service install --autostart` removes the other
+doctor-service-autostart = starts at login from the autostart entry { $entry }
+doctor-service-no-graphical-session = { $unit } is enabled and running, but graphical-session.target is not active, so it will not start by itself at the next login
+doctor-service-no-graphical-session-fix = your desktop does not start graphical-session.target: use `deskbreak service install --autostart` instead
+doctor-service-running = { $unit } is enabled and running
+# $state is the word `systemctl --user is-active` prints.
+doctor-service-enabled-not-running = { $unit } is enabled but { $state ->
+    [failed] failed
+    [activating] still starting
+    [deactivating] stopping
+    [inactive] not running
+   *[other] not running ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` says why; `systemctl --user restart deskbreak` starts it again
+doctor-service-not-enabled = { $unit } is running but not enabled: it will not start at the next login
+doctor-service-enable-fix = `deskbreak service install` enables it
+# $state is the word `systemctl --user is-enabled` prints ("not-found": no such unit).
+doctor-service-not-started = deskbreak does not start with your desktop ({ $unit } is { $state ->
+    [disabled] disabled
+    [masked] masked
+    [not-found] not installed
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` installs, enables and starts the user service
+doctor-service-no-manager = deskbreak does not start with your desktop: no systemd user manager ({ $reason }) and no autostart entry
+doctor-service-no-manager-fix = `deskbreak service install --autostart` starts it when you log in; or start `deskbreak run` from your window manager's startup file
+doctor-systemctl-not-installed = { $program } is not installed
+doctor-systemctl-cannot-run = cannot run { $program }: { $error }
+doctor-daemon-no-bus = not checked: a running daemon is found through the session bus
+doctor-daemon-not-running = no deskbreak is running on this session bus ({ $why })
+doctor-daemon-start-fix = start it: `deskbreak service install` (then it starts with your desktop), or `deskbreak run` in a terminal
+# $status is the status line's summary ("working: sitting 12 min, next break in …").
+doctor-daemon-running = running (pid { $pid }): { $status }; idle backend: { $backend }
+doctor-daemon-silent = running (pid { $pid }), but it does not answer: { $error }
+doctor-daemon-restart-fix = restart it: `systemctl --user restart deskbreak`, or stop and start `deskbreak run`
+# The signals of the "holds" check (src/doctor/holds.rs): what is read. $server,
+# $desktop and $display are names as the system gives them (dunst, GNOME, XWayland).
+doctor-signal-dnd = do-not-disturb
+doctor-signal-dnd-of = { $server } do-not-disturb
+doctor-signal-inhibitors = idle inhibitors
+doctor-signal-inhibitors-of = { $desktop } idle inhibitors
+doctor-signal-fullscreen = fullscreen window
+doctor-signal-fullscreen-on = { $display } fullscreen window
+doctor-signal-camera = camera (/dev/video*)
+doctor-signal-microphone-server = microphone (PulseAudio or PipeWire capture streams)
+doctor-signal-microphone-alsa = microphone (ALSA capture substreams)
+doctor-signal-meeting = camera and microphone
+# Why the fullscreen signal cannot be read (src/sources/holds/fullscreen/).
+doctor-fullscreen-no-display = neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read
+doctor-fullscreen-no-toplevels = the compositor offers no zwlr_foreign_toplevel_manager_v1, so its fullscreen windows cannot be seen (GNOME and KDE on Wayland expose no fullscreen state): idle inhibitors are the signal here
+doctor-fullscreen-old-toplevels = the compositor's zwlr_foreign_toplevel_manager_v1 is version 1, which has no fullscreen state (version 2 added it): idle inhibitors are the signal here
+doctor-fullscreen-toplevels-finished = the compositor stopped listing its windows (zwlr_foreign_toplevel_manager_v1 finished)
+doctor-fullscreen-no-ewmh = the window manager of X display { $display } does not set _NET_ACTIVE_WINDOW (not an EWMH window manager), so the focused window is unknown
+doctor-x11-bad-display = DISPLAY={ $display } is not a display name
+doctor-fullscreen-thread-ended = the thread reading the display ended without an answer
 
 ## The daemon's answers to calls it cannot carry out (src/control.rs), in its language.
 
@@ -365,19 +650,24 @@ status-waiting = waiting: { $holds }; sitting { $sitting }
 status-waiting-at-most = waiting: { $holds }; break at { $time } at the latest, sitting { $sitting }
 status-bar-waiting = wait
 
-## What holds a due break back, in the status line: "meeting (camera in use)". $detail
-## comes from the detector, in English for now.
+## What holds a due break back, in the status line: "meeting (camera in use by zoom)".
+## $reason is one of wait-reason-… below, $detail one of the wait-… messages that follow
+## (src/sources/holds/detail.rs words them from what the detector found, in the language
+## of whoever reads the status). A fullscreen window's and an inhibitor's detail are
+## shown alone ("waiting: mpv is fullscreen"): they name their reason already.
 
 wait-hold = { $reason } ({ $detail })
 wait-reason-do-not-disturb = do not disturb
 wait-reason-fullscreen = fullscreen
 wait-reason-inhibitor = inhibited
 wait-reason-meeting = meeting
+# In place of the list when every reason comes from a newer daemon this one cannot word.
+wait-unknown = for a reason this version of deskbreak cannot name
 status-bar-off-hours = off
 
 ## `deskbreak doctor`'s "holds" section (src/doctor/holds.rs): every signal that can hold a
-## due break back, one line each. $name is the signal's name from its detector, in English
-## for now; $reason likewise.
+## due break back, one line each. $name is one of the doctor-signal-… messages, $reason one
+## of the doctor-… reasons a signal cannot be read.
 
 doctor-holds-intro = what a due break waits for (read when a break falls due, never at rest):
 doctor-holds-signal = { $name }: { $reading }
@@ -459,7 +749,11 @@ wait-microphone-in-use = microphone in use by { $apps }
 wait-apps-more = { $apps } and { $count } more
 # A program the system gives no name.
 wait-an-application = an application
-wait-process = process { $pid }
+# Programs that give no name.
+wait-applications = { $count ->
+    [one] one application
+   *[other] { $count } applications
+}
 
 ## Why `doctor` cannot read a signal of what holds breaks back (src/sources/holds/).
 ## Paths, program names and environment variables stay as they are.
@@ -492,14 +786,13 @@ wait-fullscreen-window = a window is fullscreen
 ## in "waiting: do not disturb (dunst is paused)". $server, $app and $reason are what the
 ## desktop's programs call themselves (as they are); $apps is a list joined with ", ".
 
-wait-dunst-paused = dunst is paused
-wait-mako-dnd = mako is in do-not-disturb mode
-wait-swaync-dnd = swaync do-not-disturb is on
-wait-swaync-inhibited = swaync notifications are inhibited
-wait-xfce-dnd = Xfce do-not-disturb is on
-wait-kde-dnd = KDE Plasma do-not-disturb is on
-wait-gnome-dnd = GNOME do-not-disturb is on
-wait-server-dnd = { $server } holds notifications back
+# $server is the notification server as people know it: dunst, mako, swaync, Xfce,
+# KDE Plasma, GNOME, or the name another server gives itself.
+wait-dnd-paused = { $server } is paused
+wait-dnd-mode = { $server } is in do-not-disturb mode
+wait-dnd-on = { $server } do-not-disturb is on
+wait-dnd-inhibited = { $server } notifications are inhibited
+wait-dnd-holds-back = { $server } holds notifications back
 wait-inhibitor-someone = an application inhibits idle
 wait-inhibitor-count = { $count } applications inhibit idle
 wait-inhibitor-app = { $app } inhibits idle
@@ -538,6 +831,9 @@ doctor-inhibit-kde-odd = KDE's power management answered its list of inhibitions
 
 stats-title-day = Last day · { $date }
 stats-title-days = Last { $days } days · { $from } – { $to }
+# `--since` out of range; $date as given (2026-11-30), $most the most days covered.
+stats-error-future = { $date } is in the future; give a date up to today
+stats-error-too-long = { $date } is { $days } days ago; stats cover at most { $most } days
 stats-nothing-recorded =
     No breaks and no sitting time recorded in these days. The daemon (`deskbreak run`, or
     the service) records them as you work.
@@ -609,6 +905,21 @@ stats-weekly-streak = { $days ->
    *[other] Streak: { $days } days in a row at your goal.
 }
 stats-weekly-longest = Longest stretch without a break: { $duration } ({ $weekday }).
+
+## `deskbreak history` in words (src/stats/export.rs): one line per break, the outcome in
+## a padded column. --csv and --json stay as the file has them, in any language.
+
+history-outcome = { $outcome ->
+    [done] done
+    [snoozed] snoozed
+    [skipped] skipped
+    [dismissed] dismissed
+    [natural] natural
+   *[micro] micro
+}
+# $duration is how long the user had been sitting.
+history-after = after { $duration }
+history-error-write = cannot write the output
 
 ## Micro-breaks (src/effects/reminder.rs): one line each, no buttons, on screen for
 ## `micro.length`. Desk-friendly only.

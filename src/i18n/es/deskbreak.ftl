@@ -2,7 +2,8 @@
 # Un mensaje que falte aquí se muestra en inglés.
 #
 # Términos: pausa (break), ejercicio, hombros, recordatorio (reminder), guía (guide),
-# aplazar (snooze), omitir (skip), hecho (done), repetición, serie. Tuteo, sin marcas de
+# aplazar (snooze), omitir (skip), hecho (done), suspender (pause reminders),
+# repetición, serie. Tuteo, sin marcas de
 # género. Duraciones: «45 min», «1 h 30 min»; horas en formato de 24 horas («14:05»).
 # Entre un número y su unidad va un espacio de no separación (U+00A0), para que la
 # línea no se corte ahí.
@@ -83,6 +84,7 @@ list-and = { $first } y { $second }
 reminder-snoozes-used-up = ya no se puede aplazar más
 reminder-answer-in-terminal = Responde en una terminal: deskbreak done, snooze, skip o guide
 reminder-answer-in-terminal-no-snooze = Responde en una terminal: deskbreak done, skip o guide
+reminder-terminal-summary = Hora de una pausa: { $summary }
 
 reminder-button-start-guide = Iniciar guía
 reminder-button-done = Hecho
@@ -109,8 +111,8 @@ dose-sets =
        *[other] { $sets } series de { $dose }
     }
 dose-each-side = { $dose }, cada lado
-dose-short-reps-hold = { $reps } × mantener { $seconds } s
-dose-short-sets = { $sets } × { $dose }
+dose-short-reps-hold = { $reps } × mantener { $seconds } s
+dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } cada lado
 
 ## La pausa guiada
@@ -131,7 +133,7 @@ guide-step-relax = Relaja
 guide-step-rest = Descanso
 guide-step-switch-sides = Cambio de lado
 guide-step-rep = Rep. { $rep } de { $reps }
-guide-step-hold = Mantén
+guide-step-hold = Posición
 guide-step-move = Muévete
 guide-step-first-side = { $step }, primer lado
 guide-step-other-side = { $step }, otro lado
@@ -162,6 +164,7 @@ cli-refused-no-break-snoozed = Ninguna pausa espera respuesta (la pausa está ap
 cli-refused-no-break-next = Ninguna pausa espera respuesta; la próxima es en { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Aplazar está desactivado (breaks.max_snoozes = 0); haz la pausa u omítela.
         [one] Ya se aplazó una vez (breaks.max_snoozes); haz la pausa u omítela.
        *[other] Ya se aplazó { $count } veces seguidas (breaks.max_snoozes); haz la pausa u omítela.
     }
@@ -179,6 +182,9 @@ cli-error-bus = falló la conexión con el bus de sesión ({ $error })
 cli-error-garbled = no se puede leer el estado del servicio: { $error }
 cli-error-unknown-phase = fase desconocida { $phase }
 cli-error-unknown-backend = detector de inactividad desconocido { $backend }
+bus-error-unreachable = no hay bus de sesión ({ $error })
+bus-error-no-answer = el bus de sesión no respondió en { $seconds } s (su socket acepta conexiones, pero nada responde)
+cli-error-no-home = no se encuentra una carpeta personal (define HOME, o XDG_CONFIG_HOME y XDG_STATE_HOME)
 
 ## Mensajes de la propia línea de comandos
 
@@ -199,6 +205,15 @@ cli-check-empty = { $path }: correcto (vacío: al iniciar se aplican los valores
 cli-check-ok = { $path }: correcto
 cli-exclusions-not-shown = { $error } (exclusiones no mostradas)
 cli-no-such-exercise = no existe el ejercicio { $id }; `deskbreak exercises` los lista todos
+cli-cannot-write-stdout = no se puede escribir en la salida estándar
+cli-cannot-write-completions = no se puede escribir el script de autocompletado
+cli-cannot-write-man-pages = no se pueden escribir las páginas de manual en { $path }
+cli-cannot-create = no se puede crear { $path }
+cli-cannot-write = no se puede escribir { $path }
+cli-cannot-start-runtime = no se puede iniciar el entorno de ejecución asíncrono
+cli-cannot-handle-signal = no se puede gestionar { $signal }
+cli-cannot-create-folder = no se puede crear la carpeta { $path }: { $error }
+cli-error-cause = { $error }: { $cause }
 
 ## deskbreak exercises y deskbreak exercises show ID
 
@@ -213,7 +228,7 @@ exercises-show-excluded = No se sugiere: excluido por exercises.positions o exer
 exercises-show-dose = Dosis: { $dose }.
 exercises-show-safety = Seguridad: { $safety }
 exercises-show-source = Fuente: { $source }
-position-seated = sentado
+position-seated = en posición sentada
 position-standing = de pie
 area-neck = cuello
 area-shoulders = hombros
@@ -234,6 +249,48 @@ guide-cli-done-practice = Hecho. Práctica: nada registrado.
 guide-cli-done-recorded = Hecho. La pausa está registrada.
 guide-cli-done-unconfirmed = Hecho aquí; el servicio aún no lo ha confirmado (`deskbreak status`).
 
+## deskbreak service install y uninstall: una línea por paso, luego los errores. Las
+## rutas, los nombres de unidad, las órdenes y lo que dice systemctl quedan tal cual.
+
+service-removed-hiding = se eliminó { $path }: ocultaría la unidad instalada { $unit }
+service-using-installed = se usa la unidad instalada { $unit }
+service-up-to-date = { $path } está al día
+service-wrote-unit = se escribió { $path } (ExecStart={ $binary } run)
+service-removed-autostart-replaced = se eliminó la entrada de inicio automático { $path }: la unidad de systemd la sustituye
+service-reloaded = se recargó el gestor de usuario de systemd
+service-enabled = { $unit } habilitado e iniciado: a partir de ahora deskbreak arranca con tu sesión gráfica (`systemctl --user status deskbreak` muestra lo que hace)
+service-no-graphical-session = nota: graphical-session.target no está activo, así que tu escritorio no avisa a systemd cuando arranca y deskbreak no se iniciará solo en el próximo inicio de sesión; `deskbreak service install --autostart` lo inicia desde el escritorio en su lugar
+service-wrote-autostart = se escribió { $path }: deskbreak arranca cuando inicias sesión en tu escritorio
+service-disabled-replaced = { $unit } detenido y deshabilitado: la entrada de inicio automático lo sustituye
+service-removed = se eliminó { $path }
+service-not-started-now = deskbreak no se inicia ahora: cierra la sesión y vuelve a entrar, o ejecuta `deskbreak run &`
+service-disabled = { $unit } detenido y deshabilitado
+service-no-manager-nothing-stopped = no se puede acceder al gestor de usuario de systemd ({ $reason }); no se detuvo nada
+service-removed-autostart = se eliminó la entrada de inicio automático { $path } (un deskbreak que haya iniciado sigue en marcha hasta que cierres la sesión)
+service-nothing-to-remove = nada que eliminar: no existe { $unit } ni { $autostart }
+service-system-unit-stays = { $path } se queda: está instalado para todo el sistema (por un paquete o por el administrador)
+service-error-no-home = no se encuentra una carpeta personal (define HOME o XDG_CONFIG_HOME)
+service-error-binary = no se sabe dónde está este ejecutable de deskbreak: { $error }
+service-error-unusable-path = la ruta { $path } no puede ir en un archivo de unidad: { $why }; mueve deskbreak a otro sitio
+service-path-not-utf8 = no está en UTF-8
+service-path-control = contiene un carácter de control
+service-path-relative = no es absoluta
+service-error-write = no se puede escribir { $path }: { $error }
+service-error-remove = no se puede eliminar { $path }: { $error }
+service-error-create-folder = no se puede crear la carpeta { $path }: { $error }
+service-error-no-user-manager =
+    no se puede acceder al gestor de usuario de systemd ({ $reason }), así que deskbreak no puede funcionar aquí como servicio de usuario; no se cambió nada.
+    Para iniciar deskbreak al entrar en tu escritorio sin systemd, escribe en su lugar una entrada de inicio automático XDG:
+        deskbreak service install --autostart
+    o inicia `deskbreak run` desde el archivo de arranque de tu gestor de ventanas.
+service-error-systemctl =
+    `systemctl --user { $command }` falló: { $message }
+    `deskbreak doctor` y `journalctl --user -u deskbreak` dan más detalles
+service-manager-not-installed = { $program } no está instalado
+service-manager-cannot-run = no se puede ejecutar { $program }: { $reason }
+service-no-output = sin salida
+service-autostart-comment = Recordatorio de pausas en el escritorio
+
 ## doctor
 
 doctor-found-problem = se encontró un problema; las soluciones están arriba
@@ -243,11 +300,11 @@ doctor-found-problem = se encontró un problema; las soluciones están arriba
 cli-error-shutting-down = deskbreak se está cerrando
 cli-error-busy = ya hay { $count } llamadas esperando a deskbreak; inténtalo de nuevo
 cli-error-days = { $days } días: se esperaba de 1 a { $most }
-cli-error-snooze-too-long = aplazar { $seconds } s es más de 24 h
-cli-error-pause-too-long = suspender { $seconds } s es más de 24 h
+cli-error-snooze-too-long = aplazar { $seconds } s supera las 24 h
+cli-error-pause-too-long = suspender { $seconds } s supera las 24 h
 cli-error-not-a-time = { $value } no es un momento válido
 cli-error-in-the-past = { $time } ya ha pasado
-cli-error-pause-too-far = suspender hasta el { $date } { $time } es más de 7 días
+cli-error-pause-too-far = suspender hasta el { $date } { $time } supera los 7 días
 cli-error-already-running = ya hay otro deskbreak en este bus de sesión ({ $name } está ocupado)
 cli-error-cannot-serve = no se puede ofrecer el servicio en el bus de sesión: { $error }
 
@@ -267,6 +324,27 @@ config-exercises-kept = { $error }; se mantiene la última versión válida de t
 config-cannot-read-file = { $path }: no se puede leer el archivo ({ $error })
 config-cannot-read = no se puede leer el archivo ({ $error })
 config-file-empty = el archivo está vacío
+
+## Archivos que deskbreak lee y guarda (src/store/).
+
+store-kind-folder = una carpeta
+store-kind-fifo = un FIFO (tubería con nombre)
+store-kind-char-device = un dispositivo de caracteres
+store-kind-block-device = un dispositivo de bloques
+store-kind-socket = un socket
+store-kind-symlink = un enlace simbólico
+store-kind-other = algo que no es un archivo
+store-not-regular = es { $kind }, no un archivo normal (deskbreak solo lee un archivo normal o un enlace simbólico a uno)
+store-too-large-mib = el archivo supera { $size } MiB; deskbreak no lo lee
+store-too-large-kib = el archivo supera { $size } KiB; deskbreak no lo lee
+store-lock-held = ya hay otro deskbreak en marcha ({ $holder }) que ocupa { $dir }; este no cambia nada y termina (habla con el que está en marcha con `deskbreak status`, o detenlo antes, p. ej. `systemctl --user stop deskbreak`)
+store-lock-is = es { $kind }
+store-lock-not-a-file = { $path }: { $reason }; bórralo para que deskbreak pueda bloquear su carpeta de estado
+store-lock-unavailable = no se puede bloquear la carpeta de estado: { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } en el equipo { $host }
+store-holder-host = en el equipo { $host }
+store-holder-unknown = PID desconocido
 
 ## deskbreak status y la información emergente del módulo de waybar
 
@@ -348,6 +426,7 @@ wait-reason-do-not-disturb = no molestar
 wait-reason-fullscreen = pantalla completa
 wait-reason-inhibitor = inhibido
 wait-reason-meeting = reunión
+wait-unknown = por un motivo que esta versión de deskbreak no sabe nombrar
 
 ## doctor: niveles, resumen, idioma
 
@@ -370,26 +449,179 @@ doctor-problems =
        *[other] { $warnings } avisos
     }: resuelve primero los problemas.
 doctor-language-complete = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios están traducidos
-doctor-language-incomplete = { $language } ({ $code }, { $from }): { $messages } mensajes y { $exercises } textos de ejercicios aún no están traducidos y se muestran en inglés
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }): todos los mensajes y ejercicios incorporados están traducidos
+# $missing es doctor-language-lacks-messages, doctor-language-lacks-fields o ambos
+# unidos por doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }): aún sin traducir, así que en inglés: { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] 1 mensaje
+   *[other] { $count } mensajes
+}
+doctor-language-lacks-fields = { $count ->
+    [one] 1 texto de ejercicio
+   *[other] { $count } textos de ejercicios
+}
+doctor-language-and = { $first } y { $second }
+doctor-language-own-complete = { $total ->
+    [one] tu ejercicio propio también está traducido
+   *[other] tus { $total } ejercicios propios también están traducidos
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] tu ejercicio propio no está traducido del todo
+   *[other] { $untranslated ->
+        [one] 1 de tus { $total } ejercicios propios no está traducido del todo
+       *[other] { $untranslated } de tus { $total } ejercicios propios no están traducidos del todo
+    }
+} a este idioma: lo que falta se muestra en inglés
+doctor-language-own-none = ninguno de tus { $total } ejercicios propios está traducido del todo a este idioma: lo que falta se muestra en inglés
+doctor-language-own-fix = { $file }, junto a tu exercises.json, traduce tus ejercicios propios, como muestra «Translating deskbreak» en el README
 doctor-language-fix = una traducción puede completarse como explica «Translating deskbreak» en el README
 doctor-language-from-config = ui.language en la configuración
 doctor-language-from-locale = según la configuración regional { $locale }
 doctor-language-untranslated = no hay traducción para la configuración regional { $locale }
 doctor-language-no-locale = no hay configuración regional definida
 
+## doctor: las comprobaciones. Los nombres de programas, rutas, variables de entorno,
+## claves de configuración, órdenes entre `comillas invertidas` y nombres de unidades
+## quedan tal cual; una causa que da el sistema ($error) queda en sus palabras.
+
+doctor-check-config = configuración
+doctor-check-language = idioma
+doctor-check-session-bus = bus de sesión
+doctor-check-notifications = notificaciones
+doctor-check-idle-backend = detector de inactividad
+doctor-check-logind = logind
+doctor-check-holds = esperas
+doctor-check-service = arranque
+doctor-check-daemon = servicio
+doctor-check-line = { $name }: { $detail }
+doctor-name-unowned = nadie tiene { $name }
+doctor-config-missing = no hay archivo en { $path }; se aplican los valores predeterminados
+doctor-config-empty = { $path } está vacío; se aplican los valores predeterminados
+doctor-config-valid = { $path } es válido (una pausa cada { $interval } en la silla)
+doctor-config-fix = corrige el archivo (`deskbreak config check` lo vuelve a comprobar); hasta entonces `deskbreak run` no arranca y un servicio en marcha conserva su última configuración válida
+doctor-config-own-broken = tus ejercicios propios no se usan hasta que esto se corrija: { $error }
+doctor-config-fix-own = corrige tu archivo de ejercicios (`deskbreak config check` lo vuelve a comprobar); hasta entonces los recordatorios solo proponen los ejercicios incorporados
+doctor-bus-reachable = accesible
+doctor-bus-cannot-connect = no se puede conectar: { $error }
+doctor-bus-no-answer = no se puede conectar: el bus de sesión no respondió en { $duration } (su socket acepta conexiones pero nada responde)
+doctor-bus-fix = ejecuta deskbreak dentro de tu sesión de escritorio, donde DBUS_SESSION_BUS_ADDRESS (o $XDG_RUNTIME_DIR/bus) lleva al bus de sesión
+doctor-fix-bus-first = arregla primero el bus de sesión
+doctor-notifications-no-bus = sin comprobar: sin bus de sesión los recordatorios solo van a stderr
+doctor-notifications-none = no hay servidor de notificaciones ({ $why }); los recordatorios solo van a stderr
+doctor-notifications-none-fix = instala un servidor de notificaciones como dunst o mako, o usa un escritorio que tenga uno (GNOME, KDE Plasma, Xfce, …)
+doctor-notifications-server = { $name } { $version } de { $vendor } (especificación { $spec })
+doctor-notifications-buttons = { $server }, muestra los botones Hecho/Aplazar/Omitir
+doctor-notifications-buttons-where = { $server }, muestra los botones Hecho/Aplazar/Omitir; { $place }
+doctor-notifications-dunst = en dunst los botones están en su menú contextual (`dunstctl context`, que necesita dmenu o rofi; asígnalo a una tecla), un clic central inicia la guía, y un clic izquierdo cierra el recordatorio, lo que cuenta como Aplazar
+doctor-notifications-mako = en mako los botones están en `makoctl menu` (asígnalo a una tecla), y un clic en la burbuja inicia la guía
+doctor-notifications-no-buttons = { $server } no muestra botones en las notificaciones
+doctor-notifications-no-buttons-fix = responde a una pausa desde una terminal con `deskbreak done`, `deskbreak snooze` o `deskbreak skip` (el recordatorio lo dice), o usa un servidor de notificaciones con acciones, como dunst, mako o el de tu escritorio
+doctor-idle-not-used = { $backend } sin usar: { $reason }
+doctor-idle-forced-none = ninguno, como dice `activity.backend = "none"` en la configuración: todo el tiempo despierto cuenta como tiempo en la silla
+doctor-idle-forced-none-fix = pon `activity.backend = "auto"` para que el tiempo lejos del teclado cuente como pausa
+doctor-idle-none = aquí no funciona ninguno, así que todo el tiempo despierto cuenta como tiempo en la silla
+doctor-idle-none-fix = ejecuta deskbreak dentro de tu sesión de escritorio (necesita WAYLAND_DISPLAY o DISPLAY, o el monitor de inactividad de GNOME); si `activity.backend` impone un backend, prueba "auto"
+doctor-idle-not-a-backend = no es un backend
+doctor-idle-timeout = no respondió en { $duration }
+doctor-wayland-inherited-socket = no se puede usar el socket de WAYLAND_SOCKET: { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY no está definido (no es una sesión Wayland)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR no es una ruta absoluta, así que WAYLAND_DISPLAY={ $display } no se puede localizar
+doctor-wayland-connect = no se puede conectar con el compositor Wayland en { $path }: { $error }
+doctor-wayland-socket = no se puede usar el socket Wayland en { $path }: { $error }
+doctor-wayland-watch = no se puede vigilar el socket Wayland: { $error }
+doctor-wayland-timeout = el compositor Wayland no respondió en { $duration }
+doctor-wayland-no-idle-notify = el compositor no implementa ext-idle-notify-v1 (no hay global ext_idle_notifier_v1; GNOME no lo implementa, el backend gnome cubre GNOME)
+doctor-wayland-no-seat = el compositor no ofrece wl_seat, así que no hay entrada que vigilar
+doctor-wayland-protocol = error del protocolo Wayland: { $error }
+doctor-wayland-connection = error de conexión Wayland: { $error }
+doctor-wayland-dispatch = error de procesamiento Wayland: { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor no está disponible ({ $error }); no es una sesión GNOME
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime no está disponible ({ $error })
+doctor-x11-empty-display = DISPLAY está vacío: no hay sesión X11
+doctor-x11-no-display = DISPLAY no está definido: no hay sesión X11
+doctor-x11-display-not-utf8 = DISPLAY no es UTF-8 válido
+doctor-x11-thread = no se puede iniciar la sonda X11: { $error }
+doctor-x11-probe-died = la sonda X11 de la pantalla { $display } falló
+doctor-x11-timeout = la pantalla X { $display } no respondió en { $duration } (¿está detenido el servidor X?)
+doctor-x11-connect = no se puede conectar con la pantalla X { $display }: { $error }
+doctor-x11-no-screen = la pantalla X { $display } no tiene la pantalla { $screen }
+doctor-x11-no-screensaver = a la pantalla X { $display } le falta la extensión { $extension }
+doctor-x11-failed = pantalla X { $display }: { $error }
+doctor-logind-reachable = accesible, sigue la sesión { $session }: el bloqueo de pantalla y la suspensión cuentan como tiempo lejos
+doctor-logind-unreachable = no accesible ({ $reason }): el bloqueo de pantalla no se sigue, y una suspensión solo la nota el reloj
+doctor-logind-fix = deskbreak necesita systemd-logind (o elogind) en el bus del sistema para ver los bloqueos de pantalla; sin él, las pausas llegan igual
+doctor-logind-no-bus = no hay bus del sistema ({ $error })
+doctor-logind-timeout = logind no respondió
+doctor-logind-unknown-session = logind no conoce la sesión { $id } ({ $error })
+doctor-logind-unavailable = logind no está disponible ({ $error })
+doctor-logind-no-display = no se puede leer la sesión gráfica del usuario ({ $error })
+doctor-logind-no-graphical-session = el usuario no tiene sesión gráfica
+doctor-logind-closed = la conexión con el bus del sistema se cerró
+doctor-service-unknown = no se sabe: { $error }
+doctor-service-unknown-fix = arranca deskbreak con tu escritorio: `deskbreak service install`
+doctor-service-no-home = no se encuentra la carpeta personal (define HOME o XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } está habilitado y existe la entrada de autoarranque { $entry }: dos servicios compiten por el bus en cada inicio de sesión
+doctor-service-twice-fix = quédate con uno: `deskbreak service install` (systemd) o `deskbreak service install --autostart` quita el otro
+doctor-service-autostart = arranca al iniciar sesión desde la entrada de autoarranque { $entry }
+doctor-service-no-graphical-session = { $unit } está habilitado y en marcha, pero graphical-session.target no está activo, así que no arrancará solo en el próximo inicio de sesión
+doctor-service-no-graphical-session-fix = tu escritorio no arranca graphical-session.target: usa `deskbreak service install --autostart` en su lugar
+doctor-service-running = { $unit } está habilitado y en marcha
+doctor-service-enabled-not-running = { $unit } está habilitado pero { $state ->
+    [failed] ha fallado
+    [activating] aún está arrancando
+    [deactivating] se está deteniendo
+    [inactive] no está en marcha
+   *[other] no está en marcha ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` dice por qué; `systemctl --user restart deskbreak` lo vuelve a arrancar
+doctor-service-not-enabled = { $unit } está en marcha pero no habilitado: no arrancará en el próximo inicio de sesión
+doctor-service-enable-fix = `deskbreak service install` lo habilita
+doctor-service-not-started = deskbreak no arranca con tu escritorio ({ $unit } está { $state ->
+    [disabled] deshabilitado
+    [masked] enmascarado
+    [not-found] sin instalar
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` instala, habilita y arranca el servicio de usuario
+doctor-service-no-manager = deskbreak no arranca con tu escritorio: no hay gestor de usuario de systemd ({ $reason }) ni entrada de autoarranque
+doctor-service-no-manager-fix = `deskbreak service install --autostart` lo arranca al iniciar sesión; o ejecuta `deskbreak run` desde el archivo de inicio de tu gestor de ventanas
+doctor-systemctl-not-installed = { $program } no está instalado
+doctor-systemctl-cannot-run = no se puede ejecutar { $program }: { $error }
+doctor-daemon-no-bus = sin comprobar: un servicio en marcha se encuentra a través del bus de sesión
+doctor-daemon-not-running = no hay ningún deskbreak en marcha en este bus de sesión ({ $why })
+doctor-daemon-start-fix = arráncalo: `deskbreak service install` (así arranca con tu escritorio), o `deskbreak run` en una terminal
+doctor-daemon-running = en marcha (PID { $pid }): { $status }; detector de inactividad: { $backend }
+doctor-daemon-silent = en marcha (PID { $pid }), pero no responde: { $error }
+doctor-daemon-restart-fix = reinícialo: `systemctl --user restart deskbreak`, o detén y vuelve a ejecutar `deskbreak run`
+doctor-signal-dnd = no molestar
+doctor-signal-dnd-of = no molestar de { $server }
+doctor-signal-inhibitors = bloqueos de inactividad
+doctor-signal-inhibitors-of = bloqueos de inactividad de { $desktop }
+doctor-signal-fullscreen = ventana a pantalla completa
+doctor-signal-fullscreen-on = ventana a pantalla completa en { $display }
+doctor-signal-camera = cámara (/dev/video*)
+doctor-signal-microphone-server = micrófono (flujos de grabación de PulseAudio o PipeWire)
+doctor-signal-microphone-alsa = micrófono (subflujos de grabación de ALSA)
+doctor-signal-meeting = cámara y micrófono
+doctor-fullscreen-no-display = no está definido ni WAYLAND_DISPLAY ni DISPLAY: no hay pantalla que leer
+doctor-fullscreen-no-toplevels = el compositor no ofrece zwlr_foreign_toplevel_manager_v1, así que sus ventanas a pantalla completa no se ven (GNOME y KDE en Wayland no exponen el estado de pantalla completa): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-old-toplevels = el zwlr_foreign_toplevel_manager_v1 del compositor es la versión 1, que no tiene estado de pantalla completa (la versión 2 lo añadió): aquí la señal son los bloqueos de inactividad
+doctor-fullscreen-toplevels-finished = el compositor dejó de listar sus ventanas (zwlr_foreign_toplevel_manager_v1 terminado)
+doctor-fullscreen-no-ewmh = el gestor de ventanas de la pantalla X { $display } no define _NET_ACTIVE_WINDOW (no es un gestor EWMH), así que la ventana activa es desconocida
+doctor-x11-bad-display = DISPLAY={ $display } no es un nombre de pantalla
+doctor-fullscreen-thread-ended = el hilo que lee la pantalla terminó sin respuesta
+
 wait-fullscreen-app = { $app } está en pantalla completa
 wait-fullscreen-window = hay una ventana en pantalla completa
 
 ## Lo que retiene una pausa pendiente, y lo que dice doctor al respecto
 
-wait-dunst-paused = dunst está en pausa
-wait-mako-dnd = mako está en modo no molestar
-wait-swaync-dnd = swaync: no molestar está activado
-wait-swaync-inhibited = las notificaciones de swaync están bloqueadas
-wait-xfce-dnd = Xfce: no molestar está activado
-wait-kde-dnd = KDE Plasma: no molestar está activado
-wait-gnome-dnd = GNOME: no molestar está activado
-wait-server-dnd = { $server } retiene las notificaciones
+wait-dnd-paused = { $server } está en pausa
+wait-dnd-mode = { $server } está en modo no molestar
+wait-dnd-on = { $server }: no molestar está activado
+wait-dnd-inhibited = las notificaciones de { $server } están bloqueadas
+wait-dnd-holds-back = { $server } retiene las notificaciones
 wait-inhibitor-someone = una aplicación impide la inactividad
 wait-inhibitor-count = { $count } aplicaciones impiden la inactividad
 wait-inhibitor-app = { $app } impide la inactividad
@@ -445,6 +677,13 @@ config-day-unknown = día desconocido { $value }: se esperaba una lista de nombr
 config-days-empty = no puede estar vacío: se esperaba una lista de nombres de días de "mon" a "sun", p. ej. ["mon", "tue"]
 config-hours-expected = se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = no puede estar vacío: se esperaba un intervalo como "09:00-17:30" o una lista como ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } no es un intervalo: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-range-invalid = { $value } no es un intervalo válido: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-range-empty = { $value } es un intervalo vacío: se esperaba un intervalo de horas en formato de 24 horas como "09:00-17:30"
+config-key-unknown = clave desconocida: se esperaba una de { $choices }
+config-key-unknown-none = clave desconocida: esta tabla no tiene claves
+config-table-expected = se esperaba una tabla (una cabecera [sección] y sus claves)
+config-toml-syntax = TOML no válido: { $error }
 config-unreadable = no se puede leer el archivo: { $error }
 config-not-utf8 = el archivo no es texto UTF-8 válido; guárdalo como UTF-8
 config-exercise-unknown = id de ejercicio desconocido { $value }: se esperaba una lista de ids de ejercicios (ver `deskbreak exercises`)
@@ -456,6 +695,8 @@ config-missing-symlink = un enlace simbólico a { $target }, que no existe
 
 stats-title-day = Último día · { $date }
 stats-title-days = Últimos { $days } días · { $from } – { $to }
+stats-error-future = { $date } está en el futuro; indica una fecha hasta hoy
+stats-error-too-long = { $date } fue hace { $days } días; las estadísticas abarcan como mucho { $most } días
 stats-nothing-recorded =
     No hay pausas ni tiempo en la silla registrados en estos días. El servicio (`deskbreak run`,
     o la unidad de systemd) los registra mientras trabajas.
@@ -502,7 +743,7 @@ stats-longest = { $duration } sin pausa ({ $date })
 stats-area-count = { $area } { $count }
 stats-areas-none = ningún ejercicio hecho en los últimos 7 días
 stats-areas-all = las cuatro zonas trabajadas en los últimos 7 días
-stats-areas-neglected = 7 días sin trabajar: { $areas }
+stats-areas-neglected = 7 días sin ejercitar: { $areas }
 stats-most-done-item = { $exercise } ({ $times }×)
 stats-micro = { $count } (no cuentan en la parte de pausas hechas)
 stats-heatmap-title = Parte de pausas hechas, por día
@@ -519,6 +760,19 @@ stats-weekly-streak = { $days ->
    *[other] Racha: { $days } días seguidos en tu objetivo.
 }
 stats-weekly-longest = Tramo más largo sin pausa: { $duration } ({ $weekday }).
+
+## deskbreak history en palabras: una línea por pausa
+
+history-outcome = { $outcome ->
+    [done] hecha
+    [snoozed] aplazada
+    [skipped] omitida
+    [dismissed] cerrada
+    [natural] natural
+   *[micro] micropausa
+}
+history-after = tras { $duration } en la silla
+history-error-write = no se puede escribir la salida
 
 ## Fuera del horario de trabajo, lo que dice doctor de las pausas retenidas, micropausas
 
@@ -537,7 +791,10 @@ wait-camera-in-use = cámara en uso por { $apps }
 wait-microphone-in-use = micrófono en uso por { $apps }
 wait-apps-more = { $apps } y { $count } más
 wait-an-application = una aplicación
-wait-process = proceso { $pid }
+wait-applications = { $count ->
+    [one] una aplicación
+   *[other] { $count } aplicaciones
+}
 doctor-holds-no-answer = sin respuesta en { $duration }
 doctor-meeting-cannot-list = no se puede listar { $path }: { $error }
 doctor-meeting-no-such-file = no existe
@@ -556,4 +813,4 @@ doctor-meeting-server-too-large = el servidor de sonido en { $path } envió un m
 doctor-meeting-server-failed = el servidor de sonido en { $path }: { $error }
 micro-cue-chin-tuck = Micropausa: siéntate con la espalda recta, lleva la barbilla suavemente hacia atrás, mantén 5 s, relaja
 micro-cue-shoulder-squeeze = Micropausa: junta los omóplatos, mantén 5 s, suelta
-micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos
+micro-cue-look-far = Micropausa: mira algo a 6 m durante 20 segundos

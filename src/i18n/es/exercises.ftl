@@ -38,7 +38,7 @@ chin-tucks =
     .step-2 = Lleva suavemente la barbilla hacia dentro y hacia abajo, en dirección al pecho.
     .step-3 = Mantén 5 segundos y relaja; haz 10 en total.
     .safety = Mete la barbilla con suavidad, sin forzar la cabeza hacia abajo, y detente si notas mareo u hormigueo.
-    .glance-dose = 10 × mantener 5 s
+    .glance-dose = 10 × mantener 5 s
     .glance-how = Mirada al frente, mete la barbilla suavemente hacia atrás y relaja.
     .glance-safety = Con suavidad; detente si notas mareo u hormigueo.
 
@@ -50,7 +50,7 @@ neck-side-tilts =
     .safety = Deja caer la cabeza solo por su propio peso y nunca tires de ella; detente si sientes un dolor que baja por un brazo.
     .glance-dose = mantener 15 s cada lado
     .glance-how = Hombros relajados, deja caer una oreja hacia su hombro y luego la otra.
-    .glance-safety = Sin tirar de la cabeza; detente si el dolor baja por un brazo.
+    .glance-safety = Sin tirar de la cabeza; detente si un dolor baja por un brazo.
 
 scapula-squeeze =
     .name = Juntar los omóplatos
@@ -58,7 +58,7 @@ scapula-squeeze =
     .step-2 = Junta los omóplatos uno hacia el otro, por detrás.
     .step-3 = Mantén 5 segundos y suelta; hazlo 15 veces.
     .safety = Mantén los hombros bajos, lejos de las orejas, y relaja enseguida si aparece un calambre.
-    .glance-dose = 15 × mantener 5 s
+    .glance-dose = 15 × mantener 5 s
     .glance-how = Brazos a los lados, junta los omóplatos por detrás y luego suelta.
     .glance-safety = Hombros bajos, lejos de las orejas; relaja si da calambre.
 
@@ -68,7 +68,7 @@ shoulder-blade-retraction =
     .step-2 = Lleva los omóplatos hacia atrás y uno hacia el otro hasta donde te resulte cómodo.
     .step-3 = Mantenlos así 8 segundos, suelta, y haz 10 repeticiones.
     .safety = Respira con normalidad mientras sostienes y aprieta menos si notas tensión entre los omóplatos.
-    .glance-dose = 10 × mantener 8 s
+    .glance-dose = 10 × mantener 8 s
     .glance-how = De pie, espalda recta: lleva los omóplatos hacia atrás y juntos; luego suelta.
     .glance-safety = Respira mientras sostienes; afloja si sientes tensión.
 
@@ -76,7 +76,7 @@ seated-thoracic-extension =
     .name = Extensión torácica en silla
     .step-1 = Siéntate en una silla y entrelaza los dedos detrás de la cabeza, con los codos bien abiertos.
     .step-2 = Arquea despacio la parte alta de la espalda y lleva la mirada hacia el techo.
-    .step-3 = Vuelve a sentarte con la espalda recta; haz 10 extensiones en total.
+    .step-3 = Vuelve a la postura erguida en la silla; haz 10 extensiones en total.
     .safety = Arquea solo la parte alta de la espalda, sin tirar de la cabeza, y detente si te duele la zona lumbar.
     .glance-dose = 10 extensiones
     .glance-how = Dedos entrelazados tras la cabeza, codos abiertos: arquea la espalda alta y mira arriba.
@@ -90,7 +90,7 @@ seated-twist =
     .step-4 = Descruza, cambia de pierna y de codo, y gira hacia la derecha durante 10 segundos.
     .safety = Gira solo hasta donde te resulte cómodo y detén la torsión en cuanto cause dolor.
     .glance-dose = mantener 10 s cada lado
-    .glance-how = Cruza una pierna, apoya el codo contrario por fuera de esa rodilla y gira suave hacia ella.
+    .glance-how = Cruza una pierna, apoya el codo contrario por fuera de esa rodilla y gira con suavidad hacia ella.
     .glance-safety = Gira solo hasta donde sea cómodo; detente si duele.
 
 butterfly-elbow-squeeze =
@@ -99,7 +99,7 @@ butterfly-elbow-squeeze =
     .step-2 = Junta ambos codos delante del pecho hasta notar que se abre la parte alta de la espalda.
     .step-3 = Mantén 5 segundos, vuelve a abrir, y haz 10 repeticiones.
     .safety = Apoya las manos con suavidad sobre los hombros y no fuerces los codos a tocarse si sientes tensión.
-    .glance-dose = 10 × mantener 5 s
+    .glance-dose = 10 × mantener 5 s
     .glance-how = Palmas en los hombros, junta los codos delante del pecho.
     .glance-safety = Manos ligeras; no fuerces los codos a tocarse.
 
@@ -110,7 +110,7 @@ cross-body-arm-stretch =
     .step-3 = Mantén 10 segundos, suelta, y hazlo 3 veces.
     .step-4 = Cambia de lado y haz lo mismo con el brazo izquierdo.
     .safety = Tira suavemente por encima del codo, no de la articulación misma, y detente si te duele el hombro.
-    .glance-dose = 3 × 10 s cada brazo
+    .glance-dose = 3 × 10 s cada brazo
     .glance-how = Cruza un brazo por delante del pecho y acércalo sujetándolo justo encima del codo.
     .glance-safety = Tira por encima del codo, no de él; detente si duele.
 
@@ -132,7 +132,7 @@ doorway-pec-stretch =
     .step-3 = Da un pequeño paso adelante con un pie e inclínate hasta notar el estiramiento delante de los hombros.
     .step-4 = Mantén 15 segundos, retrocede, y hazlo 3 veces; en una puerta ancha, estira un lado cada vez.
     .safety = Al principio inclínate solo un poco y retrocede si notas hormigueo o dolor en los brazos.
-    .glance-dose = 3 × mantener 15 s
+    .glance-dose = 3 × mantener 15 s
     .glance-how = Antebrazos en el marco a la altura de la cabeza; da un paso e inclínate hasta estirar el pecho.
     .glance-safety = Al principio, poco; retrocede si hormiguean o duelen los brazos.
 

@@ -2,9 +2,12 @@
 # Un message absent d'ici s'affiche en anglais.
 #
 # Termes : pause (break), exercice, épaules, rappel (reminder), guide, reporter (snooze),
-# passer (skip), c'est fait (done), répétition, série. Vouvoiement. Espace insécable
-# avant : ; ! ? et entre un nombre et son unité (« 45 min », « 1 h 30 min »). Heures sur
-# 24 heures (« 14:05 »).
+# passer (skip), c'est fait (done), suspendre (pause reminders), répétition, série.
+# Vouvoiement. Espace insécable avant : ; ! ? et entre un nombre et son unité (« 45 min »,
+# « 1 h 30 min »). Heures sur 24 heures (« 14:05 »).
+# Pluriel : en français, la variante [one] sert aussi pour 0 ; elle écrit donc le nombre
+# avec sa variable ({ $days } jour), jamais « 1 » ni « un », sauf si une variante
+# [0] la précède.
 
 ## Durées et heures
 
@@ -75,13 +78,14 @@ date-day-month-time = { $date } { $time }
 reminder-summary = { $exercise } · { $dose }
 reminder-sitting = { $duration } en position assise
 reminder-asked = Vous avez demandé cette pause
-reminder-needs = il faut { $things }
+reminder-needs = il faut { $things }
 need-wall = un mur
 need-doorway = un encadrement de porte
 list-and = { $first } et { $second }
 reminder-snoozes-used-up = plus de report possible
 reminder-answer-in-terminal = Répondez dans un terminal : deskbreak done, snooze, skip ou guide
 reminder-answer-in-terminal-no-snooze = Répondez dans un terminal : deskbreak done, skip ou guide
+reminder-terminal-summary = C'est l'heure d'une pause : { $summary }
 
 reminder-button-start-guide = Lancer le guide
 reminder-button-done = C'est fait
@@ -108,8 +112,8 @@ dose-sets =
        *[other] { $sets } séries de { $dose }
     }
 dose-each-side = { $dose }, de chaque côté
-dose-short-reps-hold = { $reps } × tenir { $seconds } s
-dose-short-sets = { $sets } × { $dose }
+dose-short-reps-hold = { $reps } × tenir { $seconds } s
+dose-short-sets = { $sets } × { $dose }
 dose-short-each-side = { $dose } de chaque côté
 
 ## La pause guidée
@@ -161,6 +165,7 @@ cli-refused-no-break-snoozed = Aucune pause n'attend de réponse (la pause est r
 cli-refused-no-break-next = Aucune pause n'attend de réponse ; la prochaine est dans { $duration }.
 cli-refused-snooze-limit =
     { $count ->
+        [0] Le report est désactivé (breaks.max_snoozes = 0) ; faites la pause ou passez-la.
         [one] Déjà reportée une fois (breaks.max_snoozes) ; faites la pause ou passez-la.
        *[other] Déjà reportée { $count } fois de suite (breaks.max_snoozes) ; faites la pause ou passez-la.
     }
@@ -178,12 +183,15 @@ cli-error-bus = la connexion au bus de session a échoué ({ $error })
 cli-error-garbled = impossible de lire l'état du démon : { $error }
 cli-error-unknown-phase = phase inconnue { $phase }
 cli-error-unknown-backend = détection d'inactivité inconnue { $backend }
+bus-error-unreachable = pas de bus de session ({ $error })
+bus-error-no-answer = le bus de session n'a pas répondu en { $seconds } s (sa socket accepte les connexions, mais rien ne répond)
+cli-error-no-home = impossible de trouver un dossier personnel (définissez HOME, ou XDG_CONFIG_HOME et XDG_STATE_HOME)
 
 ## Messages de la ligne de commande elle-même
 
 cli-damaged-lines =
     { $count ->
-        [one] une ligne endommagée ignorée dans { $path }
+        [one] { $count } ligne endommagée ignorée dans { $path }
        *[other] { $count } lignes endommagées ignorées dans { $path }
     }
 cli-config-exists = { $path } existe déjà ; il n'est pas écrasé (supprimez-le d'abord pour repartir de zéro)
@@ -198,6 +206,15 @@ cli-check-empty = { $path } : ok (vide : les réglages par défaut s'appliquen
 cli-check-ok = { $path } : ok
 cli-exclusions-not-shown = { $error } (exclusions non affichées)
 cli-no-such-exercise = aucun exercice { $id } ; `deskbreak exercises` les liste tous
+cli-cannot-write-stdout = impossible d'écrire sur la sortie standard
+cli-cannot-write-completions = impossible d'écrire le script de complétion
+cli-cannot-write-man-pages = impossible d'écrire les pages de manuel dans { $path }
+cli-cannot-create = impossible de créer { $path }
+cli-cannot-write = impossible d'écrire { $path }
+cli-cannot-start-runtime = impossible de démarrer l'environnement d'exécution asynchrone
+cli-cannot-handle-signal = impossible de gérer { $signal }
+cli-cannot-create-folder = impossible de créer le dossier { $path } : { $error }
+cli-error-cause = { $error } : { $cause }
 
 ## deskbreak exercises et deskbreak exercises show ID
 
@@ -206,13 +223,13 @@ exercises-mark-excluded = exclu
 exercises-mark-yours-excluded = à vous, exclu
 exercises-details = { $position }, { $area }, { $dose }, environ { $duration }
 exercises-details-full = { $position }, { $area }, environ { $duration }
-exercises-details-needs = { $details }, il faut { $things }
+exercises-details-needs = { $details }, il faut { $things }
 exercises-show-yours = À vous, depuis { $path }
 exercises-show-excluded = Pas proposé : exclu par exercises.positions ou exercises.exclude
 exercises-show-dose = Dose : { $dose }.
 exercises-show-safety = Sécurité : { $safety }
 exercises-show-source = Source : { $source }
-position-seated = assis
+position-seated = en position assise
 position-standing = debout
 area-neck = nuque
 area-shoulders = épaules
@@ -232,6 +249,48 @@ guide-cli-stopped = Arrêté.
 guide-cli-done-practice = Terminé. Entraînement : rien d'enregistré.
 guide-cli-done-recorded = Terminé. La pause est enregistrée.
 guide-cli-done-unconfirmed = Terminé ici ; le démon ne l'a pas encore confirmé (`deskbreak status`).
+
+## deskbreak service install et uninstall : une ligne par étape, puis les erreurs. Les
+## chemins, noms d'unité, commandes et ce que dit systemctl restent tels quels.
+
+service-removed-hiding = { $path } supprimé : il masquerait l'unité installée { $unit }
+service-using-installed = utilisation de l'unité installée { $unit }
+service-up-to-date = { $path } est à jour
+service-wrote-unit = { $path } écrit (ExecStart={ $binary } run)
+service-removed-autostart-replaced = entrée de démarrage automatique { $path } supprimée : le service la remplace
+service-reloaded = gestionnaire utilisateur de systemd rechargé
+service-enabled = { $unit } activé et démarré : deskbreak démarre désormais avec votre session graphique (`systemctl --user status deskbreak` montre ce qu'il fait)
+service-no-graphical-session = remarque : graphical-session.target n'est pas actif, votre bureau ne signale donc pas son démarrage à systemd et deskbreak ne démarrera pas tout seul à la prochaine ouverture de session ; `deskbreak service install --autostart` le lance plutôt depuis le bureau
+service-wrote-autostart = { $path } écrit : deskbreak démarre quand vous ouvrez une session sur votre bureau
+service-disabled-replaced = { $unit } arrêté et désactivé : l'entrée de démarrage automatique le remplace
+service-removed = { $path } supprimé
+service-not-started-now = deskbreak n'est pas lancé maintenant : fermez puis rouvrez votre session, ou lancez `deskbreak run &`
+service-disabled = { $unit } arrêté et désactivé
+service-no-manager-nothing-stopped = le gestionnaire utilisateur de systemd est injoignable ({ $reason }) ; rien n'a été arrêté
+service-removed-autostart = entrée de démarrage automatique { $path } supprimée (un deskbreak qu'elle a lancé continue de tourner jusqu'à la fin de votre session)
+service-nothing-to-remove = rien à supprimer : il n'y a ni { $unit } ni { $autostart }
+service-system-unit-stays = { $path } reste : il a été installé pour tout le système (par un paquet ou par l'administrateur)
+service-error-no-home = impossible de trouver un dossier personnel (définissez HOME ou XDG_CONFIG_HOME)
+service-error-binary = impossible de savoir où se trouve ce programme deskbreak : { $error }
+service-error-unusable-path = le chemin { $path } ne peut pas figurer dans un fichier d'unité : { $why } ; déplacez deskbreak ailleurs
+service-path-not-utf8 = il n'est pas en UTF-8
+service-path-control = il contient un caractère de contrôle
+service-path-relative = il n'est pas absolu
+service-error-write = impossible d'écrire { $path } : { $error }
+service-error-remove = impossible de supprimer { $path } : { $error }
+service-error-create-folder = impossible de créer le dossier { $path } : { $error }
+service-error-no-user-manager =
+    le gestionnaire utilisateur de systemd est injoignable ({ $reason }), deskbreak ne peut donc pas tourner ici comme service utilisateur ; rien n'a été modifié.
+    Pour lancer deskbreak à l'ouverture de votre session de bureau sans systemd, écrivez plutôt une entrée de démarrage automatique XDG :
+        deskbreak service install --autostart
+    ou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres.
+service-error-systemctl =
+    `systemctl --user { $command }` a échoué : { $message }
+    `deskbreak doctor` et `journalctl --user -u deskbreak` en disent plus
+service-manager-not-installed = { $program } n'est pas installé
+service-manager-cannot-run = impossible de lancer { $program } : { $reason }
+service-no-output = aucune sortie
+service-autostart-comment = Rappel de pauses au bureau
 
 ## doctor
 
@@ -266,6 +325,27 @@ config-exercises-kept = { $error } ; la dernière version valide de vos exercic
 config-cannot-read-file = { $path } : impossible de lire le fichier ({ $error })
 config-cannot-read = impossible de lire le fichier ({ $error })
 config-file-empty = le fichier est vide
+
+## Fichiers que deskbreak lit et tient (src/store/).
+
+store-kind-folder = un dossier
+store-kind-fifo = un FIFO (tube nommé)
+store-kind-char-device = un périphérique en mode caractère
+store-kind-block-device = un périphérique en mode bloc
+store-kind-socket = une socket
+store-kind-symlink = un lien symbolique
+store-kind-other = autre chose qu'un fichier
+store-not-regular = c'est { $kind }, pas un fichier ordinaire (deskbreak ne lit qu'un fichier ordinaire ou un lien symbolique vers un tel fichier)
+store-too-large-mib = le fichier dépasse { $size } Mio ; deskbreak ne le lit pas
+store-too-large-kib = le fichier dépasse { $size } Kio ; deskbreak ne le lit pas
+store-lock-held = un autre deskbreak est déjà en cours ({ $holder }) et occupe { $dir } ; celui-ci ne change rien et s'arrête (parlez à celui qui tourne avec `deskbreak status`, ou arrêtez-le d'abord, par exemple `systemctl --user stop deskbreak`)
+store-lock-is = c'est { $kind }
+store-lock-not-a-file = { $path } : { $reason } ; supprimez-le pour que deskbreak puisse verrouiller son dossier d'état
+store-lock-unavailable = impossible de verrouiller le dossier d'état : { $error }
+store-holder-pid = PID { $pid }
+store-holder-pid-host = PID { $pid } sur l'hôte { $host }
+store-holder-host = sur l'hôte { $host }
+store-holder-unknown = PID inconnu
 
 ## deskbreak status et l'infobulle du module waybar
 
@@ -347,6 +427,7 @@ wait-reason-do-not-disturb = ne pas déranger
 wait-reason-fullscreen = plein écran
 wait-reason-inhibitor = bloqué
 wait-reason-meeting = réunion
+wait-unknown = pour une raison que cette version de deskbreak ne sait pas nommer
 
 ## doctor : niveaux, résumé, langue
 
@@ -357,44 +438,202 @@ doctor-fix = solution : { $fix }
 doctor-all-good = Tout va bien : les pauses devraient venir.
 doctor-warnings =
     { $warnings ->
-        [one] 1 alerte ; les pauses devraient quand même venir.
+        [one] { $warnings } alerte ; les pauses devraient quand même venir.
        *[other] { $warnings } alertes ; les pauses devraient quand même venir.
     }
 doctor-problems =
     { $problems ->
-        [one] 1 problème
+        [one] { $problems } problème
        *[other] { $problems } problèmes
     } et { $warnings ->
-        [one] 1 alerte
+        [one] { $warnings } alerte
        *[other] { $warnings } alertes
     } : réglez d'abord les problèmes.
 doctor-language-complete = { $language } ({ $code }, { $from }) : tous les messages et exercices sont traduits
-doctor-language-incomplete = { $language } ({ $code }, { $from }) : { $messages } messages et { $exercises } textes d'exercices ne sont pas encore traduits et s'affichent en anglais
+doctor-language-complete-builtin = { $language } ({ $code }, { $from }) : tous les messages et exercices intégrés sont traduits
+# $missing est doctor-language-lacks-messages, doctor-language-lacks-fields, ou les deux
+# reliés par doctor-language-and.
+doctor-language-lacks = { $language } ({ $code }, { $from }) : pas encore traduit, donc en anglais : { $missing }
+doctor-language-lacks-messages = { $count ->
+    [one] { $count } message
+   *[other] { $count } messages
+}
+doctor-language-lacks-fields = { $count ->
+    [one] { $count } texte d'exercice
+   *[other] { $count } textes d'exercices
+}
+doctor-language-and = { $first } et { $second }
+doctor-language-own-complete = { $total ->
+    [one] votre exercice personnel est traduit aussi
+   *[other] vos { $total } exercices personnels sont traduits aussi
+} ({ $file })
+doctor-language-own-lacks = { $total ->
+    [one] votre exercice personnel n'est pas entièrement traduit
+   *[other] { $untranslated ->
+        [one] { $untranslated } de vos { $total } exercices personnels n'est pas entièrement traduit
+       *[other] { $untranslated } de vos { $total } exercices personnels ne sont pas entièrement traduits
+    }
+} dans cette langue : ce qui manque s'affiche en anglais
+doctor-language-own-none = aucun de vos { $total } exercices personnels n'est entièrement traduit dans cette langue : ce qui manque s'affiche en anglais
+doctor-language-own-fix = { $file } à côté de votre exercises.json traduit vos exercices personnels, comme le montre « Translating deskbreak » dans le README
 doctor-language-fix = une traduction peut être complétée comme l'explique « Translating deskbreak » dans le README
 doctor-language-from-config = ui.language dans la configuration
 doctor-language-from-locale = d'après la locale { $locale }
 doctor-language-untranslated = pas de traduction pour la locale { $locale }
 doctor-language-no-locale = aucune locale définie
 
+## doctor : les vérifications. Les noms de programmes, chemins, variables
+## d'environnement, clés de configuration, commandes entre `accents graves` et noms
+## d'unités restent tels quels ; une cause donnée par le système ($error) reste dans ses
+## mots.
+
+doctor-check-config = configuration
+doctor-check-language = langue
+doctor-check-session-bus = bus de session
+doctor-check-notifications = notifications
+doctor-check-idle-backend = détection d'inactivité
+doctor-check-logind = logind
+doctor-check-holds = attentes
+doctor-check-service = démarrage
+doctor-check-daemon = démon
+doctor-check-line = { $name } : { $detail }
+doctor-name-unowned = personne ne détient { $name }
+doctor-config-missing = pas de fichier { $path } ; les réglages par défaut intégrés s'appliquent
+doctor-config-empty = { $path } est vide ; les réglages par défaut intégrés s'appliquent
+doctor-config-valid = { $path } est valide (une pause après { $interval } en position assise)
+doctor-config-fix = corrigez le fichier (`deskbreak config check` le vérifie à nouveau) ; d'ici là, `deskbreak run` refuse de démarrer et un démon en cours garde sa dernière configuration valide
+doctor-config-own-broken = vos exercices personnels ne sont pas utilisés tant que ceci n'est pas corrigé : { $error }
+doctor-config-fix-own = corrigez votre fichier d'exercices (`deskbreak config check` le vérifie à nouveau) ; d'ici là, les rappels ne proposent que les exercices intégrés
+doctor-bus-reachable = joignable
+doctor-bus-cannot-connect = connexion impossible : { $error }
+doctor-bus-no-answer = connexion impossible : le bus de session n'a pas répondu en { $duration } (sa socket accepte les connexions mais rien ne répond)
+doctor-bus-fix = lancez deskbreak dans votre session de bureau, où DBUS_SESSION_BUS_ADDRESS (ou $XDG_RUNTIME_DIR/bus) mène au bus de session
+doctor-fix-bus-first = réglez d'abord le bus de session
+doctor-notifications-no-bus = non vérifié : sans bus de session, les rappels ne vont que sur stderr
+doctor-notifications-none = aucun serveur de notifications ({ $why }) ; les rappels ne vont que sur stderr
+doctor-notifications-none-fix = installez un démon de notifications comme dunst ou mako, ou utilisez un bureau qui en a un (GNOME, KDE Plasma, Xfce, …)
+doctor-notifications-server = { $name } { $version } de { $vendor } (spécification { $spec })
+doctor-notifications-buttons = { $server }, affiche les boutons C'est fait/Reporter/Passer
+doctor-notifications-buttons-where = { $server }, affiche les boutons C'est fait/Reporter/Passer ; { $place }
+doctor-notifications-dunst = avec dunst, les boutons sont dans son menu contextuel (`dunstctl context`, qui demande dmenu ou rofi ; associez-le à une touche), un clic du milieu lance le guide, et un clic gauche ferme le rappel, ce qui compte comme Reporter
+doctor-notifications-mako = avec mako, les boutons sont dans `makoctl menu` (associez-le à une touche), et un clic sur la bulle lance le guide
+doctor-notifications-no-buttons = { $server } n'affiche pas de boutons sur les notifications
+doctor-notifications-no-buttons-fix = répondez à une pause depuis un terminal avec `deskbreak done`, `deskbreak snooze` ou `deskbreak skip` (le rappel le dit), ou utilisez un serveur de notifications avec actions, comme dunst, mako ou celui de votre bureau
+doctor-idle-not-used = { $backend } non utilisé : { $reason }
+doctor-idle-forced-none = aucune, comme le dit `activity.backend = "none"` dans la configuration : tout le temps éveillé compte comme temps assis
+doctor-idle-forced-none-fix = mettez `activity.backend = "auto"` pour que le temps loin du clavier compte comme une pause
+doctor-idle-none = aucune ne fonctionne ici, donc tout le temps éveillé compte comme temps assis
+doctor-idle-none-fix = lancez deskbreak dans votre session de bureau (il lui faut WAYLAND_DISPLAY ou DISPLAY, ou le moniteur d'inactivité de GNOME) ; si `activity.backend` impose un backend, essayez "auto"
+doctor-idle-not-a-backend = pas un backend
+doctor-idle-timeout = pas de réponse en { $duration }
+doctor-wayland-inherited-socket = la socket de WAYLAND_SOCKET est inutilisable : { $error }
+doctor-wayland-no-display = WAYLAND_DISPLAY n'est pas défini (pas une session Wayland)
+doctor-wayland-no-runtime-dir = XDG_RUNTIME_DIR n'est pas un chemin absolu, donc WAYLAND_DISPLAY={ $display } est introuvable
+doctor-wayland-connect = connexion impossible au compositeur Wayland à { $path } : { $error }
+doctor-wayland-socket = la socket Wayland à { $path } est inutilisable : { $error }
+doctor-wayland-watch = impossible de surveiller la socket Wayland : { $error }
+doctor-wayland-timeout = le compositeur Wayland n'a pas répondu en { $duration }
+doctor-wayland-no-idle-notify = le compositeur n'implémente pas ext-idle-notify-v1 (pas de global ext_idle_notifier_v1 ; GNOME ne l'implémente pas, le backend gnome couvre GNOME)
+doctor-wayland-no-seat = le compositeur n'offre pas de wl_seat, il n'y a donc aucune saisie à surveiller
+doctor-wayland-protocol = erreur de protocole Wayland : { $error }
+doctor-wayland-connection = erreur de connexion Wayland : { $error }
+doctor-wayland-dispatch = erreur de traitement Wayland : { $error }
+doctor-gnome-unavailable = org.gnome.Mutter.IdleMonitor n'est pas disponible ({ $error }) ; pas une session GNOME
+doctor-screensaver-unavailable = org.freedesktop.ScreenSaver.GetSessionIdleTime n'est pas disponible ({ $error })
+doctor-x11-empty-display = DISPLAY est vide : pas de session X11
+doctor-x11-no-display = DISPLAY n'est pas défini : pas de session X11
+doctor-x11-display-not-utf8 = DISPLAY n'est pas de l'UTF-8 valide
+doctor-x11-thread = impossible de lancer la sonde X11 : { $error }
+doctor-x11-probe-died = la sonde X11 de l'affichage { $display } a échoué
+doctor-x11-timeout = l'affichage X { $display } n'a pas répondu en { $duration } (le serveur X est-il arrêté ?)
+doctor-x11-connect = connexion impossible à l'affichage X { $display } : { $error }
+doctor-x11-no-screen = l'affichage X { $display } n'a pas d'écran { $screen }
+doctor-x11-no-screensaver = il manque l'extension { $extension } à l'affichage X { $display }
+doctor-x11-failed = affichage X { $display } : { $error }
+doctor-logind-reachable = joignable, suit la session { $session } : verrouillage de l'écran et veille comptent comme temps loin du poste
+doctor-logind-unreachable = injoignable ({ $reason }) : le verrouillage de l'écran n'est pas suivi, et seule l'horloge remarque une mise en veille
+doctor-logind-fix = deskbreak a besoin de systemd-logind (ou elogind) sur le bus système pour voir les verrouillages de l'écran ; sans lui, les pauses viennent quand même
+doctor-logind-no-bus = pas de bus système ({ $error })
+doctor-logind-timeout = logind n'a pas répondu
+doctor-logind-unknown-session = logind ne connaît pas la session { $id } ({ $error })
+doctor-logind-unavailable = logind n'est pas disponible ({ $error })
+doctor-logind-no-display = impossible de lire la session d'affichage de l'utilisateur ({ $error })
+doctor-logind-no-graphical-session = l'utilisateur n'a pas de session graphique
+doctor-logind-closed = la connexion au bus système s'est fermée
+doctor-service-unknown = impossible à dire : { $error }
+doctor-service-unknown-fix = démarrez deskbreak avec votre bureau : `deskbreak service install`
+doctor-service-no-home = dossier personnel introuvable (définissez HOME ou XDG_CONFIG_HOME)
+doctor-service-twice = { $unit } est activé et l'entrée de démarrage automatique { $entry } existe : deux démons se disputent le bus à chaque connexion
+doctor-service-twice-fix = gardez-en un : `deskbreak service install` (systemd) ou `deskbreak service install --autostart` retire l'autre
+doctor-service-autostart = démarre à la connexion par l'entrée de démarrage automatique { $entry }
+doctor-service-no-graphical-session = { $unit } est activé et tourne, mais graphical-session.target n'est pas actif, il ne démarrera donc pas seul à la prochaine connexion
+doctor-service-no-graphical-session-fix = votre bureau ne démarre pas graphical-session.target : utilisez plutôt `deskbreak service install --autostart`
+doctor-service-running = { $unit } est activé et tourne
+doctor-service-enabled-not-running = { $unit } est activé mais { $state ->
+    [failed] a échoué
+    [activating] démarre encore
+    [deactivating] est en train de s'arrêter
+    [inactive] ne tourne pas
+   *[other] ne tourne pas ({ $state })
+}
+doctor-service-journal-fix = `journalctl --user -u deskbreak` dit pourquoi ; `systemctl --user restart deskbreak` le relance
+doctor-service-not-enabled = { $unit } tourne mais n'est pas activé : il ne démarrera pas à la prochaine connexion
+doctor-service-enable-fix = `deskbreak service install` l'active
+doctor-service-not-started = deskbreak ne démarre pas avec votre bureau ({ $unit } est { $state ->
+    [disabled] désactivé
+    [masked] masqué
+    [not-found] non installé
+   *[other] { $state }
+})
+doctor-service-install-fix = `deskbreak service install` installe, active et démarre le service utilisateur
+doctor-service-no-manager = deskbreak ne démarre pas avec votre bureau : pas de gestionnaire utilisateur systemd ({ $reason }) ni d'entrée de démarrage automatique
+doctor-service-no-manager-fix = `deskbreak service install --autostart` le démarre à votre connexion ; ou lancez `deskbreak run` depuis le fichier de démarrage de votre gestionnaire de fenêtres
+doctor-systemctl-not-installed = { $program } n'est pas installé
+doctor-systemctl-cannot-run = impossible de lancer { $program } : { $error }
+doctor-daemon-no-bus = non vérifié : un démon en cours se trouve par le bus de session
+doctor-daemon-not-running = aucun deskbreak ne tourne sur ce bus de session ({ $why })
+doctor-daemon-start-fix = démarrez-le : `deskbreak service install` (il démarre alors avec votre bureau), ou `deskbreak run` dans un terminal
+doctor-daemon-running = tourne (PID { $pid }) : { $status } ; détection d'inactivité : { $backend }
+doctor-daemon-silent = tourne (PID { $pid }), mais ne répond pas : { $error }
+doctor-daemon-restart-fix = relancez-le : `systemctl --user restart deskbreak`, ou arrêtez et relancez `deskbreak run`
+doctor-signal-dnd = ne pas déranger
+doctor-signal-dnd-of = ne pas déranger de { $server }
+doctor-signal-inhibitors = blocages de mise en veille
+doctor-signal-inhibitors-of = blocages de mise en veille de { $desktop }
+doctor-signal-fullscreen = fenêtre en plein écran
+doctor-signal-fullscreen-on = fenêtre en plein écran sous { $display }
+doctor-signal-camera = caméra (/dev/video*)
+doctor-signal-microphone-server = microphone (flux d'enregistrement de PulseAudio ou PipeWire)
+doctor-signal-microphone-alsa = microphone (sous-flux d'enregistrement ALSA)
+doctor-signal-meeting = caméra et microphone
+doctor-fullscreen-no-display = ni WAYLAND_DISPLAY ni DISPLAY n'est défini : aucun affichage à lire
+doctor-fullscreen-no-toplevels = le compositeur n'offre pas de zwlr_foreign_toplevel_manager_v1, ses fenêtres en plein écran ne se voient donc pas (GNOME et KDE sous Wayland n'exposent pas d'état plein écran) : ici, ce sont les blocages de mise en veille qui comptent
+doctor-fullscreen-old-toplevels = le zwlr_foreign_toplevel_manager_v1 du compositeur est en version 1, sans état plein écran (la version 2 l'a ajouté) : ici, ce sont les blocages de mise en veille qui comptent
+doctor-fullscreen-toplevels-finished = le compositeur a cessé de lister ses fenêtres (zwlr_foreign_toplevel_manager_v1 terminé)
+doctor-fullscreen-no-ewmh = le gestionnaire de fenêtres de l'affichage X { $display } ne définit pas _NET_ACTIVE_WINDOW (pas un gestionnaire EWMH), la fenêtre active est donc inconnue
+doctor-x11-bad-display = DISPLAY={ $display } n'est pas un nom d'affichage
+doctor-fullscreen-thread-ended = le fil d'exécution qui lit l'affichage s'est terminé sans réponse
+
 wait-fullscreen-app = { $app } est en plein écran
 wait-fullscreen-window = une fenêtre est en plein écran
 
 ## Ce qui retient une pause due, et ce qu'en dit doctor
 
-wait-dunst-paused = dunst est en pause
-wait-mako-dnd = mako est en mode ne pas déranger
-wait-swaync-dnd = swaync : ne pas déranger est activé
-wait-swaync-inhibited = les notifications de swaync sont bloquées
-wait-xfce-dnd = Xfce : ne pas déranger est activé
-wait-kde-dnd = KDE Plasma : ne pas déranger est activé
-wait-gnome-dnd = GNOME : ne pas déranger est activé
-wait-server-dnd = { $server } retient les notifications
+wait-dnd-paused = { $server } est en pause
+wait-dnd-mode = { $server } est en mode ne pas déranger
+wait-dnd-on = { $server } : ne pas déranger est activé
+wait-dnd-inhibited = les notifications de { $server } sont bloquées
+wait-dnd-holds-back = { $server } retient les notifications
 wait-inhibitor-someone = une application empêche la mise en veille
 wait-inhibitor-count = { $count } applications empêchent la mise en veille
 wait-inhibitor-app = { $app } empêche la mise en veille
 wait-inhibitor-app-reason = { $app } empêche la mise en veille ({ $reason })
 wait-inhibitor-apps = { $apps } empêchent la mise en veille
-wait-inhibitor-apps-more = { $apps } et { $count } autres empêchent la mise en veille
+wait-inhibitor-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre empêchent la mise en veille
+       *[other] { $apps } et { $count } autres empêchent la mise en veille
+    }
 doctor-hold-no-bus = pas de bus de session
 doctor-dnd-no-server = aucun serveur de notifications ne tourne
 doctor-dnd-anonymous = le serveur de notifications ne dit pas qui il est ({ $error })
@@ -425,7 +664,7 @@ config-duration-invalid = durée invalide { $value } ({ $error }) : attendu { -
 config-duration-too-long = { $value } dépasse 24h : attendu { -duration-hint }
 config-duration-zero-or-second = doit valoir "0s" (jamais) ou au moins 1s : attendu { -duration-hint }
 config-duration-at-least-second = doit valoir au moins 1s : attendu { -duration-hint }
-config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
+config-micro-length-range = doit valoir entre 1s et 5m : attendu { -duration-hint }
 config-max-snoozes-expected = attendu : un nombre entier de 0 à 20
 config-max-snoozes-out-of-range = { $value } est hors limites : attendu un nombre entier de 0 à 20
 config-goal-expected = attendu : un pourcentage entier de 1 à 100, par exemple 80
@@ -439,11 +678,18 @@ config-backend-expected = valeur attendue parmi { $choices }
 config-backend-unknown = détection inconnue { $value } : valeur attendue parmi { $choices }
 config-tray-expected = attendu : "auto" (dès que le bureau a une zone de notification) ou "off"
 config-tray-unknown = valeur inconnue { $value } : attendu "auto" (dès que le bureau a une zone de notification) ou "off"
-config-days-expected = attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
+config-days-expected = attendu : une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-day-unknown = jour inconnu { $value } : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
 config-days-empty = ne doit pas être vide : attendu une liste de noms de jours de "mon" à "sun", p. ex. ["mon", "tue"]
-config-hours-expected = attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-hours-expected = attendu : une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
 config-hours-empty = ne doit pas être vide : attendu une plage comme "09:00-17:30" ou une liste comme ["08:30-12:00", "13:00-18:00"]
+config-range-not-a-range = { $value } n'est pas une plage : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-invalid = { $value } n'est pas une plage valide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-range-empty = { $value } est une plage vide : attendu une plage d'heures sur 24 h comme "09:00-17:30"
+config-key-unknown = clé inconnue : clé attendue parmi { $choices }
+config-key-unknown-none = clé inconnue : cette table n'a pas de clés
+config-table-expected = attendu : une table (un en-tête [section] et ses clés)
+config-toml-syntax = TOML non valide : { $error }
 config-unreadable = impossible de lire le fichier : { $error }
 config-not-utf8 = le fichier n'est pas du texte UTF-8 valide ; enregistrez-le en UTF-8
 config-exercise-unknown = id d'exercice inconnu { $value } : attendu une liste d'id d'exercices (voir `deskbreak exercises`)
@@ -455,11 +701,13 @@ config-missing-symlink = un lien symbolique vers { $target }, qui n'existe pas
 
 stats-title-day = Dernier jour · { $date }
 stats-title-days = { $days } derniers jours · { $from } – { $to }
+stats-error-future = { $date } est dans le futur ; indiquez une date jusqu'à aujourd'hui
+stats-error-too-long = { $date } remonte à { $days } jours ; les statistiques couvrent au plus { $most } jours
 stats-nothing-recorded =
     Aucune pause ni aucun temps assis n'est enregistré sur ces jours. Le démon (`deskbreak run`,
     ou le service) les enregistre pendant que vous travaillez.
 stats-damaged = { $count ->
-    [one] (1 ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
+    [one] ({ $count } ligne de l'historique n'a pas pu être lue et n'est pas prise en compte.)
    *[other] ({ $count } lignes de l'historique n'ont pas pu être lues et ne sont pas prises en compte.)
 }
 stats-today = aujourd'hui
@@ -489,11 +737,11 @@ stats-label-micro = Micro-pauses
 stats-adherence = aujourd'hui { $today } · 7 derniers jours { $week }
 stats-adherence-days = { $days } derniers jours { $share }
 stats-streak = { $days ->
-    [one] 1 jour d'affilée à { $goal } % ou plus (stats.goal)
+    [one] { $days } jour d'affilée à { $goal } % ou plus (stats.goal)
    *[other] { $days } jours d'affilée à { $goal } % ou plus (stats.goal)
 }
 stats-sitting = { $days ->
-    [one] { $duration } en 1 jour
+    [one] { $duration } en { $days } jour
    *[other] { $duration } en { $days } jours
 }
 stats-sitting-average = { $duration } en { $days } jours, { $average } par jour en moyenne
@@ -519,6 +767,19 @@ stats-weekly-streak = { $days ->
 }
 stats-weekly-longest = Plus longue période sans pause : { $duration } ({ $weekday }).
 
+## deskbreak history en mots : une ligne par pause
+
+history-outcome = { $outcome ->
+    [done] faite
+    [snoozed] reportée
+    [skipped] passée
+    [dismissed] fermée
+    [natural] naturelle
+   *[micro] micro-pause
+}
+history-after = après { $duration } en position assise
+history-error-write = impossible d'écrire la sortie
+
 ## Hors des heures de travail, ce que doctor dit des pauses retenues, micro-pauses
 
 status-off-hours-until = hors des heures de travail jusqu'à { $time }
@@ -534,9 +795,16 @@ doctor-holds-all-off = tous les réglages respect.* sont désactivés : les pau
 doctor-holds-blind-fix = ce bureau n'offre rien de lisible pour { $keys } : les pauses viennent quand même ; « When deskbreak will not interrupt you » dans le README liste ce que chaque bureau offre
 wait-camera-in-use = caméra utilisée par { $apps }
 wait-microphone-in-use = micro utilisé par { $apps }
-wait-apps-more = { $apps } et { $count } autres
+wait-apps-more =
+    { $count ->
+        [one] { $apps } et { $count } autre
+       *[other] { $apps } et { $count } autres
+    }
 wait-an-application = une application
-wait-process = processus { $pid }
+wait-applications = { $count ->
+    [one] une application
+   *[other] { $count } applications
+}
 doctor-holds-no-answer = pas de réponse en { $duration }
 doctor-meeting-cannot-list = impossible de lister { $path } : { $error }
 doctor-meeting-no-such-file = il n'existe pas
@@ -555,4 +823,4 @@ doctor-meeting-server-too-large = le serveur de son à { $path } a envoyé un me
 doctor-meeting-server-failed = le serveur de son à { $path } : { $error }
 micro-cue-chin-tuck = Micro-pause : dos droit, rentrez doucement le menton vers l'arrière, tenez 5 s, relâchez
 micro-cue-shoulder-squeeze = Micro-pause : serrez les omoplates, tenez 5 s, relâchez
-micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes
+micro-cue-look-far = Micro-pause : regardez quelque chose à 6 m pendant 20 secondes

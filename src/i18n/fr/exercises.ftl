@@ -38,7 +38,7 @@ chin-tucks =
     .step-2 = Rentrez doucement le menton, vers l'arrière et vers le bas en direction de la poitrine.
     .step-3 = Tenez 5 secondes, puis relâchez ; 10 fois en tout.
     .safety = Rentrez le menton en douceur sans forcer la tête vers le bas, et arrêtez si vous ressentez des vertiges ou des fourmillements.
-    .glance-dose = 10 × tenir 5 s
+    .glance-dose = 10 × tenir 5 s
     .glance-how = Regard droit devant, rentrez doucement le menton vers l'arrière, puis relâchez.
     .glance-safety = En douceur ; arrêtez en cas de vertige ou de fourmillements.
 
@@ -58,7 +58,7 @@ scapula-squeeze =
     .step-2 = Serrez les omoplates l'une vers l'autre, dans votre dos.
     .step-3 = Tenez 5 secondes, puis relâchez ; faites-le 15 fois.
     .safety = Gardez les épaules basses, loin des oreilles, et relâchez aussitôt si une crampe apparaît.
-    .glance-dose = 15 × tenir 5 s
+    .glance-dose = 15 × tenir 5 s
     .glance-how = Bras le long du corps, serrez les omoplates dans le dos, puis relâchez.
     .glance-safety = Épaules basses, loin des oreilles ; relâchez en cas de crampe.
 
@@ -68,9 +68,9 @@ shoulder-blade-retraction =
     .step-2 = Ramenez les omoplates vers l'arrière et l'une vers l'autre, aussi loin que c'est confortable.
     .step-3 = Restez ainsi 8 secondes, relâchez, et faites 10 répétitions.
     .safety = Respirez normalement pendant chaque maintien et serrez moins si vous sentez une tension entre les omoplates.
-    .glance-dose = 10 × tenir 8 s
+    .glance-dose = 10 × tenir 8 s
     .glance-how = Debout, dos droit, ramenez les omoplates en arrière et l'une vers l'autre, puis relâchez.
-    .glance-safety = Respirez à chaque maintien ; serrez moins si ça tire.
+    .glance-safety = Respirez pendant chaque maintien ; serrez moins si ça tire.
 
 seated-thoracic-extension =
     .name = Extension thoracique assise
@@ -99,7 +99,7 @@ butterfly-elbow-squeeze =
     .step-2 = Rapprochez les deux coudes devant la poitrine jusqu'à sentir le haut du dos s'ouvrir.
     .step-3 = Tenez 5 secondes, rouvrez, et faites 10 répétitions.
     .safety = Gardez les mains légères sur les épaules et ne forcez pas les coudes à se toucher si ça tire.
-    .glance-dose = 10 × tenir 5 s
+    .glance-dose = 10 × tenir 5 s
     .glance-how = Paumes sur les épaules, rapprochez les coudes devant la poitrine.
     .glance-safety = Mains légères ; ne forcez pas les coudes à se toucher.
 
@@ -110,7 +110,7 @@ cross-body-arm-stretch =
     .step-3 = Tenez 10 secondes, relâchez, et faites-le 3 fois.
     .step-4 = Changez de côté et faites de même avec le bras gauche.
     .safety = Tirez doucement au-dessus du coude, pas sur l'articulation elle-même, et arrêtez si l'épaule fait mal.
-    .glance-dose = 3 × 10 s par bras
+    .glance-dose = 3 × 10 s par bras
     .glance-how = Passez un bras devant la poitrine et rapprochez-le en le tenant juste au-dessus du coude.
     .glance-safety = Tirez au-dessus du coude, pas dessus ; arrêtez si ça fait mal.
 
@@ -132,7 +132,7 @@ doorway-pec-stretch =
     .step-3 = Faites un petit pas en avant avec un pied et penchez-vous jusqu'à sentir l'étirement à l'avant des épaules.
     .step-4 = Tenez 15 secondes, reculez, et faites-le 3 fois ; dans une porte large, étirez un côté à la fois.
     .safety = Penchez-vous d'abord très peu et reculez si vous sentez des fourmillements ou une douleur dans les bras.
-    .glance-dose = 3 × tenir 15 s
+    .glance-dose = 3 × tenir 15 s
     .glance-how = Avant-bras au chambranle, à hauteur de tête ; un pas en avant, penchez-vous jusqu'à l'étirement.
     .glance-safety = Peu au début ; reculez si les bras fourmillent ou font mal.
 

@@ -24,7 +24,7 @@ use zbus::proxy::CacheProperties;
 use zbus::{Connection, OwnedVariant, proxy};
 
 use super::peers::{self, Ticks};
-use super::{Context, Hold, Reading, Reason, Signal, dconf};
+use super::{Context, Detail, Hold, Reading, Reason, Signal, Switch, dconf};
 use crate::{bus, t};
 
 const NOTIFICATIONS: &str = "org.freedesktop.Notifications";
@@ -75,6 +75,19 @@ impl Server {
             "Plasma" => Server::Plasma,
             "gnome-shell" => Server::Gnome,
             other => Server::Other(peers::clean(other)),
+        }
+    }
+
+    /// The name the server gives itself (`GetServerInformation`).
+    fn own_name(&self) -> &str {
+        match self {
+            Server::Dunst => "dunst",
+            Server::Mako => "mako",
+            Server::Swaync => "SwayNotificationCenter",
+            Server::Xfce => "Xfce Notify Daemon",
+            Server::Plasma => "Plasma",
+            Server::Gnome => "gnome-shell",
+            Server::Other(name) => name,
         }
     }
 
@@ -170,7 +183,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         Server::Plasma => plasma(conn).await,
         Server::Gnome => gnome(ctx).await,
         Server::Other(name) => match inhibited_property(conn).await {
-            Ok(on) => held_if(on, t!("wait-server-dnd", server = name.as_str())),
+            Ok(on) => held_if(on, &server, Switch::HoldsBack),
             Err(_) => Reading::Unreadable(t!("doctor-dnd-unknown-server", server = name.as_str())),
         },
     };
@@ -185,12 +198,12 @@ fn signal(name: &'static str, reading: Reading) -> Signal {
     }
 }
 
-fn held_if(on: bool, detail: String) -> Reading {
+fn held_if(on: bool, server: &Server, switch: Switch) -> Reading {
     if on {
-        Reading::Held(Hold {
-            reason: Reason::DoNotDisturb,
-            detail,
-        })
+        Reading::Held(Hold::new(Detail::DoNotDisturb {
+            server: server.own_name().to_owned(),
+            switch,
+        }))
     } else {
         Reading::Clear
     }
@@ -206,7 +219,7 @@ async fn dunst(conn: &Connection) -> Reading {
     )
     .await;
     match paused.map(bool::try_from) {
-        Ok(Ok(on)) => held_if(on, t!("wait-dunst-paused")),
+        Ok(Ok(on)) => held_if(on, &Server::Dunst, Switch::Paused),
         Ok(Err(_)) => Reading::Unreadable(t!("doctor-dnd-dunst-odd")),
         Err(err) => Reading::Unreadable(t!("doctor-dnd-dunst-silent", error = bus::describe(&err))),
     }
@@ -229,7 +242,8 @@ async fn mako(conn: &Connection) -> Reading {
     match modes {
         Ok(modes) => held_if(
             modes.iter().any(|m| m == MAKO_DND_MODE),
-            t!("wait-mako-dnd"),
+            &Server::Mako,
+            Switch::Mode,
         ),
         Err(err) => Reading::Unreadable(t!("doctor-dnd-mako-silent", error = bus::describe(&err))),
     }
@@ -248,12 +262,13 @@ async fn swaync(conn: &Connection) -> Reading {
         Err(err) => return silent(err),
     };
     match proxy.get_dnd().await {
-        Ok(true) => held_if(true, t!("wait-swaync-dnd")),
+        Ok(true) => held_if(true, &Server::Swaync, Switch::On),
         // Its inhibitors (`swaync-client --inhibitor-add`) hold bubbles back the same
         // way; an older swaync without them is simply not inhibited.
         Ok(false) => held_if(
             proxy.is_inhibited().await.unwrap_or(false),
-            t!("wait-swaync-inhibited"),
+            &Server::Swaync,
+            Switch::Inhibited,
         ),
         Err(err) => silent(err),
     }
@@ -273,7 +288,7 @@ async fn xfce(conn: &Connection) -> Reading {
     };
     match proxy.get_property(XFCE_CHANNEL, XFCE_DND).await {
         Ok(value) => match bool::try_from(value) {
-            Ok(on) => held_if(on, t!("wait-xfce-dnd")),
+            Ok(on) => held_if(on, &Server::Xfce, Switch::On),
             Err(_) => Reading::Unreadable(t!("doctor-dnd-xfconf-odd")),
         },
         Err(zbus::Error::MethodError(name, _, _)) if name.as_str() == XFCONF_NOT_FOUND => {
@@ -298,7 +313,7 @@ async fn inhibited_property(conn: &Connection) -> zbus::Result<bool> {
 
 async fn plasma(conn: &Connection) -> Reading {
     match inhibited_property(conn).await {
-        Ok(on) => held_if(on, t!("wait-kde-dnd")),
+        Ok(on) => held_if(on, &Server::Plasma, Switch::On),
         Err(err) => Reading::Unreadable(t!("doctor-dnd-kde-silent", error = bus::describe(&err))),
     }
 }
@@ -326,7 +341,7 @@ async fn gnome(ctx: &Context) -> Reading {
     })
     .await;
     match read {
-        Ok(Ok(Some(dconf::Value::Bool(false)))) => held_if(true, t!("wait-gnome-dnd")),
+        Ok(Ok(Some(dconf::Value::Bool(false)))) => held_if(true, &Server::Gnome, Switch::On),
         // Unset, true, or of the wrong type (GSettings then uses the default, true).
         Ok(Ok(_)) => Reading::Clear,
         Ok(Err(why)) => Reading::Unreadable(why),

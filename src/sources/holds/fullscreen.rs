@@ -24,7 +24,7 @@ use std::path::Path;
 
 use tokio::sync::mpsc;
 
-use super::{Context, Hold, Reading, Reason, Signal};
+use super::{Context, Detail, Hold, Reading, Reason, Signal};
 
 /// The signal's name when the session is plain X11.
 const X11: &str = "X11 fullscreen window";
@@ -55,13 +55,12 @@ impl Focus {
     fn reading(self) -> Reading {
         match self {
             Focus::Other => Reading::Clear,
-            Focus::Fullscreen(name) => Reading::Held(Hold {
-                reason: Reason::Fullscreen,
-                detail: match name.as_deref().map(clean_name) {
-                    Some(app) if !app.is_empty() => crate::t!("wait-fullscreen-app", app = app),
-                    _ => crate::t!("wait-fullscreen-window"),
-                },
-            }),
+            Focus::Fullscreen(name) => Reading::Held(Hold::new(Detail::Fullscreen {
+                app: name
+                    .as_deref()
+                    .map(clean_name)
+                    .filter(|app| !app.is_empty()),
+            })),
         }
     }
 }
@@ -96,7 +95,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         match wlr::read(display).await {
             // The compositor's list has the XWayland windows too.
             Ok(focus) => return vec![signal(WAYLAND, focus.reading())],
-            Err(e) => signals.push(signal(WAYLAND, Reading::Unreadable(e.to_string()))),
+            Err(e) => signals.push(signal(WAYLAND, Reading::Unreadable(e.words()))),
         }
         xwayland = true;
     }
@@ -114,9 +113,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
         None if xwayland => {}
         None => signals.push(signal(
             NO_DISPLAY,
-            Reading::Unreadable(
-                "neither WAYLAND_DISPLAY nor DISPLAY is set: no display to read".into(),
-            ),
+            Reading::Unreadable(crate::t!("doctor-fullscreen-no-display")),
         )),
     }
     signals
@@ -126,7 +123,7 @@ pub async fn read(ctx: &Context) -> Vec<Signal> {
 async fn x11_reading(display: &str) -> Reading {
     match x11::read(display).await {
         Ok(focus) => focus.reading(),
-        Err(e) => Reading::Unreadable(e.to_string()),
+        Err(e) => Reading::Unreadable(e.words()),
     }
 }
 
@@ -178,7 +175,7 @@ mod tests {
         let held = |name: Option<&str>| match Focus::Fullscreen(name.map(str::to_owned)).reading() {
             Reading::Held(hold) => {
                 assert_eq!(hold.reason, Reason::Fullscreen);
-                hold.detail
+                hold.words()
             }
             other => panic!("expected a hold, got {other:?}"),
         };

@@ -22,7 +22,7 @@ use zbus::proxy::CacheProperties;
 use zbus::{Connection, OwnedObjectPath, proxy};
 
 use super::peers::{self, Ticks};
-use super::{Context, Hold, Reading, Reason, Signal};
+use super::{Apps, Context, Detail, Hold, Reading, Reason, Signal};
 use crate::{bus, t};
 
 const GNOME: &str = "org.gnome.SessionManager";
@@ -115,42 +115,28 @@ struct Who {
     reason: String,
 }
 
-/// "zoom inhibits idle (In a meeting)", "firefox, zoom inhibit idle", "an application
-/// inhibits idle"; `count` includes those not named.
-fn describe(named: &[Who], count: usize) -> String {
-    let mut apps: Vec<&str> = Vec::new();
-    for who in named {
-        if !who.app.is_empty() && !apps.contains(&who.app.as_str()) {
-            apps.push(&who.app);
-        }
-    }
-    let unnamed =
-        count.saturating_sub(named.len()) + named.iter().filter(|w| w.app.is_empty()).count();
-    match apps.as_slice() {
-        [] if count <= 1 => t!("wait-inhibitor-someone"),
-        [] => t!("wait-inhibitor-count", count = count),
-        apps if unnamed > 0 => t!(
-            "wait-inhibitor-apps-more",
-            apps = apps.join(", "),
-            count = unnamed
-        ),
-        [app] => match named.iter().find(|w| !w.reason.is_empty()) {
-            Some(w) => t!(
-                "wait-inhibitor-app-reason",
-                app = *app,
-                reason = w.reason.as_str()
-            ),
-            None => t!("wait-inhibitor-app", app = *app),
-        },
-        apps => t!("wait-inhibitor-apps", apps = apps.join(", ")),
-    }
+/// What `named` (some of `count` inhibitors, `count` counting those not looked at) say:
+/// the applications once each, the unnamed counted, and the one application's reason.
+fn detail(named: &[Who], count: usize) -> Detail {
+    let unnamed = count.saturating_sub(named.len());
+    let apps = Apps::collect(
+        named
+            .iter()
+            .map(|who| Some(who.app.clone()))
+            .chain(std::iter::repeat_n(None, unnamed)),
+    );
+    let why = match apps.named.as_slice() {
+        [_] if apps.others == 0 => named
+            .iter()
+            .find(|w| !w.reason.is_empty())
+            .map(|w| w.reason.clone()),
+        _ => None,
+    };
+    Detail::Inhibitors { apps, why }
 }
 
 fn held(named: &[Who], count: usize) -> Reading {
-    Reading::Held(Hold {
-        reason: Reason::Inhibitor,
-        detail: describe(named, count),
-    })
+    Reading::Held(Hold::new(detail(named, count)))
 }
 
 /// GNOME's reading; `None`: its session manager is not running.
@@ -361,6 +347,10 @@ pub async fn watch(ctx: Context, hint: mpsc::Sender<()>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn describe(named: &[Who], count: usize) -> String {
+        detail(named, count).words().expect("a known kind")
+    }
 
     fn who(app: &str, reason: &str) -> Who {
         Who {

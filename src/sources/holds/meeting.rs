@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::mpsc;
 
-use super::{Context, Hold, Reading, Reason, Signal};
+use super::{Apps, Context, Detail, Hold, Reading, Reason, Signal};
 use crate::i18n::text;
 use crate::{human, t};
 
@@ -42,9 +42,6 @@ const MAX_FDS_PER_PROCESS: usize = 65_536;
 
 /// Most entries read in one `/proc/asound` folder level (cards, devices, substreams).
 const MAX_ALSA_ENTRIES: usize = 256;
-
-/// Most apps named in one hold's detail.
-const MAX_NAMED: usize = 3;
 
 /// The signals' names, for `doctor`.
 const CAMERA: &str = "camera (/dev/video*)";
@@ -91,7 +88,7 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
         name: CAMERA,
         reason: Reason::Meeting,
         reading: match camera.await {
-            Ok(Ok(users)) => held_if(&users, Detail::Camera),
+            Ok(Ok(users)) => held_if(users, Detail::Camera),
             Ok(Err(why)) => Reading::Unreadable(why),
             Err(_) => Reading::Unreadable(t!(
                 "doctor-meeting-scan-stopped",
@@ -103,7 +100,7 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
         Ok(apps) => signals.push(Signal {
             name: MICROPHONE_SERVER,
             reason: Reason::Meeting,
-            reading: held_if(&apps, Detail::Microphone),
+            reading: held_if(apps, Detail::Microphone),
         }),
         Err(why) => {
             signals.push(Signal {
@@ -117,7 +114,7 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
                 name: MICROPHONE_ALSA,
                 reason: Reason::Meeting,
                 reading: match alsa.await {
-                    Ok(Ok(owners)) => held_if(&owners, Detail::Microphone),
+                    Ok(Ok(owners)) => held_if(owners, Detail::Microphone),
                     Ok(Err(why)) => Reading::Unreadable(why),
                     Err(_) => Reading::Unreadable(t!(
                         "doctor-meeting-scan-stopped",
@@ -130,46 +127,24 @@ pub async fn read_with(ctx: &Context, server: Result<pulse::Server, String>) -> 
     signals
 }
 
-/// Which device a hold names.
-#[derive(Clone, Copy)]
-enum Detail {
-    Camera,
-    Microphone,
-}
-
-/// `Held` naming the apps, or `Clear` when there are none.
-fn held_if(apps: &[String], detail: Detail) -> Reading {
+/// `Held` naming the apps (`device` says which detail), or `Clear` when there are none.
+fn held_if(apps: Apps, device: fn(Apps) -> Detail) -> Reading {
     if apps.is_empty() {
-        return Reading::Clear;
+        Reading::Clear
+    } else {
+        Reading::Held(Hold::new(device(apps)))
     }
-    let named: Vec<&str> = apps.iter().map(String::as_str).take(MAX_NAMED).collect();
-    let mut apps_words = named.join(", ");
-    if apps.len() > MAX_NAMED {
-        apps_words = t!(
-            "wait-apps-more",
-            apps = apps_words,
-            count = apps.len() - MAX_NAMED
-        );
-    }
-    let detail = match detail {
-        Detail::Camera => t!("wait-camera-in-use", apps = apps_words),
-        Detail::Microphone => t!("wait-microphone-in-use", apps = apps_words),
-    };
-    Reading::Held(Hold {
-        reason: Reason::Meeting,
-        detail,
-    })
 }
 
-/// The names (sorted, once each) of this user's processes that have a `/dev/video*` node
-/// of `dev_root` open. Processes that end during the scan, and those whose `fd` folder
+/// This user's processes that have a `/dev/video*` node of `dev_root` open, by name
+/// (sorted, once each; one whose name is gone is counted). Processes that end during the scan, and those whose `fd` folder
 /// cannot be read, are passed over; only an unreadable `proc_root` is an error.
 fn camera_users(
     proc_root: &Path,
     dev_root: &Path,
     uid: u32,
     deadline: Instant,
-) -> Result<Vec<String>, String> {
+) -> Result<Apps, String> {
     let entries = fs::read_dir(proc_root).map_err(|e| cannot_list(proc_root, &e))?;
     let mut users = Vec::new();
     for entry in entries {
@@ -194,9 +169,7 @@ fn camera_users(
             users.push(process_name(&dir));
         }
     }
-    users.sort();
-    users.dedup();
-    Ok(users)
+    Ok(Apps::collect(users))
 }
 
 /// Whether one of the links in this `fd` folder points at a `video*` node of `dev_root`.
@@ -225,27 +198,19 @@ fn is_pid(name: &OsStr) -> bool {
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The process's `comm`, or "process PID" when it ended or has none.
-fn process_name(dir: &Path) -> String {
+/// The process's `comm`; `None` when it ended or has none.
+fn process_name(dir: &Path) -> Option<String> {
     let comm = fs::read(dir.join("comm")).unwrap_or_default();
     // comm is at most 16 bytes; a test root could hold anything: keep it short.
     let comm = String::from_utf8_lossy(&comm[..comm.len().min(64)])
         .trim()
         .to_owned();
-    if comm.is_empty() {
-        let pid = dir
-            .file_name()
-            .map(OsStr::to_string_lossy)
-            .unwrap_or_default();
-        t!("wait-process", pid = text(pid))
-    } else {
-        comm
-    }
+    (!comm.is_empty()).then_some(comm)
 }
 
-/// The owners (by name, sorted, once each) of the ALSA capture substreams that are
-/// `RUNNING`.
-fn alsa_capture_owners(proc_root: &Path) -> Result<Vec<String>, String> {
+/// The owners (by name, sorted, once each; the nameless counted) of the ALSA capture
+/// substreams that are `RUNNING`.
+fn alsa_capture_owners(proc_root: &Path) -> Result<Apps, String> {
     let asound = proc_root.join("asound");
     let cards = fs::read_dir(&asound).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => t!("doctor-meeting-no-asound", path = text(asound.display())),
@@ -266,16 +231,14 @@ fn alsa_capture_owners(proc_root: &Path) -> Result<Vec<String>, String> {
                     continue;
                 };
                 match running_owner(&status) {
-                    Some(0) => owners.push(t!("wait-an-application")),
+                    Some(0) => owners.push(None),
                     Some(pid) => owners.push(process_name(&proc_root.join(pid.to_string()))),
                     None => {}
                 }
             }
         }
     }
-    owners.sort();
-    owners.dedup();
-    Ok(owners)
+    Ok(Apps::collect(owners))
 }
 
 /// The folders of a listing whose names start with `prefix`, a bounded number of them.

@@ -26,6 +26,7 @@
 //! and one line in [`read_all`] and [`watch_all`] each.
 
 pub mod dconf;
+pub mod detail;
 pub mod dnd;
 pub mod fullscreen;
 pub mod inhibit;
@@ -39,6 +40,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use tokio::sync::mpsc;
+
+pub use detail::{Apps, Detail, Switch};
 
 /// Why a due break is held back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -80,14 +83,15 @@ impl Reason {
         }
     }
 
-    /// The words a person reads ("waiting: meeting (camera in use)").
+    /// The words a person reads ("meeting" in "waiting: meeting (camera in use)"), in
+    /// the current language.
     #[must_use]
-    pub fn label(self) -> &'static str {
+    pub fn words(self) -> String {
         match self {
-            Reason::DoNotDisturb => "do not disturb",
-            Reason::Fullscreen => "fullscreen",
-            Reason::Inhibitor => "inhibited",
-            Reason::Meeting => "meeting",
+            Reason::DoNotDisturb => crate::t!("wait-reason-do-not-disturb"),
+            Reason::Fullscreen => crate::t!("wait-reason-fullscreen"),
+            Reason::Inhibitor => crate::t!("wait-reason-inhibitor"),
+            Reason::Meeting => crate::t!("wait-reason-meeting"),
         }
     }
 
@@ -107,14 +111,41 @@ impl Reason {
 pub struct Hold {
     /// Why.
     pub reason: Reason,
-    /// What, in a few words: "dunst is paused", "camera in use", "Firefox is fullscreen",
-    /// "zoom inhibits idle".
-    pub detail: String,
+    /// What the detector found, typed (worded by [`Hold::words`] where a person reads it).
+    pub detail: Detail,
 }
 
+impl Hold {
+    /// The hold of a detail of a known kind, for the reason that kind holds for (a
+    /// [`Detail::Unknown`] has none of its own: build `Hold { reason, detail }` for it).
+    #[must_use]
+    pub fn new(detail: Detail) -> Self {
+        Self {
+            reason: detail.reason().unwrap_or(Reason::DoNotDisturb),
+            detail,
+        }
+    }
+
+    /// The hold in words, in the current language: "meeting (camera in use by zoom)",
+    /// "do not disturb (dunst is paused)"; a fullscreen window's or an inhibitor's detail
+    /// alone ("mpv is fullscreen", "zoom inhibits idle"), which says its reason already;
+    /// the reason alone when the detail is of a kind this version does not know.
+    #[must_use]
+    pub fn words(&self) -> String {
+        match (self.detail.words(), self.reason) {
+            (Some(detail), Reason::Fullscreen | Reason::Inhibitor) => detail,
+            (Some(detail), _) => {
+                crate::t!("wait-hold", reason = self.reason.words(), detail = detail)
+            }
+            (None, _) => self.reason.words(),
+        }
+    }
+}
+
+/// English and stable, for log lines: `do_not_disturb paused server="dunst"`.
 impl fmt::Display for Hold {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", self.reason.label(), self.detail)
+        write!(f, "{} {}", self.reason.as_str(), self.detail)
     }
 }
 
@@ -338,20 +369,16 @@ mod tests {
             reason,
             reading,
         };
-        let camera = Hold {
-            reason: Reason::Meeting,
-            detail: "camera in use".into(),
-        };
+        let camera = Hold::new(Detail::Camera(Apps::collect([Some("zoom".into())])));
         let signals = [
             signal(Reason::Meeting, Reading::Held(camera.clone())),
             signal(Reason::Meeting, Reading::Held(camera.clone())),
             signal(Reason::DoNotDisturb, Reading::Unreadable("no dunst".into())),
             signal(
                 Reason::Fullscreen,
-                Reading::Held(Hold {
-                    reason: Reason::Fullscreen,
-                    detail: "mpv is fullscreen".into(),
-                }),
+                Reading::Held(Hold::new(Detail::Fullscreen {
+                    app: Some("mpv".into()),
+                })),
             ),
         ];
         let respect = Respect {
@@ -359,6 +386,19 @@ mod tests {
             ..Respect::default()
         };
         assert_eq!(holds(&signals, &respect), vec![camera.clone()]);
-        assert_eq!(camera.to_string(), "meeting (camera in use)");
+        assert_eq!(camera.words(), "meeting (camera in use by zoom)");
+        assert_eq!(camera.to_string(), r#"meeting camera apps="zoom""#);
+        let unknown = Hold {
+            reason: Reason::Meeting,
+            detail: Detail::from_wire(Reason::Meeting, "screen_share", Default::default()),
+        };
+        assert_eq!(unknown.words(), "meeting");
+        // A detail that names its reason is not preceded by it again.
+        let film = Hold::new(Detail::Fullscreen {
+            app: Some("mpv".into()),
+        });
+        assert_eq!(film.words(), "mpv is fullscreen");
+        let german = crate::i18n::scoped(crate::i18n::Lang::De, || film.words());
+        assert_eq!(german, "mpv ist im Vollbild");
     }
 }

@@ -92,6 +92,36 @@ pub(super) enum Error {
 }
 
 impl Error {
+    /// Why, in words for `doctor`, in the language in use (`Display` is the log's
+    /// English); the causes the system gives stay in its words.
+    pub(super) fn words(&self) -> String {
+        use crate::t;
+        match self {
+            Error::NoRuntimeDir { display } => t!(
+                "doctor-wayland-no-runtime-dir",
+                display = display.display().to_string()
+            ),
+            Error::Connect { path, source } => t!(
+                "doctor-wayland-connect",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            Error::Socket { path, source } => t!(
+                "doctor-wayland-socket",
+                path = path.display().to_string(),
+                error = source.to_string()
+            ),
+            Error::Timeout => t!(
+                "doctor-wayland-timeout",
+                duration = crate::human::duration(TIMEOUT)
+            ),
+            Error::NoManager => t!("doctor-fullscreen-no-toplevels"),
+            Error::OldManager => t!("doctor-fullscreen-old-toplevels"),
+            Error::Finished => t!("doctor-fullscreen-toplevels-finished"),
+            Error::Connection(err) => t!("doctor-wayland-connection", error = err.to_string()),
+        }
+    }
+
     /// Whether this compositor can never be read (so there is nothing to follow).
     pub(super) fn is_permanent(&self) -> bool {
         matches!(self, Error::NoManager | Error::OldManager)

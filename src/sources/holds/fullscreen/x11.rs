@@ -109,6 +109,48 @@ pub(super) enum Error {
     },
 }
 
+impl Error {
+    /// Why, in words for `doctor`, in the language in use (`Display` is the log's
+    /// English); the causes the system gives stay in its words.
+    pub(super) fn words(&self) -> String {
+        use crate::t;
+        match self {
+            Error::BadDisplay { display } => {
+                t!("doctor-x11-bad-display", display = display.as_str())
+            }
+            Error::Connect { display, source } => t!(
+                "doctor-x11-connect",
+                display = display.as_str(),
+                error = source.to_string()
+            ),
+            Error::Setup { display, source } => t!(
+                "doctor-x11-connect",
+                display = display.as_str(),
+                error = source.to_string()
+            ),
+            Error::Timeout { display } => t!(
+                "doctor-x11-timeout",
+                display = display.as_str(),
+                duration = crate::human::duration(TIMEOUT)
+            ),
+            Error::Request { display, source } => t!(
+                "doctor-x11-failed",
+                display = display.as_str(),
+                error = source.to_string()
+            ),
+            Error::NoActiveWindow { display } => {
+                t!("doctor-fullscreen-no-ewmh", display = display.as_str())
+            }
+            // A thread that could not start or died: what happened, as it was told.
+            Error::Thread { display, why } => t!(
+                "doctor-x11-failed",
+                display = display.as_str(),
+                error = why.as_str()
+            ),
+        }
+    }
+}
+
 /// What the focused X window is, per EWMH, within [`TIMEOUT`].
 pub(super) async fn read(display: &str) -> Result<Focus, Error> {
     let (sender, read) = oneshot::channel();
@@ -131,9 +173,8 @@ pub(super) async fn read(display: &str) -> Result<Focus, Error> {
     // deadline cannot (resolving a remote display's host name).
     match tokio::time::timeout(TIMEOUT + Duration::from_millis(500), read).await {
         Ok(Ok(result)) => result,
-        Ok(Err(_)) => Err(thread_error(
-            "the reading thread ended without an answer".into(),
-        )),
+        // Read by doctor (a reading's reason is in the language in use).
+        Ok(Err(_)) => Err(thread_error(crate::t!("doctor-fullscreen-thread-ended"))),
         Err(_) => Err(Error::Timeout {
             display: display.to_owned(),
         }),

@@ -35,6 +35,7 @@ use tokio::net::UnixStream;
 use tokio::sync::mpsc;
 
 use crate::i18n::text;
+use crate::sources::holds::Apps;
 use crate::{human, t};
 
 /// Longest one exchange with the server may take (connecting, authenticating and both
@@ -124,7 +125,7 @@ enum Error {
 }
 
 /// The names (sorted, once each) of the applications recording now.
-pub(crate) async fn recording_apps(server: &Server) -> Result<Vec<String>, String> {
+pub(crate) async fn recording_apps(server: &Server) -> Result<Apps, String> {
     let exchange = async {
         let mut conn = Connection::open(server).await?;
         let sources: protocol::SourceInfoList = conn.request(Command::GetSourceInfoList).await?;
@@ -224,18 +225,18 @@ fn describe(server: &Server, e: &Error) -> String {
 }
 
 /// The recording applications out of the server's lists, by the rules in the module doc.
-pub(crate) fn recording(sources: &[SourceInfo], outputs: &[SourceOutputInfo]) -> Vec<String> {
+pub(crate) fn recording(sources: &[SourceInfo], outputs: &[SourceOutputInfo]) -> Apps {
     let monitors: BTreeSet<u32> = sources
         .iter()
         .filter(|s| s.monitor_of_sink_index.is_some())
         .map(|s| s.index)
         .collect();
-    let apps: BTreeSet<String> = outputs
-        .iter()
-        .filter(|o| records(o, &monitors))
-        .map(app_name)
-        .collect();
-    apps.into_iter().collect()
+    Apps::collect(
+        outputs
+            .iter()
+            .filter(|o| records(o, &monitors))
+            .map(app_name),
+    )
 }
 
 fn records(output: &SourceOutputInfo, monitors: &BTreeSet<u32>) -> bool {
@@ -251,15 +252,15 @@ fn records(output: &SourceOutputInfo, monitors: &BTreeSet<u32>) -> bool {
         && !output.corked
 }
 
-/// Who records: the application's name, its program, the stream's name, in that order.
-fn app_name(output: &SourceOutputInfo) -> String {
+/// Who records: the application's name, its program, the stream's name, in that order;
+/// `None` when it gives none of them.
+fn app_name(output: &SourceOutputInfo) -> Option<String> {
     [c"application.name", c"application.process.binary"]
         .into_iter()
         .filter_map(|key| output.props.get_bytes(key).map(prop_text))
         .chain(std::iter::once(output.name.to_string_lossy().into_owned()))
         .map(|name| name.chars().take(64).collect::<String>().trim().to_owned())
         .find(|name| !name.is_empty())
-        .unwrap_or_else(|| t!("wait-an-application"))
 }
 
 /// A property's value as text (string properties carry their terminating NUL).
@@ -453,8 +454,11 @@ mod tests {
             gnome_meter,
             paused,
         ];
-        assert_eq!(recording(&sources, &all), vec!["Firefox".to_owned()]);
-        assert_eq!(recording(&sources, &all[1..]), Vec::<String>::new());
+        assert_eq!(
+            recording(&sources, &all),
+            Apps::collect([Some("Firefox".to_owned())])
+        );
+        assert!(recording(&sources, &all[1..]).is_empty());
     }
 
     #[test]
@@ -472,14 +476,14 @@ mod tests {
             name: CString::default(),
             ..output(1, &[])
         };
-        assert_eq!(app_name(&named), "Zoom");
-        assert_eq!(app_name(&program), "arecord");
-        assert_eq!(app_name(&bare), "Record Stream");
-        assert_eq!(app_name(&nameless), "an application");
+        assert_eq!(app_name(&named).as_deref(), Some("Zoom"));
+        assert_eq!(app_name(&program).as_deref(), Some("arecord"));
+        assert_eq!(app_name(&bare).as_deref(), Some("Record Stream"));
+        assert_eq!(app_name(&nameless), None);
         // Two streams of one app name it once.
         assert_eq!(
             recording(&[source(1, None)], &[named.clone(), named]),
-            vec!["Zoom".to_owned()]
+            Apps::collect([Some("Zoom".to_owned())])
         );
     }
 

@@ -90,11 +90,15 @@ fn no_server() -> Result<pulse::Server, String> {
     Err("no sound server (test)".to_owned())
 }
 
-fn held(detail: &str) -> Reading {
-    Reading::Held(Hold {
-        reason: Reason::Meeting,
-        detail: detail.to_owned(),
-    })
+fn apps(named: &[&str], others: u32) -> Apps {
+    Apps {
+        named: named.iter().map(|n| (*n).to_owned()).collect(),
+        others,
+    }
+}
+
+fn held(detail: Detail) -> Reading {
+    Reading::Held(Hold::new(detail))
 }
 
 #[test]
@@ -113,7 +117,7 @@ fn a_camera_node_open_by_one_of_the_users_processes_names_the_process() {
     symlink(root.dev().join("video1"), root.proc().join("self/fd/3")).expect("self fd");
 
     let users = camera_users(&root.proc(), &root.dev(), own_uid(), later());
-    assert_eq!(users, Ok(vec!["cheese".to_owned(), "zoom".to_owned()]));
+    assert_eq!(users, Ok(apps(&["cheese", "zoom"], 0)));
 }
 
 #[test]
@@ -123,7 +127,7 @@ fn processes_of_other_users_do_not_count() {
     let other = own_uid().wrapping_add(1);
     assert_eq!(
         camera_users(&root.proc(), &root.dev(), other, later()),
-        Ok(vec![])
+        Ok(Apps::default())
     );
 }
 
@@ -133,11 +137,12 @@ fn processes_that_end_or_hide_their_fds_during_the_scan_are_passed_over() {
     root.process(100, "zoom", &["video0"]);
     // Gone between the listing and the look: /proc/PID without fd/ or comm.
     fs::create_dir_all(root.proc().join("300")).expect("vanished");
-    // A dangling fd link (the file closed meanwhile) and a process without comm.
+    // A dangling fd link (the file closed meanwhile) and a process without comm (counted,
+    // not named).
     root.process(400, "", &["video0", "/nowhere/at/all"]);
     fs::remove_file(root.proc().join("400/comm")).expect("comm");
     let users = camera_users(&root.proc(), &root.dev(), own_uid(), later());
-    assert_eq!(users, Ok(vec!["process 400".to_owned(), "zoom".to_owned()]));
+    assert_eq!(users, Ok(apps(&["zoom"], 1)));
 }
 
 #[test]
@@ -172,22 +177,12 @@ fn only_running_alsa_capture_substreams_count() {
     root.substream("card0/pcm0p/sub0", &running(101));
     root.substream("card1/pcm0c/sub0", "state: PREPARED\nowner_pid   : 101\n");
     root.substream("card1/pcm1c/sub0", "state: SETUP\nowner_pid   : 101\n");
-    assert_eq!(
-        alsa_capture_owners(&root.proc()),
-        Ok(vec!["arecord".to_owned()])
-    );
+    assert_eq!(alsa_capture_owners(&root.proc()), Ok(apps(&["arecord"], 0)));
 
-    // An owner that has gone is named by its pid; a status without one, vaguely.
+    // An owner that has gone, and a status without one, are counted unnamed.
     root.substream("card2/pcm0c/sub0", &running(777));
     root.substream("card2/pcm0c/sub1", "state: RUNNING\n");
-    assert_eq!(
-        alsa_capture_owners(&root.proc()),
-        Ok(vec![
-            "an application".to_owned(),
-            "arecord".to_owned(),
-            "process 777".to_owned()
-        ])
-    );
+    assert_eq!(alsa_capture_owners(&root.proc()), Ok(apps(&["arecord"], 2)));
 }
 
 #[test]
@@ -208,12 +203,15 @@ async fn without_a_sound_server_alsa_is_the_microphone_signal() {
     assert_eq!(
         readings,
         vec![
-            (CAMERA, held("camera in use by zoom")),
+            (CAMERA, held(Detail::Camera(apps(&["zoom"], 0)))),
             (
                 MICROPHONE_SERVER,
                 Reading::Unreadable("no sound server (test)".to_owned())
             ),
-            (MICROPHONE_ALSA, held("microphone in use by arecord")),
+            (
+                MICROPHONE_ALSA,
+                held(Detail::Microphone(apps(&["arecord"], 0)))
+            ),
         ]
     );
 }
@@ -231,13 +229,13 @@ async fn nothing_open_reads_clear() {
 }
 
 #[test]
-fn a_hold_names_at_most_three_apps() {
-    let apps: Vec<String> = ["a", "b", "c", "d"].map(String::from).to_vec();
+fn a_hold_says_which_device_and_no_apps_is_clear() {
+    let four = apps(&["a", "b", "c", "d"], 0);
     assert_eq!(
-        held_if(&apps, Detail::Camera),
-        held("camera in use by a, b, c and 1 more")
+        held_if(four.clone(), Detail::Camera),
+        held(Detail::Camera(four))
     );
-    assert_eq!(held_if(&[], Detail::Microphone), Reading::Clear);
+    assert_eq!(held_if(Apps::default(), Detail::Microphone), Reading::Clear);
 }
 
 #[test]
