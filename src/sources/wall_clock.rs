@@ -146,7 +146,7 @@ fn make_timer() -> std::io::Result<AsyncFd<OwnedFd>> {
     )?;
     #[expect(
         deprecated,
-        reason = "`AsyncFd::register` is unsafe, which this crate forbids; the fd is an \
+        reason = "`AsyncFd::register` is unsafe, which this crate denies outside `trim`; the fd is an \
                   OwnedFd that only this AsyncFd uses, so `new` is sound here"
     )]
     AsyncFd::new(fd)

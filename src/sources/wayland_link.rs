@@ -31,7 +31,7 @@ pub(crate) struct Link<S> {
     /// A duplicate of the connection's socket fd, used only for readiness: wayland-client
     /// does all reading and writing on its own fd. A tokio `UnixStream` is the safe way to
     /// register an fd with the reactor (`AsyncFd` registration is `unsafe` since tokio
-    /// 1.54, and this crate forbids unsafe code). Both fds share one open file
+    /// 1.54, and this crate denies unsafe code outside `trim`). Both fds share one open file
     /// description, so the readiness seen here is the connection's.
     socket: tokio::net::UnixStream,
     queue: EventQueue<S>,
