@@ -17,6 +17,17 @@ pub fn duration(d: Duration) -> String {
     }
 }
 
+/// An estimate ("about 2 min"): [`duration`] rounded to the nearest minute from a minute
+/// on, where [`duration`] counts whole minutes only (so 110 s reads "2 min", not "1 min").
+#[must_use]
+pub fn about(d: Duration) -> String {
+    let secs = d.as_secs();
+    if secs < 60 {
+        return duration(d);
+    }
+    duration(Duration::from_secs((secs + 30) / 60 * 60))
+}
+
 /// [`duration`] for the log, which stays English in every language (and parses no
 /// catalog): "40 s", "12 min", "1 h 5 min".
 #[must_use]
@@ -160,6 +171,17 @@ mod tests {
         assert_eq!(duration(s(47 * 60 + 59)), "47 min");
         assert_eq!(duration(s(3600)), "1 h");
         assert_eq!(duration(s(3900)), "1 h 5 min");
+    }
+
+    #[test]
+    fn an_estimate_rounds_to_the_nearest_minute() {
+        let s = Duration::from_secs;
+        assert_eq!(about(s(45)), "45 s");
+        assert_eq!(about(s(60)), "1 min");
+        assert_eq!(about(s(89)), "1 min");
+        assert_eq!(about(s(90)), "2 min");
+        assert_eq!(about(s(110)), "2 min");
+        assert_eq!(about(s(59 * 60 + 40)), "1 h");
     }
 
     #[test]

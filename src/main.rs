@@ -678,7 +678,7 @@ fn exercise_details(e: &deskbreak::exercises::Exercise, full: bool) -> String {
         Area::UpperBack => t!("area-upper-back"),
         Area::Chest => t!("area-chest"),
     };
-    let duration = deskbreak::human::duration(e.duration());
+    let duration = deskbreak::human::about(e.duration());
     let details = if full {
         t!(
             "exercises-details-full",
@@ -764,7 +764,7 @@ fn guide(paths: &Paths, id: Option<&str>) -> Result<()> {
             );
         };
         let plan = Plan::for_exercise(e);
-        let about = deskbreak::human::duration(plan.total());
+        let about = deskbreak::human::about(plan.total());
         let dose = e.glance_dose();
         say(if recorded {
             t!(
