@@ -543,8 +543,12 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             .and_then(|i| report.days.get(i))
             .filter(|d| d.date == date)
     };
-    for block in mondays.chunk_by(|a, b| a.year() == b.year()) {
+    // One block per ISO week-year: a week belongs to the year that holds its Thursday, so
+    // the week of Monday 30 Dec 2019 opens 2020 rather than making a 2019 block of January
+    // days.
+    for block in mondays.chunk_by(|a, b| a.iso_week().year() == b.iso_week().year()) {
         let Some(first) = block.first() else { continue };
+        let year = first.iso_week().year();
         // Each month's name over the week that holds its first day; the first column
         // names its month too, if there is room before the next name.
         let mut starts: Vec<(usize, NaiveDate)> = block
@@ -553,7 +557,7 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
             .filter(|(_, m)| m.day() == 1 || (**m + Days::new(6)).month() != m.month())
             .map(|(i, m)| (i, *m + Days::new(6)))
             // The new year's January belongs to the next block's heading.
-            .filter(|(_, sunday)| sunday.year() == first.year())
+            .filter(|(_, sunday)| sunday.year() == year)
             .collect();
         if starts.first().is_none_or(|(i, _)| *i > 3) {
             starts.insert(0, (0, (*first).max(period.since)));
@@ -566,7 +570,7 @@ fn heatmap(out: &mut String, report: &Report, paint: Paint) {
                 months.push_str(&human::month_column(date));
             }
         }
-        let _ = writeln!(out, "{:>4} {}", first.year(), months);
+        let _ = writeln!(out, "{year:>4} {months}");
         for weekday in 0..7u64 {
             let mut line = String::new();
             for monday in block {

@@ -801,7 +801,7 @@ fn the_heatmap_names_every_month_in_every_language() {
             .find(|l| l.starts_with("2026 "))
             .unwrap_or_else(|| panic!("{lang}: no 2026 heading in\n{text}"));
         let names: Vec<&str> = heading.split_whitespace().skip(1).collect();
-        let months: Vec<String> = (2..=11)
+        let months: Vec<String> = (1..=11)
             .map(|m| {
                 scoped(lang, || {
                     crate::human::month_column(chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap())
@@ -810,4 +810,30 @@ fn the_heatmap_names_every_month_in_every_language() {
             .collect();
         assert_eq!(names, months, "{lang}: {heading:?}");
     }
+}
+
+#[test]
+fn a_week_across_new_year_belongs_to_the_year_of_its_thursday() {
+    // 1 Jan 2020 is a Wednesday: its week starts on Monday 30 Dec 2019. That week must
+    // open the 2020 block, not make a 2019 block labelled "Jan".
+    let mut records = Vec::new();
+    for d in date("2020-01-01")
+        .iter_days()
+        .take_while(|d| *d <= date("2020-03-10"))
+    {
+        records.push(record(&d.to_string(), 240, 60));
+    }
+    // Period::last(70, 10 Mar 2020) starts on 1 Jan 2020.
+    let r = report(70, "2020-03-10", Vec::new(), records);
+    assert_eq!(r.period.since, date("2020-01-01"));
+    let text = chart::render(&r, false);
+    assert!(
+        !text.lines().any(|l| l.starts_with("2019 ")),
+        "no 2019 block:\n{text}"
+    );
+    let heading = text
+        .lines()
+        .find(|l| l.starts_with("2020 "))
+        .unwrap_or_else(|| panic!("a 2020 heading in\n{text}"));
+    assert!(heading.starts_with("2020 Jan"), "{heading:?}");
 }
