@@ -25,17 +25,6 @@ pub fn ring_step(interval: Duration) -> Duration {
     Duration::from_secs(step).max(RING_STEP_MIN)
 }
 
-/// Sitting time at `now`, counted from the published next-break time while working (the
-/// published sitting time is only as fresh as the last change).
-fn sitting_now(s: &Status, now: DateTime<Local>) -> Duration {
-    if let (PhaseKind::Working, Some(next)) = (s.phase, s.next_break) {
-        let left = next.timestamp().saturating_sub(now.timestamp()).max(0);
-        let left = Duration::from_secs(u64::try_from(left).unwrap_or(0));
-        return s.interval.saturating_sub(left);
-    }
-    s.sitting
-}
-
 /// The icon for `status` at `now`. A phase added to the engine gets its look here (the
 /// looks for off hours, a held-back break and a guided break are drawn already).
 #[must_use]
@@ -52,7 +41,7 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
             let interval = status.interval.max(Duration::from_secs(1));
             let step = ring_step(interval).as_secs();
             let of = interval.as_secs().div_ceil(step);
-            let done = sitting_now(status, now).as_secs() / step;
+            let done = status.sitting_at(now).as_secs() / step;
             let clamp = |n: u64| u16::try_from(n).unwrap_or(u16::MAX);
             Look::Working {
                 done: clamp(done.min(of)),
@@ -67,24 +56,21 @@ pub fn look(status: &Status, now: DateTime<Local>) -> Look {
 /// announces).
 #[must_use]
 pub fn next_step_in(status: &Status, now: DateTime<Local>) -> Option<Duration> {
-    let (PhaseKind::Working, Some(next_break)) = (status.phase, status.next_break) else {
+    let (PhaseKind::Working, Some(since)) = (status.phase, status.sitting_since) else {
         return None;
     };
     let interval = status.interval.max(Duration::from_secs(1));
     let step = ring_step(interval).as_secs();
-    let sitting = sitting_now(status, now).as_secs();
+    let sitting = status.sitting_at(now).as_secs();
     let next = (sitting / step + 1) * step;
     if next >= interval.as_secs() {
         return None;
     }
     // The wall-clock time sitting started from, then the boundary; a little after it,
     // so that the step has surely been reached when the timer fires.
-    let start = next_break
-        .timestamp()
-        .checked_sub(i64::try_from(interval.as_secs()).ok()?)?;
-    let at_ms = start
-        .saturating_add(i64::try_from(next).ok()?)
-        .saturating_mul(1000);
+    let at_ms = since
+        .timestamp_millis()
+        .saturating_add(i64::try_from(next).ok()?.saturating_mul(1000));
     let wait = u64::try_from(at_ms.saturating_sub(now.timestamp_millis())).unwrap_or(0);
     Some(Duration::from_millis(wait) + Duration::from_millis(50))
 }
@@ -136,11 +122,15 @@ mod tests {
     use crate::sources::activity::Kind;
     use chrono::{TimeZone, Timelike};
 
+    /// A status `next_in` seconds before the break; while working or due, sitting has
+    /// counted since `interval - next_in` seconds ago, as the daemon publishes it.
     fn status(phase: PhaseKind, interval: u64, next_in: i64, now: DateTime<Local>) -> Status {
+        let sat = i64::try_from(interval).unwrap() - next_in;
         Status {
             phase,
-            sitting: Duration::ZERO,
-            sitting_since: None,
+            sitting: Duration::from_secs(u64::try_from(sat).unwrap_or(0)),
+            sitting_since: matches!(phase, PhaseKind::Working | PhaseKind::Due)
+                .then(|| now - chrono::Duration::seconds(sat)),
             interval: Duration::from_secs(interval),
             next_break: Some(now + chrono::Duration::seconds(next_in)),
             paused: None,
@@ -175,6 +165,20 @@ mod tests {
         ] {
             assert_eq!(look(&status(phase, 2700, 0, now), now), expected);
         }
+    }
+
+    #[test]
+    fn the_ring_counts_from_when_sitting_began_as_the_status_line_does() {
+        let now = Local::now();
+        // Published 10 min ago (sitting 10 min then), sitting since 23 min: the ring and
+        // the line both say 23 min, whatever the next-break time says.
+        let mut s = status(PhaseKind::Working, 2700, 22 * 60, now);
+        s.sitting = Duration::from_secs(10 * 60);
+        s.next_break = None;
+        assert_eq!(look(&s, now), Look::Working { done: 4, of: 9 });
+        assert!(headline(&s, now).starts_with("Working: sitting 23 min"));
+        let wait = next_step_in(&s, now).unwrap();
+        assert!(wait >= Duration::from_secs(120) && wait < Duration::from_secs(121));
     }
 
     #[test]
