@@ -5,11 +5,14 @@ use chrono::{DateTime, Local};
 
 const MIN: Duration = Duration::from_secs(60);
 
-fn mins(n: u64) -> Duration {
+/// `n` minutes (shared with the other engine test modules).
+pub(super) fn mins(n: u64) -> Duration {
     MIN * n as u32
 }
 
-fn rules() -> Rules {
+/// The rules the scenarios run on: 45 min, 10 min snoozes (3 in a row), re-shown every
+/// 5 min, a natural break after 5 min away, no micro-breaks.
+pub(super) fn rules() -> Rules {
     Rules {
         interval: mins(45),
         snooze: mins(10),

@@ -2,26 +2,11 @@
 //! wall clock (in a zone that may change) beside the `CLOCK_BOOTTIME` time line.
 
 use super::schedule::{Range, Schedule};
+use super::tests::{mins, rules};
 use super::tests_zone::{Cet, cet, utc};
 use super::*;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 
-const MIN: Duration = Duration::from_secs(60);
-
-fn mins(n: u64) -> Duration {
-    MIN * n as u32
-}
-
-fn rules() -> Rules {
-    Rules {
-        interval: mins(45),
-        snooze: mins(10),
-        max_snoozes: 3,
-        renotify: Some(mins(5)),
-        natural_break: mins(5),
-        micro: None,
-    }
-}
 
 const WEEKDAYS: [bool; 7] = [true, true, true, true, true, false, false];
 

@@ -2,25 +2,18 @@
 //! natural breaks.
 
 use super::micro::MicroRules;
+use super::tests::mins;
 use super::*;
 
-const MIN: Duration = Duration::from_secs(60);
-
-fn mins(n: u64) -> Duration {
-    MIN * n as u32
-}
-
+/// The scenarios' rules, without re-showing, and a micro-break every `every` minutes.
 fn rules(every: u64) -> Rules {
     Rules {
-        interval: mins(45),
-        snooze: mins(10),
-        max_snoozes: 3,
         renotify: None,
-        natural_break: mins(5),
         micro: Some(MicroRules {
             every: mins(every),
             length: Duration::from_secs(20),
         }),
+        ..super::tests::rules()
     }
 }
 
