@@ -7,7 +7,6 @@ use super::tests_zone::{Cet, cet, utc};
 use super::*;
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 
-
 const WEEKDAYS: [bool; 7] = [true, true, true, true, true, false, false];
 
 fn office() -> Schedule {

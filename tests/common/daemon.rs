@@ -212,6 +212,15 @@ pub async fn run_cli(env: &TestEnv, bus: Option<&str>, args: &[&str]) -> Output 
     }
 }
 
+/// `deskbreak status --json` of the daemon on `bus`, parsed. Panics if the command fails
+/// or does not print JSON.
+pub async fn status_json(env: &TestEnv, bus: &str) -> serde_json::Value {
+    let out = run_cli(env, Some(bus), &["status", "--json"]).await;
+    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
+}
+
 #[derive(Default)]
 struct Lines {
     stderr: Vec<String>,

@@ -10,7 +10,7 @@ use tokio::time::timeout;
 
 use crate::common::TIMEOUT;
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, status_json, text};
 use crate::common::ewmh::Ewmh;
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::wayland_compositor::{Toplevel, WaylandCompositor};
@@ -534,14 +534,6 @@ meetings = false
 fullscreen = true
 "#;
 
-/// `deskbreak status --json` of the daemon on `bus`.
-async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
-    let out = run_cli(env, Some(bus.address()), &["status", "--json"]).await;
-    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
-}
-
 #[tokio::test]
 async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it() {
     with_timeout(async {
@@ -565,7 +557,7 @@ async fn a_fullscreen_x_window_defers_a_due_break_and_unfullscreening_shows_it()
         // Due after 2 s, the break waits instead of interrupting the film.
         let deadline = Instant::now() + TIMEOUT;
         let waiting = loop {
-            let now = status(&env, &bus).await;
+            let now = status_json(&env, bus.address()).await;
             if now["phase"] == "waiting" {
                 break now;
             }

@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
+use crate::common::daemon::{Daemon, TestEnv, command, status_json};
 use crate::common::dconf::DconfService;
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::session_manager::{
@@ -530,14 +530,6 @@ fullscreen = true
 meetings = false
 "#;
 
-/// `deskbreak status --json` of the daemon on `bus`.
-async fn status(env: &TestEnv, bus: &PrivateBus) -> serde_json::Value {
-    let out = run_cli(env, Some(bus.address()), &["status", "--json"]).await;
-    assert!(out.status.success(), "status failed: {}", text(&out.stderr));
-    serde_json::from_slice(&out.stdout)
-        .unwrap_or_else(|e| panic!("status --json is not JSON ({e}): {}", text(&out.stdout)))
-}
-
 /// Start the daemon on `bus` with [`FAST`], wait until its due break waits, check that it
 /// waits for `reason` because of `detail` (`waiting_for[0]` of `status --json`) and shows
 /// nothing; then `release` and expect
@@ -561,7 +553,7 @@ async fn defers_until_released<F: Future<Output = ()>>(
 
     let deadline = Instant::now() + TIMEOUT;
     let waiting = loop {
-        let now = status(&env, bus).await;
+        let now = status_json(&env, bus.address()).await;
         if now["phase"] == "waiting" {
             break now;
         }

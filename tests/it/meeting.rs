@@ -8,7 +8,7 @@ use deskbreak::sources::holds::{Apps, Context, Detail, Hold, Reading, Reason, Si
 use tokio::sync::mpsc;
 
 use crate::common::bus::PrivateBus;
-use crate::common::daemon::{Daemon, TestEnv, command, run_cli, text};
+use crate::common::daemon::{Daemon, TestEnv, command, run_cli, status_json, text};
 use crate::common::notify_server::{NotifyServer, ServerOptions};
 use crate::common::pulse::Pulse;
 use crate::common::{TIMEOUT, with_timeout};
@@ -207,9 +207,7 @@ async fn a_call_on_the_microphone_defers_a_due_break_until_it_ends() {
         // Due after 2 s of sitting, the break waits for the call.
         let deadline = std::time::Instant::now() + TIMEOUT;
         let waiting = loop {
-            let out = run_cli(&env, Some(bus.address()), &["status", "--json"]).await;
-            let now: serde_json::Value =
-                serde_json::from_slice(&out.stdout).expect("status --json is JSON");
+            let now = status_json(&env, bus.address()).await;
             if now["phase"] == "waiting" {
                 break now;
             }
