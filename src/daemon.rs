@@ -66,8 +66,8 @@ struct Daemon {
     config_error: Option<String>,
     /// Working hours as last told to the engine (and the wall clock armed for).
     hours: Option<Hours>,
-    /// Start-up or a break touched code that rest does not need: give it back the next
-    /// time the loop blocks at rest ([`crate::trim`]).
+    /// Start-up or a reminder touched pages that rest does not need: give them back once
+    /// the loop has been quiet at rest for [`crate::trim::QUIET`].
     trim_due: bool,
 }
 

@@ -35,8 +35,9 @@ use std::time::Duration;
 /// What one call gave back, in KiB of resident memory (for the log).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Trimmed {
-    /// Code mapped (resident or not) that was unmapped.
-    pub code_kib: u64,
+    /// Size of the mappings (code and constant data) whose pages were dropped, resident
+    /// or not.
+    pub dropped_kib: u64,
     /// Resident memory before, in KiB (`None`: `/proc/self/statm` unreadable).
     pub rss_before_kib: Option<u64>,
     /// Resident memory after, in KiB.
@@ -66,7 +67,7 @@ pub fn at_rest() -> Trimmed {
                 )
             };
             if result.is_ok() {
-                trimmed.code_kib += ((range.end - range.start) / 1024) as u64;
+                trimmed.dropped_kib += ((range.end - range.start) / 1024) as u64;
             }
         }
     }
@@ -226,14 +227,14 @@ Anonymous:             0 kB
         static TABLE: [u64; 4] = [3, 1, 4, 1];
         let data: Vec<u64> = (0..10_000).collect();
         let trimmed = at_rest();
-        assert!(trimmed.code_kib > 0, "the test binary's code is mapped");
+        assert!(trimmed.dropped_kib > 0, "the test binary's code is mapped");
         assert_eq!(data.iter().sum::<u64>(), 49_995_000);
         assert_eq!(
             TABLE.iter().sum::<u64>(),
             9,
             "constant data reads back the same"
         );
-        assert!(at_rest().code_kib > 0, "and again");
+        assert!(at_rest().dropped_kib > 0, "and again");
     }
 
     #[tokio::test(start_paused = true)]
